@@ -1,0 +1,40 @@
+import { joinId } from '../appliers/flows.ts';
+import { processorFor } from '../processors/index.ts';
+import type { Processing } from '../processing/processing.ts';
+import type { ElementInstance } from '../state/types.ts';
+import { closeSubscriptionsOf } from './subscriptions.ts';
+
+export function childrenOf(p: Processing, key: string): ElementInstance[] {
+  const out: ElementInstance[] = [];
+  for (const ei of Object.values(p.state.els)) if (ei.p === key) out.push(ei);
+  return out;
+}
+
+/** Terminates an element instance and everything inside it, releasing what each holds. */
+export function terminate(p: Processing, key: string): void {
+  for (const child of childrenOf(p, key)) terminate(p, child.k);
+  const ei = p.instance(key);
+  if (!ei) return;
+  closeSubscriptionsOf(p, key);
+  if (ei.incident) p.write({ type: 'IncidentResolved', id: ei.incident });
+  const el = p.model.elements[ei.e];
+  if (el && !ei.mi) processorFor(el.kind).terminate?.(p, ei, el);
+  dropJoins(p, key);
+  p.write({ type: 'ElementTerminated', key });
+}
+
+export function terminateChildren(p: Processing, scope: string, except?: string): void {
+  for (const child of childrenOf(p, scope)) if (child.k !== except) terminate(p, child.k);
+  dropJoins(p, scope);
+}
+
+/** Tokens waiting at joins of a scope that ends go with it. */
+function dropJoins(p: Processing, scope: string): void {
+  const joins = p.state.joins;
+  if (!joins) return;
+  for (const [id, arrived] of Object.entries(joins)) {
+    if (!id.startsWith(`${scope}/`)) continue;
+    const gateway = id.slice(scope.length + 1);
+    if (joinId(scope, gateway) === id) p.write({ type: 'JoinFired', scope, gateway, consumed: { ...arrived } });
+  }
+}

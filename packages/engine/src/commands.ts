@@ -1,0 +1,49 @@
+import type { Vars } from './state/types.ts';
+
+/** What may be asked of a running instance. Each is accepted (events happen) or rejected (an error value). */
+export type Command =
+  | { type: 'completeUserTask'; key: string; variables?: Vars; actor?: string }
+  | { type: 'fireTimer'; sub: string }
+  | { type: 'correlateMessage'; name: string; correlationKey?: string; variables?: Vars }
+  | { type: 'broadcastSignal'; name: string; variables?: Vars }
+  | { type: 'completeJob'; key: string; variables?: Vars }
+  | {
+      type: 'failJob';
+      key: string;
+      retries: number;
+      message: string;
+      /** A BPMN error code: thrown at the job's element, caught by an error boundary or event sub-process. */
+      errorCode?: string;
+      variables?: Vars;
+    }
+  | { type: 'setVariables'; variables: Vars; key?: string }
+  | { type: 'cancel'; reason?: string }
+  | { type: 'resolveIncident'; incident: string }
+  | {
+      type: 'calledInstanceEnded';
+      key: string;
+      status: 'completed' | 'terminated' | 'cancelled';
+      variables?: Vars;
+      error?: { code: string; message: string };
+    }
+  | { type: 'migrate'; mapping: Readonly<Record<string, string>> };
+
+export type CommandType = Command['type'];
+
+export interface StartInput {
+  /** Defaults to the model's main process. */
+  processId?: string;
+  /** A message, timer or signal start event; defaults to the none start event. */
+  startEvent?: string;
+  variables?: Vars;
+  businessKey?: string;
+  /** Set when a call activity starts this instance. */
+  parent?: { instance: string; key: string };
+}
+
+/** Everything from outside the engine: the clock, ids and the acting user. */
+export interface Ctx {
+  readonly now: number;
+  readonly newId: () => string;
+  readonly actor?: string;
+}

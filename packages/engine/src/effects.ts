@@ -1,0 +1,52 @@
+import type { InstanceStatus, UserTaskState, Vars } from './state/types.ts';
+import type { FormBinding } from './model/types.ts';
+
+/**
+ * What the shell must carry out after a transition: nothing here has happened yet.
+ * Every effect names the instance, so a host can route it without reading state.
+ */
+export type Effect =
+  | ({ type: 'OpenUserTask'; instance: string; key: string; el: string; name?: string; form?: FormBinding } & UserTaskState)
+  | ({ type: 'UpdateUserTask'; instance: string; key: string } & UserTaskState)
+  | { type: 'CloseUserTask'; instance: string; key: string; reason: 'completed' | 'terminated' }
+  | { type: 'ScheduleTimer'; instance: string; sub: string; el: string; dueAt: number }
+  | { type: 'CancelTimer'; instance: string; sub: string }
+  | { type: 'Subscribe'; instance: string; sub: string; kind: 'message' | 'signal'; name: string; correlationKey?: string }
+  | { type: 'Unsubscribe'; instance: string; sub: string }
+  | {
+      type: 'RunJob';
+      instance: string;
+      key: string;
+      el: string;
+      jobType: string;
+      retries: number;
+      headers?: Record<string, string>;
+      variables: Vars;
+    }
+  | { type: 'RetryJob'; instance: string; key: string; retries: number }
+  | { type: 'CancelJob'; instance: string; key: string }
+  | { type: 'PublishMessage'; instance: string; name: string; correlationKey?: string; variables: Vars }
+  | { type: 'BroadcastSignal'; instance: string; name: string; variables: Vars }
+  | { type: 'PostNotice'; instance: string; key: string; el: string; title: string; body?: string; days: number; board?: string }
+  | {
+      type: 'StartCalledInstance';
+      instance: string;
+      child: string;
+      key: string;
+      processId: string;
+      binding: 'latest' | 'deployment' | 'versionTag' | { version: number };
+      versionTag?: string;
+      variables: Vars;
+    }
+  | { type: 'CancelCalledInstance'; instance: string; child: string }
+  | { type: 'IncidentRaised'; instance: string; incident: string; el: string; code: string; message: string }
+  | {
+      type: 'InstanceEnded';
+      instance: string;
+      status: Exclude<InstanceStatus, 'active'>;
+      parent?: { instance: string; key: string };
+      variables: Vars;
+      error?: { code: string; message: string };
+    };
+
+export type EffectType = Effect['type'];

@@ -1,0 +1,39 @@
+import type {
+  CompensationRecord,
+  ElementInstance,
+  Incident,
+  InstanceStatus,
+  Subscription,
+  Vars,
+} from './state/types.ts';
+
+/**
+ * What happened, as data. Appliers fold these into state, so each event carries
+ * everything its applier needs (keys, evaluated values, due times): replaying an
+ * instance's events rebuilds its state without evaluating anything again.
+ */
+export type EngineEvent =
+  | { type: 'InstanceCreated'; id: string; processId: string; root: string; businessKey?: string; parent?: { instance: string; key: string }; vars: Vars }
+  | { type: 'ElementActivated'; el: ElementInstance }
+  | { type: 'ElementCompleted'; key: string }
+  | { type: 'ElementTerminated'; key: string }
+  | { type: 'FlowTaken'; flow: string; scope: string; join?: string }
+  | { type: 'JoinFired'; scope: string; gateway: string; consumed: Record<string, number> }
+  | { type: 'VariablesSet'; key: string; vars: Vars }
+  | { type: 'UserTaskUpdated'; key: string; task: NonNullable<ElementInstance['task']> }
+  | { type: 'SubscriptionOpened'; sub: Subscription }
+  | { type: 'SubscriptionTriggered'; id: string; keep: boolean; nextDueAt?: number; variables?: Vars }
+  | { type: 'SubscriptionClosed'; id: string }
+  | { type: 'MultiInstanceStarted'; key: string; total: number; items?: unknown[] }
+  | { type: 'ConditionEvaluated'; id: string; value: boolean }
+  | { type: 'MultiInstanceProgressed'; key: string; index?: number; output?: unknown; vote?: 'approve' | 'reject' | 'abstain' }
+  | { type: 'JobFailed'; key: string; retries: number; message: string }
+  | { type: 'IncidentRaised'; incident: Incident }
+  | { type: 'IncidentResolved'; id: string }
+  | { type: 'CompensationRecorded'; record: CompensationRecord }
+  | { type: 'CompensationStarted'; records: CompensationRecord[] }
+  | { type: 'InstanceMigrated'; processId: string; els: Record<string, string>; subs: Record<string, string> }
+  | { type: 'InstanceEnded'; status: Exclude<InstanceStatus, 'active'> };
+
+export type EngineEventType = EngineEvent['type'];
+export type EventOf<T extends EngineEventType> = Extract<EngineEvent, { type: T }>;

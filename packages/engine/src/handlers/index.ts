@@ -1,0 +1,29 @@
+import type { Command } from '../commands.ts';
+import type { EngineError } from '../errors.ts';
+import type { Processing } from '../processing/processing.ts';
+import { calledInstanceEnded, completeJob, completeUserTask, failJob } from './work.ts';
+import { broadcastSignal, correlateMessage, fireTimer } from './events.ts';
+import { cancel, migrate, resolveIncident, setVariables } from './instance.ts';
+
+type Handler<C extends Command> = (p: Processing, command: C) => EngineError | undefined;
+
+const HANDLERS: { [T in Command['type']]: Handler<Extract<Command, { type: T }>> } = {
+  completeUserTask,
+  fireTimer,
+  correlateMessage,
+  broadcastSignal,
+  completeJob,
+  failJob,
+  setVariables,
+  cancel,
+  resolveIncident,
+  calledInstanceEnded,
+  migrate,
+};
+
+/** Validates a command against the state and starts its work; an error value rejects it. */
+export function handleCommand(p: Processing, command: Command): EngineError | undefined {
+  const handler = HANDLERS[command.type] as Handler<Command> | undefined;
+  if (!handler) return { code: 'SZ_VARIABLES_INVALID', message: `unknown command type '${String(command.type)}'` };
+  return handler(p, command);
+}

@@ -1,0 +1,64 @@
+import type { Command } from '../commands.ts';
+import { raiseIncident } from '../behaviors/incidents.ts';
+import { throwError } from '../behaviors/triggers.ts';
+import { type EngineError, engineError } from '../errors.ts';
+import type { Processing } from '../processing/processing.ts';
+import { invalidVariables, payload } from './guards.ts';
+
+type C<T extends Command['type']> = Extract<Command, { type: T }>;
+
+export function completeUserTask(p: Processing, c: C<'completeUserTask'>): EngineError | undefined {
+  const ei = p.instance(c.key);
+  if (!ei || ei.mi || p.model.elements[ei.e]?.kind !== 'userTask' || !ei.task) {
+    return engineError('SZ_TASK_NOT_FOUND', `instance ${p.state.id} has no open user task ${c.key}`);
+  }
+  const bad = invalidVariables(c.variables);
+  if (bad) return bad;
+  p.effect({ type: 'CloseUserTask', instance: p.state.id, key: c.key, reason: 'completed' });
+  p.enqueue({ op: 'complete', key: c.key, ...payload(c.variables) });
+  return undefined;
+}
+
+function job(p: Processing, key: string) {
+  const ei = p.instance(key);
+  return ei && ei.retries !== undefined && !ei.mi && !ei.incident ? ei : undefined;
+}
+
+export function completeJob(p: Processing, c: C<'completeJob'>): EngineError | undefined {
+  if (!job(p, c.key)) return engineError('SZ_JOB_NOT_FOUND', `instance ${p.state.id} has no waiting job ${c.key}`);
+  const bad = invalidVariables(c.variables);
+  if (bad) return bad;
+  p.enqueue({ op: 'complete', key: c.key, ...payload(c.variables) });
+  return undefined;
+}
+
+/** A failure with an error code is a BPMN error; otherwise retries count down to an incident. */
+export function failJob(p: Processing, c: C<'failJob'>): EngineError | undefined {
+  const ei = job(p, c.key);
+  if (!ei) return engineError('SZ_JOB_NOT_FOUND', `instance ${p.state.id} has no waiting job ${c.key}`);
+  if (c.variables) p.write({ type: 'VariablesSet', key: c.key, vars: c.variables });
+  if (c.errorCode !== undefined) {
+    throwError(p, c.key, c.errorCode, c.message);
+    return undefined;
+  }
+  const retries = Math.max(0, Math.floor(c.retries));
+  p.write({ type: 'JobFailed', key: c.key, retries, message: c.message });
+  if (retries > 0) p.effect({ type: 'RetryJob', instance: p.state.id, key: c.key, retries });
+  else raiseIncident(p, c.key, 'SZ_JOB_FAILED', `job of ${ei.e} failed: ${c.message}`, 'job');
+  return undefined;
+}
+
+export function calledInstanceEnded(p: Processing, c: C<'calledInstanceEnded'>): EngineError | undefined {
+  const ei = p.instance(c.key);
+  if (!ei || ei.called === undefined) return engineError('SZ_ELEMENT_NOT_FOUND', `instance ${p.state.id} has no call activity ${c.key}`);
+  const call = p.model.elements[ei.e]?.calledElement;
+  if (c.error) {
+    throwError(p, c.key, c.error.code, c.error.message);
+  } else if (c.status === 'completed') {
+    const vars = call?.propagateAllChildVariables === false ? undefined : c.variables;
+    p.enqueue({ op: 'complete', key: c.key, ...payload(vars) });
+  } else {
+    raiseIncident(p, c.key, 'SZ_CALL_FAILED', `the instance called by ${ei.e} was ${c.status}`, 'activate');
+  }
+  return undefined;
+}

@@ -1,0 +1,12 @@
+export { compile, type CompileOptions, type CompileResult, MAX_XML_BYTES } from './compile/compile.ts';
+export type { Problem } from './compile/problems.ts';
+export { start, step, type Outcome, type Rejection, type Transition } from './transition.ts';
+export { replay } from './replay.ts';
+export type { Command, CommandType, Ctx, StartInput } from './commands.ts';
+export type { EngineEvent, EngineEventType } from './events.ts';
+export type { Effect, EffectType } from './effects.ts';
+export { ENGINE_ERRORS, type EngineError, type EngineErrorCode } from './errors.ts';
+export type * from './model/types.ts';
+export { STATE_VERSION, type InstanceState, type ElementInstance, type Subscription, type Vars } from './state/types.ts';
+export { startTriggers, type StartTrigger } from './startTriggers.ts';
+export { openTasks, type OpenTask } from './queries.ts';

@@ -1,0 +1,134 @@
+import { applyEvent } from '../appliers/index.ts';
+import type { Ctx } from '../commands.ts';
+import type { Effect } from '../effects.ts';
+import type { EngineErrorCode } from '../errors.ts';
+import type { EngineEvent } from '../events.ts';
+import { evaluateCondition, evaluateFeel, type FeelEnv, type FeelResult } from '../feel/index.ts';
+import type { ElementModel, Expr, ProcessModel } from '../model/types.ts';
+import type { ElementInstance, InstanceState, Vars } from '../state/types.ts';
+
+/** Work still to do in this transition; processed in order until none is left. */
+export type Work =
+  | {
+      op: 'activate';
+      el: string;
+      parent: string;
+      /** Local variables the new element instance starts with (multi-instance item, loop counter). */
+      vars?: Vars;
+      /** Variables an event brought (message payload): written to the enclosing scopes on completion. */
+      payload?: Vars;
+      /** Scopes entered by an event: start here instead of the none start. */
+      start?: string;
+      /** Catch events reached through an event-based gateway: already triggered. */
+      triggered?: boolean;
+      /** Compensation handlers: the throw event waiting for them. */
+      compensating?: string;
+    }
+  | { op: 'run'; key: string }
+  | {
+      op: 'complete';
+      key: string;
+      /** Variables the completion brought (task form data, job result). */
+      vars?: Vars;
+      /** Gateways: the flows they chose; otherwise all outgoing flows whose condition holds. */
+      flows?: readonly string[];
+    }
+  | { op: 'scopeCheck'; key: string };
+
+/** Raised inside a processor when an expression or rule fails: becomes an incident on the element. */
+export class IncidentSignal {
+  constructor(
+    readonly code: EngineErrorCode,
+    readonly message: string,
+  ) {}
+}
+
+/**
+ * One transition in progress. Processors read `state` and decide; they change it only by
+ * writing events, whose appliers run at once (Zeebe's StateWriter), and they ask for I/O
+ * only by adding effects.
+ */
+export class Processing {
+  readonly events: EngineEvent[] = [];
+  readonly effects: Effect[] = [];
+  readonly queue: Work[] = [];
+  /** Inclusive joins (`scope/gateway`) that got a token: checked when the queue runs dry. */
+  readonly pendingInclusive = new Set<string>();
+  /** Set when variables changed, so conditional events are evaluated again. */
+  varsChanged = false;
+  /** A called instance ended by an error nothing in it caught: its caller gets the error. */
+  errorToParent: { code: string; message: string } | undefined;
+  private nextKey: number;
+  readonly feelEnv: FeelEnv;
+
+  constructor(
+    readonly model: ProcessModel,
+    readonly state: InstanceState,
+    readonly ctx: Ctx,
+  ) {
+    this.nextKey = state.next;
+    this.feelEnv = { now: ctx.now, timeZone: model.timeZone, newId: ctx.newId };
+  }
+
+  write(event: EngineEvent): void {
+    applyEvent(this.state, event);
+    if (event.type === 'VariablesSet') this.varsChanged = true;
+    this.events.push(event);
+  }
+
+  effect(effect: Effect): void {
+    this.effects.push(effect);
+  }
+
+  enqueue(work: Work): void {
+    this.queue.push(work);
+  }
+
+  /** A fresh key from the instance's counter; the event that records it moves the counter. */
+  newKey(): string {
+    this.nextKey = Math.max(this.nextKey, this.state.next);
+    return String(this.nextKey++);
+  }
+
+  element(id: string): ElementModel {
+    const el = this.model.elements[id];
+    if (!el) throw new Error(`element ${id} is not in process ${this.model.id}`);
+    return el;
+  }
+
+  instance(key: string): ElementInstance | undefined {
+    return this.state.els[key];
+  }
+
+  /** Variables visible from an element instance: its own, then each enclosing scope's. */
+  scopeVars(key: string | undefined): Vars {
+    const chain: Vars[] = [];
+    let cur = key === undefined ? undefined : this.state.els[key];
+    while (cur) {
+      if (cur.vars) chain.push(cur.vars);
+      cur = cur.p === undefined ? undefined : this.state.els[cur.p];
+    }
+    if (chain.length === 1) return chain[0] as Vars;
+    const out: Vars = {};
+    for (let i = chain.length - 1; i >= 0; i--) Object.assign(out, chain[i]);
+    return out;
+  }
+
+  feel(expression: string, vars: Vars, what: string): unknown {
+    return unwrap(evaluateFeel(expression, vars, this.feelEnv), what, expression);
+  }
+
+  condition(expression: string, vars: Vars, what: string): boolean {
+    return unwrap(evaluateCondition(expression, vars, this.feelEnv), what, expression);
+  }
+
+  /** A model value: literal text as is, FEEL evaluated in the element's scope. */
+  expr(value: Expr, vars: Vars, what: string): unknown {
+    return 'literal' in value ? value.literal : this.feel(value.feel, vars, what);
+  }
+}
+
+function unwrap<T>(result: FeelResult<T>, what: string, expression: string): T {
+  if (result.ok) return result.value;
+  throw new IncidentSignal('SZ_EXPRESSION_FAILED', `${what}: '${expression}' failed: ${result.message}`);
+}

@@ -1,0 +1,81 @@
+import { startCompensation } from '../behaviors/compensation.ts';
+import { openSubscription } from '../behaviors/subscriptions.ts';
+import { terminateChildren } from '../behaviors/termination.ts';
+import { throwError, throwEvent } from '../behaviors/triggers.ts';
+import type { ElementModel } from '../model/types.ts';
+import type { Processing } from '../processing/processing.ts';
+import type { ElementInstance } from '../state/types.ts';
+import { type ElementProcessor, passThrough } from './processor.ts';
+
+/** Catch events wait on their subscription, unless a gateway or a condition already triggered them. */
+export const intermediateCatchEvent: ElementProcessor = {
+  run(p, ei, el, work) {
+    const kind = el.trigger?.kind;
+    if (work?.triggered || kind === 'link' || kind === 'none' || kind === undefined) return passThrough.run(p, ei, el, work);
+    if (openSubscription(p, ei.k, el)) p.enqueue({ op: 'complete', key: ei.k });
+  },
+};
+
+/** Throws what the event names, then moves on (end events end their path). */
+function throwing(p: Processing, ei: ElementInstance, el: ElementModel): void {
+  const t = el.trigger;
+  const vars = () => p.scopeVars(ei.k);
+  const instance = p.state.id;
+  switch (t?.kind) {
+    case 'error':
+      return throwError(p, ei.k, t.code ?? '', `error end event ${el.id}`);
+    case 'escalation':
+      // An interrupting catcher ends this event too; completing it is then a no-op.
+      throwEvent(p, ei.k, { kind: 'escalation', code: t.code ?? '' });
+      break;
+    case 'signal':
+      p.effect({ type: 'BroadcastSignal', instance, name: t.name, variables: vars() });
+      break;
+    case 'message': {
+      const v = vars();
+      const name = String(p.expr(t.name, v, `message name of ${el.id}`));
+      const key = t.correlationKey ? p.expr(t.correlationKey, v, `correlation key of ${el.id}`) : undefined;
+      p.effect({
+        type: 'PublishMessage',
+        instance,
+        name,
+        variables: v,
+        ...(key === undefined || key === null ? {} : { correlationKey: String(key) }),
+      });
+      break;
+    }
+    case 'compensate':
+      if (startCompensation(p, ei.k, ei.p as string, t.activityRef) && t.waitForCompletion) return;
+      break;
+    case 'terminate':
+      terminateChildren(p, ei.p as string, ei.k);
+      break;
+    default:
+      break;
+  }
+  if (el.notice) postNotice(p, ei, el);
+  p.enqueue({ op: 'complete', key: ei.k });
+}
+
+/** Posts to the village's public board (公开栏) when the model asks for it. */
+export function postNotice(p: Processing, ei: ElementInstance, el: ElementModel): void {
+  const notice = el.notice;
+  if (!notice) return;
+  const vars = p.scopeVars(ei.k);
+  const body = notice.body ? String(p.expr(notice.body, vars, `notice body of ${el.id}`)) : undefined;
+  p.effect({
+    type: 'PostNotice',
+    instance: p.state.id,
+    key: ei.k,
+    el: el.id,
+    title: String(p.expr(notice.title, vars, `notice title of ${el.id}`)),
+    days: notice.days,
+    ...(body === undefined ? {} : { body }),
+    ...(notice.board === undefined ? {} : { board: notice.board }),
+  });
+}
+
+export const intermediateThrowEvent: ElementProcessor = { run: (p, ei, el) => throwing(p, ei, el) };
+export const endEvent: ElementProcessor = { run: (p, ei, el) => throwing(p, ei, el) };
+export const startEvent: ElementProcessor = passThrough;
+export const boundaryEvent: ElementProcessor = passThrough;

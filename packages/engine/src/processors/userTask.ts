@@ -1,0 +1,65 @@
+import { IncidentSignal, type Processing } from '../processing/processing.ts';
+import type { ElementModel, Expr } from '../model/types.ts';
+import type { UserTaskState, Vars } from '../state/types.ts';
+import { addDuration, firstDueAt, parseTimer } from '../timers/index.ts';
+import type { ElementProcessor } from './processor.ts';
+
+/** Opens an inbox task with its evaluated assignment and schedule; waits for completeUserTask. */
+export const userTask: ElementProcessor = {
+  run(p, ei, el) {
+    const task = evaluateTask(p, el, p.scopeVars(ei.k));
+    p.write({ type: 'UserTaskUpdated', key: ei.k, task });
+    p.effect({
+      type: 'OpenUserTask',
+      instance: p.state.id,
+      key: ei.k,
+      el: el.id,
+      ...(el.name === undefined ? {} : { name: el.name }),
+      ...(el.form === undefined ? {} : { form: el.form }),
+      ...task,
+    });
+  },
+  terminate(p, ei) {
+    p.effect({ type: 'CloseUserTask', instance: p.state.id, key: ei.k, reason: 'terminated' });
+  },
+};
+
+export function evaluateTask(p: Processing, el: ElementModel, vars: Vars): UserTaskState {
+  const task: UserTaskState = {};
+  const a = el.assignment;
+  const what = (x: string) => `${x} of user task ${el.id}`;
+  if (a?.assignee) {
+    const v = p.expr(a.assignee, vars, what('assignee'));
+    if (v !== null && v !== undefined && v !== '') task.assignee = String(v);
+  }
+  if (a?.candidateUsers) task.candidateUsers = list(p.expr(a.candidateUsers, vars, what('candidate users')));
+  if (a?.candidateGroups) task.candidateGroups = list(p.expr(a.candidateGroups, vars, what('candidate groups')));
+  if (el.dueDate) task.dueAt = instant(p, el.dueDate, vars, what('due date'));
+  if (el.followUpDate) task.followUpAt = instant(p, el.followUpDate, vars, what('follow-up date'));
+  if (el.priority) {
+    const n = Number(p.expr(el.priority, vars, what('priority')));
+    if (!Number.isInteger(n) || n < 0 || n > 100) throw new IncidentSignal('SZ_EXPRESSION_FAILED', `${what('priority')} must be a whole number 0-100`);
+    task.priority = n;
+  }
+  return task;
+}
+
+/** A list from a FEEL list or a comma-separated literal ("两委@鹤峰村, 书记@鹤峰村"). */
+function list(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  if (value === null || value === undefined) return [];
+  return String(value)
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/** A due date: an ISO date-time, or an ISO duration counted from now (e.g. "P3D"). */
+function instant(p: Processing, value: Expr, vars: Vars, what: string): number {
+  const text = String(p.expr(value, vars, what)).trim();
+  if (text.startsWith('P')) return addDuration(p.ctx.now, text, p.model.timeZone);
+  const parsed = parseTimer('timeDate', text, p.model.timeZone);
+  const at = parsed.ok ? firstDueAt(parsed.plan, p.ctx.now) : null;
+  if (at === null) throw new IncidentSignal('SZ_EXPRESSION_FAILED', `${what}: '${text}' is neither an ISO date-time nor a duration`);
+  return at;
+}

@@ -1,0 +1,113 @@
+import type { TimerPlan } from '../timers/index.ts';
+
+/**
+ * An instance's state: plain JSON, small, versioned. Zeebe-style element instances
+ * (one per active token or scope, keyed by a per-instance counter) plus the
+ * subscriptions they wait on. The process itself is the root element instance.
+ */
+export const STATE_VERSION = 1;
+
+export type Vars = Record<string, unknown>;
+
+export type InstanceStatus = 'active' | 'completed' | 'terminated' | 'cancelled';
+
+export interface InstanceState {
+  v: typeof STATE_VERSION;
+  id: string;
+  processId: string;
+  businessKey?: string;
+  status: InstanceStatus;
+  /** The next element-instance / subscription key: keys are this instance's own counter. */
+  next: number;
+  /** The root element instance's key (the process scope). */
+  root: string;
+  els: Record<string, ElementInstance>;
+  subs?: Record<string, Subscription>;
+  /** Tokens arrived at joining gateways: `${scopeKey}/${gatewayId}` -> flow id -> count. */
+  joins?: Record<string, Record<string, number>>;
+  incidents?: Record<string, Incident>;
+  /** Completed activities that have a compensation handler, newest last. */
+  comp?: CompensationRecord[];
+  /** Set when this instance was started by a call activity. */
+  parent?: { instance: string; key: string };
+}
+
+export interface UserTaskState {
+  assignee?: string;
+  candidateUsers?: string[];
+  candidateGroups?: string[];
+  dueAt?: number;
+  followUpAt?: number;
+  priority?: number;
+}
+
+export interface MultiInstanceState {
+  total: number;
+  completed: number;
+  active: number;
+  /** The collection read when the body was entered (sequential needs it later). */
+  items?: unknown[];
+  /** Output collection, indexed by loop counter - 1. */
+  out?: unknown[];
+  votes?: { approve: number; reject: number; abstain: number };
+}
+
+export interface ElementInstance {
+  k: string;
+  /** Element id (or process id for the root). */
+  e: string;
+  /** Parent element instance key; absent on the root. */
+  p?: string;
+  vars?: Vars;
+  task?: UserTaskState;
+  mi?: MultiInstanceState;
+  /** Standard loop: the iterations done. */
+  loops?: number;
+  /** Jobs: retries left. */
+  retries?: number;
+  /** Call activities: the called instance id. */
+  called?: string;
+  /** An open incident on this element instance. */
+  incident?: string;
+  /** Compensation handlers: the key of the compensation throw event that waits for them. */
+  for?: string;
+}
+
+export type Subscription =
+  | TimerSubscription
+  | { kind: 'message'; id: string; owner: string; el: string; name: string; key?: string }
+  | { kind: 'signal'; id: string; owner: string; el: string; name: string }
+  | { kind: 'conditional'; id: string; owner: string; el: string; last: boolean };
+
+export interface TimerSubscription {
+  kind: 'timer';
+  id: string;
+  /** The element instance that waits (catch event, activity for a boundary, scope for an event sub-process). */
+  owner: string;
+  /** The catching event element. */
+  el: string;
+  dueAt: number;
+  plan: TimerPlan;
+  fired: number;
+}
+
+export interface Incident {
+  id: string;
+  key: string;
+  el: string;
+  code: string;
+  message: string;
+  /** What is retried when the incident is resolved. */
+  retry: 'activate' | 'complete' | 'job';
+}
+
+export interface CompensationRecord {
+  /** The completed activity. */
+  el: string;
+  /** The scope element instance it completed in. */
+  scope: string;
+  /** Its local variables at completion, visible to the handler. */
+  vars?: Vars;
+  /** Set when it completed inside a sub-process that has since completed too. */
+  via?: string;
+}

@@ -1,0 +1,1 @@
+export { MemoryRuntime, RuntimeError, type RuntimeInstance, type RuntimeJob, type RuntimeTask } from './memoryRuntime.ts';

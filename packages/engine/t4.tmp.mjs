@@ -1,0 +1,18 @@
+import { evaluate } from 'feelin';
+const ctx = {a:1,b:2,c:3,d:4,e:5,f:6,g:7,h:8,i2:9,j:10};
+let t = performance.now(); const m0 = process.memoryUsage().heapUsed;
+const r = evaluate('for i in 1..1000000 return i', ctx);
+console.log('for 1M', performance.now() - t, 'ms', r.value.length);
+t = performance.now();
+const r2 = evaluate('count((for i in 1..1000000 return i)[item > 5])', ctx);
+console.log('filter 1M', performance.now() - t, 'ms', r2.value);
+t = performance.now();
+const L = Array.from({length: 10000}, (_, i) => ({vote: i % 2 ? '同意' : '反对', x: i}));
+const r3 = evaluate('for i in 1..100 return count(L[vote = "同意"])', {L});
+console.log('100 filters of 10K', performance.now() - t, 'ms');
+t = performance.now();
+const r4 = evaluate('for i in 1..100 return L.vote', {L});
+console.log('100 paths of 10K', performance.now() - t, 'ms');
+t = performance.now();
+const r5 = evaluate('for i in 1..100 return L = M', {L, M: structuredClone(L)});
+console.log('100 eq of 10K', performance.now() - t, 'ms', r5.value[0]);
