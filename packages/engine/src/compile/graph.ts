@@ -81,8 +81,7 @@ export function validateGraph(process: ProcessModel, problems: Problems): void {
 /** Walks from everything that can start a token; what is never reached is reported. */
 function reportUnreachable(process: ProcessModel, problems: Problems): void {
   const reached = new Set<string>();
-  const todo: string[] = [...process.starts];
-  for (const scope of Object.values(process.scopes)) todo.push(...scope.eventStarts);
+  const todo: string[] = [process.id, ...process.starts];
   const visit = (id: string) => {
     if (reached.has(id)) return;
     reached.add(id);
@@ -97,7 +96,7 @@ function reportUnreachable(process: ProcessModel, problems: Problems): void {
     const link = process.linkTargets[id];
     if (link) todo.push(link);
     const scope = process.scopes[id];
-    if (scope) todo.push(...scope.entries, ...scope.children.filter((c) => process.elements[c]?.triggeredByEvent));
+    if (scope) todo.push(...scope.entries, ...scope.eventStarts, ...scope.children.filter((c) => process.elements[c]?.triggeredByEvent));
   };
   while (todo.length > 0) visit(todo.pop() as string);
   for (const el of Object.values(process.elements)) {
