@@ -1,5 +1,5 @@
-import type { InstanceStatus, UserTaskState, Vars } from './state/types.ts';
 import type { FormBinding } from './model/types.ts';
+import type { InstanceStatus, UserTaskState, Vars } from './state/types.ts';
 
 /**
  * What the shell must carry out after a transition: nothing here has happened yet.

@@ -1,11 +1,4 @@
-import type {
-  CompensationRecord,
-  ElementInstance,
-  Incident,
-  InstanceStatus,
-  Subscription,
-  Vars,
-} from './state/types.ts';
+import type { CompensationRecord, ElementInstance, Incident, InstanceStatus, Subscription, Vars } from './state/types.ts';
 
 /**
  * What happened, as data. Appliers fold these into state, so each event carries
@@ -13,7 +6,15 @@ import type {
  * instance's events rebuilds its state without evaluating anything again.
  */
 export type EngineEvent =
-  | { type: 'InstanceCreated'; id: string; processId: string; root: string; businessKey?: string; parent?: { instance: string; key: string }; vars: Vars }
+  | {
+      type: 'InstanceCreated';
+      id: string;
+      processId: string;
+      root: string;
+      businessKey?: string;
+      parent?: { instance: string; key: string };
+      vars: Vars;
+    }
   | { type: 'ElementActivated'; el: ElementInstance }
   | { type: 'ElementCompleted'; key: string }
   | { type: 'ElementTerminated'; key: string }

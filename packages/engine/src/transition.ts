@@ -1,11 +1,11 @@
-import { activateElement, checkScope, completeElement, endInstance, enterScope, runElement } from './behaviors/lifecycle.ts';
-import { fireInclusiveJoin } from './behaviors/flows.ts';
 import { evaluateConditions } from './behaviors/conditions.ts';
-import { handleCommand } from './handlers/index.ts';
+import { fireInclusiveJoin } from './behaviors/flows.ts';
+import { activateElement, checkScope, completeElement, endInstance, enterScope, runElement } from './behaviors/lifecycle.ts';
 import type { Command, Ctx, StartInput } from './commands.ts';
 import type { Effect } from './effects.ts';
 import { type EngineError, engineError } from './errors.ts';
 import type { EngineEvent } from './events.ts';
+import { handleCommand } from './handlers/index.ts';
 import type { Model } from './model/types.ts';
 import { Processing } from './processing/processing.ts';
 import { emptyState } from './state/emptyState.ts';

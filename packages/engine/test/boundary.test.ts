@@ -12,14 +12,18 @@ const onTask = (boundary: string, extra = '') =>
 
 describe('boundary events', () => {
   it('an interrupting timer ends the task and takes its own path (overdue escalation to the town)', async () => {
-    const xml = onTask(`<boundaryEvent id="b" attachedToRef="work"><timerEventDefinition><timeDuration>P3D</timeDuration></timerEventDefinition></boundaryEvent>`);
+    const xml = onTask(
+      `<boundaryEvent id="b" attachedToRef="work"><timerEventDefinition><timeDuration>P3D</timeDuration></timerEventDefinition></boundaryEvent>`,
+    );
     const { rt, tasks } = await running(xml);
     rt.advance(3 * DAY);
     expect(tasks()).toEqual(['escalated']);
   });
 
   it('a timer is dropped when the task finishes first', async () => {
-    const xml = onTask(`<boundaryEvent id="b" attachedToRef="work"><timerEventDefinition><timeDuration>P3D</timeDuration></timerEventDefinition></boundaryEvent>`);
+    const xml = onTask(
+      `<boundaryEvent id="b" attachedToRef="work"><timerEventDefinition><timeDuration>P3D</timeDuration></timerEventDefinition></boundaryEvent>`,
+    );
     const { rt, tasks } = await running(xml);
     rt.completeTask(task(rt, 'work'));
     expect(rt.pendingTimers()).toBe(0);
@@ -38,17 +42,27 @@ describe('boundary events', () => {
 
   it('a message boundary interrupts, a non-interrupting one does not', async () => {
     const extra = `<message id="m" name="withdraw"/>`;
-    const interrupting = await running(onTask(`<boundaryEvent id="b" attachedToRef="work"><messageEventDefinition messageRef="m"/></boundaryEvent>`, extra));
+    const interrupting = await running(
+      onTask(`<boundaryEvent id="b" attachedToRef="work"><messageEventDefinition messageRef="m"/></boundaryEvent>`, extra),
+    );
     interrupting.rt.correlateMessage('withdraw');
     expect(interrupting.tasks()).toEqual(['escalated']);
-    const side = await running(onTask(`<boundaryEvent id="b" attachedToRef="work" cancelActivity="false"><messageEventDefinition messageRef="m"/></boundaryEvent>`, extra));
+    const side = await running(
+      onTask(
+        `<boundaryEvent id="b" attachedToRef="work" cancelActivity="false"><messageEventDefinition messageRef="m"/></boundaryEvent>`,
+        extra,
+      ),
+    );
     side.rt.correlateMessage('withdraw');
     expect(side.tasks()).toEqual(['escalated', 'work']);
   });
 
   it('a signal boundary catches a broadcast', async () => {
     const { rt, tasks } = await running(
-      onTask(`<boundaryEvent id="b" attachedToRef="work"><signalEventDefinition signalRef="sg"/></boundaryEvent>`, `<signal id="sg" name="台风预警"/>`),
+      onTask(
+        `<boundaryEvent id="b" attachedToRef="work"><signalEventDefinition signalRef="sg"/></boundaryEvent>`,
+        `<signal id="sg" name="台风预警"/>`,
+      ),
     );
     rt.broadcastSignal('台风预警');
     expect(tasks()).toEqual(['escalated']);
@@ -56,7 +70,9 @@ describe('boundary events', () => {
 
   it('a conditional boundary fires when its condition turns true', async () => {
     const { rt, id, tasks } = await running(
-      onTask(`<boundaryEvent id="b" attachedToRef="work" cancelActivity="false"><conditionalEventDefinition><condition xsi:type="tFormalExpression">complaints > 2</condition></conditionalEventDefinition></boundaryEvent>`),
+      onTask(
+        `<boundaryEvent id="b" attachedToRef="work" cancelActivity="false"><conditionalEventDefinition><condition xsi:type="tFormalExpression">complaints > 2</condition></conditionalEventDefinition></boundaryEvent>`,
+      ),
       { complaints: 0 },
     );
     rt.send(id, { type: 'setVariables', variables: { complaints: 3 } });
@@ -103,6 +119,10 @@ describe('boundary events', () => {
     expect(tasks()).toEqual(['deep']);
     rt.advance(HOUR);
     expect(tasks()).toEqual(['late']);
-    expect(Object.values(inst().state.els).map((e) => e.e).sort()).toEqual(['late', 'p']);
+    expect(
+      Object.values(inst().state.els)
+        .map((e) => e.e)
+        .sort(),
+    ).toEqual(['late', 'p']);
   });
 });

@@ -73,7 +73,11 @@ describe('jobs', () => {
       `<startEvent id="s"/><receiveTask id="wait" messageRef="m"/><userTask id="t"/>${flow('s', 'wait', 't')}`,
       `<message id="m" name="notice-posted"/>`,
     );
-    const sender = processXml('snd', `<startEvent id="s"/><sendTask id="post" messageRef="m2"/><endEvent id="e"/>${flow('s', 'post', 'e')}`, `<message id="m2" name="notice-posted"/>`);
+    const sender = processXml(
+      'snd',
+      `<startEvent id="s"/><sendTask id="post" messageRef="m2"/><endEvent id="e"/>${flow('s', 'post', 'e')}`,
+      `<message id="m2" name="notice-posted"/>`,
+    );
     const { rt, tasks } = await running(receiver);
     await rt.deployXml(sender);
     rt.start('snd');

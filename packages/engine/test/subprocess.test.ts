@@ -40,7 +40,11 @@ describe('embedded sub-process', () => {
   });
 
   it('an error nothing catches is an incident at the thrower', async () => {
-    const xml = processXml('p', `<startEvent id="s"/><endEvent id="fail"><errorEventDefinition errorRef="err"/></endEvent>${flow('s', 'fail')}`, `<error id="err" errorCode="X"/>`);
+    const xml = processXml(
+      'p',
+      `<startEvent id="s"/><endEvent id="fail"><errorEventDefinition errorRef="err"/></endEvent>${flow('s', 'fail')}`,
+      `<error id="err" errorCode="X"/>`,
+    );
     const { rt } = await running(xml);
     expect(rt.incidents()).toEqual([expect.objectContaining({ el: 'fail', code: 'SZ_UNHANDLED_ERROR' })]);
   });
@@ -89,7 +93,10 @@ describe('event sub-process', () => {
 });
 
 describe('call activity', () => {
-  const child = processXml('filing', `<startEvent id="cs"/><userTask id="file" name="镇备案"/><endEvent id="ce"/>${flow('cs', 'file', 'ce')}`);
+  const child = processXml(
+    'filing',
+    `<startEvent id="cs"/><userTask id="file" name="镇备案"/><endEvent id="ce"/>${flow('cs', 'file', 'ce')}`,
+  );
   const parent = (binding = '') =>
     processXml(
       'matter',
@@ -123,7 +130,11 @@ describe('call activity', () => {
   });
 
   it('an error thrown in the called process reaches the caller', async () => {
-    const failing = processXml('filing', `<startEvent id="cs"/><endEvent id="ce"><errorEventDefinition errorRef="e"/></endEvent>${flow('cs', 'ce')}`, `<error id="e" errorCode="REFUSED"/>`);
+    const failing = processXml(
+      'filing',
+      `<startEvent id="cs"/><endEvent id="ce"><errorEventDefinition errorRef="e"/></endEvent>${flow('cs', 'ce')}`,
+      `<error id="e" errorCode="REFUSED"/>`,
+    );
     const caller = processXml(
       'matter',
       `<startEvent id="s"/><callActivity id="call" calledElement="filing"/><boundaryEvent id="b" attachedToRef="call"><errorEventDefinition errorRef="e2"/></boundaryEvent>

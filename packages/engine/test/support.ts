@@ -14,12 +14,30 @@ export async function running(xml: string, variables: Record<string, unknown> = 
   const rt = new MemoryRuntime();
   const m = await rt.deployXml(xml);
   const id = rt.start(m.main, { variables });
-  return { rt, id, inst: () => rt.instances.get(id)!, tasks: () => rt.tasks().map((t) => t.el).sort() };
+  const inst = () => rt.instances.get(id)!;
+  return {
+    rt,
+    id,
+    inst,
+    /** The process variables. */
+    vars: () => inst().state.els[inst().state.root]?.vars ?? {},
+    tasks: () =>
+      rt
+        .tasks()
+        .map((t) => t.el)
+        .sort(),
+  };
 }
 
 export function task(rt: MemoryRuntime, el: string) {
   const t = rt.tasks().find((x) => x.el === el);
-  if (!t) throw new Error(`no open task ${el}; open: ${rt.tasks().map((x) => x.el).join(', ')}`);
+  if (!t)
+    throw new Error(
+      `no open task ${el}; open: ${rt
+        .tasks()
+        .map((x) => x.el)
+        .join(', ')}`,
+    );
   return t;
 }
 

@@ -22,7 +22,13 @@ describe('transition: a pure function of (model, state, command, ctx)', () => {
     expect(out.ok).toBe(true);
     if (!out.ok) return;
     expect(out.effects).toEqual([
-      expect.objectContaining({ type: 'OpenUserTask', el: 'review', name: '两委审核', assignee: 'lihua', candidateGroups: ['两委@鹤峰村'] }),
+      expect.objectContaining({
+        type: 'OpenUserTask',
+        el: 'review',
+        name: '两委审核',
+        assignee: 'lihua',
+        candidateGroups: ['两委@鹤峰村'],
+      }),
     ]);
     expect(out.state.status).toBe('active');
   });

@@ -9,7 +9,8 @@ export function flowTaken(state: InstanceState, e: EventOf<'FlowTaken'>): void {
   if (e.join === undefined) return;
   state.joins ??= {};
   const id = joinId(e.scope, e.join);
-  const arrived = (state.joins[id] ??= {});
+  const arrived = state.joins[id] ?? {};
+  state.joins[id] = arrived;
   arrived[e.flow] = (arrived[e.flow] ?? 0) + 1;
 }
 

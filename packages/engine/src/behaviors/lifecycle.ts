@@ -1,7 +1,7 @@
 import type { ElementModel } from '../model/types.ts';
+import { IncidentSignal, type Processing, type Work } from '../processing/processing.ts';
 import { processorFor } from '../processors/index.ts';
 import { DEFAULT_RETRIES } from '../processors/tasks.ts';
-import { IncidentSignal, type Processing, type Work } from '../processing/processing.ts';
 import type { ElementInstance, InstanceState, Vars } from '../state/types.ts';
 import { handlerDone, recordCompensation } from './compensation.ts';
 import { selectFlows, takeFlow } from './flows.ts';
@@ -127,6 +127,8 @@ export function checkScope(p: Processing, key: string): void {
   const ei = p.instance(key);
   if (!ei || ei.incident || ei.mi) return;
   if (childrenOf(p, key).length > 0) return;
+  // A token on its way into the scope (queued, not yet active) keeps it open.
+  if (p.queue.some((w) => w.op === 'activate' && w.parent === key)) return;
   const joins = p.state.joins;
   if (joins && Object.keys(joins).some((id) => id.startsWith(`${key}/`))) return;
   if (key === p.state.root) return endInstance(p, 'completed');

@@ -32,7 +32,14 @@ export function openSubscription(p: Processing, owner: string, el: ElementModel)
       const sub: Subscription = { kind: 'message', id, owner, el: el.id, name };
       if (key !== undefined && key !== null) sub.key = String(key);
       p.write({ type: 'SubscriptionOpened', sub });
-      p.effect({ type: 'Subscribe', instance, sub: id, kind: 'message', name, ...(sub.key === undefined ? {} : { correlationKey: sub.key }) });
+      p.effect({
+        type: 'Subscribe',
+        instance,
+        sub: id,
+        kind: 'message',
+        name,
+        ...(sub.key === undefined ? {} : { correlationKey: sub.key }),
+      });
       return false;
     }
     case 'signal': {

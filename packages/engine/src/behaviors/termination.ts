@@ -1,6 +1,6 @@
 import { joinId } from '../appliers/flows.ts';
-import { processorFor } from '../processors/index.ts';
 import type { Processing } from '../processing/processing.ts';
+import { processorFor } from '../processors/index.ts';
 import type { ElementInstance } from '../state/types.ts';
 import { closeSubscriptionsOf } from './subscriptions.ts';
 

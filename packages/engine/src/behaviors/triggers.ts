@@ -126,5 +126,11 @@ export function throwError(p: Processing, from: string, code: string, message: s
     terminate(p, p.state.root);
     return;
   }
-  raiseIncident(p, from, 'SZ_UNHANDLED_ERROR', `error '${code}' thrown at ${p.instance(from)?.e ?? from} is not caught: ${message}`, 'activate');
+  raiseIncident(
+    p,
+    from,
+    'SZ_UNHANDLED_ERROR',
+    `error '${code}' thrown at ${p.instance(from)?.e ?? from} is not caught: ${message}`,
+    'activate',
+  );
 }

@@ -11,8 +11,8 @@ export function propagate(p: Processing, vars: Vars, from: string): void {
   const byScope = new Map<string, Vars>();
   for (const name of names) {
     const target = owningScope(p, from, name);
-    let bucket = byScope.get(target);
-    if (!bucket) byScope.set(target, (bucket = {}));
+    const bucket = byScope.get(target) ?? {};
+    byScope.set(target, bucket);
     bucket[name] = vars[name];
   }
   for (const [key, bucket] of byScope) p.write({ type: 'VariablesSet', key, vars: bucket });

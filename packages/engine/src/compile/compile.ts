@@ -63,7 +63,7 @@ function compileProcess(node: ModdleElement, options: CompileOptions, problems: 
   const walk = (container: ModdleElement, scopeId: string) => {
     const children: string[] = [];
     const sequenceFlows: ModdleElement[] = [];
-    associations.push(...(((container.artifacts as ModdleElement[] | undefined) ?? []).filter((a) => a.$type === 'bpmn:Association')));
+    associations.push(...((container.artifacts as ModdleElement[] | undefined) ?? []).filter((a) => a.$type === 'bpmn:Association'));
     for (const fe of (container.flowElements as ModdleElement[] | undefined) ?? []) {
       if (fe.$type === 'bpmn:SequenceFlow') sequenceFlows.push(fe);
       if (IGNORED.has(fe.$type)) continue;
@@ -104,12 +104,22 @@ function compileProcess(node: ModdleElement, options: CompileOptions, problems: 
   return process;
 }
 
-function readFlow(sf: ModdleElement, scopeId: string, elements: Record<string, Draft>, flows: Record<string, FlowModel>, problems: Problems): void {
+function readFlow(
+  sf: ModdleElement,
+  scopeId: string,
+  elements: Record<string, Draft>,
+  flows: Record<string, FlowModel>,
+  problems: Problems,
+): void {
   const id = sf.id as string;
   const source = elements[ref(sf, 'sourceRef')?.id ?? ''];
   const target = elements[ref(sf, 'targetRef')?.id ?? ''];
   if (!source || !target) {
-    problems.add('flow-dangling', `sequence flow ${id} does not connect two supported elements (source ${ref(sf, 'sourceRef')?.id ?? 'missing'}, target ${ref(sf, 'targetRef')?.id ?? 'missing'})`, sf);
+    problems.add(
+      'flow-dangling',
+      `sequence flow ${id} does not connect two supported elements (source ${ref(sf, 'sourceRef')?.id ?? 'missing'}, target ${ref(sf, 'targetRef')?.id ?? 'missing'})`,
+      sf,
+    );
     return;
   }
   if (source.scope !== scopeId || target.scope !== scopeId) {
@@ -127,7 +137,10 @@ function attachBoundaries(elements: Record<string, Draft>, associations: ModdleE
     if (el.kind !== 'boundaryEvent') continue;
     const attachedTo = Object.values(elements).find((a) => a.id === el.attachedTo);
     if (!attachedTo) {
-      problems.add('boundary-unattached', `boundary event ${el.id} is not attached to an activity`, { id: el.id, $type: 'bpmn:BoundaryEvent' });
+      problems.add('boundary-unattached', `boundary event ${el.id} is not attached to an activity`, {
+        id: el.id,
+        $type: 'bpmn:BoundaryEvent',
+      });
       continue;
     }
     attachedTo.boundaries ??= [];
@@ -136,7 +149,11 @@ function attachBoundaries(elements: Record<string, Draft>, associations: ModdleE
     const assoc = associations.find((a) => ref(a, 'sourceRef')?.id === el.id);
     const handler = elements[ref(assoc, 'targetRef')?.id ?? ''];
     if (!handler?.isForCompensation) {
-      problems.add('compensation-handler-missing', `compensation boundary ${el.id} needs an association to an activity marked isForCompensation`, { id: el.id, $type: 'bpmn:BoundaryEvent' });
+      problems.add(
+        'compensation-handler-missing',
+        `compensation boundary ${el.id} needs an association to an activity marked isForCompensation`,
+        { id: el.id, $type: 'bpmn:BoundaryEvent' },
+      );
       continue;
     }
     attachedTo.compensationHandler = handler.id;
@@ -161,12 +178,18 @@ function fillScopes(processId: string, scopes: Record<string, ScopeModel>, eleme
       .flatMap((esp) => (scopes[esp.id]?.children ?? []).filter((c) => elements[c]?.kind === 'startEvent'));
     for (const s of eventStarts) {
       const trigger = elements[s]?.trigger?.kind;
-      if (trigger === 'none' || trigger === undefined) problems.add('event-subprocess-start', `event sub-process start ${s} needs a message, timer, signal, conditional, error or escalation trigger`, { id: s, $type: 'bpmn:StartEvent' });
+      if (trigger === 'none' || trigger === undefined)
+        problems.add(
+          'event-subprocess-start',
+          `event sub-process start ${s} needs a message, timer, signal, conditional, error or escalation trigger`,
+          { id: s, $type: 'bpmn:StartEvent' },
+        );
     }
     Object.assign(scope, { entries, eventStarts });
     if (scope.id === processId) starts = startEvents.map((k) => k.id);
   }
-  if (starts.length === 0) problems.add('no-start-event', `process ${processId} has no start event`, { id: processId, $type: 'bpmn:Process' });
+  if (starts.length === 0)
+    problems.add('no-start-event', `process ${processId} has no start event`, { id: processId, $type: 'bpmn:Process' });
   return starts;
 }
 

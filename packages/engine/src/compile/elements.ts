@@ -135,7 +135,11 @@ function readUserTask(node: ModdleElement, el: Draft, read: Read, problems: Prob
       const access = str(f, 'access') ?? 'editable';
       const field = str(f, 'name');
       if (!field || !['editable', 'readonly', 'hidden', 'required'].includes(access)) {
-        problems.add('field-rule-invalid', `user task ${el.id}: field rule '${field ?? ''}' needs a name and access editable|readonly|hidden|required`, node);
+        problems.add(
+          'field-rule-invalid',
+          `user task ${el.id}: field rule '${field ?? ''}' needs a name and access editable|readonly|hidden|required`,
+          node,
+        );
         continue;
       }
       fields.push({ field, access: access as FieldRule['access'] });
@@ -154,7 +158,8 @@ function readJob(node: ModdleElement, el: Draft, read: Read, problems: Problems)
   const retries = str(def, 'retries');
   if (retries !== undefined) {
     const n = Number(retries);
-    if (!Number.isInteger(n) || n < 0 || n > 100) problems.add('retries-invalid', `${el.id}: retries '${retries}' must be a whole number 0-100`, node);
+    if (!Number.isInteger(n) || n < 0 || n > 100)
+      problems.add('retries-invalid', `${el.id}: retries '${retries}' must be a whole number 0-100`, node);
     else el.retries = n;
   }
   const headers = many(extension(node, 'zeebe:TaskHeaders'), 'values');
@@ -219,7 +224,10 @@ function readLoop(node: ModdleElement, loop: ModdleElement, read: Read, problems
   const zeebe = extension(loop, 'zeebe:LoopCharacteristics');
   const cardinality = read(str(ref(loop, 'loopCardinality'), 'body')?.trim(), 'loop cardinality');
   const collectionRef = ref(loop, 'loopDataInputRef');
-  const collectionText = str(zeebe, 'inputCollection') ?? (collectionRef ? (collectionRef.id ?? str(collectionRef, 'name')) : undefined) ?? loop.$attrs?.['camunda:collection'];
+  const collectionText =
+    str(zeebe, 'inputCollection') ??
+    (collectionRef ? (collectionRef.id ?? str(collectionRef, 'name')) : undefined) ??
+    loop.$attrs?.['camunda:collection'];
   const inputCollection = collectionText === undefined ? undefined : readFeel(collectionText, `input collection of ${id}`, node, problems);
   const inputElement = str(zeebe, 'inputElement') ?? str(ref(loop, 'inputDataItem'), 'name') ?? loop.$attrs?.['camunda:elementVariable'];
   const outputCollection = str(zeebe, 'outputCollection');

@@ -14,7 +14,8 @@ export function readExpr(text: string | undefined, what: string, where: Where, p
   if (text === undefined || text === '') return undefined;
   const split = splitExpression(text);
   if ('literal' in split) {
-    if (isJuel(split.literal)) problems.add('juel-expression', `${what} '${split.literal}' is JUEL; write it in FEEL (e.g. '=a + b')`, where);
+    if (isJuel(split.literal))
+      problems.add('juel-expression', `${what} '${split.literal}' is JUEL; write it in FEEL (e.g. '=a + b')`, where);
     return split;
   }
   return checked(split.feel, what, where, problems) === undefined ? undefined : split;

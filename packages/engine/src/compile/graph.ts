@@ -4,7 +4,11 @@ import type { Problems } from './problems.ts';
 const where = (el: ElementModel) => ({ id: el.id, $type: `bpmn:${el.kind[0]?.toUpperCase()}${el.kind.slice(1)}` });
 
 /** Each link throw event jumps to the catch event of the same name in its scope. */
-export function linkTargets(scopes: Readonly<Record<string, ScopeModel>>, elements: Readonly<Record<string, ElementModel>>, problems: Problems): Record<string, string> {
+export function linkTargets(
+  scopes: Readonly<Record<string, ScopeModel>>,
+  elements: Readonly<Record<string, ElementModel>>,
+  problems: Problems,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const scope of Object.values(scopes)) {
     const kids = scope.children.map((c) => elements[c] as ElementModel);
@@ -14,7 +18,12 @@ export function linkTargets(scopes: Readonly<Record<string, ScopeModel>>, elemen
       if (k.kind !== 'intermediateThrowEvent' || k.trigger?.kind !== 'link') continue;
       const target = catches.get(k.trigger.name);
       if (target) out[k.id] = target;
-      else problems.add('link-unmatched', `link throw ${k.id} names '${k.trigger.name}', but no link catch event in its scope has that name`, where(k));
+      else
+        problems.add(
+          'link-unmatched',
+          `link throw ${k.id} names '${k.trigger.name}', but no link catch event in its scope has that name`,
+          where(k),
+        );
     }
   }
   return out;
@@ -24,7 +33,10 @@ export function linkTargets(scopes: Readonly<Record<string, ScopeModel>>, elemen
  * For each inclusive join: every element of its scope from which a token can still reach it
  * (walking flows backwards, and from a boundary event to its activity), without passing the join.
  */
-export function inclusiveUpstream(elements: Readonly<Record<string, ElementModel>>, flows: Readonly<Record<string, FlowModel>>): Record<string, string[]> {
+export function inclusiveUpstream(
+  elements: Readonly<Record<string, ElementModel>>,
+  flows: Readonly<Record<string, FlowModel>>,
+): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const join of Object.values(elements)) {
     if (join.kind !== 'inclusiveGateway' || join.incoming.length < 2) continue;
@@ -52,25 +64,41 @@ const CATCHABLE_AFTER_EVENT_GATEWAY = new Set(['message', 'timer', 'signal', 'co
 export function validateGraph(process: ProcessModel, problems: Problems): void {
   for (const el of Object.values(process.elements)) {
     const gateway = el.kind.endsWith('Gateway');
-    if (gateway && el.outgoing.length === 0) problems.add('gateway-without-outgoing', `${el.kind} ${el.id} has no outgoing flow`, where(el));
+    if (gateway && el.outgoing.length === 0)
+      problems.add('gateway-without-outgoing', `${el.kind} ${el.id} has no outgoing flow`, where(el));
     if (el.kind === 'exclusiveGateway' && el.outgoing.length > 1) {
       for (const f of el.outgoing) {
         if (f !== el.defaultFlow && process.flows[f]?.condition === undefined) {
-          problems.add('condition-missing', `flow ${f} leaves exclusive gateway ${el.id} without a condition and is not its default flow`, where(el));
+          problems.add(
+            'condition-missing',
+            `flow ${f} leaves exclusive gateway ${el.id} without a condition and is not its default flow`,
+            where(el),
+          );
         }
       }
     }
-    if (el.defaultFlow && !el.outgoing.includes(el.defaultFlow)) problems.add('default-flow-invalid', `${el.id}: default flow ${el.defaultFlow} is not one of its outgoing flows`, where(el));
-    if (el.kind === 'startEvent' && el.incoming.length > 0) problems.add('start-with-incoming', `start event ${el.id} has incoming flows`, where(el));
-    if (el.kind === 'boundaryEvent' && el.incoming.length > 0) problems.add('boundary-with-incoming', `boundary event ${el.id} has incoming flows`, where(el));
+    if (el.defaultFlow && !el.outgoing.includes(el.defaultFlow))
+      problems.add('default-flow-invalid', `${el.id}: default flow ${el.defaultFlow} is not one of its outgoing flows`, where(el));
+    if (el.kind === 'startEvent' && el.incoming.length > 0)
+      problems.add('start-with-incoming', `start event ${el.id} has incoming flows`, where(el));
+    if (el.kind === 'boundaryEvent' && el.incoming.length > 0)
+      problems.add('boundary-with-incoming', `boundary event ${el.id} has incoming flows`, where(el));
     if (el.kind === 'intermediateCatchEvent' && (el.trigger?.kind === 'none' || el.trigger === undefined)) {
-      problems.add('catch-without-trigger', `intermediate catch event ${el.id} waits for nothing: give it a message, timer, signal, conditional or link`, where(el));
+      problems.add(
+        'catch-without-trigger',
+        `intermediate catch event ${el.id} waits for nothing: give it a message, timer, signal, conditional or link`,
+        where(el),
+      );
     }
     if (el.kind === 'eventBasedGateway') {
       for (const f of el.outgoing) {
         const target = process.elements[process.flows[f]?.target ?? ''];
         if (target && !(target.kind === 'intermediateCatchEvent' && CATCHABLE_AFTER_EVENT_GATEWAY.has(target.trigger?.kind ?? ''))) {
-          problems.add('event-gateway-target', `event-based gateway ${el.id} leads to ${target.id}, which is not a message, timer, signal or conditional catch event`, where(el));
+          problems.add(
+            'event-gateway-target',
+            `event-based gateway ${el.id} leads to ${target.id}, which is not a message, timer, signal or conditional catch event`,
+            where(el),
+          );
         }
       }
     }
@@ -85,6 +113,8 @@ function reportUnreachable(process: ProcessModel, problems: Problems): void {
   const visit = (id: string) => {
     if (reached.has(id)) return;
     reached.add(id);
+    const scope = process.scopes[id];
+    if (scope) todo.push(...scope.entries, ...scope.eventStarts, ...scope.children.filter((c) => process.elements[c]?.triggeredByEvent));
     const el = process.elements[id];
     if (!el) return;
     for (const f of el.outgoing) {
@@ -95,8 +125,6 @@ function reportUnreachable(process: ProcessModel, problems: Problems): void {
     if (el.compensationHandler) todo.push(el.compensationHandler);
     const link = process.linkTargets[id];
     if (link) todo.push(link);
-    const scope = process.scopes[id];
-    if (scope) todo.push(...scope.entries, ...scope.eventStarts, ...scope.children.filter((c) => process.elements[c]?.triggeredByEvent));
   };
   while (todo.length > 0) visit(todo.pop() as string);
   for (const el of Object.values(process.elements)) {

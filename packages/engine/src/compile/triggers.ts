@@ -12,7 +12,11 @@ export function readTrigger(node: ModdleElement, timeZone: string, problems: Pro
   const defs = (node.eventDefinitions as ModdleElement[] | undefined) ?? [];
   if (defs.length === 0) return { kind: 'none' };
   if (defs.length > 1) {
-    problems.add('multiple-event-definitions', `${node.$type} ${node.id} has ${defs.length} event definitions; only one is supported`, node);
+    problems.add(
+      'multiple-event-definitions',
+      `${node.$type} ${node.id} has ${defs.length} event definitions; only one is supported`,
+      node,
+    );
     return { kind: 'none' };
   }
   const def = defs[0] as ModdleElement;

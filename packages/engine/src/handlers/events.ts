@@ -1,5 +1,5 @@
-import type { Command } from '../commands.ts';
 import { triggerSubscription } from '../behaviors/triggers.ts';
+import type { Command } from '../commands.ts';
 import { type EngineError, engineError } from '../errors.ts';
 import type { Processing } from '../processing/processing.ts';
 import { invalidVariables } from './guards.ts';

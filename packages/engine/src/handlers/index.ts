@@ -1,9 +1,9 @@
 import type { Command } from '../commands.ts';
 import type { EngineError } from '../errors.ts';
 import type { Processing } from '../processing/processing.ts';
-import { calledInstanceEnded, completeJob, completeUserTask, failJob } from './work.ts';
 import { broadcastSignal, correlateMessage, fireTimer } from './events.ts';
 import { cancel, migrate, resolveIncident, setVariables } from './instance.ts';
+import { calledInstanceEnded, completeJob, completeUserTask, failJob } from './work.ts';
 
 type Handler<C extends Command> = (p: Processing, command: C) => EngineError | undefined;
 

@@ -1,15 +1,17 @@
-import type { Command } from '../commands.ts';
 import { endInstance } from '../behaviors/lifecycle.ts';
 import { terminate } from '../behaviors/termination.ts';
-import { DEFAULT_RETRIES } from '../processors/tasks.ts';
+import type { Command } from '../commands.ts';
 import { type EngineError, engineError } from '../errors.ts';
 import type { Processing } from '../processing/processing.ts';
+import { DEFAULT_RETRIES } from '../processors/tasks.ts';
 import { invalidVariables } from './guards.ts';
 
 type C<T extends Command['type']> = Extract<Command, { type: T }>;
 
 export function setVariables(p: Processing, c: C<'setVariables'>): EngineError | undefined {
-  const bad = invalidVariables(c.variables) ?? (c.variables === undefined ? engineError('SZ_VARIABLES_INVALID', 'variables are required') : undefined);
+  const bad =
+    invalidVariables(c.variables) ??
+    (c.variables === undefined ? engineError('SZ_VARIABLES_INVALID', 'variables are required') : undefined);
   if (bad) return bad;
   const key = c.key ?? p.state.root;
   if (!p.instance(key)) return engineError('SZ_ELEMENT_NOT_FOUND', `instance ${p.state.id} has no element instance ${key}`);
@@ -55,7 +57,8 @@ export function migrate(p: Processing, c: C<'migrate'>): EngineError | undefined
   }
   for (const sub of Object.values(p.state.subs ?? {})) {
     const to = c.mapping[sub.el] ?? sub.el;
-    if (!p.model.elements[to]) return engineError('SZ_MIGRATION_INVALID', `event ${sub.el} has no counterpart '${to}' in the target model`, sub.el);
+    if (!p.model.elements[to])
+      return engineError('SZ_MIGRATION_INVALID', `event ${sub.el} has no counterpart '${to}' in the target model`, sub.el);
     if (to !== sub.el) subs[sub.id] = to;
   }
   const root = p.instance(p.state.root);

@@ -1,6 +1,6 @@
-import type { Command } from '../commands.ts';
 import { raiseIncident } from '../behaviors/incidents.ts';
 import { throwError } from '../behaviors/triggers.ts';
+import type { Command } from '../commands.ts';
 import { type EngineError, engineError } from '../errors.ts';
 import type { Processing } from '../processing/processing.ts';
 import { invalidVariables, payload } from './guards.ts';

@@ -30,7 +30,10 @@ export const inclusiveGateway: ElementProcessor = {
     });
     if (flows.length === 0 && el.defaultFlow) flows.push(el.defaultFlow);
     if (flows.length === 0 && el.outgoing.length > 0) {
-      throw new IncidentSignal('SZ_NO_FLOW_SELECTED', `inclusive gateway ${el.id}: no outgoing condition holds and there is no default flow`);
+      throw new IncidentSignal(
+        'SZ_NO_FLOW_SELECTED',
+        `inclusive gateway ${el.id}: no outgoing condition holds and there is no default flow`,
+      );
     }
     p.enqueue({ op: 'complete', key: ei.k, flows });
   },

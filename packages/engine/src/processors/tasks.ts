@@ -1,6 +1,6 @@
-import { openSubscription } from '../behaviors/subscriptions.ts';
 import { enterScope } from '../behaviors/lifecycle.ts';
 import { startBody } from '../behaviors/multiInstance.ts';
+import { openSubscription } from '../behaviors/subscriptions.ts';
 import { IncidentSignal } from '../processing/processing.ts';
 import { postNotice } from './events.ts';
 import { type ElementProcessor, passThrough } from './processor.ts';
@@ -52,7 +52,10 @@ export const receiveTask: ElementProcessor = {
   run(p, ei, el) {
     const message = el.message;
     if (!message) return p.enqueue({ op: 'complete', key: ei.k });
-    openSubscription(p, ei.k, { ...el, trigger: { kind: 'message', name: message.name, ...(message.correlationKey ? { correlationKey: message.correlationKey } : {}) } });
+    openSubscription(p, ei.k, {
+      ...el,
+      trigger: { kind: 'message', name: message.name, ...(message.correlationKey ? { correlationKey: message.correlationKey } : {}) },
+    });
   },
 };
 

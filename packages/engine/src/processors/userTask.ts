@@ -1,5 +1,5 @@
-import { IncidentSignal, type Processing } from '../processing/processing.ts';
 import type { ElementModel, Expr } from '../model/types.ts';
+import { IncidentSignal, type Processing } from '../processing/processing.ts';
 import type { UserTaskState, Vars } from '../state/types.ts';
 import { addDuration, firstDueAt, parseTimer } from '../timers/index.ts';
 import type { ElementProcessor } from './processor.ts';
@@ -38,7 +38,8 @@ export function evaluateTask(p: Processing, el: ElementModel, vars: Vars): UserT
   if (el.followUpDate) task.followUpAt = instant(p, el.followUpDate, vars, what('follow-up date'));
   if (el.priority) {
     const n = Number(p.expr(el.priority, vars, what('priority')));
-    if (!Number.isInteger(n) || n < 0 || n > 100) throw new IncidentSignal('SZ_EXPRESSION_FAILED', `${what('priority')} must be a whole number 0-100`);
+    if (!Number.isInteger(n) || n < 0 || n > 100)
+      throw new IncidentSignal('SZ_EXPRESSION_FAILED', `${what('priority')} must be a whole number 0-100`);
     task.priority = n;
   }
   return task;

@@ -26,7 +26,7 @@ export function flow(...ids: string[]): string {
 
 /** A conditional sequence flow with a FEEL condition. */
 export function when(from: string, to: string, condition: string, id = `${from}_${to}`): string {
-  return `<sequenceFlow id="${id}" sourceRef="${from}" targetRef="${to}"><conditionExpression xsi:type="tFormalExpression">${escape(condition)}</conditionExpression></sequenceFlow>`;
+  return `<sequenceFlow id="${id}" sourceRef="${from}" targetRef="${to}"><conditionExpression xsi:type="bpmn:tFormalExpression">${escape(condition)}</conditionExpression></sequenceFlow>`;
 }
 
 function escape(text: string): string {
@@ -37,5 +37,5 @@ const BPMN_TAGS =
   /<(\/?)(startEvent|endEvent|intermediateCatchEvent|intermediateThrowEvent|boundaryEvent|task|userTask|manualTask|serviceTask|sendTask|receiveTask|scriptTask|businessRuleTask|exclusiveGateway|parallelGateway|inclusiveGateway|eventBasedGateway|complexGateway|subProcess|transaction|callActivity|sequenceFlow|conditionExpression|messageEventDefinition|timerEventDefinition|signalEventDefinition|conditionalEventDefinition|errorEventDefinition|escalationEventDefinition|linkEventDefinition|terminateEventDefinition|compensateEventDefinition|cancelEventDefinition|timeDate|timeDuration|timeCycle|condition|extensionElements|multiInstanceLoopCharacteristics|loopCardinality|completionCondition|message|signal|error|escalation|association|script|standardLoopCharacteristics|adHocSubProcess)([\s/>])/g;
 
 function prefix(body: string): string {
-  return body.replace(BPMN_TAGS, '<$1bpmn:$2$3');
+  return body.replace(BPMN_TAGS, '<$1bpmn:$2$3').replace(/xsi:type="tFormalExpression"/g, 'xsi:type="bpmn:tFormalExpression"');
 }

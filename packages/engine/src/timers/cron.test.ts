@@ -14,14 +14,8 @@ describe('timeCycle: cron expressions, evaluated in the time zone', () => {
   });
 
   it('accepts 6 fields with seconds first, ? and day names, as Spring and Camunda 8 write them', () => {
-    expect(firings(plan('timeCycle', '0 30 14 ? * TUE'), mondayMorning, 2)).toEqual([
-      '2026-12-01 14:30:00',
-      '2026-12-08 14:30:00',
-    ]);
-    expect(firings(plan('timeCycle', '0 0 9 * * TUE'), mondayMorning, 2)).toEqual([
-      '2026-12-01 09:00:00',
-      '2026-12-08 09:00:00',
-    ]);
+    expect(firings(plan('timeCycle', '0 30 14 ? * TUE'), mondayMorning, 2)).toEqual(['2026-12-01 14:30:00', '2026-12-08 14:30:00']);
+    expect(firings(plan('timeCycle', '0 0 9 * * TUE'), mondayMorning, 2)).toEqual(['2026-12-01 09:00:00', '2026-12-08 09:00:00']);
   });
 
   it('fires at the moment it is armed when that moment matches, otherwise at the next match', () => {
@@ -37,17 +31,15 @@ describe('timeCycle: cron expressions, evaluated in the time zone', () => {
   });
 
   it('keeps local time across DST in the definition time zone', () => {
-    expect(
-      firings(plan('timeCycle', '0 9 * * *', 'Europe/Berlin'), at('2024-03-30T00:00+01:00'), 3, 'Europe/Berlin'),
-    ).toEqual(['2024-03-30 09:00:00', '2024-03-31 09:00:00', '2024-04-01 09:00:00']);
-    expect(
-      firings(
-        plan('timeCycle', '30 14 * * 2', 'America/New_York'),
-        at('2024-10-29T00:00-04:00'),
-        2,
-        'America/New_York',
-      ),
-    ).toEqual(['2024-10-29 14:30:00', '2024-11-05 14:30:00']);
+    expect(firings(plan('timeCycle', '0 9 * * *', 'Europe/Berlin'), at('2024-03-30T00:00+01:00'), 3, 'Europe/Berlin')).toEqual([
+      '2024-03-30 09:00:00',
+      '2024-03-31 09:00:00',
+      '2024-04-01 09:00:00',
+    ]);
+    expect(firings(plan('timeCycle', '30 14 * * 2', 'America/New_York'), at('2024-10-29T00:00-04:00'), 2, 'America/New_York')).toEqual([
+      '2024-10-29 14:30:00',
+      '2024-11-05 14:30:00',
+    ]);
   });
 
   it('stores the expression with its whitespace normalised', () => {

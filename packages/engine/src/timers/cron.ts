@@ -17,10 +17,7 @@ export function looksLikeCron(text: string): boolean {
   return /\s/.test(text);
 }
 
-export function parseCron(
-  text: string,
-  timeZone: string,
-): { ok: true; plan: CronPlan } | { ok: false; message: string } {
+export function parseCron(text: string, timeZone: string): { ok: true; plan: CronPlan } | { ok: false; message: string } {
   const expression = text.split(/\s+/).join(' ');
   const fields = expression.split(' ').length;
   if (fields !== 5 && fields !== 6) {

@@ -35,20 +35,16 @@ export function parseCycle(text: string, timeZone: string): Result {
   const head = parts[0] ?? '';
   if (head.startsWith('R')) {
     const count = /^R(-1|\d*)$/.exec(head)?.[1];
-    if (count === undefined)
-      return fail(`'${head}' is not a repetition count: expected R, R-1 (both unbounded) or Rn with n >= 0`);
+    if (count === undefined) return fail(`'${head}' is not a repetition count: expected R, R-1 (both unbounded) or Rn with n >= 0`);
     if (count !== '' && count !== '-1') {
       repetitions = Number(count);
-      if (repetitions > MAX_REPETITIONS)
-        return fail(`'${head}' repeats more than ${MAX_REPETITIONS} times; use R/ for unbounded`);
+      if (repetitions > MAX_REPETITIONS) return fail(`'${head}' repeats more than ${MAX_REPETITIONS} times; use R/ for unbounded`);
     }
     parts = parts.slice(1);
   }
   if (parts.length === 0) return fail(`'${head}' has no interval after it, e.g. ${head}/PT10M`);
   if (parts.length > 2) {
-    return fail(
-      `'${parts.join('/')}' has ${parts.length} parts; expected a duration, start/duration, duration/end or start/end`,
-    );
+    return fail(`'${parts.join('/')}' has ${parts.length} parts; expected a duration, start/duration, duration/end or start/end`);
   }
 
   const [first = '', second] = parts;

@@ -74,8 +74,7 @@ export function parseDateTime(text: string, timeZone: string, completeFrom?: str
     return fail(`is missing its year, month or day (${HINT})`);
   }
   if (month < 1 || month > 12) return fail(`is not a valid date: there is no month ${month}`);
-  if (day < 1 || day > daysInMonth(year, month))
-    return fail(`is not a valid date: there is no day ${day} in ${year}-${pad(month)}`);
+  if (day < 1 || day > daysInMonth(year, month)) return fail(`is not a valid date: there is no day ${day} in ${year}-${pad(month)}`);
   const { hour = 0, minute = 0, second = 0, millisecond = 0 } = fields;
   if (hour > 23 || minute > 59 || second > 59) return fail(`is not a valid time of day`);
 

@@ -71,10 +71,7 @@ describe('parseTimer rejects bad timers with a message that quotes the text and 
       ['R/PT', `'PT' has a 'T' with no hours, minutes or seconds after it ${DURATION_HINT}`],
       ['-PT1M', "'-PT1M' is negative; durations must not be negative"],
       ['R/PT1M/PT2M', "'PT1M/PT2M' has two durations; one side must be a date-time"],
-      [
-        '2026-12-01T14:30',
-        "'2026-12-01T14:30' is a single date-time; a cycle needs a period, e.g. R/2026-12-01T14:30/P1D",
-      ],
+      ['2026-12-01T14:30', "'2026-12-01T14:30' is a single date-time; a cycle needs a period, e.g. R/2026-12-01T14:30/P1D"],
       ['R3/2026-13-01T14:30/P7D', "'2026-13-01T14:30' is not a valid date: there is no month 13"],
       ['R/2024-06-30T12:00/07-32T12:00', "'07-32T12:00' is not a valid date: there is no day 32 in 2024-07"],
       ['2024-07-01T12:00/06-30T12:00', "'06-30T12:00' is not after the start '2024-07-01T12:00'"],

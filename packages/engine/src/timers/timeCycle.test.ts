@@ -65,10 +65,7 @@ describe('timeCycle: ISO 8601 repeating intervals', () => {
 
     it('with a past start, first fires at the next occurrence at or after now', () => {
       const timer = plan('timeCycle', 'R-1/2024-05-31T12:00/PT10M');
-      expect(firings(timer, at('2024-06-01T08:03:20+08:00'), 2)).toEqual([
-        '2024-06-01 08:10:00',
-        '2024-06-01 08:20:00',
-      ]);
+      expect(firings(timer, at('2024-06-01T08:03:20+08:00'), 2)).toEqual(['2024-06-01 08:10:00', '2024-06-01 08:20:00']);
       expect(firstDueAt(timer, at('2024-06-01T08:10+08:00'))).toBe(at('2024-06-01T08:10+08:00'));
     });
 
@@ -112,9 +109,11 @@ describe('timeCycle: ISO 8601 repeating intervals', () => {
         '2024-03-31 09:00:00',
         '2024-04-01 09:00:00',
       ]);
-      expect(
-        firings(plan('timeCycle', 'R3/2024-03-30T12:00/PT24H', 'Europe/Berlin'), now, 10, 'Europe/Berlin'),
-      ).toEqual(['2024-03-30 12:00:00', '2024-03-31 13:00:00', '2024-04-01 13:00:00']);
+      expect(firings(plan('timeCycle', 'R3/2024-03-30T12:00/PT24H', 'Europe/Berlin'), now, 10, 'Europe/Berlin')).toEqual([
+        '2024-03-30 12:00:00',
+        '2024-03-31 13:00:00',
+        '2024-04-01 13:00:00',
+      ]);
     });
   });
 
@@ -122,11 +121,7 @@ describe('timeCycle: ISO 8601 repeating intervals', () => {
     const timer = plan('timeCycle', 'R-1/P1D/2024-07-12T10:00');
 
     it('fires every day until the end date', () => {
-      expect(firings(timer, at('2024-07-09T15:00+08:00'))).toEqual([
-        '2024-07-10 10:00:00',
-        '2024-07-11 10:00:00',
-        '2024-07-12 10:00:00',
-      ]);
+      expect(firings(timer, at('2024-07-09T15:00+08:00'))).toEqual(['2024-07-10 10:00:00', '2024-07-11 10:00:00', '2024-07-12 10:00:00']);
     });
 
     it('fires once when armed exactly at the end', () => {

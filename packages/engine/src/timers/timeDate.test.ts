@@ -8,9 +8,7 @@ describe('timeDate: fires once at an ISO 8601 date-time', () => {
   it('reads a date-time without offset as wall-clock time in the time zone', () => {
     expect(firstDueAt(plan('timeDate', '2026-12-01T14:30:00'), now)).toBe(at('2026-12-01T14:30:00+08:00'));
     expect(firstDueAt(plan('timeDate', '2026-12-01T14:30'), now)).toBe(at('2026-12-01T14:30:00+08:00'));
-    expect(firstDueAt(plan('timeDate', '2026-12-01T14:30:00', 'Europe/Berlin'), now)).toBe(
-      at('2026-12-01T14:30:00+01:00'),
-    );
+    expect(firstDueAt(plan('timeDate', '2026-12-01T14:30:00', 'Europe/Berlin'), now)).toBe(at('2026-12-01T14:30:00+01:00'));
   });
 
   it('honours an explicit offset whatever the time zone', () => {
@@ -64,16 +62,12 @@ describe('timeDate: fires once at an ISO 8601 date-time', () => {
 
     it('moves a time skipped in spring forward by the gap (02:30 becomes 03:30)', () => {
       expect(firstDueAt(plan('timeDate', '2024-03-31T02:30', 'Europe/Berlin'), now)).toBe(at('2024-03-31T03:30+02:00'));
-      expect(firstDueAt(plan('timeDate', '2024-03-10T02:30', 'America/New_York'), now)).toBe(
-        at('2024-03-10T03:30-04:00'),
-      );
+      expect(firstDueAt(plan('timeDate', '2024-03-10T02:30', 'America/New_York'), now)).toBe(at('2024-03-10T03:30-04:00'));
     });
 
     it('takes the earlier of a time repeated in autumn', () => {
       expect(firstDueAt(plan('timeDate', '2024-10-27T02:30', 'Europe/Berlin'), now)).toBe(at('2024-10-27T02:30+02:00'));
-      expect(firstDueAt(plan('timeDate', '2024-11-03T01:30', 'America/New_York'), now)).toBe(
-        at('2024-11-03T01:30-04:00'),
-      );
+      expect(firstDueAt(plan('timeDate', '2024-11-03T01:30', 'America/New_York'), now)).toBe(at('2024-11-03T01:30-04:00'));
     });
 
     it('resolves the hours just after a change with the new offset', () => {

@@ -8,11 +8,7 @@ import { isValidTimeZone } from './zone.ts';
 export type TimerKind = 'timeDate' | 'timeDuration' | 'timeCycle';
 
 /** JSON-serialisable description of a parsed timer; stored inside instance state, so keep it small. */
-export type TimerPlan =
-  | { type: 'date'; at: number }
-  | { type: 'duration'; duration: Duration; timeZone: string }
-  | CyclePlan
-  | CronPlan;
+export type TimerPlan = { type: 'date'; at: number } | { type: 'duration'; duration: Duration; timeZone: string } | CyclePlan | CronPlan;
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 export const MAX_TIMER_TEXT = 200;
@@ -43,9 +39,7 @@ export function parseTimer(
     }
     case 'timeDuration': {
       const duration = parseDuration(trimmed);
-      return duration.ok
-        ? { ok: true, plan: { type: 'duration', duration: duration.value, timeZone } }
-        : fail(duration.message);
+      return duration.ok ? { ok: true, plan: { type: 'duration', duration: duration.value, timeZone } } : fail(duration.message);
     }
     case 'timeCycle': {
       const cycle = looksLikeCron(trimmed) ? parseCron(trimmed, timeZone) : parseCycle(trimmed, timeZone);
