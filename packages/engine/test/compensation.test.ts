@@ -84,3 +84,41 @@ describe('jobs', () => {
     expect(tasks()).toEqual(['t']);
   });
 });
+
+describe('transaction sub-process', () => {
+  const xml = processXml(
+    'p',
+    `<startEvent id="s"/>
+     <transaction id="tx">
+       <startEvent id="ts"/>
+       <serviceTask id="book"><extensionElements><zeebe:taskDefinition type="book-venue"/></extensionElements></serviceTask>
+       <boundaryEvent id="cb" attachedToRef="book"><compensateEventDefinition/></boundaryEvent>
+       <serviceTask id="unbook" isForCompensation="true"><extensionElements><zeebe:taskDefinition type="unbook-venue"/></extensionElements></serviceTask>
+       <association id="a" associationDirection="One" sourceRef="cb" targetRef="unbook"/>
+       <userTask id="confirm"/><exclusiveGateway id="gw" default="fine"/>
+       <endEvent id="abort"><cancelEventDefinition/></endEvent><endEvent id="te"/>
+       ${flow('ts', 'book', 'confirm', 'gw')}
+       <sequenceFlow id="fine" sourceRef="gw" targetRef="te"/>
+       <sequenceFlow id="cancelIt" sourceRef="gw" targetRef="abort"><conditionExpression xsi:type="tFormalExpression">abort</conditionExpression></sequenceFlow>
+     </transaction>
+     <boundaryEvent id="cancelled" attachedToRef="tx"><cancelEventDefinition/></boundaryEvent>
+     <userTask id="afterCancel"/><userTask id="afterSuccess"/>
+     ${flow('s', 'tx', 'afterSuccess')}${flow('cancelled', 'afterCancel')}`,
+  );
+
+  it('a cancel end event compensates what the transaction did, then leaves by the cancel boundary', async () => {
+    const { rt, tasks } = await running(xml);
+    rt.completeJob(rt.jobs('book-venue')[0]!);
+    rt.completeTask(task(rt, 'confirm'), { abort: true });
+    expect(rt.jobs().map((j) => j.jobType)).toEqual(['unbook-venue']);
+    rt.completeJob(rt.jobs('unbook-venue')[0]!);
+    expect(tasks()).toEqual(['afterCancel']);
+  });
+
+  it('completes normally when nothing cancels it', async () => {
+    const { rt, tasks } = await running(xml);
+    rt.completeJob(rt.jobs('book-venue')[0]!);
+    rt.completeTask(task(rt, 'confirm'), { abort: false });
+    expect(tasks()).toEqual(['afterSuccess']);
+  });
+});

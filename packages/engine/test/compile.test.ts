@@ -26,7 +26,10 @@ describe('compile: every problem names the element, before anything runs', () =>
   it('reports unsupported elements by id and type', async () => {
     const result = await compile(processXml('p', `<startEvent id="s"/><complexGateway id="cx"/>${flow('s', 'cx')}`));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems).toContainEqual(expect.objectContaining({ rule: 'unsupported-element', elementId: 'cx', elementType: 'ComplexGateway' }));
+    if (!result.ok)
+      expect(result.problems).toContainEqual(
+        expect.objectContaining({ rule: 'unsupported-element', elementId: 'cx', elementType: 'ComplexGateway' }),
+      );
   });
 
   it('reports flows to nowhere', async () => {
@@ -43,26 +46,40 @@ describe('compile: every problem names the element, before anything runs', () =>
   });
 
   it('reports unreachable elements', async () => {
-    expect(await problems(processXml('p', `<startEvent id="s"/><endEvent id="e"/><userTask id="island"/>${flow('s', 'e')}`))).toContainEqual({
+    expect(
+      await problems(processXml('p', `<startEvent id="s"/><endEvent id="e"/><userTask id="island"/>${flow('s', 'e')}`)),
+    ).toContainEqual({
       rule: 'unreachable',
       elementId: 'island',
     });
   });
 
   it('reports a non-default flow of an exclusive gateway without a condition', async () => {
-    const xml = processXml('p', `<startEvent id="s"/><exclusiveGateway id="g"/><endEvent id="a"/><endEvent id="b"/>${flow('s', 'g')}${flow('g', 'a')}${when('g', 'b', 'x > 1')}`);
+    const xml = processXml(
+      'p',
+      `<startEvent id="s"/><exclusiveGateway id="g"/><endEvent id="a"/><endEvent id="b"/>${flow('s', 'g')}${flow('g', 'a')}${when('g', 'b', 'x > 1')}`,
+    );
     expect(await problems(xml)).toContainEqual({ rule: 'condition-missing', elementId: 'g' });
   });
 
   it('reports bad FEEL and JUEL with the element', async () => {
-    const bad = processXml('p', `<startEvent id="s"/><exclusiveGateway id="g" default="d"/><endEvent id="a"/><endEvent id="b"/>${flow('s', 'g')}${when('g', 'a', 'amount >')}<sequenceFlow id="d" sourceRef="g" targetRef="b"/>`);
+    const bad = processXml(
+      'p',
+      `<startEvent id="s"/><exclusiveGateway id="g" default="d"/><endEvent id="a"/><endEvent id="b"/>${flow('s', 'g')}${when('g', 'a', 'amount >')}<sequenceFlow id="d" sourceRef="g" targetRef="b"/>`,
+    );
     expect(await problems(bad)).toContainEqual({ rule: 'feel-syntax', elementId: 'g_a' });
-    const juel = processXml('p', `<startEvent id="s"/><exclusiveGateway id="g" default="d"/><endEvent id="a"/><endEvent id="b"/>${flow('s', 'g')}${when('g', 'a', '${amount > 1}')}<sequenceFlow id="d" sourceRef="g" targetRef="b"/>`);
+    const juel = processXml(
+      'p',
+      `<startEvent id="s"/><exclusiveGateway id="g" default="d"/><endEvent id="a"/><endEvent id="b"/>${flow('s', 'g')}${when('g', 'a', '${amount > 1}')}<sequenceFlow id="d" sourceRef="g" targetRef="b"/>`,
+    );
     expect(await problems(juel)).toContainEqual({ rule: 'juel-expression', elementId: 'g_a' });
   });
 
   it('reports bad timer expressions', async () => {
-    const xml = processXml('p', `<startEvent id="s"/><intermediateCatchEvent id="w"><timerEventDefinition><timeDuration>3 days</timeDuration></timerEventDefinition></intermediateCatchEvent><endEvent id="e"/>${flow('s', 'w', 'e')}`);
+    const xml = processXml(
+      'p',
+      `<startEvent id="s"/><intermediateCatchEvent id="w"><timerEventDefinition><timeDuration>3 days</timeDuration></timerEventDefinition></intermediateCatchEvent><endEvent id="e"/>${flow('s', 'w', 'e')}`,
+    );
     expect(await problems(xml)).toContainEqual({ rule: 'timer-invalid', elementId: 'w' });
   });
 
@@ -71,11 +88,19 @@ describe('compile: every problem names the element, before anything runs', () =>
       'p',
       `<startEvent id="s"/><serviceTask id="svc"/><scriptTask id="js" scriptFormat="javascript"><script>next()</script></scriptTask><endEvent id="e"/>${flow('s', 'svc', 'js', 'e')}`,
     );
-    expect(await problems(xml)).toEqual(expect.arrayContaining([{ rule: 'job-type-missing', elementId: 'svc' }, { rule: 'unsupported-script', elementId: 'js' }]));
+    expect(await problems(xml)).toEqual(
+      expect.arrayContaining([
+        { rule: 'job-type-missing', elementId: 'svc' },
+        { rule: 'unsupported-script', elementId: 'js' },
+      ]),
+    );
   });
 
   it('reports an unknown time zone', async () => {
-    const xml = processXml('p', `<startEvent id="s"/><endEvent id="e"/>${flow('s', 's2')}`).replace('isExecutable="true"', 'isExecutable="true" sz:timeZone="Mars/Olympus"');
+    const xml = processXml('p', `<startEvent id="s"/><endEvent id="e"/>${flow('s', 's2')}`).replace(
+      'isExecutable="true"',
+      'isExecutable="true" sz:timeZone="Mars/Olympus"',
+    );
     expect(await problems(xml)).toContainEqual(expect.objectContaining({ rule: 'time-zone-invalid', elementId: 'p' }));
   });
 

@@ -1,6 +1,8 @@
 import type { ElementModel } from '../model/types.ts';
 import type { Processing } from '../processing/processing.ts';
 import type { CompensationRecord, ElementInstance } from '../state/types.ts';
+import { terminate } from './termination.ts';
+import { triggerBoundary } from './triggers.ts';
 
 /**
  * A completed activity with a compensation handler is remembered in its scope. When a
@@ -39,7 +41,20 @@ export function startCompensation(p: Processing, throwKey: string, scope: string
   return true;
 }
 
-/** When the last handler of a compensation throw finishes, the throw event moves on. */
+/** When the last handler of a compensation throw finishes, the throw event moves on (a cancel end event cancels its transaction). */
 export function handlerDone(p: Processing, throwKey: string): void {
-  if (!Object.values(p.state.els).some((x) => x.for === throwKey)) p.enqueue({ op: 'complete', key: throwKey });
+  if (Object.values(p.state.els).some((x) => x.for === throwKey)) return;
+  const thrower = p.instance(throwKey);
+  if (thrower && p.model.elements[thrower.e]?.trigger?.kind === 'cancel') return cancelTransaction(p, throwKey);
+  p.enqueue({ op: 'complete', key: throwKey });
+}
+
+/** Ends the transaction around a cancel end event through its cancel boundary event. */
+export function cancelTransaction(p: Processing, endKey: string): void {
+  const tx = p.instance(p.instance(endKey)?.p ?? '');
+  if (!tx) return;
+  const boundary = (p.model.elements[tx.e]?.boundaries ?? []).map((id) => p.element(id)).find((b) => b.trigger?.kind === 'cancel');
+  if (boundary) return triggerBoundary(p, tx.k, boundary);
+  terminate(p, tx.k);
+  if (tx.p !== undefined) p.enqueue({ op: 'scopeCheck', key: tx.p });
 }

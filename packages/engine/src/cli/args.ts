@@ -105,7 +105,9 @@ export function parseJsonObject(text: string, what: string): Record<string, unkn
     throw new UsageError(`${what} is not valid JSON: ${(e as Error).message}`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new UsageError(`${what} must be a JSON object like '{"amount": 80000}', not ${Array.isArray(value) ? 'a list' : JSON.stringify(value)}`);
+    throw new UsageError(
+      `${what} must be a JSON object like '{"amount": 80000}', not ${Array.isArray(value) ? 'a list' : JSON.stringify(value)}`,
+    );
   }
   return value as Record<string, unknown>;
 }

@@ -20,17 +20,17 @@ Try your own: pnpm engine:run <model.bpmn> --vars '{...}' [--script steps.json] 
 export async function demo(io: Io): Promise<number> {
   io.out(HEADER);
   return main(
-      [
-        example('key-matter.bpmn'),
-        '--script',
-        example('key-matter.answers.json'),
-        '--vars',
-        JSON.stringify({ village: '鹤峰村', town: '里水镇', matterNo: 'HF-1' }),
-        '--business-key',
-        'HF-1',
-        '--lang',
-        'zh',
-      ],
+    [
+      example('key-matter.bpmn'),
+      '--script',
+      example('key-matter.answers.json'),
+      '--vars',
+      JSON.stringify({ village: '鹤峰村', town: '里水镇', matterNo: 'HF-1' }),
+      '--business-key',
+      'HF-1',
+      '--lang',
+      'zh',
+    ],
     { out: io.out, err: io.err },
   );
 }

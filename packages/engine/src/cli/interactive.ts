@@ -24,7 +24,7 @@ export async function interact(session: Session, printer: Printer, t: Translate,
     }
     const choices = menu(session, t, ask);
     write('');
-    choices.forEach((c, i) => write(`  ${i + 1}) ${c.label}`));
+    for (const [i, c] of choices.entries()) write(`  ${i + 1}) ${c.label}`);
     write(`  a) ${t('menuAdvance')}   m) ${t('menuMessage')}   s) ${t('menuSignal')}   q) ${t('menuQuit')}`);
     const answer = (await ask(`${t('choose')}: `))?.trim();
     if (answer === undefined || answer === 'q') return;
@@ -135,7 +135,8 @@ async function message(session: Session, t: Translate, ask: Ask): Promise<void> 
   const key = (await ask(`${t('keyPrompt')}: `))?.trim() ?? '';
   const vars = await askVars(t, ask);
   const delivered = attempt(session, () => session.rt.correlateMessage(name, key === '' ? undefined : key, vars));
-  if (!delivered) throw new StepRejected('SZ_SUBSCRIPTION_NOT_FOUND', `no instance waits for message '${name}' and no process starts on it`);
+  if (!delivered)
+    throw new StepRejected('SZ_SUBSCRIPTION_NOT_FOUND', `no instance waits for message '${name}' and no process starts on it`);
 }
 
 async function signal(session: Session, t: Translate, ask: Ask): Promise<void> {

@@ -46,6 +46,7 @@ const EN = {
   dueAt: 'due',
   next: 'next',
   key: 'key',
+  businessKey: 'business key',
   assignee: 'assignee',
   candidates: 'candidates',
   total: 'instances',
@@ -86,6 +87,31 @@ const EN = {
 } as const;
 
 export type Label = keyof typeof EN;
+
+export const EVENT_LABELS: readonly Label[] = [
+  'InstanceCreated',
+  'ElementActivated',
+  'ElementCompleted',
+  'ElementTerminated',
+  'FlowTaken',
+  'JoinFired',
+  'VariablesSet',
+  'UserTaskUpdated',
+  'SubscriptionOpened',
+  'SubscriptionTriggered',
+  'SubscriptionClosed',
+  'MultiInstanceStarted',
+  'ConditionEvaluated',
+  'MultiInstanceProgressed',
+  'JobFailed',
+  'IncidentRaised',
+  'IncidentResolved',
+  'CompensationRecorded',
+  'CompensationStarted',
+  'InstanceMigrated',
+  'InstanceEnded',
+  'Notice',
+];
 
 const ZH: Partial<Record<Label, string>> = {
   InstanceCreated: '创建实例',
@@ -128,6 +154,7 @@ const ZH: Partial<Record<Label, string>> = {
   dueAt: '到期',
   next: '下次',
   key: '关联键',
+  businessKey: '业务编号',
   assignee: '办理人',
   candidates: '候选',
   total: '份',

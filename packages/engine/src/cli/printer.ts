@@ -1,26 +1,30 @@
 import type { EngineEvent, Problem, Subscription } from '../index.ts';
 import type { MemoryRuntime } from '../testing/index.ts';
-import type { Translate } from './labels.ts';
+import { EVENT_LABELS, type Translate } from './labels.ts';
 import type { Session } from './session.ts';
-import { formatTime, formatValue, oneLine, pad } from './text.ts';
+import { formatTime, formatValue, oneLine, pad, width } from './text.ts';
 
 type Notice = MemoryRuntime['notices'][number];
 
 /** Prints the run: one line per event as it happens, steps, rejections and the final summary; text or JSON lines. */
 export class Printer {
+  private readonly labelWidth: number;
+
   constructor(
     private readonly session: Session,
     private readonly t: Translate,
     private readonly json: boolean,
     private readonly write: (line: string) => void,
-  ) {}
+  ) {
+    this.labelWidth = Math.max(...EVENT_LABELS.map((l) => width(t(l)))) + 1;
+  }
 
   private time(at = this.session.rt.now): string {
     return formatTime(at, this.session.timeZone);
   }
 
   private line(instance: string, label: string, subject: string, details = ''): void {
-    this.write(`${this.time()}  ${pad(instance, 4)} ${pad(label, 10)} ${subject}${details ? `  ${details}` : ''}`.trimEnd());
+    this.write(`${this.time()}  ${pad(instance, 4)} ${pad(label, this.labelWidth)} ${subject}${details ? `  ${details}` : ''}`.trimEnd());
   }
 
   /** "propose 党组织提议" for an element id, the process name for the root. */
@@ -65,7 +69,9 @@ export class Printer {
       case 'InstanceCreated':
         return put(
           this.el(instance, e.processId),
-          [e.businessKey ? `${t('key')} ${e.businessKey}` : '', e.parent ? `← ${e.parent.instance}` : '', formatValue(e.vars)].filter(Boolean).join('  '),
+          [e.businessKey ? `${t('businessKey')} ${e.businessKey}` : '', e.parent ? `← ${e.parent.instance}` : '', formatValue(e.vars)]
+            .filter(Boolean)
+            .join('  '),
         );
       case 'ElementActivated': {
         const info = this.session.element(instance, e.el.e);
@@ -76,7 +82,8 @@ export class Printer {
       case 'ElementTerminated':
         return put(this.key(instance, e.key));
       case 'FlowTaken': {
-        const flow = this.session.instance(instance)?.model.processes[this.session.instance(instance)?.state.processId ?? '']?.flows[e.flow];
+        const flow =
+          this.session.instance(instance)?.model.processes[this.session.instance(instance)?.state.processId ?? '']?.flows[e.flow];
         return put(e.flow, flow ? `${flow.source} → ${flow.target}` : '');
       }
       case 'JoinFired':
@@ -98,7 +105,9 @@ export class Printer {
       case 'SubscriptionTriggered':
         return put(
           this.sub(instance, e.id),
-          [e.nextDueAt === undefined ? '' : `${t('next')} ${this.time(e.nextDueAt)}`, e.variables ? formatValue(e.variables) : ''].filter(Boolean).join('  '),
+          [e.nextDueAt === undefined ? '' : `${t('next')} ${this.time(e.nextDueAt)}`, e.variables ? formatValue(e.variables) : '']
+            .filter(Boolean)
+            .join('  '),
         );
       case 'SubscriptionClosed':
         return put(this.sub(instance, e.id));
@@ -136,7 +145,12 @@ export class Printer {
       return;
     }
     const where = [n.board, `${n.days} ${this.t('days')}`].filter(Boolean).join(', ');
-    this.line(n.instance, this.t('Notice'), this.el(n.instance, n.el), `「${n.title}」 (${where})${n.body ? ` ${formatValue(n.body, 80)}` : ''}`);
+    this.line(
+      n.instance,
+      this.t('Notice'),
+      this.el(n.instance, n.el),
+      `「${n.title}」 (${where})${n.body ? ` ${formatValue(n.body, 80)}` : ''}`,
+    );
   }
 
   step(index: number, total: number, step: object): void {
@@ -203,7 +217,8 @@ export class Printer {
     const jobs = s.jobs();
     if (jobs.length > 0) {
       head(t('openJobs'));
-      for (const job of jobs) this.write(`  ${job.instance}  ${this.el(job.instance, job.el)}  ${t('job')} '${job.jobType}'  ${t('retries')} ${job.retries}`);
+      for (const job of jobs)
+        this.write(`  ${job.instance}  ${this.el(job.instance, job.el)}  ${t('job')} '${job.jobType}'  ${t('retries')} ${job.retries}`);
     }
     const waits = s.waits();
     if (waits.length > 0) {

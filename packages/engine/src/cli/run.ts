@@ -1,4 +1,5 @@
 import { readFileSync, realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import process from 'node:process';
 import { createInterface } from 'node:readline/promises';
 import { pathToFileURL } from 'node:url';
@@ -101,7 +102,10 @@ function readText(read: (path: string) => string, path: string, what: string): s
   }
 }
 
-/** The process's own io: stdout/stderr, and a readline prompt when stdin is a terminal. */
+/**
+ * The process's own io: stdout/stderr, files relative to where pnpm was called (INIT_CWD: `pnpm engine:run`
+ * runs in the repository root), and a readline prompt when stdin is a terminal.
+ */
 export function processIo(): Io & { close(): void } {
   const tty = process.stdin.isTTY === true;
   const rl = tty ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
@@ -112,6 +116,7 @@ export function processIo(): Io & { close(): void } {
   return {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
+    readFile: (path) => readFileSync(resolve(process.env.INIT_CWD ?? process.cwd(), path), 'utf8'),
     ...(rl ? { ask: async (prompt: string) => (closed ? undefined : rl.question(prompt).catch(() => undefined)) } : {}),
     close: () => rl?.close(),
   };

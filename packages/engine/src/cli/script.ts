@@ -47,7 +47,8 @@ export function parseScript(text: string, file: string): Step[] {
 }
 
 export function checkStep(step: unknown, where: string): Step {
-  if (typeof step !== 'object' || step === null || Array.isArray(step)) throw new UsageError(`${where}: a step is a JSON object, not ${JSON.stringify(step)}`);
+  if (typeof step !== 'object' || step === null || Array.isArray(step))
+    throw new UsageError(`${where}: a step is a JSON object, not ${JSON.stringify(step)}`);
   const s = step as Record<string, unknown>;
   // "message" is also the failure text of a failJob step.
   const kinds = KINDS.filter((k) => k in s && !(k === 'message' && 'failJob' in s));
@@ -55,13 +56,16 @@ export function checkStep(step: unknown, where: string): Step {
   const kind = kinds[0] as (typeof KINDS)[number];
   if (typeof s[kind] !== 'string' || s[kind] === '') throw new UsageError(`${where}: "${kind}" must be a non-empty string`);
   for (const field of Object.keys(s)) {
-    if (field !== kind && !ALLOWED[kind].includes(field)) throw new UsageError(`${where}: "${field}" is not a field of a "${kind}" step (allowed: ${ALLOWED[kind].join(', ') || 'none'})`);
+    if (field !== kind && !ALLOWED[kind].includes(field))
+      throw new UsageError(`${where}: "${field}" is not a field of a "${kind}" step (allowed: ${ALLOWED[kind].join(', ') || 'none'})`);
   }
-  if (s.vars !== undefined && (typeof s.vars !== 'object' || s.vars === null || Array.isArray(s.vars))) throw new UsageError(`${where}: "vars" must be a JSON object`);
+  if (s.vars !== undefined && (typeof s.vars !== 'object' || s.vars === null || Array.isArray(s.vars)))
+    throw new UsageError(`${where}: "vars" must be a JSON object`);
   for (const field of ['assignee', 'key', 'errorCode', 'message'] as const) {
     if (s[field] !== undefined && typeof s[field] !== 'string') throw new UsageError(`${where}: "${field}" must be a string`);
   }
-  if (s.retries !== undefined && (!Number.isInteger(s.retries) || (s.retries as number) < 0)) throw new UsageError(`${where}: "retries" must be a whole number >= 0`);
+  if (s.retries !== undefined && (!Number.isInteger(s.retries) || (s.retries as number) < 0))
+    throw new UsageError(`${where}: "retries" must be a whole number >= 0`);
   if (kind === 'advance') {
     const parsed = parseDuration(s.advance as string);
     if (!parsed.ok) throw new UsageError(`${where}: ${parsed.message}`);
@@ -107,7 +111,10 @@ function apply(session: Session, step: Step): string | undefined {
     const delivered = session.rt.correlateMessage(step.message, step.key, step.vars);
     if (!delivered) {
       const key = step.key === undefined ? '' : ` with key '${step.key}'`;
-      throw new StepRejected('SZ_SUBSCRIPTION_NOT_FOUND', `no instance waits for message '${step.message}'${key} and no process starts on it`);
+      throw new StepRejected(
+        'SZ_SUBSCRIPTION_NOT_FOUND',
+        `no instance waits for message '${step.message}'${key} and no process starts on it`,
+      );
     }
     return undefined;
   }
@@ -128,7 +135,8 @@ export function findTask(session: Session, name: string, assignee?: string) {
   const matching = open.filter((t) => same(t.el, name) || same(t.name, name));
   const task = assignee === undefined ? matching[0] : matching.find((t) => t.assignee === assignee || t.candidateUsers?.includes(assignee));
   if (!task) {
-    const list = open.map((t) => `${t.el}${t.name ? ` ${oneLine(t.name)}` : ''}${t.assignee ? ` (${t.assignee})` : ''}`).join('; ') || 'none';
+    const list =
+      open.map((t) => `${t.el}${t.name ? ` ${oneLine(t.name)}` : ''}${t.assignee ? ` (${t.assignee})` : ''}`).join('; ') || 'none';
     const who = assignee === undefined ? '' : ` for ${assignee}`;
     throw new StepRejected('SZ_TASK_NOT_FOUND', `no open user task '${name}'${who}; open tasks: ${list}`);
   }

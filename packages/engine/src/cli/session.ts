@@ -1,4 +1,4 @@
-import { type EngineEvent, type Model, startTriggers, type Subscription, type Vars } from '../index.ts';
+import { type EngineEvent, type Model, type Subscription, startTriggers, type Vars } from '../index.ts';
 import { MemoryRuntime, type RuntimeInstance, type RuntimeJob, type RuntimeTask } from '../testing/index.ts';
 import { addDuration } from '../timers/index.ts';
 

@@ -90,6 +90,14 @@ export function validateGraph(process: ProcessModel, problems: Problems): void {
         where(el),
       );
     }
+    if (el.trigger?.kind === 'cancel' && el.kind === 'endEvent') {
+      const tx = process.elements[el.scope];
+      if (tx?.kind !== 'transaction')
+        problems.add('cancel-outside-transaction', `cancel end event ${el.id} must be inside a transaction`, where(el));
+      else if (!(tx.boundaries ?? []).some((b) => process.elements[b]?.trigger?.kind === 'cancel')) {
+        problems.add('cancel-boundary-missing', `transaction ${tx.id} has a cancel end event but no cancel boundary event`, where(tx));
+      }
+    }
     if (el.kind === 'eventBasedGateway') {
       for (const f of el.outgoing) {
         const target = process.elements[process.flows[f]?.target ?? ''];

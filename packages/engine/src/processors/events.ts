@@ -1,4 +1,4 @@
-import { startCompensation } from '../behaviors/compensation.ts';
+import { cancelTransaction, startCompensation } from '../behaviors/compensation.ts';
 import { openSubscription } from '../behaviors/subscriptions.ts';
 import { terminateChildren } from '../behaviors/termination.ts';
 import { throwError, throwEvent } from '../behaviors/triggers.ts';
@@ -47,6 +47,10 @@ function throwing(p: Processing, ei: ElementInstance, el: ElementModel): void {
     case 'compensate':
       if (startCompensation(p, ei.k, ei.p as string, t.activityRef) && t.waitForCompletion) return;
       break;
+    case 'cancel':
+      // The transaction's completed work is compensated first; then the transaction ends by its cancel boundary.
+      if (startCompensation(p, ei.k, ei.p as string)) return;
+      return cancelTransaction(p, ei.k);
     case 'terminate':
       terminateChildren(p, ei.p as string, ei.k);
       break;
