@@ -1,6 +1,6 @@
 import { evaluateConditions } from './behaviors/conditions.ts';
 import { fireInclusiveJoin } from './behaviors/flows.ts';
-import { activateElement, checkScope, completeElement, endInstance, enterScope, runElement } from './behaviors/lifecycle.ts';
+import { activateElement, checkScope, completeElement, enterScope, runElement } from './behaviors/lifecycle.ts';
 import type { Command, Ctx, StartInput } from './commands.ts';
 import type { Effect } from './effects.ts';
 import { type EngineError, engineError } from './errors.ts';
@@ -65,7 +65,6 @@ export function step(model: Model, state: InstanceState, command: Command, ctx: 
 function drain(p: Processing): Transition {
   for (;;) {
     while (p.queue.length > 0) run(p);
-    if (p.state.status === 'active' && !p.instance(p.state.root)) endInstance(p, 'terminated');
     if (p.state.status !== 'active') break;
     let more = false;
     for (const id of p.pendingInclusive) {

@@ -109,3 +109,15 @@ describe('voting rules (村民代表会议: quorum 2/3, pass > 1/2)', () => {
     expect((vars().decision as { outcome: string }).outcome).toBe('rejected');
   });
 });
+
+describe('voting counts only what each voter submitted', () => {
+  it('a voter who submits no vote is not counted with someone else’s vote, and votes stay out of the process variables', async () => {
+    const xml = countersign(overMembers(false), `<sz:voting quorum="0" passRatio="1/2" voteVariable="vote" resultVariable="decision"/>`);
+    const { rt, vars } = await running(xml, { members: ['a', 'b', 'c'] });
+    rt.completeTask(rt.tasks().find((t) => t.assignee === 'a')!, { vote: 'approve' });
+    rt.completeTask(rt.tasks().find((t) => t.assignee === 'b')!, {});
+    rt.completeTask(rt.tasks().find((t) => t.assignee === 'c')!, { vote: 'reject' });
+    expect(vars().decision).toMatchObject({ approve: 1, reject: 1 });
+    expect(vars()).not.toHaveProperty('vote');
+  });
+});

@@ -8,7 +8,7 @@ import { selectFlows, takeFlow } from './flows.ts';
 import { raiseIncident } from './incidents.ts';
 import { activateBody, innerCompleted, isInnerInstance, multiInstanceOutputs } from './multiInstance.ts';
 import { closeSubscriptionsOf, openSubscription, subscriptionsOf } from './subscriptions.ts';
-import { childrenOf } from './termination.ts';
+import { childrenOf, terminateChildren } from './termination.ts';
 import { triggerSubscription } from './triggers.ts';
 import { evaluateMappings, propagate, setLocal } from './variables.ts';
 
@@ -138,12 +138,11 @@ export function checkScope(p: Processing, key: string): void {
 
 export function endInstance(p: Processing, status: Exclude<InstanceState['status'], 'active'>): void {
   if (p.state.status !== 'active') return;
-  const root = p.instance(p.state.root);
-  const variables = { ...root?.vars };
-  if (root) {
-    closeSubscriptionsOf(p, root.k);
-    p.write({ type: 'ElementCompleted', key: root.k });
-  }
+  // The root element instance stays, so an ended instance still shows its final variables.
+  const root = p.state.root;
+  terminateChildren(p, root);
+  closeSubscriptionsOf(p, root);
+  const variables = { ...p.instance(root)?.vars };
   p.write({ type: 'InstanceEnded', status });
   p.effect({
     type: 'InstanceEnded',

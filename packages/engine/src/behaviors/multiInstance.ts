@@ -72,7 +72,8 @@ export function innerCompleted(p: Processing, inner: ElementInstance, el: Elemen
   const local = p.scopeVars(inner.k);
   const index = Number(local.loopCounter) - 1;
   const output = loop.outputElement ? p.expr(loop.outputElement, local, `output element of ${el.id}`) : undefined;
-  const vote = loop.voting ? readVote(local[loop.voting.voteVariable]) : undefined;
+  // Only this voter's own completion counts, never a vote visible from an enclosing scope.
+  const vote = loop.voting ? readVote(vars?.[loop.voting.voteVariable]) : undefined;
   if (output !== undefined || vote) {
     p.write({
       type: 'MultiInstanceProgressed',
@@ -91,10 +92,12 @@ export function innerCompleted(p: Processing, inner: ElementInstance, el: Elemen
   if (loop.sequential && mi.completed < mi.total) startInner(p, body.k, el, mi.completed, mi.items?.[mi.completed]);
 }
 
+/** What an inner instance hands to the enclosing scopes: not its loop variables, and not a vote (the tally has it). */
 function withoutLoopVars(vars: Vars, loop: LoopSpec): Vars {
   const out = { ...vars };
   delete out.loopCounter;
   if (loop.inputElement) delete out[loop.inputElement];
+  if (loop.voting) delete out[loop.voting.voteVariable];
   return out;
 }
 

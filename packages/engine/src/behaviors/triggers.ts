@@ -2,6 +2,7 @@ import type { ElementModel, EventTrigger } from '../model/types.ts';
 import type { Processing } from '../processing/processing.ts';
 import type { ElementInstance, Subscription, Vars } from '../state/types.ts';
 import { raiseIncident } from './incidents.ts';
+import { endInstance } from './lifecycle.ts';
 import { closeSubscriptionsOf, recordTrigger } from './subscriptions.ts';
 import { terminate, terminateChildren } from './termination.ts';
 
@@ -123,8 +124,7 @@ export function throwError(p: Processing, from: string, code: string, message: s
   if (throwEvent(p, from, { kind: 'error', code, message }).caught) return;
   if (p.state.parent) {
     p.errorToParent = { code, message };
-    terminate(p, p.state.root);
-    return;
+    return endInstance(p, 'terminated');
   }
   raiseIncident(
     p,

@@ -3,7 +3,7 @@ export type Lang = 'zh' | 'en';
 
 const EN = {
   // event types
-  InstanceCreated: 'instance created',
+  InstanceCreated: 'created',
   ElementActivated: 'activated',
   ElementCompleted: 'completed',
   ElementTerminated: 'terminated',
@@ -19,11 +19,11 @@ const EN = {
   MultiInstanceProgressed: 'progress',
   JobFailed: 'job failed',
   IncidentRaised: 'incident',
-  IncidentResolved: 'incident resolved',
-  CompensationRecorded: 'compensation recorded',
+  IncidentResolved: 'resolved',
+  CompensationRecorded: 'compensable',
   CompensationStarted: 'compensation',
   InstanceMigrated: 'migrated',
-  InstanceEnded: 'instance ended',
+  InstanceEnded: 'ended',
   Notice: 'notice',
   // statuses
   active: 'active (waiting)',

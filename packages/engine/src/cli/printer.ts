@@ -34,8 +34,10 @@ export class Printer {
     return info.name ? `${id} ${oneLine(info.name)}` : id;
   }
 
+  /** An element instance: its element, and "#n" for the n-th instance of a multi-instance activity. */
   private key(instance: string, key: string): string {
-    return this.el(instance, this.session.elementOfKey(instance, key));
+    const loop = this.session.loopCounter(instance, key);
+    return `${this.el(instance, this.session.elementOfKey(instance, key))}${loop === undefined ? '' : ` #${loop}`}`;
   }
 
   private sub(instance: string, id: string): string {

@@ -1,7 +1,7 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import process from 'node:process';
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { compile } from '../index.ts';
 import { RuntimeError } from '../testing/index.ts';
@@ -109,15 +109,20 @@ function readText(read: (path: string) => string, path: string, what: string): s
 export function processIo(): Io & { close(): void } {
   const tty = process.stdin.isTTY === true;
   const rl = tty ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
-  let closed = false;
-  rl?.on('close', () => {
-    closed = true;
-  });
+  // Lines typed (or pasted) ahead of a prompt are kept, not lost: read them through the iterator.
+  const lines = rl?.[Symbol.asyncIterator]();
+  const ask = async (prompt: string) => {
+    if (!rl || !lines) return undefined;
+    rl.setPrompt(prompt);
+    rl.prompt();
+    const next = await lines.next();
+    return next.done ? undefined : String(next.value);
+  };
   return {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
     readFile: (path) => readFileSync(resolve(process.env.INIT_CWD ?? process.cwd(), path), 'utf8'),
-    ...(rl ? { ask: async (prompt: string) => (closed ? undefined : rl.question(prompt).catch(() => undefined)) } : {}),
+    ...(rl ? { ask } : {}),
     close: () => rl?.close(),
   };
 }

@@ -22,6 +22,8 @@ export class Session {
   readonly rt: MemoryRuntime;
   readonly timeZone: string;
   private readonly keys = new Map<string, Map<string, string>>();
+  /** Inner instances of multi-instance activities: their loop counter, to tell them apart in the log. */
+  private readonly loops = new Map<string, number>();
   private readonly subs = new Map<string, Map<string, Subscription>>();
   private readonly noticesSeen = { count: 0 };
   /** Called with each event as it happens, after the session has recorded it. */
@@ -61,7 +63,11 @@ export class Session {
     const keys = this.keys.get(instance) ?? new Map<string, string>();
     this.keys.set(instance, keys);
     if (e.type === 'InstanceCreated') keys.set(e.root, e.processId);
-    if (e.type === 'ElementActivated') keys.set(e.el.k, e.el.e);
+    if (e.type === 'ElementActivated') {
+      keys.set(e.el.k, e.el.e);
+      const counter = e.el.vars?.loopCounter;
+      if (typeof counter === 'number') this.loops.set(`${instance}/${e.el.k}`, counter);
+    }
     if (e.type === 'SubscriptionOpened') {
       const subs = this.subs.get(instance) ?? new Map<string, Subscription>();
       this.subs.set(instance, subs);
@@ -75,6 +81,10 @@ export class Session {
 
   elementOfKey(instance: string, key: string): string | undefined {
     return this.keys.get(instance)?.get(key);
+  }
+
+  loopCounter(instance: string, key: string): number | undefined {
+    return this.loops.get(`${instance}/${key}`);
   }
 
   subscription(instance: string, id: string): Subscription | undefined {
@@ -123,34 +133,15 @@ export class Session {
     return addDuration(this.rt.now, duration, this.timeZone);
   }
 
-  /**
-   * Moves the clock to `target`, stopping at each due timer on the way, so every timer fires
-   * (and its events are logged) at its own due time, not at the end of the jump.
-   */
+  /** Moves the clock to `target`; the runtime fires each timer on the way at its own due time. */
   advanceTo(target: number): void {
-    const fired = new Set<string>();
-    const id = (w: Wait) => (w.sub.kind === 'timer' ? `${w.instance}/${w.sub.id}/${w.sub.dueAt}` : '');
-    for (let guard = 0; guard < 100_000; guard++) {
-      const due = this.waits().find((w) => w.sub.kind === 'timer' && w.sub.dueAt <= target && !fired.has(id(w)));
-      if (due?.sub.kind !== 'timer') break;
-      fired.add(id(due));
-      this.rt.advance(Math.max(0, due.sub.dueAt - this.rt.now));
-    }
     if (target > this.rt.now) this.rt.advance(target - this.rt.now);
     this.flushNotices();
   }
 
-  /** The instance's process variables, also after it ended (folded from its events). */
+  /** The instance's process variables (kept in its root element instance, also after it ended). */
   variables(instance: string): Vars {
     const inst = this.instance(instance);
-    if (!inst) return {};
-    const root = inst.state.els[inst.state.root];
-    if (root) return { ...root.vars };
-    let vars: Vars = {};
-    for (const e of inst.events) {
-      if (e.type === 'InstanceCreated') vars = { ...e.vars };
-      if (e.type === 'VariablesSet' && e.key === inst.state.root) vars = { ...vars, ...e.vars };
-    }
-    return vars;
+    return { ...inst?.state.els[inst.state.root]?.vars };
   }
 }

@@ -5,9 +5,11 @@ import { approximateSize } from './size.ts';
  * Bounds on one evaluation. feelin has no hook into its interpreter, so the expression is
  * instrumented before it is compiled (instrument.ts): every for/some/every source, every `a..b`
  * range, every filter with a condition and every call of a user-defined function first reports to
- * a {@link Meter}, which counts the elements *before* feelin materialises them. Built-in functions
- * that walk lists or strings are wrapped to charge their argument size (builtins.ts), and `+` and
- * built-in results are checked against the string limit, so repeated doubling stops early.
+ * a {@link Meter}, which counts the elements *before* feelin materialises them. Inside loops,
+ * filters and function bodies, comparisons and paths also pay for the size of the data they walk
+ * (a node outside them runs once, so its cost is linear in the input). Built-ins that walk lists or
+ * strings charge their argument size (builtins.ts), and `+` and built-in results are checked
+ * against the string limit, so repeated doubling stops early.
  * One step is roughly one microsecond of feelin work, so the step limit keeps an evaluation well
  * under a second and its intermediate lists well under the heap limit.
  */
@@ -58,6 +60,12 @@ export class Meter {
     const cap = (LIMITS.iterations - this.#steps + 1) * SIZE_PER_STEP;
     const size = approximateSize(args, cap);
     this.iterate(1 + Math.ceil(size / SIZE_PER_STEP) + Math.ceil(pairs / PAIRS_PER_STEP));
+  }
+
+  /** Charge for walking a value, e.g. comparing it inside a loop; small values are free. */
+  chargeSize(value: unknown, offset: number): void {
+    const cap = (LIMITS.iterations - this.#steps + 1) * SIZE_PER_STEP;
+    this.iterate(Math.floor(approximateSize(value, cap) / SIZE_PER_STEP), offset);
   }
 
   checkString(value: unknown, offset?: number): void {

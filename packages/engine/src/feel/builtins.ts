@@ -1,4 +1,4 @@
-import { FeelDate, FeelDateTime, FeelFunction, evaluate, toFeel } from 'feelin';
+import { evaluate, FeelDate, FeelDateTime, FeelFunction, toFeel } from 'feelin';
 import { LIMITS, limitExceeded, type Meter } from './bounds.ts';
 import { FeelFailure } from './failure.ts';
 import { assertSafePattern } from './pattern.ts';
@@ -47,10 +47,46 @@ const PREPARE: Record<string, (args: unknown[]) => unknown[]> = {
 
 /** feelin built-ins whose work grows with their arguments; each call is charged to the meter. */
 const LINEAR = [
-  'string', 'number', 'substring', 'string length', 'upper case', 'lower case', 'substring before', 'substring after',
-  'contains', 'starts with', 'ends with', 'matches', 'replace', 'split', 'list contains', 'list replace', 'min', 'max',
-  'sum', 'mean', 'all', 'any', 'sublist', 'append', 'concatenate', 'insert before', 'remove', 'reverse', 'index of',
-  'flatten', 'product', 'median', 'stddev', 'mode', 'sort', 'get entries', 'context', 'context merge', 'context put', 'is',
+  'string',
+  'number',
+  'substring',
+  'string length',
+  'upper case',
+  'lower case',
+  'substring before',
+  'substring after',
+  'contains',
+  'starts with',
+  'ends with',
+  'matches',
+  'replace',
+  'split',
+  'list contains',
+  'list replace',
+  'min',
+  'max',
+  'sum',
+  'mean',
+  'all',
+  'any',
+  'sublist',
+  'append',
+  'concatenate',
+  'insert before',
+  'remove',
+  'reverse',
+  'index of',
+  'flatten',
+  'product',
+  'median',
+  'stddev',
+  'mode',
+  'sort',
+  'get entries',
+  'context',
+  'context merge',
+  'context put',
+  'is',
 ];
 /** …and those that compare every pair of elements. */
 const QUADRATIC = ['distinct values', 'union'];
@@ -85,7 +121,10 @@ function zonedNow(env: FeelEnv) {
     .withTimeZone(env.timeZone || DEFAULT_TIME_ZONE);
 }
 
-const constant = (fn: FeelFunction): Factory => () => fn;
+const constant =
+  (fn: FeelFunction): Factory =>
+  () =>
+    fn;
 
 /** Camunda 8 built-ins that feelin lacks, and `now()`/`today()` that must not read the real clock. */
 const CAMUNDA: [string, Factory][] = [
@@ -95,10 +134,13 @@ const CAMUNDA: [string, Factory][] = [
   [
     'trim',
     ({ meter }) =>
-      new FeelFunction((text: unknown) => {
-        meter.charge([text]);
-        return typeof text === 'string' ? text.trim() : null;
-      }, ['string']),
+      new FeelFunction(
+        (text: unknown) => {
+          meter.charge([text]);
+          return typeof text === 'string' ? text.trim() : null;
+        },
+        ['string'],
+      ),
   ],
   [
     'uuid',
@@ -111,47 +153,56 @@ const CAMUNDA: [string, Factory][] = [
   [
     'partition',
     ({ meter }) =>
-      new FeelFunction((list: unknown, size: unknown) => {
-        if (!Array.isArray(list) || typeof size !== 'number' || !Number.isInteger(size) || size < 1) return null;
-        meter.charge([list]);
-        const parts: unknown[][] = [];
-        for (let i = 0; i < list.length; i += size) parts.push(list.slice(i, i + size));
-        return parts;
-      }, ['list', 'size']),
+      new FeelFunction(
+        (list: unknown, size: unknown) => {
+          if (!Array.isArray(list) || typeof size !== 'number' || !Number.isInteger(size) || size < 1) return null;
+          meter.charge([list]);
+          const parts: unknown[][] = [];
+          for (let i = 0; i < list.length; i += size) parts.push(list.slice(i, i + size));
+          return parts;
+        },
+        ['list', 'size'],
+      ),
   ],
   [
     'duplicate values',
     ({ meter }) =>
-      new FeelFunction((list: unknown) => {
-        if (!Array.isArray(list)) return null;
-        meter.charge([list], (list.length * list.length) / 2);
-        const distinct: unknown[] = [];
-        const counts: number[] = [];
-        for (const item of list) {
-          const index = distinct.findIndex((seen) => IS(seen, item) === true);
-          if (index < 0) {
-            distinct.push(item);
-            counts.push(1);
-          } else {
-            counts[index] = (counts[index] ?? 0) + 1;
+      new FeelFunction(
+        (list: unknown) => {
+          if (!Array.isArray(list)) return null;
+          meter.charge([list], (list.length * list.length) / 2);
+          const distinct: unknown[] = [];
+          const counts: number[] = [];
+          for (const item of list) {
+            const index = distinct.findIndex((seen) => IS(seen, item) === true);
+            if (index < 0) {
+              distinct.push(item);
+              counts.push(1);
+            } else {
+              counts[index] = (counts[index] ?? 0) + 1;
+            }
           }
-        }
-        return distinct.filter((_, i) => (counts[i] ?? 0) > 1);
-      }, ['list']),
+          return distinct.filter((_, i) => (counts[i] ?? 0) > 1);
+        },
+        ['list'],
+      ),
   ],
   [
     'string join',
     ({ meter }) =>
-      new FeelFunction((list: unknown, delimiter: unknown, prefix: unknown, suffix: unknown) => {
-        const extras = [delimiter, prefix, suffix];
-        if (extras.some((extra) => extra !== null && extra !== undefined && typeof extra !== 'string')) return null;
-        meter.charge([list, ...extras]);
-        const repeated = Array.isArray(list) && typeof delimiter === 'string' ? list.length * delimiter.length : 0;
-        if (approximateSize(list, LIMITS.stringLength) + repeated > LIMITS.stringLength) throw stringTooLong();
-        // feelin checks the items and reports a non-string one as a warning
-        const joined = STRING_JOIN(list, delimiter);
-        return typeof joined === 'string' ? `${prefix ?? ''}${joined}${suffix ?? ''}` : joined;
-      }, ['list', 'delimiter', 'prefix', 'suffix']),
+      new FeelFunction(
+        (list: unknown, delimiter: unknown, prefix: unknown, suffix: unknown) => {
+          const extras = [delimiter, prefix, suffix];
+          if (extras.some((extra) => extra !== null && extra !== undefined && typeof extra !== 'string')) return null;
+          meter.charge([list, ...extras]);
+          const repeated = Array.isArray(list) && typeof delimiter === 'string' ? list.length * delimiter.length : 0;
+          if (approximateSize(list, LIMITS.stringLength) + repeated > LIMITS.stringLength) throw stringTooLong();
+          // feelin checks the items and reports a non-string one as a warning
+          const joined = STRING_JOIN(list, delimiter);
+          return typeof joined === 'string' ? `${prefix ?? ''}${joined}${suffix ?? ''}` : joined;
+        },
+        ['list', 'delimiter', 'prefix', 'suffix'],
+      ),
   ],
   [
     'now',

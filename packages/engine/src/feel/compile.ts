@@ -81,7 +81,10 @@ export function compile(expression: string): Compiled | FeelFailure {
   try {
     compiled = build(expression);
   } catch (error) {
-    compiled = error instanceof FeelFailure ? error : new FeelFailure(`FEEL expression could not be compiled: ${error instanceof Error ? error.message : String(error)}`);
+    compiled =
+      error instanceof FeelFailure
+        ? error
+        : new FeelFailure(`FEEL expression could not be compiled: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   cache.set(expression, compiled);

@@ -8,7 +8,11 @@ export const RUNTIME = '__shanzhi';
 export type HookName = keyof ReturnType<typeof createHooks>;
 
 /** The integers of a range, counted before they exist; feelin itself loops forever on `1.5..3`. */
-function integers(meter: Meter, range: { start: unknown; end: unknown; startIncluded: boolean; endIncluded: boolean }, offset: number): number[] {
+function integers(
+  meter: Meter,
+  range: { start: unknown; end: unknown; startIncluded: boolean; endIncluded: boolean },
+  offset: number,
+): number[] {
   const { start, end } = range;
   if (typeof start !== 'number' || typeof end !== 'number' || !Number.isInteger(start) || !Number.isInteger(end)) {
     throw new FeelFailure('FEEL can only iterate over ranges of integers', offset);
@@ -25,7 +29,7 @@ function integers(meter: Meter, range: { start: unknown; end: unknown; startIncl
 /** A filter spreads each element into scope; an element must not shadow the hooks. */
 function assertNoReservedKey(value: unknown, offset: number): void {
   if (typeof value === 'object' && value !== null && Object.hasOwn(value, RUNTIME)) {
-    throw new FeelFailure(`FEEL filter element has the reserved key "${RUNTIME}"`, offset);
+    throw new FeelFailure(`FEEL value has the reserved key "${RUNTIME}"`, offset);
   }
 }
 
@@ -36,7 +40,12 @@ export function createHooks(meter: Meter) {
     each: new FeelFunction(
       (source: unknown, offset: number) => {
         if (source instanceof FeelRange) {
-          const range = { start: source.start, end: source.end, startIncluded: source['start included'], endIncluded: source['end included'] };
+          const range = {
+            start: source.start,
+            end: source.end,
+            startIncluded: source['start included'],
+            endIncluded: source['end included'],
+          };
           return integers(meter, range, offset);
         }
         if (Array.isArray(source)) meter.iterate(source.length, offset);
@@ -50,7 +59,15 @@ export function createHooks(meter: Meter) {
         start === null || end === null ? null : integers(meter, { start, end, startIncluded: true, endIncluded: true }, offset),
       ['start', 'end', 'offset'],
     ),
-    /** Target of a filter with a condition, which feelin evaluates once per element. */
+    /** Operand of a comparison inside a loop: equality walks the whole value. */
+    sized: new FeelFunction(
+      (value: unknown, offset: number) => {
+        meter.chargeSize(value, offset);
+        return value;
+      },
+      ['value', 'offset'],
+    ),
+    /** Target of a filter with a condition, or of a path inside a loop: visited once per element. */
     items: new FeelFunction(
       (target: unknown, offset: number) => {
         if (Array.isArray(target)) {

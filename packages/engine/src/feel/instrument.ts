@@ -26,7 +26,30 @@ export interface Instrumented {
 export const PARSE_CONTEXT: Record<string, null> = Object.fromEntries([...RUNTIME_FUNCTIONS.keys()].map((name) => [name, null]));
 
 /** Node types that feelin evaluates as a test per element when used as a filter (`list[item > 1]`). */
-const FILTER_TESTS = new Set(['Disjunction', 'Conjunction', 'Comparison', 'InstanceOfExpression', 'QuantifiedExpression', 'SimplePositiveUnaryTest', 'Interval']);
+const FILTER_TESTS = new Set([
+  'Disjunction',
+  'Conjunction',
+  'Comparison',
+  'InstanceOfExpression',
+  'QuantifiedExpression',
+  'SimplePositiveUnaryTest',
+  'Interval',
+]);
+/** Constructs whose body runs many times per evaluation. */
+const REPEATING = new Set(['ForExpression', 'QuantifiedExpression', 'FunctionBody']);
+/** Operands that can carry data of any size (literals are bounded by the expression length). */
+const DATA = new Set([
+  'VariableName',
+  'PathExpression',
+  'FilterExpression',
+  'FunctionInvocation',
+  'ParenthesizedExpression',
+  'IfExpression',
+  'ArithmeticExpression',
+  'ForExpression',
+  'List',
+  'Context',
+]);
 
 const open = (hook: HookName) => `${RUNTIME}.${hook}(`;
 
@@ -69,6 +92,16 @@ function filterCondition(node: SyntaxNode): SyntaxNode | undefined {
   return condition;
 }
 
+/** Operands of a comparison that carry data: `a = b`, `a between b and c`, `a in (b, c)`. */
+function comparisonOperands(node: SyntaxNode): SyntaxNode[] {
+  return children(node)
+    .flatMap((child) => (child.name === 'PositiveUnaryTests' ? children(child) : [child]))
+    .map((child) => (child.name === 'PositiveUnaryTest' ? child.firstChild : child))
+    .filter((child): child is SyntaxNode => child !== null && DATA.has(child.name));
+}
+
+const key = (node: { name: string; from: number; to: number }) => `${node.name}@${node.from}:${node.to}`;
+
 /**
  * Parse `expression`, reject syntax errors and reserved names, and plan the edits that make its
  * unbounded constructs report to the meter (see bounds.ts).
@@ -79,29 +112,39 @@ export function instrument(expression: string): Instrumented {
   }
   if (expression.trim() === '') throw new FeelFailure('FEEL expression is empty');
   const edits: Edit[] = [];
-  const closers: (string | null)[] = [];
   const parameters = new Set<string>();
   const functions = new Set<string>();
-  let wrapTarget: number | null = null;
+  /** Per entered node: text to insert at its end, and whether it opened a repeating region. */
+  const frames: { close: string; repeats: boolean }[] = [];
+  /** Children that their parent asked to wrap in a hook, or to treat as repeating. */
+  const wrapRequests = new Map<string, { hook: HookName; offset: number }>();
+  const repeatRequests = new Set<string>();
+  let repeating = 0;
+  const wrap = (child: SyntaxNode | undefined, hook: HookName) => {
+    if (child) wrapRequests.set(key(child), { hook, offset: child.from });
+  };
 
   parseExpression(expression, PARSE_CONTEXT, undefined).iterate({
     enter(ref) {
       if (ref.type.isError) throw syntaxError(expression, ref.node);
       if (ref.type.isSkipped) return false;
-      const { node, from, to } = ref;
-      // Edits are made in traversal order; enter and leave positions never decrease, so the
-      // list stays sorted and nested wrappers close inside out.
-      let close: string | null = null;
-      if (wrapTarget !== null) {
-        edits.push({ from, to: from, text: open('items') });
-        close = `, ${wrapTarget})`;
-        wrapTarget = null;
+      const { node, name, from, to } = ref;
+      // Edits are made in traversal order; enter and leave positions never decrease, so the list
+      // stays sorted, and a node's own wrapper nests inside the one its parent asked for.
+      let opening = '';
+      let close = '';
+      const requested = wrapRequests.get(key(ref));
+      if (requested) {
+        opening = open(requested.hook);
+        close = `, ${requested.offset})`;
       }
-      switch (ref.name) {
+      const repeats = REPEATING.has(name) || repeatRequests.has(key(ref));
+      if (repeats) repeating += 1;
+      switch (name) {
         case 'VariableName': {
-          const name = variableName(expression, node);
-          assertNotReserved(name, from);
-          (RUNTIME_FUNCTIONS.has(name) ? functions : parameters).add(name);
+          const variable = variableName(expression, node);
+          assertNotReserved(variable, from);
+          (RUNTIME_FUNCTIONS.has(variable) ? functions : parameters).add(variable);
           break;
         }
         case 'Name':
@@ -113,35 +156,48 @@ export function instrument(expression: string): Instrumented {
           break;
         }
         case 'IterationContext':
-          edits.push({ from, to: from, text: open(node.getChild('..') ? 'range' : 'each') });
-          close = `, ${from})`;
+          opening += open(node.getChild('..') ? 'range' : 'each');
+          close = `, ${from})${close}`;
           break;
         case '..':
           if (node.parent?.name === 'IterationContext') edits.push({ from, to, text: ', ' });
           break;
         case 'FunctionBody':
-          edits.push({ from, to: from, text: `${open('leave')}${open('enter')}${from}), ` });
-          close = ')';
+          opening += `${open('leave')}${open('enter')}${from}), `;
+          close = `)${close}`;
           break;
         case 'ArithmeticExpression': {
           const op = node.getChild('ArithOp');
           if (op && op.from > from && expression.slice(op.from, op.to) === '+') {
-            edits.push({ from, to: from, text: open('str') });
-            close = `, ${from})`;
+            opening += open('str');
+            close = `, ${from})${close}`;
           }
           break;
         }
         case 'FilterExpression': {
           const condition = filterCondition(node);
-          if (condition && FILTER_TESTS.has(condition.name)) wrapTarget = from;
+          if (condition && FILTER_TESTS.has(condition.name)) wrap(node.firstChild ?? undefined, 'items');
+          const perElement = children(node)[2];
+          if (perElement) repeatRequests.add(key(perElement));
           break;
         }
+        case 'Comparison':
+          if (repeating > 0) for (const operand of comparisonOperands(node)) wrap(operand, 'sized');
+          break;
+        case 'InstanceOfExpression':
+          if (repeating > 0) wrap(node.firstChild ?? undefined, 'sized');
+          break;
+        case 'PathExpression':
+          if (repeating > 0) wrap(node.firstChild ?? undefined, 'items');
+          break;
       }
-      closers.push(close);
+      if (opening) edits.push({ from, to: from, text: opening });
+      frames.push({ close, repeats });
     },
     leave(ref) {
-      const close = closers.pop();
-      if (close) edits.push({ from: ref.to, to: ref.to, text: close });
+      const frame = frames.pop();
+      if (frame?.repeats) repeating -= 1;
+      if (frame?.close) edits.push({ from: ref.to, to: ref.to, text: frame.close });
     },
   });
   return { edits, parameters: [...parameters], functions: [...functions] };

@@ -22,10 +22,17 @@ export function assertSafePattern(pattern: string): void {
   };
   while (i < pattern.length) {
     const char = pattern[i] as string;
-    const quantifier = char === '*' || char === '+' || char === '?' ? { length: 1, repeats: char !== '?' } : char === '{' ? braces(pattern.slice(i)) : undefined;
+    const quantifier =
+      char === '*' || char === '+' || char === '?'
+        ? { length: 1, repeats: char !== '?' }
+        : char === '{'
+          ? braces(pattern.slice(i))
+          : undefined;
     if (quantifier) {
       if (quantifier.repeats && lastWasRiskyGroup) {
-        throw new FeelFailure(`FEEL regular expression ${JSON.stringify(pattern)} repeats a group that contains a quantifier or alternation; it could run for hours`);
+        throw new FeelFailure(
+          `FEEL regular expression ${JSON.stringify(pattern)} repeats a group that contains a quantifier or alternation; it could run for hours`,
+        );
       }
       markRisky();
       i += quantifier.length + (pattern[i + quantifier.length] === '?' ? 1 : 0);

@@ -18,6 +18,4 @@ export interface FeelWarning {
   column: number;
 }
 
-export type FeelResult<T> =
-  | { ok: true; value: T; warnings?: readonly FeelWarning[] }
-  | { ok: false; message: string };
+export type FeelResult<T> = { ok: true; value: T; warnings?: readonly FeelWarning[] } | { ok: false; message: string };

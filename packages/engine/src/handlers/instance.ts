@@ -1,5 +1,4 @@
 import { endInstance } from '../behaviors/lifecycle.ts';
-import { terminate } from '../behaviors/termination.ts';
 import type { Command } from '../commands.ts';
 import { type EngineError, engineError } from '../errors.ts';
 import type { Processing } from '../processing/processing.ts';
@@ -20,7 +19,6 @@ export function setVariables(p: Processing, c: C<'setVariables'>): EngineError |
 }
 
 export function cancel(p: Processing, _c: C<'cancel'>): EngineError | undefined {
-  terminate(p, p.state.root);
   endInstance(p, 'cancelled');
   return undefined;
 }

@@ -20,7 +20,8 @@ export function processXml(id: string, body: string, extra = ''): string {
 /** Sequence flows through the given ids in order: flow('a', 'b', 'c') is a->b and b->c. */
 export function flow(...ids: string[]): string {
   const out: string[] = [];
-  for (let i = 0; i + 1 < ids.length; i++) out.push(`<sequenceFlow id="${ids[i]}_${ids[i + 1]}" sourceRef="${ids[i]}" targetRef="${ids[i + 1]}"/>`);
+  for (let i = 0; i + 1 < ids.length; i++)
+    out.push(`<sequenceFlow id="${ids[i]}_${ids[i + 1]}" sourceRef="${ids[i]}" targetRef="${ids[i + 1]}"/>`);
   return out.join('\n');
 }
 

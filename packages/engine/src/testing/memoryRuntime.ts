@@ -87,7 +87,8 @@ export class MemoryRuntime {
       if (t.trigger.kind !== 'timer' || !('literal' in t.trigger.value)) continue;
       const parsed = parseTimer(t.trigger.timer, t.trigger.value.literal, model.processes[t.processId]?.timeZone ?? 'Asia/Shanghai');
       const dueAt = parsed.ok ? firstDueAt(parsed.plan, this.now) : null;
-      if (parsed.ok && dueAt !== null) this.startTimers.push({ processId: t.processId, startEvent: t.startEvent, plan: parsed.plan, dueAt, fired: 0 });
+      if (parsed.ok && dueAt !== null)
+        this.startTimers.push({ processId: t.processId, startEvent: t.startEvent, plan: parsed.plan, dueAt, fired: 0 });
     }
   }
 
@@ -138,7 +139,14 @@ export class MemoryRuntime {
         this.timers.delete(`${e.instance}/${e.sub}`);
         return;
       case 'RunJob':
-        this.jobQueue.set(`${e.instance}/${e.key}`, { instance: e.instance, key: e.key, el: e.el, jobType: e.jobType, retries: e.retries, variables: e.variables });
+        this.jobQueue.set(`${e.instance}/${e.key}`, {
+          instance: e.instance,
+          key: e.key,
+          el: e.el,
+          jobType: e.jobType,
+          retries: e.retries,
+          variables: e.variables,
+        });
         return;
       case 'RetryJob': {
         const job = this.jobQueue.get(`${e.instance}/${e.key}`);
@@ -186,7 +194,11 @@ export class MemoryRuntime {
       this.trySend(e.instance, { type: 'calledInstanceEnded', key: e.key, status: 'terminated' });
       return;
     }
-    const outcome = start(model, { processId: e.processId, variables: e.variables, parent: { instance: e.instance, key: e.key } }, { ...this.ctx(), newId: () => e.child });
+    const outcome = start(
+      model,
+      { processId: e.processId, variables: e.variables, parent: { instance: e.instance, key: e.key } },
+      { ...this.ctx(), newId: () => e.child },
+    );
     if (!outcome.ok) {
       this.trySend(e.instance, { type: 'calledInstanceEnded', key: e.key, status: 'terminated' });
       return;
@@ -236,13 +248,20 @@ export class MemoryRuntime {
         (s) => s.kind === 'message' && s.name === name && (s.key === undefined || s.key === correlationKey),
       );
       if (waits) {
-        this.send(id, { type: 'correlateMessage', name, ...(correlationKey === undefined ? {} : { correlationKey }), ...(variables ? { variables } : {}) });
+        this.send(id, {
+          type: 'correlateMessage',
+          name,
+          ...(correlationKey === undefined ? {} : { correlationKey }),
+          ...(variables ? { variables } : {}),
+        });
         return true;
       }
     }
     for (const [processId, versions] of this.models) {
       const model = versions.at(-1) as Model;
-      const t = startTriggers(model).find((s) => s.processId === processId && s.trigger.kind === 'message' && 'literal' in s.trigger.name && s.trigger.name.literal === name);
+      const t = startTriggers(model).find(
+        (s) => s.processId === processId && s.trigger.kind === 'message' && 'literal' in s.trigger.name && s.trigger.name.literal === name,
+      );
       if (t) {
         this.start(processId, { startEvent: t.startEvent, ...(variables ? { variables } : {}) });
         return true;
@@ -253,7 +272,8 @@ export class MemoryRuntime {
 
   broadcastSignal(name: string, variables?: Vars): void {
     const waiting = [...this.instances].filter(
-      ([, inst]) => inst.state.status === 'active' && Object.values(inst.state.subs ?? {}).some((s) => s.kind === 'signal' && s.name === name),
+      ([, inst]) =>
+        inst.state.status === 'active' && Object.values(inst.state.subs ?? {}).some((s) => s.kind === 'signal' && s.name === name),
     );
     for (const [id] of waiting) this.trySend(id, { type: 'broadcastSignal', name, ...(variables ? { variables } : {}) });
     for (const [processId, versions] of this.models) {
@@ -265,28 +285,41 @@ export class MemoryRuntime {
     }
   }
 
-  /** Moves the clock forward, then fires every timer due by then, earliest first, until none is. */
+  /**
+   * Moves the clock forward, firing every timer due on the way at its own due time, earliest
+   * first (what fires may arm further timers), then stops the clock at the target.
+   */
   advance(ms: number): void {
-    this.now += ms;
+    const target = this.now + ms;
     for (let guard = 0; guard < 100_000; guard++) {
-      const due = this.nextDue();
-      if (!due) return;
-      due();
+      const due = this.nextDue(target);
+      if (!due) {
+        this.now = target;
+        return;
+      }
+      this.now = Math.max(this.now, due.at);
+      due.fire();
     }
     throw new Error('timers keep firing: more than 100,000 in one advance');
   }
 
-  private nextDue(): (() => void) | undefined {
+  private nextDue(until: number): { at: number; fire: () => void } | undefined {
     let best: { at: number; fire: () => void } | undefined;
     for (const [id, t] of this.timers) {
-      if (t.dueAt <= this.now && (!best || t.dueAt < best.at)) {
-        best = { at: t.dueAt, fire: () => { this.timers.delete(id); this.trySend(t.instance, { type: 'fireTimer', sub: t.sub }); } };
+      if (t.dueAt <= until && (!best || t.dueAt < best.at)) {
+        best = {
+          at: t.dueAt,
+          fire: () => {
+            this.timers.delete(id);
+            this.trySend(t.instance, { type: 'fireTimer', sub: t.sub });
+          },
+        };
       }
     }
     for (const s of this.startTimers) {
-      if (s.dueAt <= this.now && (!best || s.dueAt < best.at)) best = { at: s.dueAt, fire: () => this.fireStartTimer(s) };
+      if (s.dueAt <= until && (!best || s.dueAt < best.at)) best = { at: s.dueAt, fire: () => this.fireStartTimer(s) };
     }
-    return best?.fire;
+    return best;
   }
 
   private fireStartTimer(s: StartTimer): void {
