@@ -23,7 +23,7 @@ export interface Instrumented {
 }
 
 /** Our multi-word names (e.g. `get or else`) only parse as names when the parser knows them. */
-export const PARSE_CONTEXT: Record<string, null> = Object.fromEntries([...RUNTIME_FUNCTIONS.keys()].map((name) => [name, null]));
+const PARSE_CONTEXT: Record<string, null> = Object.fromEntries([...RUNTIME_FUNCTIONS.keys()].map((name) => [name, null]));
 
 /** Node types that feelin evaluates as a test per element when used as a filter (`list[item > 1]`). */
 const FILTER_TESTS = new Set([

@@ -27,10 +27,10 @@ export function flow(...ids: string[]): string {
 
 /** A conditional sequence flow with a FEEL condition. */
 export function when(from: string, to: string, condition: string, id = `${from}_${to}`): string {
-  return `<sequenceFlow id="${id}" sourceRef="${from}" targetRef="${to}"><conditionExpression xsi:type="bpmn:tFormalExpression">${escape(condition)}</conditionExpression></sequenceFlow>`;
+  return `<sequenceFlow id="${id}" sourceRef="${from}" targetRef="${to}"><conditionExpression xsi:type="bpmn:tFormalExpression">${escapeXml(condition)}</conditionExpression></sequenceFlow>`;
 }
 
-function escape(text: string): string {
+function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
