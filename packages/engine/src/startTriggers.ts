@@ -4,7 +4,7 @@ import type { EventTrigger, Model } from './model/types.ts';
 export interface StartTrigger {
   readonly processId: string;
   readonly startEvent: string;
-  readonly trigger: Extract<EventTrigger, { kind: 'message' | 'timer' | 'signal' }>;
+  readonly trigger: Extract<EventTrigger, { kind: 'message' | 'timer' | 'signal' | 'conditional' }>;
 }
 
 export function startTriggers(model: Model): StartTrigger[] {
@@ -12,7 +12,7 @@ export function startTriggers(model: Model): StartTrigger[] {
   for (const process of Object.values(model.processes)) {
     for (const id of process.starts) {
       const trigger = process.elements[id]?.trigger;
-      if (trigger?.kind === 'message' || trigger?.kind === 'timer' || trigger?.kind === 'signal') {
+      if (trigger?.kind === 'message' || trigger?.kind === 'timer' || trigger?.kind === 'signal' || trigger?.kind === 'conditional') {
         out.push({ processId: process.id, startEvent: id, trigger });
       }
     }

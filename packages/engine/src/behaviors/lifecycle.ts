@@ -7,6 +7,7 @@ import { handlerDone, recordCompensation } from './compensation.ts';
 import { selectFlows, takeFlow } from './flows.ts';
 import { raiseIncident } from './incidents.ts';
 import { activateBody, innerCompleted, isInnerInstance, multiInstanceOutputs } from './multiInstance.ts';
+import { postNotice } from './notices.ts';
 import { closeSubscriptionsOf, openSubscription, subscriptionsOf } from './subscriptions.ts';
 import { childrenOf, terminateChildren } from './termination.ts';
 import { triggerSubscription } from './triggers.ts';
@@ -36,6 +37,8 @@ export function runElement(p: Processing, key: string, work?: Activate): void {
     if (el.inputs && !ei.mi) setLocal(p, key, evaluateMappings(p, el.inputs, p.scopeVars(key), el.id));
     if (ei.mi) return runBody(p, ei, el);
     openBoundaries(p, key, el);
+    // Any step may post to the public board (决议公开, 实施结果公开) as it starts.
+    if (el.notice) postNotice(p, ei, el);
     processorFor(el.kind).run(p, ei, el, work);
   } catch (e) {
     if (!(e instanceof IncidentSignal)) throw e;

@@ -51,11 +51,12 @@ export function failJob(p: Processing, c: C<'failJob'>): EngineError | undefined
 export function calledInstanceEnded(p: Processing, c: C<'calledInstanceEnded'>): EngineError | undefined {
   const ei = p.instance(c.key);
   if (!ei || ei.called === undefined) return engineError('SZ_ELEMENT_NOT_FOUND', `instance ${p.state.id} has no call activity ${c.key}`);
-  const call = p.model.elements[ei.e]?.calledElement;
+  const el = p.model.elements[ei.e];
   if (c.error) {
     throwError(p, c.key, c.error.code, c.error.message);
   } else if (c.status === 'completed') {
-    const vars = call?.propagateAllChildVariables === false ? undefined : c.variables;
+    // Output mappings read the child's variables; without them only propagate-all hands them out.
+    const vars = el?.calledElement?.propagateAllChildVariables === false && !el.outputs ? undefined : c.variables;
     p.enqueue({ op: 'complete', key: c.key, ...payload(vars) });
   } else {
     raiseIncident(p, c.key, 'SZ_CALL_FAILED', `the instance called by ${ei.e} was ${c.status}`, 'activate');

@@ -57,26 +57,7 @@ function throwing(p: Processing, ei: ElementInstance, el: ElementModel): void {
     default:
       break;
   }
-  if (el.notice) postNotice(p, ei, el);
   p.enqueue({ op: 'complete', key: ei.k });
-}
-
-/** Posts to the village's public board (公开栏) when the model asks for it. */
-export function postNotice(p: Processing, ei: ElementInstance, el: ElementModel): void {
-  const notice = el.notice;
-  if (!notice) return;
-  const vars = p.scopeVars(ei.k);
-  const body = notice.body ? String(p.expr(notice.body, vars, `notice body of ${el.id}`)) : undefined;
-  p.effect({
-    type: 'PostNotice',
-    instance: p.state.id,
-    key: ei.k,
-    el: el.id,
-    title: String(p.expr(notice.title, vars, `notice title of ${el.id}`)),
-    days: notice.days,
-    ...(body === undefined ? {} : { body }),
-    ...(notice.board === undefined ? {} : { board: notice.board }),
-  });
 }
 
 export const intermediateThrowEvent: ElementProcessor = { run: (p, ei, el) => throwing(p, ei, el) };

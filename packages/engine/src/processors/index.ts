@@ -2,7 +2,7 @@ import type { ElementKind } from '../model/types.ts';
 import { boundaryEvent, endEvent, intermediateCatchEvent, intermediateThrowEvent, startEvent } from './events.ts';
 import { eventBasedGateway, exclusiveGateway, inclusiveGateway, parallelGateway } from './gateways.ts';
 import { type ElementProcessor, passThrough } from './processor.ts';
-import { callActivity, jobTask, manualTask, multiInstanceBody, receiveTask, scriptTask, subProcess } from './tasks.ts';
+import { callActivity, jobTask, multiInstanceBody, receiveTask, scriptTask, subProcess } from './tasks.ts';
 import { userTask } from './userTask.ts';
 
 const PROCESSORS: Record<ElementKind | 'multiInstanceBody', ElementProcessor> = {
@@ -12,7 +12,7 @@ const PROCESSORS: Record<ElementKind | 'multiInstanceBody', ElementProcessor> = 
   intermediateThrowEvent,
   boundaryEvent,
   task: passThrough,
-  manualTask,
+  manualTask: passThrough,
   userTask,
   serviceTask: jobTask,
   businessRuleTask: jobTask,

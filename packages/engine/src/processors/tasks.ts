@@ -2,7 +2,6 @@ import { enterScope } from '../behaviors/lifecycle.ts';
 import { startBody } from '../behaviors/multiInstance.ts';
 import { openSubscription } from '../behaviors/subscriptions.ts';
 import { IncidentSignal } from '../processing/processing.ts';
-import { postNotice } from './events.ts';
 import { type ElementProcessor, passThrough } from './processor.ts';
 
 export const DEFAULT_RETRIES = 3;
@@ -66,13 +65,6 @@ export const scriptTask: ElementProcessor = {
     const value = p.feel(el.script, p.scopeVars(ei.k), `script of ${el.id}`);
     const vars = el.resultVariable ? { [el.resultVariable]: value } : undefined;
     p.enqueue({ op: 'complete', key: ei.k, ...(vars ? { vars } : {}) });
-  },
-};
-
-export const manualTask: ElementProcessor = {
-  run(p, ei, el, work) {
-    if (el.notice) postNotice(p, ei, el);
-    passThrough.run(p, ei, el, work);
   },
 };
 

@@ -3,6 +3,7 @@ import { compile } from '../compile/compile.ts';
 import type { Effect } from '../effects.ts';
 import type { EngineError } from '../errors.ts';
 import type { EngineEvent } from '../events.ts';
+import { evaluateCondition } from '../feel/index.ts';
 import type { Model } from '../model/types.ts';
 import { type OpenTask, openTasks } from '../queries.ts';
 import { startTriggers } from '../startTriggers.ts';
@@ -283,6 +284,21 @@ export class MemoryRuntime {
         }
       }
     }
+  }
+
+  /** Starts every deployed process whose conditional start event holds for these variables. */
+  startByCondition(variables: Vars): string[] {
+    const started: string[] = [];
+    for (const [processId, versions] of this.models) {
+      const model = versions.at(-1) as Model;
+      const env = { now: this.now, timeZone: model.processes[processId]?.timeZone ?? 'Asia/Shanghai' };
+      for (const t of startTriggers(model)) {
+        if (t.processId !== processId || t.trigger.kind !== 'conditional') continue;
+        const holds = evaluateCondition(t.trigger.condition, variables, env);
+        if (holds.ok && holds.value) started.push(this.start(processId, { startEvent: t.startEvent, variables }));
+      }
+    }
+    return started;
   }
 
   /**

@@ -1,0 +1,21 @@
+import type { ElementModel } from '../model/types.ts';
+import type { Processing } from '../processing/processing.ts';
+import type { ElementInstance } from '../state/types.ts';
+
+/** Posts to the village's public board (公开栏) when the model asks for it. */
+export function postNotice(p: Processing, ei: ElementInstance, el: ElementModel): void {
+  const notice = el.notice;
+  if (!notice) return;
+  const vars = p.scopeVars(ei.k);
+  const body = notice.body ? String(p.expr(notice.body, vars, `notice body of ${el.id}`)) : undefined;
+  p.effect({
+    type: 'PostNotice',
+    instance: p.state.id,
+    key: ei.k,
+    el: el.id,
+    title: String(p.expr(notice.title, vars, `notice title of ${el.id}`)),
+    days: notice.days,
+    ...(body === undefined ? {} : { body }),
+    ...(notice.board === undefined ? {} : { board: notice.board }),
+  });
+}
