@@ -46,7 +46,7 @@ async function runCase(dir: string, c: Expectation): Promise<CaseResult> {
     const rewriteNotes: string[] = [];
     for (const f of files) {
       const adapt = adaptations[f.name] ?? {};
-      for (const [id, a] of Object.entries(adapt)) if (a.job) jobs[id] = a.job;
+      for (const [id, a] of Object.entries(adapt)) if (a.job && a.job !== 'manual') jobs[id] = a.job;
       const rewritten = await rewriteModel(f.xml, c.feel ?? {}, adapt);
       rewriteNotes.push(...rewritten.notes);
       const compiled = await compile(rewritten.xml);
@@ -60,7 +60,12 @@ async function runCase(dir: string, c: Expectation): Promise<CaseResult> {
     for (const m of models) harness.deploy(m);
     const notes = harness.run(c.steps);
     const extra = [...rewriteNotes, ...notes];
-    if (!c.portable) extra.unshift(c.notPortableBecause?.includes('history') || c.notPortableBecause?.includes('execution-tree') ? 'history/execution-tree part not checked' : 'adapted');
+    if (!c.portable)
+      extra.unshift(
+        c.notPortableBecause?.includes('history') || c.notPortableBecause?.includes('execution-tree')
+          ? 'history/execution-tree part not checked'
+          : 'adapted',
+      );
     if (reconstructed[c.id]) extra.unshift('calling model reconstructed');
     return pass(c.id, `${c.portable ? '' : 'not portable; '}${extra.join('; ')}`);
   } catch (e) {

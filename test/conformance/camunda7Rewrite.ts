@@ -14,7 +14,9 @@ type Node = any;
  * errorEventDefinition (both extend it). Zeebe extension elements are written as generic XML.
  */
 const moddle = new BpmnModdle({ camunda }) as unknown as {
-  fromXML(xml: string): Promise<{ rootElement: Node; warnings: { message: string; property?: string; element?: Node }[]; elementsById: Record<string, Node> }>;
+  fromXML(
+    xml: string,
+  ): Promise<{ rootElement: Node; warnings: { message: string; property?: string; element?: Node }[]; elementsById: Record<string, Node> }>;
   toXML(element: Node, options?: { format?: boolean }): Promise<{ xml: string }>;
   create(type: string, attrs?: Record<string, unknown>): Node;
   createAny(name: string, nsUri: string, properties?: Record<string, unknown>): Node;
@@ -31,14 +33,19 @@ function zeebeElement(name: string, attrs: Record<string, unknown>, children?: N
 export interface ElementAdaptation {
   readonly why: string;
   /** Make the element this BPMN type (keeps id, name, flows, loop characteristics). */
-  readonly retype?: 'bpmn:ScriptTask' | 'bpmn:ServiceTask';
+  readonly retype?: 'bpmn:ScriptTask' | 'bpmn:ServiceTask' | 'bpmn:Task' | 'bpmn:UserTask';
   /** A FEEL script (replaces a Groovy script or a camunda:expression). */
   readonly script?: string;
   readonly resultVariable?: string;
-  /** A service task done by the harness: it gets a job type and the harness completes or fails its job. */
-  readonly job?: { complete: Record<string, unknown> } | { error: string };
-  /** A receive task without a message: give it one, so it waits. */
+  /**
+   * A service task done by the harness: it gets a job type and the harness completes or fails its
+   * job at once, or ('manual') leaves it for completeJob / throwErrorFromJob steps.
+   */
+  readonly job?: { complete: Record<string, unknown> } | { error: string } | 'manual';
+  /** A receive task or message event without a message: give it one with this name. */
   readonly message?: string;
+  /** A signal event without a signal: give it one with this name. */
+  readonly signal?: string;
 }
 
 export interface RewriteResult {
@@ -120,11 +127,21 @@ export async function rewriteModel(
       addExtension(el, 'taskDefinition', { type: `stand-in:${id}` });
       el.class = undefined;
       el.expression = undefined;
+      el.implementation = undefined;
     }
     if (a.message) {
       const message = moddle.create('bpmn:Message', { id: `${id}_message`, name: a.message });
       defs.rootElements.push(message);
-      el.messageRef = message;
+      const def = (el.eventDefinitions ?? []).find((d: Node) => d.$type === 'bpmn:MessageEventDefinition');
+      if (def) def.messageRef = message;
+      else el.messageRef = message;
+    }
+    if (a.signal) {
+      const signal = moddle.create('bpmn:Signal', { id: `${id}_signal`, name: a.signal });
+      defs.rootElements.push(signal);
+      const def = (el.eventDefinitions ?? []).find((d: Node) => d.$type === 'bpmn:SignalEventDefinition');
+      if (!def) throw new Error(`adaptation gives ${id} a signal, but it has no signal event definition`);
+      def.signalRef = signal;
     }
   }
 
@@ -235,7 +252,10 @@ function mapLoop(el: Node, feel: Readonly<Record<string, string>>, fe: (t: strin
   const text = feel[key] ?? (loop.collection.includes('${') ? undefined : loop.collection);
   if (text === undefined) throw new Error(`${el.id}: camunda:collection '${loop.collection}' is JUEL and the case gives no FEEL for it`);
   if (feel[key] !== undefined) used.add(key);
-  addExtension(loop, 'loopCharacteristics', { inputCollection: `=${fe(text)}`, ...(loop.elementVariable ? { inputElement: loop.elementVariable } : {}) });
+  addExtension(loop, 'loopCharacteristics', {
+    inputCollection: `=${fe(text)}`,
+    ...(loop.elementVariable ? { inputElement: loop.elementVariable } : {}),
+  });
   loop.collection = undefined;
   loop.elementVariable = undefined;
 }
@@ -280,7 +300,9 @@ function addExtension(el: Node, name: string, attrs: Record<string, unknown>): v
 /** Replaces a flow node by one of another type with the same id, re-pointing every reference to it. */
 function retype(old: Node, type: string, defs: Node): Node {
   const next = moddle.create(type, { id: old.id, ...(old.name ? { name: old.name } : {}) });
-  if (old.loopCharacteristics) next.loopCharacteristics = old.loopCharacteristics;
+  for (const prop of ['loopCharacteristics', 'isForCompensation', 'default', 'incoming', 'outgoing']) {
+    if (old[prop] !== undefined) next[prop] = old[prop];
+  }
   const parent = old.$parent;
   const list: Node[] = parent.flowElements;
   list[list.indexOf(old)] = next;

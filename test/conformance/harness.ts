@@ -20,7 +20,19 @@ export interface HarnessOptions {
   readonly jobs?: Readonly<Record<string, JobAction>>;
 }
 
-const ACTIONS = new Set(['start', 'startAnother', 'completeTask', 'advanceTime', 'correlateMessage', 'signal', 'setVariable', 'cancelInstance']);
+const ACTIONS = new Set([
+  'start',
+  'startAnother',
+  'completeTask',
+  'advanceTime',
+  'correlateMessage',
+  'signal',
+  'setVariable',
+  'cancelInstance',
+  'completeJob',
+  'throwErrorFromJob',
+  'roundTripState',
+]);
 const TIME_ZONE = 'UTC';
 
 interface ActionOutcome {
@@ -66,9 +78,12 @@ export class Harness {
       }
       if (kind === 'expectError') {
         if (!last) throw new CaseFailure(`step ${n}: expectError with no step before it`);
-        if (last.outcome.failure === undefined) throw new CaseFailure(`step ${n}: step ${last.index} should have failed (${String(step.expectError)}) but succeeded`);
+        if (last.outcome.failure === undefined)
+          throw new CaseFailure(`step ${n}: step ${last.index} should have failed (${String(step.expectError)}) but succeeded`);
         if (last.outcome.newTasks.length > 0) {
-          throw new CaseFailure(`step ${n}: step ${last.index} failed but still opened ${last.outcome.newTasks.map((t) => t.name ?? t.el).join(', ')}`);
+          throw new CaseFailure(
+            `step ${n}: step ${last.index} failed but still opened ${last.outcome.newTasks.map((t) => t.name ?? t.el).join(', ')}`,
+          );
         }
         notes.push(`expected failure: ${last.outcome.failure}`);
         last = undefined;
@@ -86,6 +101,7 @@ export class Harness {
   private act(kind: string, step: Step): ActionOutcome {
     const before = new Set(this.rt.tasks().map((t) => `${t.instance}/${t.key}`));
     const incidentsBefore = this.rt.incidents().length;
+    const instancesBefore = new Set(this.rt.instances.keys());
     let failure: string | undefined;
     try {
       this.perform(kind, step);
@@ -102,6 +118,11 @@ export class Harness {
         .join('; ')}`;
     }
     const newTasks = this.rt.tasks().filter((t) => !before.has(`${t.instance}/${t.key}`));
+    // A message or signal that started an instance makes it the current one when there is none yet.
+    if (this.current === undefined && kind !== 'start') {
+      const started = [...this.rt.instances.values()].find((i) => !instancesBefore.has(i.state.id) && i.state.parent === undefined);
+      if (started) this.current = started.state.id;
+    }
     return failure === undefined ? { newTasks } : { failure, newTasks };
   }
 
@@ -134,7 +155,11 @@ export class Harness {
         return;
       }
       case 'correlateMessage': {
-        const delivered = this.rt.correlateMessage(String(step.correlateMessage), step.correlationKey as string | undefined, step.variables as Vars | undefined);
+        const delivered = this.rt.correlateMessage(
+          String(step.correlateMessage),
+          step.correlationKey as string | undefined,
+          step.variables as Vars | undefined,
+        );
         if (!delivered) throw new Error(`message '${String(step.correlateMessage)}' was not correlated: nothing waits for it`);
         return;
       }
@@ -144,6 +169,27 @@ export class Harness {
       case 'setVariable':
         this.rt.send(this.target(step.in as Where | undefined), { type: 'setVariables', variables: step.setVariable as Vars });
         return;
+      case 'completeJob': {
+        const job = this.findJob(String(step.completeJob));
+        this.rt.completeJob(job, step.variables as Vars | undefined);
+        return;
+      }
+      case 'throwErrorFromJob': {
+        const spec = step.throwErrorFromJob as { job: string; code: string; message?: string };
+        const job = this.findJob(spec.job);
+        this.rt.failJob(job, { retries: 0, message: spec.message ?? `BPMN error ${spec.code}`, errorCode: spec.code });
+        return;
+      }
+      case 'roundTripState': {
+        // Stop and resume: every instance's state goes through JSON and must come back the same.
+        for (const inst of this.rt.instances.values()) {
+          const text = JSON.stringify(inst.state);
+          const back = JSON.parse(text);
+          if (JSON.stringify(back) !== text) throw new CaseFailure(`state of ${inst.state.id} does not survive JSON`);
+          inst.state = back;
+        }
+        return;
+      }
       case 'cancelInstance': {
         const which = step.cancelInstance;
         this.rt.send(which === 'current' ? this.requireCurrent() : this.target(which as Where), { type: 'cancel' });
@@ -181,6 +227,18 @@ export class Harness {
       case 'expectStatus': {
         const status = this.status(this.requireCurrent());
         return status === step.expectStatus ? undefined : `instance is ${status}, expected ${String(step.expectStatus)}`;
+      }
+      case 'expectTotalInstances': {
+        const n = this.rt.instances.size;
+        return n === step.expectTotalInstances ? undefined : `${n} instances were created, expected ${String(step.expectTotalInstances)}`;
+      }
+      case 'expectJobs': {
+        const got = this.rt
+          .jobs()
+          .map((j) => j.el)
+          .sort();
+        const want = [...(step.expectJobs as string[])].sort();
+        return JSON.stringify(got) === JSON.stringify(want) ? undefined : `waiting jobs [${got.join(', ')}], expected [${want.join(', ')}]`;
       }
       case 'expectInstances': {
         const n = [...this.rt.instances.values()].filter((i) => i.state.status === 'active').length;
@@ -269,7 +327,8 @@ export class Harness {
       if (wanted.some((d) => d.name !== undefined)) namesSkipped = true;
       if (assignees.length === 0) continue;
       const got = tasks.map((t) => t.assignee ?? '(none)').sort();
-      if (JSON.stringify(got) !== JSON.stringify([...assignees].sort())) wrong.push(`${ref}: assignees [${got.join(', ')}], expected [${assignees.sort().join(', ')}]`);
+      if (JSON.stringify(got) !== JSON.stringify([...assignees].sort()))
+        wrong.push(`${ref}: assignees [${got.join(', ')}], expected [${assignees.sort().join(', ')}]`);
     }
     if (namesSkipped) notes.push('task-name templates not checked (the engine has no evaluated task names)');
     return wrong.length === 0 ? undefined : wrong.join('; ');
@@ -277,11 +336,14 @@ export class Harness {
 
   private checkCompleted(expected: Record<string, number> | string[]): string | undefined {
     const counts = this.completions();
-    const want: Record<string, number | undefined> = Array.isArray(expected) ? Object.fromEntries(expected.map((id) => [id, undefined])) : expected;
+    const want: Record<string, number | undefined> = Array.isArray(expected)
+      ? Object.fromEntries(expected.map((id) => [id, undefined]))
+      : expected;
     const wrong: string[] = [];
     for (const [id, n] of Object.entries(want)) {
       const got = counts.get(id) ?? 0;
-      if (n === undefined ? got === 0 : got !== n) wrong.push(`${id} completed ${got}x, expected ${n === undefined ? 'at least once' : `${n}x`}`);
+      if (n === undefined ? got === 0 : got !== n)
+        wrong.push(`${id} completed ${got}x, expected ${n === undefined ? 'at least once' : `${n}x`}`);
     }
     return wrong.length === 0 ? undefined : wrong.join('; ');
   }
@@ -305,6 +367,20 @@ export class Harness {
 
   private matches(task: RuntimeTask, ref: string): boolean {
     return this.userTaskIds.has(ref) ? task.el === ref : task.name === ref;
+  }
+
+  private findJob(el: string) {
+    const job = this.rt.jobs().find((j) => j.el === el);
+    if (!job)
+      throw new CaseFailure(
+        `no job waits at ${el} (jobs: ${
+          this.rt
+            .jobs()
+            .map((j) => j.el)
+            .join(', ') || 'none'
+        })`,
+      );
+    return job;
   }
 
   private findTask(ref: string): RuntimeTask | undefined {

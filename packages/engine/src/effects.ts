@@ -26,7 +26,14 @@ export type Effect =
   | { type: 'RetryJob'; instance: string; key: string; retries: number }
   | { type: 'CancelJob'; instance: string; key: string }
   | { type: 'PublishMessage'; instance: string; name: string; correlationKey?: string; variables: Vars }
-  | { type: 'BroadcastSignal'; instance: string; name: string; variables: Vars }
+  | {
+      type: 'BroadcastSignal';
+      instance: string;
+      name: string;
+      variables: Vars;
+      /** In the throwing instance only subscriptions older than this key existed when it was thrown. */
+      before: string;
+    }
   | { type: 'PostNotice'; instance: string; key: string; el: string; title: string; body?: string; days: number; board?: string }
   | {
       type: 'StartCalledInstance';

@@ -129,3 +129,44 @@ describe('call activity bindings and mappings', () => {
     expect(state.els[state.root]!.vars).toEqual({ matter: { title: '修桥', secret: 'x' }, filedBy: '里水镇民政办' });
   });
 });
+
+describe('found by the peer conformance suites', () => {
+  it('an instance does not catch, later on its path, a signal it threw itself', async () => {
+    const xml = processXml(
+      'p',
+      `<startEvent id="s"/><intermediateThrowEvent id="th"><signalEventDefinition signalRef="g"/></intermediateThrowEvent>
+       <intermediateCatchEvent id="c"><signalEventDefinition signalRef="g"/></intermediateCatchEvent><endEvent id="e"/>${flow('s', 'th', 'c', 'e')}`,
+      `<signal id="g" name="ping"/>`,
+    );
+    const { inst, rt } = await running(xml);
+    expect(inst().state.status).toBe('active');
+    rt.broadcastSignal('ping');
+    expect(inst().state.status).toBe('completed');
+  });
+
+  it('a boundary timer on a sequential multi-instance task is armed once, on the body', async () => {
+    const xml = processXml(
+      'p',
+      `<startEvent id="s"/><userTask id="t"><multiInstanceLoopCharacteristics isSequential="true"><loopCardinality>3</loopCardinality></multiInstanceLoopCharacteristics></userTask>
+       <boundaryEvent id="b" attachedToRef="t"><timerEventDefinition><timeDuration>PT2H</timeDuration></timerEventDefinition></boundaryEvent>
+       <userTask id="late"/><endEvent id="e"/>${flow('s', 't', 'e')}${flow('b', 'late')}`,
+    );
+    const { rt, inst, tasks } = await running(xml);
+    rt.completeTask(task(rt, 't'));
+    rt.completeTask(task(rt, 't'));
+    expect(rt.pendingTimers()).toBe(1);
+    rt.advance(2 * 3_600_000);
+    expect(tasks()).toEqual(['late']);
+    expect(inst().state.subs).toBeUndefined();
+  });
+
+  it('an interrupting conditional event sub-process that already holds at the start replaces the main flow', async () => {
+    const xml = processXml(
+      'p',
+      `<startEvent id="s"/><userTask id="before"/>${flow('s', 'before')}
+       <subProcess id="esp" triggeredByEvent="true"><startEvent id="es"><conditionalEventDefinition><condition xsi:type="tFormalExpression">variable = 1</condition></conditionalEventDefinition></startEvent><userTask id="after"/>${flow('es', 'after')}</subProcess>`,
+    );
+    expect((await running(xml, { variable: 1 })).tasks()).toEqual(['after']);
+    expect((await running(xml, { variable: 0 })).tasks()).toEqual(['before']);
+  });
+});

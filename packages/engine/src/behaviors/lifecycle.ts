@@ -36,7 +36,8 @@ export function runElement(p: Processing, key: string, work?: Activate): void {
   try {
     if (el.inputs && !ei.mi) setLocal(p, key, evaluateMappings(p, el.inputs, p.scopeVars(key), el.id));
     if (ei.mi) return runBody(p, ei, el);
-    openBoundaries(p, key, el);
+    // Boundary events of a multi-instance activity belong to its body, not to each iteration.
+    if (!isInnerInstance(p, ei.p ?? '', ei.e)) openBoundaries(p, key, el);
     // Any step may post to the public board (决议公开, 实施结果公开) as it starts.
     if (el.notice) postNotice(p, ei, el);
     processorFor(el.kind).run(p, ei, el, work);
@@ -73,6 +74,8 @@ export function enterScope(p: Processing, key: string, scopeId: string, start?: 
     if (openSubscription(p, key, el)) {
       const sub = subscriptionsOf(p, key).find((s) => s.el === id);
       if (sub) triggerSubscription(p, sub);
+      // An interrupting event sub-process that holds on entry replaces the scope's own start.
+      if (el.interrupting !== false) return;
     }
   }
   const entries = start ? [start] : scope.entries;

@@ -1,6 +1,7 @@
 import type { ElementModel, LoopSpec, VotingRule } from '../model/types.ts';
 import { IncidentSignal, type Processing } from '../processing/processing.ts';
 import type { ElementInstance, MultiInstanceState, Vars } from '../state/types.ts';
+import { closeSubscriptionsOf } from './subscriptions.ts';
 import { childrenOf, terminate } from './termination.ts';
 import { propagate, setLocal } from './variables.ts';
 
@@ -83,6 +84,7 @@ export function innerCompleted(p: Processing, inner: ElementInstance, el: Elemen
     });
   }
   if (vars && !el.outputs) propagate(p, withoutLoopVars(vars, loop), body.k);
+  closeSubscriptionsOf(p, inner.k);
   p.write({ type: 'ElementCompleted', key: inner.k });
   const mi = body.mi as MultiInstanceState;
   if (isDone(p, body, el, local, mi)) {

@@ -96,6 +96,11 @@ describe('user-defined functions', () => {
     );
   });
 
+  it('fail cleanly when deep nesting inside recursion outgrows the JavaScript stack', () => {
+    const body = `${'['.repeat(100)}if n = 0 then 0 else f(n - 1)${']'.repeat(100)}`;
+    expect(failure(`{f: function(n) ${body}, r: f(190)}.r`)).toMatch(/^FEEL expression nests or recurses too deeply in /);
+  });
+
   it('count every call, so exponential recursion stops too', () => {
     expect(failure('{f: function(n) if n = 0 then 1 else f(n - 1) + f(n - 1), r: f(40)}.r')).toContain(ITERATIONS);
   });

@@ -33,6 +33,8 @@ export function limitExceeded(what: string, limit: string, offset?: number): Fee
   return new FeelFailure(`FEEL expression exceeds the ${what} limit (${limit})`, offset);
 }
 
+export const stringTooLong = (offset?: number) => limitExceeded('string length', `${count(LIMITS.stringLength)} characters`, offset);
+
 /** Steps and call depth of one evaluation. */
 export class Meter {
   #steps = 0;
@@ -55,22 +57,22 @@ export class Meter {
     this.#depth -= 1;
   }
 
+  /** Steps to walk `value`; measuring stops where the remaining steps would run out. */
+  #sizeInSteps(value: unknown): number {
+    return approximateSize(value, (LIMITS.iterations - this.#steps + 1) * SIZE_PER_STEP) / SIZE_PER_STEP;
+  }
+
   /** Charge a built-in call by the size of its arguments; `pairs` adds a quadratic term. */
   charge(args: readonly unknown[], pairs = 0): void {
-    const cap = (LIMITS.iterations - this.#steps + 1) * SIZE_PER_STEP;
-    const size = approximateSize(args, cap);
-    this.iterate(1 + Math.ceil(size / SIZE_PER_STEP) + Math.ceil(pairs / PAIRS_PER_STEP));
+    this.iterate(1 + Math.ceil(this.#sizeInSteps(args)) + Math.ceil(pairs / PAIRS_PER_STEP));
   }
 
   /** Charge for walking a value, e.g. comparing it inside a loop; small values are free. */
   chargeSize(value: unknown, offset: number): void {
-    const cap = (LIMITS.iterations - this.#steps + 1) * SIZE_PER_STEP;
-    this.iterate(Math.floor(approximateSize(value, cap) / SIZE_PER_STEP), offset);
+    this.iterate(Math.floor(this.#sizeInSteps(value)), offset);
   }
 
   checkString(value: unknown, offset?: number): void {
-    if (typeof value === 'string' && value.length > LIMITS.stringLength) {
-      throw limitExceeded('string length', `${count(LIMITS.stringLength)} characters`, offset);
-    }
+    if (typeof value === 'string' && value.length > LIMITS.stringLength) throw stringTooLong(offset);
   }
 }

@@ -1,5 +1,5 @@
 import { evaluate, FeelDate, FeelDateTime, FeelFunction, toFeel } from 'feelin';
-import { LIMITS, limitExceeded, type Meter } from './bounds.ts';
+import { LIMITS, type Meter, stringTooLong } from './bounds.ts';
 import { FeelFailure } from './failure.ts';
 import { assertSafePattern } from './pattern.ts';
 import { approximateSize } from './size.ts';
@@ -20,8 +20,6 @@ function feelin(name: string): Builtin {
   if (typeof value !== 'function') throw new Error(`feelin has no built-in function "${name}"`);
   return value as Builtin;
 }
-
-const stringTooLong = () => limitExceeded('string length', `${LIMITS.stringLength.toLocaleString('en-US')} characters`);
 
 /** Argument checks run before feelin's implementation, for results that can outgrow their arguments. */
 const withPattern = (args: unknown[]): unknown[] => {
@@ -47,46 +45,11 @@ const PREPARE: Record<string, (args: unknown[]) => unknown[]> = {
 
 /** feelin built-ins whose work grows with their arguments; each call is charged to the meter. */
 const LINEAR = [
-  'string',
-  'number',
-  'substring',
-  'string length',
-  'upper case',
-  'lower case',
-  'substring before',
-  'substring after',
-  'contains',
-  'starts with',
-  'ends with',
-  'matches',
-  'replace',
-  'split',
-  'list contains',
-  'list replace',
-  'min',
-  'max',
-  'sum',
-  'mean',
-  'all',
-  'any',
-  'sublist',
-  'append',
-  'concatenate',
-  'insert before',
-  'remove',
-  'reverse',
-  'index of',
-  'flatten',
-  'product',
-  'median',
-  'stddev',
-  'mode',
-  'sort',
-  'get entries',
-  'context',
-  'context merge',
-  'context put',
-  'is',
+  ...['string', 'number', 'substring', 'string length', 'upper case', 'lower case', 'substring before', 'substring after'],
+  ...['contains', 'starts with', 'ends with', 'matches', 'replace', 'split'],
+  ...['list contains', 'list replace', 'min', 'max', 'sum', 'mean', 'all', 'any', 'sublist', 'append', 'concatenate'],
+  ...['insert before', 'remove', 'reverse', 'index of', 'flatten', 'product', 'median', 'stddev', 'mode', 'sort'],
+  ...['get entries', 'context', 'context merge', 'context put', 'is'],
 ];
 /** …and those that compare every pair of elements. */
 const QUADRATIC = ['distinct values', 'union'];
@@ -214,6 +177,12 @@ const CAMUNDA: [string, Factory][] = [
   ],
   ['today', ({ env }) => new FeelFunction(() => new FeelDate(zonedNow(env).toPlainDate()), [])],
 ];
+
+/**
+ * Parse context for our names, so that e.g. `get or else` parses as one name. feelin's own names
+ * stay out: the parser knows them, and declaring `context` as a variable breaks `context<…>` types.
+ */
+export const PARSE_CONTEXT: Readonly<Record<string, null>> = Object.fromEntries(CAMUNDA.map(([name]) => [name, null]));
 
 /** Functions created per evaluation, by FEEL name. They shadow feelin's versions of the same name. */
 export const RUNTIME_FUNCTIONS: ReadonlyMap<string, Factory> = new Map([

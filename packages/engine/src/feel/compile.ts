@@ -1,4 +1,5 @@
 import { evaluate, FeelFunction, type Warning } from 'feelin';
+import { PARSE_CONTEXT } from './builtins.ts';
 import { FeelFailure } from './failure.ts';
 import { RUNTIME } from './hooks.ts';
 import { type Edit, instrument } from './instrument.ts';
@@ -56,7 +57,8 @@ function build(expression: string): Compiled {
   // the body goes on its own lines so a trailing `// comment` cannot swallow the closing parenthesis
   const prefix = entries.length === 0 ? `${head}(\n` : `${head}{${entries.join(', ')}, ${RESULT}: (\n`;
   const suffix = entries.length === 0 ? '\n)' : `\n)}.${RESULT}`;
-  const parseContext = Object.fromEntries(functions.map((name) => [name, null]));
+  // feelin copies this context into every call of the compiled function: keep it to the names used
+  const parseContext = Object.fromEntries(functions.filter((name) => name in PARSE_CONTEXT).map((name) => [name, null]));
   const { value, warnings } = evaluate(prefix + applyEdits(expression, edits) + suffix, parseContext);
   if (!(value instanceof FeelFunction)) throw new FeelFailure('FEEL expression could not be compiled');
   return {

@@ -1,3 +1,4 @@
+import { evaluate } from 'feelin';
 import { describe, expect, it } from 'vitest';
 import { evaluateCondition, evaluateFeel, type FeelEnv } from './index.ts';
 
@@ -148,5 +149,43 @@ describe('evaluation results are values', () => {
       line: 1,
       column: 32,
     });
+  });
+});
+
+describe('bounding does not change what an expression means', () => {
+  const variables = {
+    L: [1, 2, 3],
+    M: [
+      { a: 1, b: [1, 2] },
+      { a: 2, b: [3] },
+    ],
+    s: '村务',
+    n: 5,
+    x: { y: { z: 1 } },
+  };
+  it.each([
+    'for i in L return for j in L return i + j',
+    'for i in L return L[item > i]',
+    'for i in L, j in i..3 return [i, j]',
+    'for i in n..1 return i',
+    'for i in L return partial[-1]',
+    'for m in M return m.b[item > 1]',
+    'for m in M return m.a in (1, L, < 0)',
+    'for m in M return m.a between 1 and n',
+    'for m in M return m instance of context<a: number>',
+    'for m in M return m.b instance of list<number>',
+    'for m in M return {k: m.a, v: m.b[1], w: x.y.z = m.a}',
+    'some m in M satisfies every b in m.b satisfies b > 0',
+    'M[a > 1][1].b[-1]',
+    'M[every b in b satisfies b > 0].a',
+    'M.a',
+    '{f: function(a, b) a + b, g: function(l) for i in l return f(i, 1)}.g(L)',
+    'sort(M, function(p, q) p.a > q.a).a',
+    '{a: 1, b: a + 1, c: {d: b + 1}}.c.d',
+    'for i in L /* step */ return i // done',
+    'if n > 3\nthen s + "大"\nelse s',
+    'string(for i in L return "x" + string(i))',
+  ])('%s', (expression) => {
+    expect(evaluateFeel(expression, variables, env)).toEqual({ ok: true, value: evaluate(expression, variables).value });
   });
 });

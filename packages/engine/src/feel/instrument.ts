@@ -1,6 +1,6 @@
 import { evaluate, parseExpression } from 'feelin';
 import { LIMITS, limitExceeded } from './bounds.ts';
-import { RUNTIME_FUNCTIONS } from './builtins.ts';
+import { PARSE_CONTEXT, RUNTIME_FUNCTIONS } from './builtins.ts';
 import { FeelFailure } from './failure.ts';
 import { type HookName, RUNTIME } from './hooks.ts';
 
@@ -21,9 +21,6 @@ export interface Instrumented {
   /** Referenced built-ins that are created per evaluation. */
   functions: string[];
 }
-
-/** Our multi-word names (e.g. `get or else`) only parse as names when the parser knows them. */
-const PARSE_CONTEXT: Record<string, null> = Object.fromEntries([...RUNTIME_FUNCTIONS.keys()].map((name) => [name, null]));
 
 /** Node types that feelin evaluates as a test per element when used as a filter (`list[item > 1]`). */
 const FILTER_TESTS = new Set([

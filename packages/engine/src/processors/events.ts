@@ -29,7 +29,7 @@ function throwing(p: Processing, ei: ElementInstance, el: ElementModel): void {
       throwEvent(p, ei.k, { kind: 'escalation', code: t.code ?? '' });
       break;
     case 'signal':
-      p.effect({ type: 'BroadcastSignal', instance, name: t.name, variables: vars() });
+      p.effect({ type: 'BroadcastSignal', instance, name: t.name, variables: vars(), before: p.newKey() });
       break;
     case 'message': {
       const v = vars();
