@@ -61,9 +61,22 @@ describe('iterations are counted before feelin materialises them', () => {
     expect(failure('every i in 1..1000000000 satisfies i > 0')).toContain(ITERATIONS);
   });
 
-  it('allows real work below the limit', () => {
-    expect(value('count(for i in 1..300000 return i)')).toBe(300_000);
+  it('allows real work up to the limit', () => {
+    expect(value('count(for i in 1..1000000 return i)')).toBe(1_000_000);
     expect(value('count(for a in 1..500, b in 1..500 return a)')).toBe(250_000);
+  });
+
+  it('charges more per iteration when the loop body is large', () => {
+    const body = Array.from({ length: 400 }, () => 'i').join(' + ');
+    expect(failure(`count(for i in 1..10000 return ${body})`)).toContain(ITERATIONS);
+    expect(value(`count(for i in 1..1000 return ${body})`)).toBe(1_000);
+  });
+
+  it('charges more per iteration when many names are in scope, since feelin copies the scope each time', () => {
+    const names = Array.from({ length: 96 }, (_, i) => `v${i}`);
+    const variables = Object.fromEntries(names.map((name) => [name, 1]));
+    expect(failure(`count(for i in 1..50000 return i) + ${names.join(' + ')}`, variables)).toContain(ITERATIONS);
+    expect(value(`count(for i in 1..20000 return i) + ${names.join(' + ')}`, variables)).toBe(20_096);
   });
 
   it('counts filtered elements, path walks and comparisons inside loops', () => {

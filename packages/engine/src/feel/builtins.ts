@@ -1,7 +1,7 @@
-import { evaluate, FeelDate, FeelDateTime, FeelFunction, toFeel } from 'feelin';
+import { FeelDate, FeelDateTime, FeelFunction, toFeel } from 'feelin';
 import { LIMITS, type Meter, stringTooLong } from './bounds.ts';
 import { FeelFailure } from './failure.ts';
-import { assertSafePattern } from './pattern.ts';
+import { feelin, GUARDED } from './guards.ts';
 import { approximateSize } from './size.ts';
 import { DEFAULT_TIME_ZONE, type FeelEnv } from './types.ts';
 
@@ -11,66 +11,7 @@ export interface Runtime {
   readonly env: FeelEnv;
 }
 
-type Builtin = ((...args: unknown[]) => unknown) & { $args: string[] };
 type Factory = (runtime: Runtime) => FeelFunction;
-
-/** feelin's own implementation of a built-in: a bare built-in name evaluates to it. */
-function feelin(name: string): Builtin {
-  const { value } = evaluate(name);
-  if (typeof value !== 'function') throw new Error(`feelin has no built-in function "${name}"`);
-  return value as Builtin;
-}
-
-/** Argument checks run before feelin's implementation, for results that can outgrow their arguments. */
-const withPattern = (args: unknown[]): unknown[] => {
-  if (typeof args[1] === 'string') assertSafePattern(args[1]);
-  return args;
-};
-const PREPARE: Record<string, (args: unknown[]) => unknown[]> = {
-  string: (args) => {
-    if (approximateSize(args, LIMITS.stringLength) > LIMITS.stringLength) throw stringTooLong();
-    return args;
-  },
-  matches: withPattern,
-  split: withPattern,
-  replace: (args) => {
-    const [input, , replacement] = withPattern(args);
-    if (typeof input !== 'string' || typeof replacement !== 'string') return args;
-    // every match may insert the replacement, and each `$n` in it a match
-    if ((input.length + 1) * (replacement.length + 1) > LIMITS.stringLength) throw stringTooLong();
-    // JavaScript's $` and $' would insert the whole input per match; FEEL has no such references
-    return [input, args[1], replacement.replace(/\$([`'])/g, '$$$$$1'), ...args.slice(3)];
-  },
-};
-
-/** feelin built-ins whose work grows with their arguments; each call is charged to the meter. */
-const LINEAR = [
-  ...['string', 'number', 'substring', 'string length', 'upper case', 'lower case', 'substring before', 'substring after'],
-  ...['contains', 'starts with', 'ends with', 'matches', 'replace', 'split'],
-  ...['list contains', 'list replace', 'min', 'max', 'sum', 'mean', 'all', 'any', 'sublist', 'append', 'concatenate'],
-  ...['insert before', 'remove', 'reverse', 'index of', 'flatten', 'product', 'median', 'stddev', 'mode', 'sort'],
-  ...['get entries', 'context', 'context merge', 'context put', 'is'],
-];
-/** …and those that compare every pair of elements. */
-const QUADRATIC = ['distinct values', 'union'];
-
-const listLength = (args: readonly unknown[]) => args.reduce<number>((sum, arg) => sum + (Array.isArray(arg) ? arg.length : 0), 0);
-
-function guarded(name: string, quadratic: boolean): [string, Factory] {
-  const raw = feelin(name);
-  const prepare = PREPARE[name];
-  return [
-    name,
-    ({ meter }) =>
-      new FeelFunction((...args: unknown[]) => {
-        const n = quadratic ? listLength(args) : 0;
-        meter.charge(args, (n * n) / 2);
-        const result = raw(...(prepare ? prepare(args) : args));
-        meter.checkString(result);
-        return result;
-      }, raw.$args),
-  ];
-}
 
 const IS = feelin('is');
 const STRING_JOIN = feelin('string join');
@@ -84,10 +25,9 @@ function zonedNow(env: FeelEnv) {
     .withTimeZone(env.timeZone || DEFAULT_TIME_ZONE);
 }
 
-const constant =
-  (fn: FeelFunction): Factory =>
-  () =>
-    fn;
+function constant(fn: FeelFunction): Factory {
+  return () => fn;
+}
 
 /** Camunda 8 built-ins that feelin lacks, and `now()`/`today()` that must not read the real clock. */
 const CAMUNDA: [string, Factory][] = [
@@ -186,7 +126,6 @@ export const PARSE_CONTEXT: Readonly<Record<string, null>> = Object.fromEntries(
 
 /** Functions created per evaluation, by FEEL name. They shadow feelin's versions of the same name. */
 export const RUNTIME_FUNCTIONS: ReadonlyMap<string, Factory> = new Map([
-  ...LINEAR.map((name) => guarded(name, false)),
-  ...QUADRATIC.map((name) => guarded(name, true)),
+  ...[...GUARDED].map(([name, make]): [string, Factory] => [name, ({ meter }) => make(meter)]),
   ...CAMUNDA,
 ]);

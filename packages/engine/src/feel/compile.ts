@@ -1,4 +1,5 @@
 import { evaluate, FeelFunction, type Warning } from 'feelin';
+import type { Shape } from './bounds.ts';
 import { PARSE_CONTEXT } from './builtins.ts';
 import { FeelFailure } from './failure.ts';
 import { RUNTIME } from './hooks.ts';
@@ -12,7 +13,7 @@ import { type Edit, instrument } from './instrument.ts';
  * evaluation is a plain invocation. Built-ins created per evaluation are bound by a context around
  * the body (`{"get or else": __shanzhi.f0, …}`).
  */
-export interface Compiled {
+export interface Compiled extends Shape {
   readonly fn: FeelFunction;
   readonly parameters: readonly string[];
   readonly functions: readonly string[];
@@ -51,7 +52,7 @@ function originalOffset(edits: readonly Edit[], offset: number, length: number):
 }
 
 function build(expression: string): Compiled {
-  const { edits, parameters, functions } = instrument(expression);
+  const { edits, parameters, functions, ...shape } = instrument(expression);
   const entries = functions.map((name, i) => `${JSON.stringify(name)}: ${RUNTIME}.f${i}`);
   const head = `function(${[RUNTIME, ...parameters].join(', ')}) `;
   // the body goes on its own lines so a trailing `// comment` cannot swallow the closing parenthesis
@@ -65,6 +66,7 @@ function build(expression: string): Compiled {
     fn: value,
     parameters,
     functions,
+    ...shape,
     hooks: edits.length > 0,
     warnings,
     originalOffset: (offset) => originalOffset(edits, offset - prefix.length, expression.length),

@@ -17,7 +17,7 @@ function warning(expression: string, compiled: Compiled, { type, message, positi
 function run(expression: string, variables: Record<string, unknown>, env: FeelEnv): { value: unknown; warnings: FeelWarning[] } {
   const compiled = compile(expression);
   if (compiled instanceof FeelFailure) throw compiled;
-  const meter = new Meter();
+  const meter = new Meter(compiled);
   const runtime: Record<string, unknown> = compiled.hooks ? createHooks(meter) : {};
   compiled.functions.forEach((name, i) => {
     // a variable shadows a built-in of the same name, as it does in feelin

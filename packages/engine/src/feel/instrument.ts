@@ -1,5 +1,5 @@
 import { evaluate, parseExpression } from 'feelin';
-import { LIMITS, limitExceeded } from './bounds.ts';
+import { LIMITS, limitExceeded, type Shape } from './bounds.ts';
 import { PARSE_CONTEXT, RUNTIME_FUNCTIONS } from './builtins.ts';
 import { FeelFailure } from './failure.ts';
 import { type HookName, RUNTIME } from './hooks.ts';
@@ -13,7 +13,7 @@ export interface Edit {
   text: string;
 }
 
-export interface Instrumented {
+export interface Instrumented extends Shape {
   /** Sorted, non-overlapping edits that route loops, calls and `+` through the hooks. */
   edits: Edit[];
   /** Referenced names other than our built-ins: bound as function parameters. */
@@ -47,8 +47,6 @@ const DATA = new Set([
   'List',
   'Context',
 ]);
-
-const open = (hook: HookName) => `${RUNTIME}.${hook}(`;
 
 function children(node: SyntaxNode): SyntaxNode[] {
   const result: SyntaxNode[] = [];
@@ -111,12 +109,15 @@ export function instrument(expression: string): Instrumented {
   const edits: Edit[] = [];
   const parameters = new Set<string>();
   const functions = new Set<string>();
+  const declared = new Set<string>();
   /** Per entered node: text to insert at its end, and whether it opened a repeating region. */
   const frames: { close: string; repeats: boolean }[] = [];
   /** Children that their parent asked to wrap in a hook, or to treat as repeating. */
   const wrapRequests = new Map<string, { hook: HookName; offset: number }>();
   const repeatRequests = new Set<string>();
   let repeating = 0;
+  let repeatedNodes = 0;
+  let repeatedHooks = 0;
   const wrap = (child: SyntaxNode | undefined, hook: HookName) => {
     if (child) wrapRequests.set(key(child), { hook, offset: child.from });
   };
@@ -130,9 +131,14 @@ export function instrument(expression: string): Instrumented {
       // stays sorted, and a node's own wrapper nests inside the one its parent asked for.
       let opening = '';
       let close = '';
+      let calls = 0;
+      const call = (hook: HookName) => {
+        calls += 1;
+        return `${RUNTIME}.${hook}(`;
+      };
       const requested = wrapRequests.get(key(ref));
       if (requested) {
-        opening = open(requested.hook);
+        opening = call(requested.hook);
         close = `, ${requested.offset})`;
       }
       const repeats = REPEATING.has(name) || repeatRequests.has(key(ref));
@@ -146,6 +152,7 @@ export function instrument(expression: string): Instrumented {
         }
         case 'Name':
           assertNotReserved(expression.slice(from, to), from);
+          declared.add(expression.slice(from, to));
           break;
         case 'Key': {
           const literal = node.getChild('StringLiteral');
@@ -153,20 +160,20 @@ export function instrument(expression: string): Instrumented {
           break;
         }
         case 'IterationContext':
-          opening += open(node.getChild('..') ? 'range' : 'each');
+          opening += call(node.getChild('..') ? 'range' : 'each');
           close = `, ${from})${close}`;
           break;
         case '..':
           if (node.parent?.name === 'IterationContext') edits.push({ from, to, text: ', ' });
           break;
         case 'FunctionBody':
-          opening += `${open('leave')}${open('enter')}${from}), `;
+          opening += `${call('leave')}${call('enter')}${from}), `;
           close = `)${close}`;
           break;
         case 'ArithmeticExpression': {
           const op = node.getChild('ArithOp');
           if (op && op.from > from && expression.slice(op.from, op.to) === '+') {
-            opening += open('str');
+            opening += call('str');
             close = `, ${from})${close}`;
           }
           break;
@@ -189,6 +196,10 @@ export function instrument(expression: string): Instrumented {
           break;
       }
       if (opening) edits.push({ from, to: from, text: opening });
+      if (repeating > 0) {
+        repeatedNodes += 1;
+        repeatedHooks += calls;
+      }
       frames.push({ close, repeats });
     },
     leave(ref) {
@@ -197,5 +208,7 @@ export function instrument(expression: string): Instrumented {
       if (frame?.close) edits.push({ from: ref.to, to: ref.to, text: frame.close });
     },
   });
-  return { edits, parameters: [...parameters], functions: [...functions] };
+  // the hooks' parameter, `partial` and `item` come on top
+  const names = parameters.size + functions.size + declared.size + 3;
+  return { edits, parameters: [...parameters], functions: [...functions], names, repeatedNodes, repeatedHooks };
 }
