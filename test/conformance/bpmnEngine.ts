@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compile, type Model } from '../../packages/engine/src/index.ts';
+import { compile, type Model } from '@shanzhi/engine';
 import cases from './bpmn-engine.cases.json' with { type: 'json' };
 import { type ElementAdaptation, rewriteModel } from './camunda7Rewrite.ts';
 import { CaseFailure, Harness, type JobAction, type Step } from './harness.ts';

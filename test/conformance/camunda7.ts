@@ -1,7 +1,7 @@
 /** Suite 1: the Camunda 7 engine tests restated in shared/peer/camunda7/expectations.json. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compile, type Model } from '../../packages/engine/src/index.ts';
+import { compile, type Model } from '@shanzhi/engine';
 import adaptationsFile from './camunda7.adaptations.json' with { type: 'json' };
 import skips from './camunda7.skips.json' with { type: 'json' };
 import { type ElementAdaptation, rewriteModel } from './camunda7Rewrite.ts';

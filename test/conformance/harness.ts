@@ -4,9 +4,9 @@
  * (start, completeTask, advanceTime, ...) or checks; the first check that does not hold
  * ends the case with a message saying which step and why.
  */
-import type { Model, Vars } from '../../packages/engine/src/index.ts';
-import { MemoryRuntime, type RuntimeTask } from '../../packages/engine/src/testing/index.ts';
-import { addDuration } from '../../packages/engine/src/timers/index.ts';
+import type { Model, Vars } from '@shanzhi/engine';
+import { addDuration } from '@shanzhi/engine';
+import { MemoryRuntime, type RuntimeTask } from '@shanzhi/engine/testing';
 
 export type Where = { holdingTask: string };
 

@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compile } from '../../packages/engine/src/index.ts';
+import { compile } from '@shanzhi/engine';
 import { type CaseResult, fail, pass, type SuiteResult } from './report.ts';
 
 export async function runMiwg(peer: string): Promise<SuiteResult> {

@@ -8,7 +8,7 @@ export interface FeelEnv {
   newId?: () => string;
 }
 
-export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+export { DEFAULT_TIME_ZONE } from '../timers/timer.ts';
 
 /** A feelin warning (e.g. a missing variable, which evaluates to null) mapped back to the expression. */
 export interface FeelWarning {
