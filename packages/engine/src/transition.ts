@@ -7,7 +7,7 @@ import { type EngineError, engineError } from './errors.ts';
 import type { EngineEvent } from './events.ts';
 import { handleCommand } from './handlers/index.ts';
 import type { Model } from './model/types.ts';
-import { Processing } from './processing/processing.ts';
+import { Processing, type Work } from './processing/processing.ts';
 import { emptyState } from './state/emptyState.ts';
 import { type InstanceState, STATE_VERSION } from './state/types.ts';
 
@@ -64,7 +64,7 @@ export function step(model: Model, state: InstanceState, command: Command, ctx: 
 /** Runs queued work until none is left; inclusive joins and conditions are looked at when idle. */
 function drain(p: Processing): Transition {
   for (;;) {
-    while (p.queue.length > 0) run(p);
+    for (let work = p.dequeue(); work; work = p.dequeue()) run(p, work);
     if (p.state.status !== 'active') break;
     let more = false;
     for (const id of p.pendingInclusive) {
@@ -81,9 +81,7 @@ function drain(p: Processing): Transition {
   return { ok: true, state: p.state, events: p.events, effects: p.effects };
 }
 
-function run(p: Processing): void {
-  const work = p.queue.shift();
-  if (!work) return;
+function run(p: Processing, work: Work): void {
   switch (work.op) {
     case 'activate':
       return activateElement(p, work);

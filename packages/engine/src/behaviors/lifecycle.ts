@@ -133,8 +133,7 @@ export function checkScope(p: Processing, key: string): void {
   const ei = p.instance(key);
   if (!ei || ei.incident || ei.mi) return;
   if (childrenOf(p, key).length > 0) return;
-  // A token on its way into the scope (queued, not yet active) keeps it open.
-  if (p.queue.some((w) => w.op === 'activate' && w.parent === key)) return;
+  if (p.enteringScope(key)) return;
   const joins = p.state.joins;
   if (joins && Object.keys(joins).some((id) => id.startsWith(`${key}/`))) return;
   if (key === p.state.root) return endInstance(p, 'completed');

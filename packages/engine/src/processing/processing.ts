@@ -51,7 +51,8 @@ export class IncidentSignal {
 export class Processing {
   readonly events: EngineEvent[] = [];
   readonly effects: Effect[] = [];
-  readonly queue: Work[] = [];
+  private readonly queue: Work[] = [];
+  private head = 0;
   /** Inclusive joins (`scope/gateway`) that got a token: checked when the queue runs dry. */
   readonly pendingInclusive = new Set<string>();
   /** Set when variables changed, so conditional events are evaluated again. */
@@ -82,6 +83,20 @@ export class Processing {
 
   enqueue(work: Work): void {
     this.queue.push(work);
+  }
+
+  /** The next piece of work, in the order it was asked for. */
+  dequeue(): Work | undefined {
+    return this.head < this.queue.length ? this.queue[this.head++] : undefined;
+  }
+
+  /** Whether a token is on its way into this scope (queued, not yet active). */
+  enteringScope(key: string): boolean {
+    for (let i = this.head; i < this.queue.length; i++) {
+      const w = this.queue[i] as Work;
+      if (w.op === 'activate' && w.parent === key) return true;
+    }
+    return false;
   }
 
   /** A fresh key from the instance's counter; the event that records it moves the counter. */
