@@ -32,7 +32,24 @@ export type Command =
       variables?: Vars;
       error?: { code: string; message: string };
     }
-  | { type: 'migrate'; mapping: Readonly<Record<string, string>> };
+  | { type: 'migrate'; mapping: Readonly<Record<string, string>> }
+  | {
+      /** Claim, unclaim, assign, delegate and transfer (转交): who holds an open user task. */
+      type: 'updateUserTask';
+      key: string;
+      /** A user id, or null to give the task back to its candidates. */
+      assignee?: string | null;
+      candidateUsers?: string[];
+      candidateGroups?: string[];
+      /** Delegation: who the task returns to once the delegate has done their part. */
+      owner?: string | null;
+    }
+  | {
+      /** The host could not carry out work for the instance (a message, a signal, a called instance). */
+      type: 'raiseIncident';
+      key?: string;
+      message: string;
+    };
 
 export type CommandType = Command['type'];
 

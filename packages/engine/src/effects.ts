@@ -47,6 +47,8 @@ export type Effect =
     }
   | { type: 'CancelCalledInstance'; instance: string; child: string }
   | { type: 'IncidentRaised'; instance: string; incident: string; el: string; code: string; message: string }
+  /** Host incidents: the host retries its own work once resolved. */
+  | { type: 'IncidentResolved'; instance: string; incident: string; retry: 'activate' | 'complete' | 'job' | 'host' }
   | {
       type: 'InstanceEnded';
       instance: string;

@@ -22,6 +22,8 @@ export const ENGINE_ERRORS = {
   SZ_TIMER_INVALID: 'Incident: a timer expression evaluated to something that is not a date, duration, cycle or cron.',
   SZ_LOOP_INVALID: 'Incident: a multi-instance cardinality or collection is not a non-negative number or a list.',
   SZ_CALL_FAILED: 'Incident: the called process could not be started.',
+  SZ_HOST_WORK_FAILED:
+    'Incident: work the host carries out for the instance (a message, a signal, a called instance) failed with no retries left.',
 } as const;
 
 export type EngineErrorCode = keyof typeof ENGINE_ERRORS;

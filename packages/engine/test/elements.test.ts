@@ -170,3 +170,34 @@ describe('found by the peer conformance suites', () => {
     expect((await running(xml, { variable: 0 })).tasks()).toEqual(['before']);
   });
 });
+
+describe('who holds a task, and host incidents', () => {
+  const xml = processXml(
+    'p',
+    `<startEvent id="s"/><userTask id="t"><extensionElements><zeebe:assignmentDefinition candidateGroups="approver"/></extensionElements></userTask><endEvent id="e"/>${flow('s', 't', 'e')}`,
+  );
+
+  it('claim, delegate and give back are events with effects for the inbox', async () => {
+    const { rt, id, inst } = await running(xml);
+    const key = task(rt, 't').key;
+    const claim = rt.trySend(id, { type: 'updateUserTask', key, assignee: '张书记' });
+    expect(claim.ok && claim.effects).toEqual([
+      expect.objectContaining({ type: 'UpdateUserTask', key, assignee: '张书记', candidateGroups: ['approver'] }),
+    ]);
+    rt.send(id, { type: 'updateUserTask', key, assignee: '李委员', owner: '张书记' });
+    expect(inst().state.els[key]?.task).toMatchObject({ assignee: '李委员', owner: '张书记' });
+    rt.send(id, { type: 'updateUserTask', key, assignee: null, owner: null });
+    expect(inst().state.els[key]?.task).toEqual({ candidateGroups: ['approver'] });
+    expect(inst().events.filter((e) => e.type === 'UserTaskUpdated')).toHaveLength(4);
+  });
+
+  it('the host can raise an incident on the instance; resolving it only clears it', async () => {
+    const { rt, id, tasks } = await running(xml);
+    rt.send(id, { type: 'raiseIncident', message: 'message delivery to 宏岗村 failed 5 times' });
+    const incident = rt.incidents()[0]!;
+    expect(incident).toMatchObject({ code: 'SZ_HOST_WORK_FAILED' });
+    const resolved = rt.trySend(id, { type: 'resolveIncident', incident: incident.id });
+    expect(resolved.ok && resolved.effects).toEqual([expect.objectContaining({ type: 'IncidentResolved', retry: 'host' })]);
+    expect(tasks()).toEqual(['t']);
+  });
+});

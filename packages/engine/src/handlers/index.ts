@@ -2,8 +2,8 @@ import type { Command } from '../commands.ts';
 import type { EngineError } from '../errors.ts';
 import type { Processing } from '../processing/processing.ts';
 import { broadcastSignal, correlateMessage, fireTimer } from './events.ts';
-import { cancel, migrate, resolveIncident, setVariables } from './instance.ts';
-import { calledInstanceEnded, completeJob, completeUserTask, failJob } from './work.ts';
+import { cancel, migrate, raiseHostIncident, resolveIncident, setVariables } from './instance.ts';
+import { calledInstanceEnded, completeJob, completeUserTask, failJob, updateUserTask } from './work.ts';
 
 type Handler<C extends Command> = (p: Processing, command: C) => EngineError | undefined;
 
@@ -19,6 +19,8 @@ const HANDLERS: { [T in Command['type']]: Handler<Extract<Command, { type: T }>>
   resolveIncident,
   calledInstanceEnded,
   migrate,
+  updateUserTask,
+  raiseIncident: raiseHostIncident,
 };
 
 /** Validates a command against the state and starts its work; an error value rejects it. */

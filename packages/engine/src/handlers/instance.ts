@@ -1,3 +1,4 @@
+import { raiseIncident } from '../behaviors/incidents.ts';
 import { endInstance } from '../behaviors/lifecycle.ts';
 import type { Command } from '../commands.ts';
 import { type EngineError, engineError } from '../errors.ts';
@@ -27,6 +28,8 @@ export function resolveIncident(p: Processing, c: C<'resolveIncident'>): EngineE
   const incident = p.state.incidents?.[c.incident];
   if (!incident) return engineError('SZ_INCIDENT_NOT_FOUND', `instance ${p.state.id} has no open incident ${c.incident}`);
   p.write({ type: 'IncidentResolved', id: incident.id });
+  p.effect({ type: 'IncidentResolved', instance: p.state.id, incident: incident.id, retry: incident.retry });
+  if (incident.retry === 'host') return undefined;
   if (incident.retry === 'activate') p.enqueue({ op: 'run', key: incident.key });
   else if (incident.retry === 'complete') p.enqueue({ op: 'complete', key: incident.key });
   else {
@@ -68,5 +71,12 @@ export function migrate(p: Processing, c: C<'migrate'>): EngineError | undefined
 function mismatch(p: Processing, from: string, to: string): EngineError | undefined {
   const target = p.model.elements[to];
   if (!target) return engineError('SZ_MIGRATION_INVALID', `active element ${from} has no counterpart '${to}' in the target model`, from);
+  return undefined;
+}
+
+export function raiseHostIncident(p: Processing, c: C<'raiseIncident'>): EngineError | undefined {
+  const key = c.key ?? p.state.root;
+  if (!p.instance(key)) return engineError('SZ_ELEMENT_NOT_FOUND', `instance ${p.state.id} has no element instance ${key}`);
+  raiseIncident(p, key, 'SZ_HOST_WORK_FAILED', c.message, 'host');
   return undefined;
 }

@@ -7,11 +7,13 @@ import { invalidVariables, payload } from './guards.ts';
 
 type C<T extends Command['type']> = Extract<Command, { type: T }>;
 
+function openTask(p: Processing, key: string) {
+  const ei = p.instance(key);
+  return ei && !ei.mi && ei.task && p.model.elements[ei.e]?.kind === 'userTask' ? ei : undefined;
+}
+
 export function completeUserTask(p: Processing, c: C<'completeUserTask'>): EngineError | undefined {
-  const ei = p.instance(c.key);
-  if (!ei || ei.mi || p.model.elements[ei.e]?.kind !== 'userTask' || !ei.task) {
-    return engineError('SZ_TASK_NOT_FOUND', `instance ${p.state.id} has no open user task ${c.key}`);
-  }
+  if (!openTask(p, c.key)) return engineError('SZ_TASK_NOT_FOUND', `instance ${p.state.id} has no open user task ${c.key}`);
   const bad = invalidVariables(c.variables);
   if (bad) return bad;
   p.effect({ type: 'CloseUserTask', instance: p.state.id, key: c.key, reason: 'completed' });
@@ -61,5 +63,21 @@ export function calledInstanceEnded(p: Processing, c: C<'calledInstanceEnded'>):
   } else {
     raiseIncident(p, c.key, 'SZ_CALL_FAILED', `the instance called by ${ei.e} was ${c.status}`, 'activate');
   }
+  return undefined;
+}
+
+/** A change of who holds the task is an event like any other, so it is in the audit trail. */
+export function updateUserTask(p: Processing, c: C<'updateUserTask'>): EngineError | undefined {
+  const ei = openTask(p, c.key);
+  if (!ei?.task) return engineError('SZ_TASK_NOT_FOUND', `instance ${p.state.id} has no open user task ${c.key}`);
+  const task = { ...ei.task };
+  if (c.assignee === null) delete task.assignee;
+  else if (c.assignee !== undefined) task.assignee = c.assignee;
+  if (c.owner === null) delete task.owner;
+  else if (c.owner !== undefined) task.owner = c.owner;
+  if (c.candidateUsers) task.candidateUsers = [...c.candidateUsers];
+  if (c.candidateGroups) task.candidateGroups = [...c.candidateGroups];
+  p.write({ type: 'UserTaskUpdated', key: c.key, task });
+  p.effect({ type: 'UpdateUserTask', instance: p.state.id, key: c.key, ...task });
   return undefined;
 }

@@ -34,6 +34,8 @@ export interface InstanceState {
 
 export interface UserTaskState {
   assignee?: string;
+  /** Set while the task is delegated: the assignee it returns to. */
+  owner?: string;
   candidateUsers?: string[];
   candidateGroups?: string[];
   dueAt?: number;
@@ -98,7 +100,7 @@ export interface Incident {
   code: string;
   message: string;
   /** What is retried when the incident is resolved. */
-  retry: 'activate' | 'complete' | 'job';
+  retry: 'activate' | 'complete' | 'job' | 'host';
 }
 
 export interface CompensationRecord {

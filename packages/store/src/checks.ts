@@ -1,0 +1,30 @@
+import type { Commit } from './port.ts';
+import { assertUnitPath } from './reach.ts';
+import { ROLES, type RoleGrant } from './records.ts';
+
+/** Input checks both adapters make before writing, so bad input is refused and never half-stored. */
+
+export function checkGrant(grant: RoleGrant): void {
+  if (!ROLES.includes(grant.role)) throw new Error(`unknown role "${grant.role}"; roles are ${ROLES.join(', ')}`);
+  assertUnitPath(grant.unitPath);
+}
+
+/** A commit writes one instance: every task, job and subscription it touches must be that instance's. */
+export function checkCommit(commit: Commit): void {
+  const { instance, expectedVersion } = commit;
+  assertUnitPath(instance.unitPath);
+  if (expectedVersion !== null && !(Number.isInteger(expectedVersion) && expectedVersion >= 1)) {
+    throw new Error(`expectedVersion of instance ${instance.id} must be null (new) or the version read, not ${expectedVersion}`);
+  }
+  const foreign = [
+    ...(commit.tasks?.upsert ?? []).map((task) => ['task', task.id, task.instanceId]),
+    ...(commit.jobs?.add ?? []).map((job) => ['job', job.id, job.instanceId]),
+    ...(commit.jobs?.remove ?? []).map((job) => ['job', job.ref, job.instanceId]),
+    ...(commit.subscriptions?.add ?? []).map((sub) => ['subscription', sub.sub, sub.instanceId]),
+    ...(commit.subscriptions?.remove ?? []).map((sub) => ['subscription', sub.sub, sub.instanceId]),
+  ].find(([, , instanceId]) => instanceId !== instance.id);
+  if (foreign !== undefined) {
+    const [what, id, instanceId] = foreign;
+    throw new Error(`${what} ${id} belongs to instance ${instanceId}, not to instance ${instance.id} that this commit writes`);
+  }
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { DefinitionRecord } from '../records.ts';
+import type { SuiteContext } from './context.ts';
+import { DEFINITION, PATH, T0, USERS } from './fixtures.ts';
+
+const definition = (id: string, unitPath: string, key: string = DEFINITION.majorMatters): Omit<DefinitionRecord, 'version'> => ({
+  id,
+  key,
+  unitPath,
+  name: '重要事项“四议两公开”',
+  xml: `<definitions id="${id}"><process id="${key}" isExecutable="true"/></definitions>`,
+  deployedAt: T0,
+  deployedBy: USERS.townOfficial.id,
+});
+
+export function definitionSpecs(ctx: SuiteContext): void {
+  describe('process definitions', () => {
+    it('numbers versions per key and unit', async () => {
+      expect((await ctx.store.definitions.deploy(definition('d1', PATH.hefeng))).version).toBe(1);
+      expect((await ctx.store.definitions.deploy(definition('d2', PATH.hefeng))).version).toBe(2);
+      expect((await ctx.store.definitions.deploy(definition('d3', PATH.honggang))).version).toBe(1);
+      expect((await ctx.store.definitions.deploy(definition('d4', PATH.hefeng, DEFINITION.rentalHousing))).version).toBe(1);
+    });
+
+    it('finds a definition by id, latest version and exact version', async () => {
+      await ctx.store.definitions.deploy(definition('d1', PATH.hefeng));
+      await ctx.store.definitions.deploy(definition('d2', PATH.hefeng));
+      expect(await ctx.store.definitions.byId('d1')).toEqual({ ...definition('d1', PATH.hefeng), version: 1 });
+      expect((await ctx.store.definitions.latest(DEFINITION.majorMatters, PATH.hefeng))?.id).toBe('d2');
+      expect((await ctx.store.definitions.version(DEFINITION.majorMatters, PATH.hefeng, 1))?.id).toBe('d1');
+      expect(await ctx.store.definitions.latest(DEFINITION.majorMatters, PATH.honggang)).toBeUndefined();
+      expect(await ctx.store.definitions.version(DEFINITION.majorMatters, PATH.hefeng, 3)).toBeUndefined();
+    });
+
+    it('lists only the definitions within reach', async () => {
+      await ctx.store.definitions.deploy(definition('d1', PATH.hefeng));
+      await ctx.store.definitions.deploy(definition('d2', PATH.honggang));
+      await ctx.store.definitions.deploy(definition('d3', PATH.hefeng, DEFINITION.rentalHousing));
+      const ids = async (reach: string[], key?: string) => (await ctx.store.definitions.list(reach, key)).map((d) => d.id).sort();
+      expect(await ids([PATH.hefeng])).toEqual(['d1', 'd3']);
+      expect(await ids([PATH.town])).toEqual(['d1', 'd2', 'd3']);
+      expect(await ids([PATH.town], DEFINITION.majorMatters)).toEqual(['d1', 'd2']);
+      expect(await ids([])).toEqual([]);
+    });
+
+    it('refuses a second definition with the same id', async () => {
+      await ctx.store.definitions.deploy(definition('d1', PATH.hefeng));
+      await expect(ctx.store.definitions.deploy(definition('d1', PATH.hefeng))).rejects.toThrow(/already exists/);
+      expect((await ctx.store.definitions.latest(DEFINITION.majorMatters, PATH.hefeng))?.version).toBe(1);
+    });
+  });
+}

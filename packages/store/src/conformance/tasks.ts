@@ -1,0 +1,80 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { StoreConflict } from '../port.ts';
+import type { SuiteContext } from './context.ts';
+import { DAY, GROUP, instance, PATH, start, T0, task, USERS } from './fixtures.ts';
+
+export function taskSpecs(ctx: SuiteContext): void {
+  describe('tasks', () => {
+    const road = instance('inst-road', PATH.hefeng);
+    const deliberation = task(road, '3', {
+      name: '两委会商议',
+      candidateGroups: [GROUP.hefengCommittees],
+      formKey: 'deliberation',
+      dueAt: T0 + DAY,
+    });
+    const id = deliberation.id;
+    const li = USERS.hefengClerk.id;
+    const groupInbox = async (userId: string) =>
+      (
+        await ctx.store.tasks.inbox({ userId, groups: [GROUP.hefengCommittees], reach: [PATH.hefeng], scope: 'group', limit: 10 })
+      ).items.map((t) => t.id);
+    const myInbox = async (userId: string) =>
+      (await ctx.store.tasks.inbox({ userId, groups: [], reach: [PATH.hefeng], scope: 'mine', limit: 10 })).items.map((t) => t.id);
+
+    beforeEach(async () => {
+      await start(ctx.store, road, { tasks: { upsert: [task(road, '2', { assignee: li }), deliberation] } });
+    });
+
+    it('reads a task back as it was written, at version 1', async () => {
+      expect(await ctx.store.tasks.byId(id)).toEqual({ ...deliberation, version: 1 });
+      expect((await ctx.store.tasks.ofInstance(road.id)).map((t) => t.key)).toEqual(['2', '3']);
+      expect(await ctx.store.tasks.byId('inst-road:9')).toBeUndefined();
+    });
+
+    it('gives an updated task the next version, whatever version the writer put on it', async () => {
+      await ctx.store.commit({
+        instance: road,
+        expectedVersion: 1,
+        events: [],
+        tasks: { upsert: [{ ...deliberation, priority: 90, version: 7 }] },
+      });
+      expect(await ctx.store.tasks.byId(id)).toEqual({ ...deliberation, priority: 90, version: 2 });
+    });
+
+    it('claims a group task for one member, who then sees it as his own', async () => {
+      const claimed = await ctx.store.tasks.reassign(id, 1, { assignee: li });
+      expect(claimed).toEqual({ ...deliberation, assignee: li, version: 2 });
+      expect(await ctx.store.tasks.byId(id)).toEqual(claimed);
+      expect(await myInbox(li)).toEqual([id, `${road.id}:2`]);
+      expect(await groupInbox(USERS.hefengMember.id)).toEqual([]);
+    });
+
+    it('refuses a claim made on a stale version, so two members cannot both claim', async () => {
+      await ctx.store.tasks.reassign(id, 1, { assignee: li });
+      await expect(ctx.store.tasks.reassign(id, 1, { assignee: USERS.hefengMember.id })).rejects.toThrow(StoreConflict);
+      expect((await ctx.store.tasks.byId(id))?.assignee).toBe(li);
+    });
+
+    it('gives an unclaimed task back to the group, and delegates to candidate users', async () => {
+      await ctx.store.tasks.reassign(id, 1, { assignee: li });
+      const unclaimed = await ctx.store.tasks.reassign(id, 2, { assignee: null });
+      expect(unclaimed.assignee).toBeUndefined();
+      expect(await groupInbox(USERS.hefengMember.id)).toEqual([id]);
+      await ctx.store.tasks.reassign(id, 3, { candidateUsers: [USERS.townOfficial.id] });
+      expect(
+        (await ctx.store.tasks.inbox({ userId: USERS.townOfficial.id, groups: [], reach: [PATH.town], limit: 10 })).items.map((t) => t.id),
+      ).toEqual([id]);
+    });
+
+    it('refuses to reassign an ended task or one that does not exist', async () => {
+      await ctx.store.commit({
+        instance: road,
+        expectedVersion: 1,
+        events: [],
+        tasks: { end: [{ id, status: 'cancelled', at: T0 + DAY }] },
+      });
+      await expect(ctx.store.tasks.reassign(id, 2, { assignee: li })).rejects.toThrow(StoreConflict);
+      await expect(ctx.store.tasks.reassign('inst-road:9', 1, { assignee: li })).rejects.toThrow(/does not exist/);
+    });
+  });
+}

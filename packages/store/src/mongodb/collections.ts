@@ -1,0 +1,124 @@
+import type { Collection, Db, Document, ObjectId } from 'mongodb';
+import { GridFSBucket } from 'mongodb';
+import type {
+  AttachmentRecord,
+  CommentRecord,
+  DefinitionRecord,
+  EventRecord,
+  InstanceRecord,
+  JobRecord,
+  OrgUnit,
+  RoleGrant,
+  SubscriptionRecord,
+  TaskRecord,
+  User,
+} from '../records.ts';
+
+/**
+ * The documents the adapter keeps: each record with its id as `_id`, plus the few fields the
+ * named queries need that the record does not carry. Engine-owned JSON (state, events,
+ * payloads) is typed as a plain Document here, so the driver's filter types stay shallow.
+ */
+
+type WithDocumentId<R extends { id: string }> = Omit<R, 'id'> & { _id: string };
+
+export type UnitDoc = WithDocumentId<OrgUnit>;
+export type UserDoc = WithDocumentId<User>;
+export type GrantDoc = RoleGrant;
+export type DefinitionDoc = WithDocumentId<DefinitionRecord>;
+
+/** chainSeq and chainHash: the head of the instance's event chain. */
+export type InstanceDoc = Omit<WithDocumentId<InstanceRecord>, 'state'> & { state: Document; chainSeq: number; chainHash: string };
+
+/** A (procedure, unit, business key) taken by one instance: its `_id` makes the key unique even when instances are sharded. */
+export interface BusinessKeyDoc {
+  _id: { definitionKey: string; unitPath: string; businessKey: string };
+  instanceId: string;
+}
+
+/** principals, dueOrder and priorityOrder feed the inbox indexes; businessKey its text filter. */
+export type TaskDoc = WithDocumentId<TaskRecord> & { businessKey?: string; principals: string[]; dueOrder: number; priorityOrder: number };
+
+/** lockedUntil is 0 while nobody holds the job, so "free or expired" is one `$lt: now`. */
+export type JobDoc = Omit<WithDocumentId<JobRecord>, 'payload' | 'lockedUntil'> & { payload: Document; lockedUntil: number };
+
+/** `_id` is `${instanceId}#${seq}`; unitPath places events with their instance (README.md). */
+export type EventDoc = Omit<EventRecord, 'event'> & { _id: string; unitPath: string; event: Document };
+
+/** `_id` is `${instanceId}#${sub}`. */
+export type SubscriptionDoc = SubscriptionRecord & { _id: string };
+
+export type CommentDoc = WithDocumentId<CommentRecord>;
+
+/** contentId: the GridFS file holding the content. */
+export type AttachmentDoc = WithDocumentId<AttachmentRecord> & { contentId: ObjectId };
+
+export interface SchemaVersionDoc {
+  _id: 'store';
+  version: number;
+  name: string;
+  appliedAt: number;
+}
+
+export interface Collections {
+  readonly units: Collection<UnitDoc>;
+  readonly users: Collection<UserDoc>;
+  readonly grants: Collection<GrantDoc>;
+  readonly definitions: Collection<DefinitionDoc>;
+  readonly instances: Collection<InstanceDoc>;
+  readonly businessKeys: Collection<BusinessKeyDoc>;
+  readonly tasks: Collection<TaskDoc>;
+  readonly jobs: Collection<JobDoc>;
+  readonly events: Collection<EventDoc>;
+  readonly subscriptions: Collection<SubscriptionDoc>;
+  readonly comments: Collection<CommentDoc>;
+  readonly attachments: Collection<AttachmentDoc>;
+  readonly attachmentContent: GridFSBucket;
+  readonly schemaVersion: Collection<SchemaVersionDoc>;
+}
+
+export const COLLECTION_NAMES = [
+  'units',
+  'users',
+  'grants',
+  'definitions',
+  'instances',
+  'businessKeys',
+  'tasks',
+  'jobs',
+  'events',
+  'subscriptions',
+  'comments',
+  'attachments',
+] as const;
+
+export function collectionsOf(db: Db): Collections {
+  return {
+    units: db.collection('units'),
+    users: db.collection('users'),
+    grants: db.collection('grants'),
+    definitions: db.collection('definitions'),
+    instances: db.collection('instances'),
+    businessKeys: db.collection('businessKeys'),
+    tasks: db.collection('tasks'),
+    jobs: db.collection('jobs'),
+    events: db.collection('events'),
+    subscriptions: db.collection('subscriptions'),
+    comments: db.collection('comments'),
+    attachments: db.collection('attachments'),
+    attachmentContent: new GridFSBucket(db, { bucketName: 'attachmentContent' }),
+    schemaVersion: db.collection('schema_version'),
+  };
+}
+
+/** A record from its document: `_id` back to `id`, and the adapter's own fields dropped. */
+export function recordOf<R>(doc: Document, internal: readonly string[] = []): R {
+  const { _id, ...rest } = doc;
+  for (const field of internal) delete rest[field];
+  return { id: _id, ...rest } as R;
+}
+
+export function documentOf<R extends { id: string }>(record: R): WithDocumentId<R> {
+  const { id, ...rest } = record;
+  return { _id: id, ...rest };
+}

@@ -1,0 +1,75 @@
+import { checkGrant } from '../checks.ts';
+import type { Store } from '../port.ts';
+import { assertUnitPath, subtree } from '../reach.ts';
+import type { OrgUnit, RoleGrant, User } from '../records.ts';
+import { type Collections, documentOf, recordOf } from './collections.ts';
+import { refusingDuplicates } from './errors.ts';
+
+/** The organisation tree, users and their role grants. */
+
+export function mongoUnits({ units }: Collections): Store['units'] {
+  return {
+    async put(unit) {
+      assertUnitPath(unit.path);
+      await refusingDuplicates(
+        () => units.replaceOne({ _id: unit.id }, documentOf(unit), { upsert: true }),
+        () => `unit path ${unit.path}`,
+      );
+    },
+    async byPath(path) {
+      const doc = await units.findOne({ path });
+      return doc === null ? undefined : recordOf<OrgUnit>(doc);
+    },
+    async under(path) {
+      const { from, to } = subtree(path);
+      return (
+        await units
+          .find({ path: { $gte: from, $lt: to } })
+          .sort({ path: 1 })
+          .toArray()
+      ).map((doc) => recordOf<OrgUnit>(doc));
+    },
+  };
+}
+
+export function mongoUsers({ users, grants }: Collections): Store['users'] {
+  const toGrant = ({ userId, role, unitPath }: RoleGrant): RoleGrant => ({ userId, role, unitPath });
+  return {
+    async create(user) {
+      await refusingDuplicates(
+        () => users.insertOne(documentOf(user)),
+        (fields) => (fields.includes('username') ? `user ${user.username}` : `user id ${user.id}`),
+      );
+    },
+    async byUsername(username) {
+      const doc = await users.findOne({ username });
+      return doc === null ? undefined : recordOf<User>(doc);
+    },
+    async byId(id) {
+      const doc = await users.findOne({ _id: id });
+      return doc === null ? undefined : recordOf<User>(doc);
+    },
+    async setPassword(id, passwordHash) {
+      const { matchedCount } = await users.updateOne({ _id: id }, { $set: { passwordHash } });
+      if (matchedCount === 0) throw new Error(`user ${id} does not exist`);
+    },
+    async grant(grant) {
+      checkGrant(grant);
+      await grants.updateOne(toGrant(grant), { $set: toGrant(grant) }, { upsert: true });
+    },
+    async revoke(grant) {
+      await grants.deleteOne(toGrant(grant));
+    },
+    async grantsOf(userId) {
+      return (await grants.find({ userId }).sort({ unitPath: 1, role: 1 }).toArray()).map(toGrant);
+    },
+    async withRole(role, unitPath) {
+      const holders = await grants.find({ role, unitPath }).toArray();
+      const found = await users
+        .find({ _id: { $in: holders.map((g) => g.userId) }, disabled: false })
+        .sort({ username: 1 })
+        .toArray();
+      return found.map((doc) => recordOf<User>(doc));
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import type { Db } from 'mongodb';
+import { COLLECTION_NAMES, type Collections } from './collections.ts';
+import { REPLICA_SET_REQUIRED } from './errors.ts';
+
+/**
+ * The schema, as numbered steps, recorded in the `schema_version` document. Creating a
+ * collection or an index that exists already is a no-op, so every step is safe to repeat and
+ * `migrate` is safe at every start. Index choices are explained in README.md.
+ */
+export interface MongoMigration {
+  readonly version: number;
+  readonly name: string;
+  up(db: Db, collections: Collections): Promise<void>;
+}
+
+export const MIGRATIONS: readonly MongoMigration[] = [
+  {
+    version: 1,
+    name: 'collections and the indexes behind the named queries',
+    async up(db, c) {
+      // Transactions on MongoDB before 4.4 cannot create collections, so create them all up front.
+      const existing = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((info) => info.name));
+      for (const name of COLLECTION_NAMES) if (!existing.has(name)) await db.createCollection(name);
+
+      await c.units.createIndex({ path: 1 }, { unique: true });
+      await c.users.createIndex({ username: 1 }, { unique: true });
+      await c.grants.createIndex({ userId: 1, role: 1, unitPath: 1 }, { unique: true });
+      await c.grants.createIndex({ role: 1, unitPath: 1 });
+      await c.definitions.createIndex({ key: 1, unitPath: 1, version: 1 }, { unique: true });
+      await c.definitions.createIndex({ unitPath: 1, key: 1, version: 1 });
+
+      await c.instances.createIndex({ unitPath: 1, startedAt: -1, _id: -1 });
+      await c.instances.createIndex({ status: 1, unitPath: 1, startedAt: -1 });
+      await c.instances.createIndex({ definitionKey: 1, unitPath: 1, startedAt: -1 });
+      await c.instances.createIndex({ unitPath: 1, definitionKey: 1, businessKey: 1 });
+      await c.instances.createIndex(
+        { unitPath: 1, startedAt: -1 },
+        { name: 'withIncidents', partialFilterExpression: { incidents: { $gt: 0 } } },
+      );
+
+      await c.tasks.createIndex({ principals: 1, status: 1, dueOrder: 1, createdAt: 1, _id: 1, unitPath: 1 });
+      await c.tasks.createIndex({ principals: 1, status: 1, priorityOrder: 1, createdAt: 1, _id: 1, unitPath: 1 });
+      await c.tasks.createIndex({ principals: 1, status: 1, createdAt: -1, _id: -1, unitPath: 1 });
+      await c.tasks.createIndex({ instanceId: 1 });
+
+      await c.jobs.createIndex({ kind: 1, dueAt: 1 }, { partialFilterExpression: { retries: { $gt: 0 } } });
+      await c.jobs.createIndex({ kind: 1, type: 1, dueAt: 1 }, { partialFilterExpression: { retries: { $gt: 0 } } });
+      await c.jobs.createIndex({ instanceId: 1, ref: 1 });
+      await c.jobs.createIndex({ lockedBy: 1 }, { sparse: true });
+
+      await c.events.createIndex({ instanceId: 1, seq: 1 });
+      await c.subscriptions.createIndex({ kind: 1, name: 1, correlationKey: 1, unitPath: 1 });
+      await c.comments.createIndex({ taskId: 1, at: 1 });
+      await c.attachments.createIndex({ taskId: 1, at: 1 });
+    },
+  },
+];
+
+export async function migrate(db: Db, collections: Collections): Promise<void> {
+  const hello = await db.admin().command({ hello: 1 });
+  if (hello.setName === undefined && hello.msg !== 'isdbgrid') throw new Error(REPLICA_SET_REQUIRED);
+
+  const current = (await collections.schemaVersion.findOne({ _id: 'store' }))?.version ?? 0;
+  const latest = Math.max(0, ...MIGRATIONS.map((m) => m.version));
+  if (current > latest)
+    throw new Error(`the database has schema version ${current}, newer than this Shanzhi knows (${latest}): upgrade Shanzhi`);
+  for (const step of [...MIGRATIONS].sort((a, b) => a.version - b.version)) {
+    if (step.version <= current) continue;
+    await step.up(db, collections);
+    await collections.schemaVersion.updateOne(
+      { _id: 'store' },
+      { $set: { version: step.version, name: step.name, appliedAt: Date.now() } },
+      { upsert: true },
+    );
+  }
+}

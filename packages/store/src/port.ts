@@ -1,0 +1,209 @@
+import type { EngineEvent } from '@shanzhi/engine';
+import type {
+  AttachmentRecord,
+  CommentRecord,
+  DefinitionRecord,
+  EventRecord,
+  InstanceRecord,
+  JobKind,
+  JobRecord,
+  OrgUnit,
+  Role,
+  RoleGrant,
+  SubscriptionRecord,
+  TaskRecord,
+  TaskStatus,
+  User,
+} from './records.ts';
+
+/** A page of results and the cursor for the next one (absent on the last page). */
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly next?: string;
+}
+
+/** "These units and everything below them": the reach of a user's roles. */
+export type Reach = readonly string[];
+
+export interface InboxQuery {
+  readonly userId: string;
+  /** Group names the user belongs to, e.g. `两委@/nanhai/lishui/hefeng/` style role groups. */
+  readonly groups: readonly string[];
+  readonly reach: Reach;
+  readonly status?: TaskStatus;
+  readonly definitionKey?: string;
+  readonly dueBefore?: number;
+  /** Matches the task name or the instance's business key. */
+  readonly text?: string;
+  /** `due`: soonest first, undated last; `priority`: highest first; `created` (default): newest first. */
+  readonly sort?: 'due' | 'priority' | 'created';
+  /** Only tasks assigned to the user (`mine`), or only unassigned group tasks (`group`); default both. */
+  readonly scope?: 'mine' | 'group' | 'all';
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
+export interface InstanceQuery {
+  readonly reach: Reach;
+  readonly status?: InstanceRecord['status'];
+  readonly definitionKey?: string;
+  readonly businessKey?: string;
+  readonly withIncidents?: boolean;
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
+/** A new event, before the store chains it. */
+export interface NewEvent {
+  readonly event: EngineEvent;
+  readonly actor: string;
+  readonly at: number;
+}
+
+/**
+ * Everything one engine transition changes, written atomically: the instance (guarded by the
+ * version it was read at), its events (chained by hash), its inbox rows, jobs and
+ * subscriptions. A version mismatch writes nothing and throws StoreConflict.
+ */
+export interface Commit {
+  readonly instance: InstanceRecord;
+  /** The version the writer read; null when the instance is new. The stored version becomes this + 1 (or 1). */
+  readonly expectedVersion: number | null;
+  readonly events: readonly NewEvent[];
+  /** Upserted tasks get their version from the store: 1 when new, one more than the stored one otherwise. */
+  readonly tasks?: {
+    readonly upsert?: readonly TaskRecord[];
+    readonly end?: readonly { id: string; status: Exclude<TaskStatus, 'open'>; at: number; by?: string }[];
+  };
+  readonly jobs?: {
+    readonly add?: readonly JobRecord[];
+    readonly remove?: readonly { instanceId: string; ref: string; kind?: JobKind }[];
+    readonly done?: readonly string[];
+  };
+  readonly subscriptions?: {
+    readonly add?: readonly SubscriptionRecord[];
+    readonly remove?: readonly { instanceId: string; sub: string }[];
+  };
+}
+
+export interface ChainBreak {
+  readonly instanceId: string;
+  readonly seq: number;
+  readonly reason: string;
+}
+
+export interface Store {
+  /** Creates or upgrades the schema (versioned migrations); safe to run at every start. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+
+  readonly units: {
+    put(unit: OrgUnit): Promise<void>;
+    byPath(path: string): Promise<OrgUnit | undefined>;
+    /** The unit at `path` and everything below it, in path order. */
+    under(path: string): Promise<OrgUnit[]>;
+  };
+
+  readonly users: {
+    create(user: User): Promise<void>;
+    byUsername(username: string): Promise<User | undefined>;
+    byId(id: string): Promise<User | undefined>;
+    setPassword(id: string, passwordHash: string): Promise<void>;
+    grant(grant: RoleGrant): Promise<void>;
+    revoke(grant: RoleGrant): Promise<void>;
+    grantsOf(userId: string): Promise<RoleGrant[]>;
+    /** Enabled users holding a role at a unit exactly (for resolving candidate groups). */
+    withRole(role: Role, unitPath: string): Promise<User[]>;
+  };
+
+  readonly definitions: {
+    /** Stores a new version: one more than the highest of the same key and unit. */
+    deploy(def: Omit<DefinitionRecord, 'version'>): Promise<DefinitionRecord>;
+    byId(id: string): Promise<DefinitionRecord | undefined>;
+    latest(key: string, unitPath: string): Promise<DefinitionRecord | undefined>;
+    version(key: string, unitPath: string, version: number): Promise<DefinitionRecord | undefined>;
+    list(reach: Reach, key?: string): Promise<DefinitionRecord[]>;
+  };
+
+  readonly instances: {
+    byId(id: string): Promise<InstanceRecord | undefined>;
+    byBusinessKey(definitionKey: string, unitPath: string, businessKey: string): Promise<InstanceRecord | undefined>;
+    list(query: InstanceQuery): Promise<Page<InstanceRecord>>;
+  };
+
+  readonly tasks: {
+    byId(id: string): Promise<TaskRecord | undefined>;
+    inbox(query: InboxQuery): Promise<Page<TaskRecord>>;
+    ofInstance(instanceId: string): Promise<TaskRecord[]>;
+    /** Changes who holds an open task, guarded by its version (claim, unclaim, assign, delegate). */
+    reassign(
+      id: string,
+      expectedVersion: number,
+      change: { assignee?: string | null; candidateUsers?: readonly string[] },
+    ): Promise<TaskRecord>;
+  };
+
+  readonly jobs: {
+    /**
+     * Locks up to `limit` due timer/outbox jobs for `owner` until now + leaseMs, soonest due first; a job is held by one
+     * owner at a time. Jobs with no retries left are never handed out (they wait for their incident to be resolved).
+     */
+    claimDue(kinds: readonly JobKind[], owner: string, now: number, leaseMs: number, limit: number): Promise<JobRecord[]>;
+    /** External jobs of these types, locked for the worker (Camunda fetch-and-lock). */
+    fetchAndLock(types: readonly string[], worker: string, now: number, lockMs: number, max: number): Promise<JobRecord[]>;
+    byId(id: string): Promise<JobRecord | undefined>;
+    extendLock(id: string, owner: string, until: number): Promise<boolean>;
+    /** A failed attempt: fewer retries, due again at `dueAt`, unlocked. */
+    retryLater(id: string, owner: string, retries: number, dueAt: number, error: string): Promise<boolean>;
+    /** Gives back every lease an owner holds (graceful shutdown). */
+    release(owner: string): Promise<number>;
+    /** Jobs of every kind that a claim or fetch at `now` could take. */
+    countDue(now: number): Promise<number>;
+    /** The earliest dueAt among them. */
+    oldestDue(now: number): Promise<number | undefined>;
+  };
+
+  readonly subscriptions: {
+    /** Subscriptions waiting for this message; without a correlation key, only those that wait for none. */
+    messages(name: string, correlationKey: string | undefined, reach: Reach): Promise<SubscriptionRecord[]>;
+    signals(name: string, reach: Reach): Promise<SubscriptionRecord[]>;
+  };
+
+  readonly events: {
+    ofInstance(instanceId: string): Promise<EventRecord[]>;
+    /** Recomputes every chain (or one instance's); the first broken link, in instance id order, or undefined when all verify. */
+    verify(instanceId?: string): Promise<ChainBreak | undefined>;
+  };
+
+  readonly comments: {
+    add(comment: CommentRecord): Promise<void>;
+    ofTask(taskId: string): Promise<CommentRecord[]>;
+  };
+
+  readonly attachments: {
+    add(meta: AttachmentRecord, content: Uint8Array): Promise<void>;
+    ofTask(taskId: string): Promise<AttachmentRecord[]>;
+    content(id: string): Promise<Uint8Array | undefined>;
+  };
+
+  commit(commit: Commit): Promise<InstanceRecord>;
+}
+
+/** Thrown by commit and reassign when the version read is no longer the stored one. */
+export class StoreConflict extends Error {
+  readonly code = 'SZ_STORE_CONFLICT';
+  constructor(
+    readonly entity: 'instance' | 'task',
+    readonly id: string,
+  ) {
+    super(`${entity} ${id} was changed by someone else`);
+  }
+}
+
+/** Thrown when a unique key is taken (a business key started twice, a username). */
+export class StoreDuplicate extends Error {
+  readonly code = 'SZ_STORE_DUPLICATE';
+  constructor(readonly what: string) {
+    super(`${what} already exists`);
+  }
+}

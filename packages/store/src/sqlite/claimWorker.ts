@@ -1,0 +1,23 @@
+/**
+ * A server process's timer loop, cut down for processes.test.ts: opens the shared database
+ * file, says "ready", waits for a line on stdin so that all workers start together, then claims
+ * due timers one at a time until none are left and prints the ids it got.
+ * Usage: node --import tsx claimWorker.ts <database file> <owner> <now>
+ */
+import { once } from 'node:events';
+import { createSqliteStore } from './index.ts';
+
+const [file, owner, now] = process.argv.slice(2);
+if (file === undefined || owner === undefined || now === undefined) throw new Error('usage: claimWorker.ts <file> <owner> <now>');
+const store = createSqliteStore({ file, synchronous: 'NORMAL' });
+process.stdout.write('ready\n');
+await once(process.stdin, 'data');
+const claimed: string[] = [];
+for (;;) {
+  const jobs = await store.jobs.claimDue(['timer'], owner, Number(now), 60_000, 1);
+  if (jobs.length === 0) break;
+  claimed.push(...jobs.map((job) => job.id));
+}
+await store.close();
+process.stdout.write(`${JSON.stringify(claimed)}\n`);
+process.stdin.destroy();

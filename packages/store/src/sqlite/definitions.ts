@@ -1,0 +1,49 @@
+import type { Store } from '../port.ts';
+import { assertUnitPath, reachRanges } from '../reach.ts';
+import { refusingDuplicates } from './errors.ts';
+import { DEFINITION_COLUMNS, type DefinitionRow, definitionRow, toDefinition } from './rows.ts';
+import { insertInto, type Sqlite, whereAll, withinRanges } from './sql.ts';
+
+export function sqliteDefinitions({ statement, write }: Sqlite): Store['definitions'] {
+  const one = (sql: string, ...params: (string | number)[]) => {
+    const row = statement(sql).get(...params) as DefinitionRow | undefined;
+    return row && toDefinition(row);
+  };
+  return {
+    async deploy(def) {
+      assertUnitPath(def.unitPath);
+      return write(() => {
+        const { latest } = statement('SELECT max(version) AS latest FROM definitions WHERE key = ? AND unit_path = ?').get(
+          def.key,
+          def.unitPath,
+        ) as {
+          latest: number | null;
+        };
+        const deployed = { ...def, version: (latest ?? 0) + 1 };
+        refusingDuplicates(
+          () => statement(insertInto('definitions', DEFINITION_COLUMNS)).run(definitionRow(deployed)),
+          () => `definition ${def.id}`,
+        );
+        return deployed;
+      });
+    },
+    async byId(id) {
+      return one('SELECT * FROM definitions WHERE id = ?', id);
+    },
+    async latest(key, unitPath) {
+      return one('SELECT * FROM definitions WHERE key = ? AND unit_path = ? ORDER BY version DESC LIMIT 1', key, unitPath);
+    },
+    async version(key, unitPath, version) {
+      return one('SELECT * FROM definitions WHERE key = ? AND unit_path = ? AND version = ?', key, unitPath, version);
+    },
+    async list(reach, key) {
+      const ranges = reachRanges(reach);
+      if (ranges.length === 0) return [];
+      const where = whereAll([withinRanges('unit_path', ranges), ...(key === undefined ? [] : [{ sql: 'key = ?', params: [key] }])]);
+      const rows = statement(`SELECT * FROM definitions WHERE ${where.sql} ORDER BY key, unit_path, version`).all(
+        ...where.params,
+      ) as DefinitionRow[];
+      return rows.map(toDefinition);
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import type { Store } from '../port.ts';
+import { backupDatabase, filesDirOf } from './backup.ts';
+import { openDatabase, type Synchronous } from './open.ts';
+import { sqliteStore } from './store.ts';
+
+export { restoreSqliteBackup } from './backup.ts';
+
+export interface SqliteStoreOptions {
+  /** The database file, e.g. `./data/shanzhi.db`; `:memory:` for a throwaway store (then `filesDir` is required). */
+  readonly file: string;
+  /** FULL (default) syncs every commit; NORMAL is faster and may lose the last commits on power loss. */
+  readonly synchronous?: Synchronous;
+  /** Where attachment content goes; default: a `files` folder beside the database file. */
+  readonly filesDir?: string;
+}
+
+export interface SqliteStore extends Store {
+  /** An online copy of the database and its attachment files, safe while the store is in use. */
+  backup(toFile: string): Promise<void>;
+}
+
+/** The embedded store: one SQLite file in WAL mode, shareable by several server processes. */
+export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
+  const filesDir = options.filesDir ?? (options.file === ':memory:' ? undefined : filesDirOf(options.file));
+  if (filesDir === undefined) throw new Error('an in-memory SQLite store needs a filesDir for attachment content');
+  const db = openDatabase(options.file, options.synchronous);
+  return { ...sqliteStore(db, filesDir), backup: (toFile) => backupDatabase(db, filesDir, toFile) };
+}

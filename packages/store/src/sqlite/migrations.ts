@@ -1,0 +1,223 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * The schema, as numbered steps. A step, once released, never changes: later changes are new
+ * steps. `migrate` applies the missing ones in one transaction and records each in
+ * `schema_version`, so it is safe at every start and by several processes at once.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'directory, definitions, instances, inbox, jobs, subscriptions, events, comments, attachments',
+    sql: `
+      CREATE TABLE units (
+        id TEXT PRIMARY KEY,
+        path TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE,
+        display_name TEXT NOT NULL,
+        password_hash TEXT,
+        disabled INTEGER NOT NULL,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE role_grants (
+        user_id TEXT NOT NULL,
+        role TEXT NOT NULL,
+        unit_path TEXT NOT NULL,
+        PRIMARY KEY (user_id, role, unit_path)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX role_grants_by_unit ON role_grants (role, unit_path);
+
+      CREATE TABLE definitions (
+        id TEXT PRIMARY KEY,
+        key TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        unit_path TEXT NOT NULL,
+        name TEXT,
+        xml TEXT NOT NULL,
+        deployed_at INTEGER NOT NULL,
+        deployed_by TEXT NOT NULL,
+        UNIQUE (key, unit_path, version)
+      ) STRICT;
+      CREATE INDEX definitions_by_unit ON definitions (unit_path, key, version);
+
+      -- state is the engine's InstanceState as JSON; chain_seq and chain_hash are the head of
+      -- the instance's event chain, so a commit extends it without reading events.
+      CREATE TABLE instances (
+        id TEXT PRIMARY KEY,
+        definition_id TEXT NOT NULL,
+        definition_key TEXT NOT NULL,
+        unit_path TEXT NOT NULL,
+        business_key TEXT,
+        status TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        state TEXT NOT NULL,
+        started_at INTEGER NOT NULL,
+        started_by TEXT NOT NULL,
+        ended_at INTEGER,
+        parent_id TEXT,
+        incidents INTEGER NOT NULL,
+        chain_seq INTEGER NOT NULL,
+        chain_hash TEXT NOT NULL
+      ) STRICT;
+      CREATE UNIQUE INDEX instances_business_key ON instances (definition_key, unit_path, business_key) WHERE business_key IS NOT NULL;
+      CREATE INDEX instances_by_unit ON instances (unit_path, started_at);
+      CREATE INDEX instances_by_status ON instances (status, unit_path, started_at);
+      CREATE INDEX instances_by_definition ON instances (definition_key, unit_path, started_at);
+      CREATE INDEX instances_with_incidents ON instances (unit_path, started_at) WHERE incidents > 0;
+
+      CREATE TABLE events (
+        instance_id TEXT NOT NULL REFERENCES instances (id),
+        seq INTEGER NOT NULL,
+        event TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        PRIMARY KEY (instance_id, seq)
+      ) STRICT;
+
+      -- business_key is the instance's, copied for the inbox's text filter.
+      CREATE TABLE tasks (
+        id TEXT PRIMARY KEY,
+        instance_id TEXT NOT NULL REFERENCES instances (id),
+        key TEXT NOT NULL,
+        element_id TEXT NOT NULL,
+        name TEXT,
+        definition_key TEXT NOT NULL,
+        unit_path TEXT NOT NULL,
+        business_key TEXT,
+        status TEXT NOT NULL,
+        assignee TEXT,
+        candidate_users TEXT NOT NULL,
+        candidate_groups TEXT NOT NULL,
+        due_at INTEGER,
+        follow_up_at INTEGER,
+        priority REAL NOT NULL,
+        form_key TEXT,
+        created_at INTEGER NOT NULL,
+        ended_at INTEGER,
+        ended_by TEXT,
+        version INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX tasks_by_instance ON tasks (instance_id);
+
+      -- One row per task and principal who sees it (see inbox.ts): its assignee, or each
+      -- candidate user and group while it is unclaimed. One index per inbox order, each led by
+      -- (principal, status) and ending in unit_path, so a principal's first page is read in
+      -- order straight off the index and the reach is checked without touching the table.
+      CREATE TABLE inbox_entries (
+        task_id TEXT NOT NULL REFERENCES tasks (id),
+        principal TEXT NOT NULL,
+        status TEXT NOT NULL,
+        unit_path TEXT NOT NULL,
+        definition_key TEXT NOT NULL,
+        due_order INTEGER NOT NULL,
+        priority_order REAL NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (task_id, principal)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX inbox_by_due ON inbox_entries (principal, status, due_order, created_at, task_id, unit_path);
+      CREATE INDEX inbox_by_priority ON inbox_entries (principal, status, priority_order, created_at, task_id, unit_path);
+      CREATE INDEX inbox_by_created ON inbox_entries (principal, status, created_at, task_id, unit_path);
+
+      -- locked_until is NULL when nobody holds the job. Jobs without retries left wait for an
+      -- incident to be resolved, so the claim indexes leave them out.
+      CREATE TABLE jobs (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        type TEXT NOT NULL,
+        instance_id TEXT NOT NULL REFERENCES instances (id),
+        unit_path TEXT NOT NULL,
+        ref TEXT NOT NULL,
+        due_at INTEGER NOT NULL,
+        retries INTEGER NOT NULL,
+        payload TEXT NOT NULL,
+        locked_by TEXT,
+        locked_until INTEGER,
+        last_error TEXT,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX jobs_due ON jobs (kind, due_at) WHERE retries > 0;
+      CREATE INDEX jobs_external_due ON jobs (type, due_at) WHERE kind = 'external' AND retries > 0;
+      CREATE INDEX jobs_by_instance ON jobs (instance_id, ref);
+      CREATE INDEX jobs_by_owner ON jobs (locked_by) WHERE locked_by IS NOT NULL;
+
+      CREATE TABLE subscriptions (
+        instance_id TEXT NOT NULL REFERENCES instances (id),
+        sub TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        name TEXT NOT NULL,
+        correlation_key TEXT,
+        unit_path TEXT NOT NULL,
+        PRIMARY KEY (instance_id, sub)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX subscriptions_by_name ON subscriptions (kind, name, correlation_key, unit_path);
+
+      CREATE TABLE comments (
+        id TEXT PRIMARY KEY,
+        task_id TEXT NOT NULL,
+        instance_id TEXT NOT NULL,
+        unit_path TEXT NOT NULL,
+        author TEXT NOT NULL,
+        text TEXT NOT NULL,
+        at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX comments_by_task ON comments (task_id, at);
+
+      -- The content is a file in the folder beside the database (attachments.ts).
+      CREATE TABLE attachments (
+        id TEXT PRIMARY KEY,
+        task_id TEXT NOT NULL,
+        instance_id TEXT NOT NULL,
+        unit_path TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        content_type TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        uploaded_by TEXT NOT NULL,
+        at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX attachments_by_task ON attachments (task_id, at);
+    `,
+  },
+];
+
+export function migrate(db: Database.Database): void {
+  db.transaction(() => {
+    db.exec(
+      'CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT',
+    );
+    const current = schemaVersion(db);
+    const latest = Math.max(0, ...MIGRATIONS.map((m) => m.version));
+    if (current > latest) {
+      throw new Error(`the database has schema version ${current}, newer than this Shanzhi knows (${latest}): upgrade Shanzhi`);
+    }
+    const record = db.prepare('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)');
+    for (const step of [...MIGRATIONS].sort((a, b) => a.version - b.version)) {
+      if (step.version <= current) continue;
+      db.exec(step.sql);
+      record.run(step.version, step.name, Date.now());
+    }
+  }).immediate();
+}
+
+/** 0 for a database no migration has touched. */
+export function schemaVersion(db: Database.Database): number {
+  const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'").get() !== undefined;
+  if (!hasTable) return 0;
+  const row = db.prepare('SELECT max(version) AS version FROM schema_version').get() as { version: number | null };
+  return row.version ?? 0;
+}

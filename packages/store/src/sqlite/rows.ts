@@ -1,0 +1,339 @@
+import type {
+  AttachmentRecord,
+  CommentRecord,
+  DefinitionRecord,
+  EventRecord,
+  InstanceRecord,
+  JobRecord,
+  OrgUnit,
+  SubscriptionRecord,
+  TaskRecord,
+  User,
+} from '../records.ts';
+
+/**
+ * Rows as SQLite hands them back, and the mapping to and from records. Column names are the
+ * record's fields in snake_case; absent optional fields are NULL and come back absent.
+ */
+
+type Row<Columns extends string> = Record<Columns, string | number | null>;
+
+/** `{ key: value }` when the column is not NULL, `{}` otherwise: spread into a record. */
+const present = <K extends string, V>(key: K, value: V | null): { [P in K]?: V } =>
+  (value === null ? {} : { [key]: value }) as { [P in K]?: V };
+
+export const UNIT_COLUMNS = ['id', 'path', 'name', 'kind'] as const;
+export type UnitRow = Row<(typeof UNIT_COLUMNS)[number]>;
+export const unitRow = (unit: OrgUnit): UnitRow => ({ id: unit.id, path: unit.path, name: unit.name, kind: unit.kind });
+export const toUnit = (row: UnitRow): OrgUnit => ({
+  id: row.id as string,
+  path: row.path as string,
+  name: row.name as string,
+  kind: row.kind as OrgUnit['kind'],
+});
+
+export const USER_COLUMNS = ['id', 'username', 'display_name', 'password_hash', 'disabled', 'created_at'] as const;
+export type UserRow = Row<(typeof USER_COLUMNS)[number]>;
+export const userRow = (user: User): UserRow => ({
+  id: user.id,
+  username: user.username,
+  display_name: user.displayName,
+  password_hash: user.passwordHash ?? null,
+  disabled: user.disabled ? 1 : 0,
+  created_at: user.createdAt,
+});
+export const toUser = (row: UserRow): User => ({
+  id: row.id as string,
+  username: row.username as string,
+  displayName: row.display_name as string,
+  ...present('passwordHash', row.password_hash as string | null),
+  disabled: row.disabled === 1,
+  createdAt: row.created_at as number,
+});
+
+export const DEFINITION_COLUMNS = ['id', 'key', 'version', 'unit_path', 'name', 'xml', 'deployed_at', 'deployed_by'] as const;
+export type DefinitionRow = Row<(typeof DEFINITION_COLUMNS)[number]>;
+export const definitionRow = (def: DefinitionRecord): DefinitionRow => ({
+  id: def.id,
+  key: def.key,
+  version: def.version,
+  unit_path: def.unitPath,
+  name: def.name ?? null,
+  xml: def.xml,
+  deployed_at: def.deployedAt,
+  deployed_by: def.deployedBy,
+});
+export const toDefinition = (row: DefinitionRow): DefinitionRecord => ({
+  id: row.id as string,
+  key: row.key as string,
+  version: row.version as number,
+  unitPath: row.unit_path as string,
+  ...present('name', row.name as string | null),
+  xml: row.xml as string,
+  deployedAt: row.deployed_at as number,
+  deployedBy: row.deployed_by as string,
+});
+
+export const INSTANCE_COLUMNS = [
+  'id',
+  'definition_id',
+  'definition_key',
+  'unit_path',
+  'business_key',
+  'status',
+  'version',
+  'state',
+  'started_at',
+  'started_by',
+  'ended_at',
+  'parent_id',
+  'incidents',
+  'chain_seq',
+  'chain_hash',
+] as const;
+export type InstanceRow = Row<(typeof INSTANCE_COLUMNS)[number]>;
+export const instanceRow = (instance: InstanceRecord, chain: { seq: number; hash: string }): InstanceRow => ({
+  id: instance.id,
+  definition_id: instance.definitionId,
+  definition_key: instance.definitionKey,
+  unit_path: instance.unitPath,
+  business_key: instance.businessKey ?? null,
+  status: instance.status,
+  version: instance.version,
+  state: JSON.stringify(instance.state),
+  started_at: instance.startedAt,
+  started_by: instance.startedBy,
+  ended_at: instance.endedAt ?? null,
+  parent_id: instance.parentId ?? null,
+  incidents: instance.incidents,
+  chain_seq: chain.seq,
+  chain_hash: chain.hash,
+});
+export const toInstance = (row: InstanceRow): InstanceRecord => ({
+  id: row.id as string,
+  definitionId: row.definition_id as string,
+  definitionKey: row.definition_key as string,
+  unitPath: row.unit_path as string,
+  ...present('businessKey', row.business_key as string | null),
+  status: row.status as InstanceRecord['status'],
+  version: row.version as number,
+  state: JSON.parse(row.state as string),
+  startedAt: row.started_at as number,
+  startedBy: row.started_by as string,
+  ...present('endedAt', row.ended_at as number | null),
+  ...present('parentId', row.parent_id as string | null),
+  incidents: row.incidents as number,
+});
+
+export const TASK_COLUMNS = [
+  'id',
+  'instance_id',
+  'key',
+  'element_id',
+  'name',
+  'definition_key',
+  'unit_path',
+  'business_key',
+  'status',
+  'assignee',
+  'candidate_users',
+  'candidate_groups',
+  'due_at',
+  'follow_up_at',
+  'priority',
+  'form_key',
+  'created_at',
+  'ended_at',
+  'ended_by',
+  'version',
+] as const;
+export type TaskRow = Row<(typeof TASK_COLUMNS)[number]>;
+export const taskRow = (task: TaskRecord, businessKey: string | undefined): TaskRow => ({
+  id: task.id,
+  instance_id: task.instanceId,
+  key: task.key,
+  element_id: task.elementId,
+  name: task.name ?? null,
+  definition_key: task.definitionKey,
+  unit_path: task.unitPath,
+  business_key: businessKey ?? null,
+  status: task.status,
+  assignee: task.assignee ?? null,
+  candidate_users: JSON.stringify(task.candidateUsers),
+  candidate_groups: JSON.stringify(task.candidateGroups),
+  due_at: task.dueAt ?? null,
+  follow_up_at: task.followUpAt ?? null,
+  priority: task.priority,
+  form_key: task.formKey ?? null,
+  created_at: task.createdAt,
+  ended_at: task.endedAt ?? null,
+  ended_by: task.endedBy ?? null,
+  version: task.version,
+});
+export const toTask = (row: TaskRow): TaskRecord => ({
+  id: row.id as string,
+  instanceId: row.instance_id as string,
+  key: row.key as string,
+  elementId: row.element_id as string,
+  ...present('name', row.name as string | null),
+  definitionKey: row.definition_key as string,
+  unitPath: row.unit_path as string,
+  status: row.status as TaskRecord['status'],
+  ...present('assignee', row.assignee as string | null),
+  candidateUsers: JSON.parse(row.candidate_users as string),
+  candidateGroups: JSON.parse(row.candidate_groups as string),
+  ...present('dueAt', row.due_at as number | null),
+  ...present('followUpAt', row.follow_up_at as number | null),
+  priority: row.priority as number,
+  ...present('formKey', row.form_key as string | null),
+  createdAt: row.created_at as number,
+  ...present('endedAt', row.ended_at as number | null),
+  ...present('endedBy', row.ended_by as string | null),
+  version: row.version as number,
+});
+
+export const JOB_COLUMNS = [
+  'id',
+  'kind',
+  'type',
+  'instance_id',
+  'unit_path',
+  'ref',
+  'due_at',
+  'retries',
+  'payload',
+  'locked_by',
+  'locked_until',
+  'last_error',
+  'created_at',
+] as const;
+export type JobRow = Row<(typeof JOB_COLUMNS)[number]>;
+export const jobRow = (job: JobRecord): JobRow => ({
+  id: job.id,
+  kind: job.kind,
+  type: job.type,
+  instance_id: job.instanceId,
+  unit_path: job.unitPath,
+  ref: job.ref,
+  due_at: job.dueAt,
+  retries: job.retries,
+  payload: JSON.stringify(job.payload),
+  locked_by: job.lockedBy ?? null,
+  locked_until: job.lockedUntil ?? null,
+  last_error: job.lastError ?? null,
+  created_at: job.createdAt,
+});
+export const toJob = (row: JobRow): JobRecord => ({
+  id: row.id as string,
+  kind: row.kind as JobRecord['kind'],
+  type: row.type as string,
+  instanceId: row.instance_id as string,
+  unitPath: row.unit_path as string,
+  ref: row.ref as string,
+  dueAt: row.due_at as number,
+  retries: row.retries as number,
+  payload: JSON.parse(row.payload as string),
+  ...present('lockedBy', row.locked_by as string | null),
+  ...present('lockedUntil', row.locked_until as number | null),
+  ...present('lastError', row.last_error as string | null),
+  createdAt: row.created_at as number,
+});
+
+export const EVENT_COLUMNS = ['instance_id', 'seq', 'event', 'actor', 'at', 'prev_hash', 'hash'] as const;
+export type EventRow = Row<(typeof EVENT_COLUMNS)[number]>;
+export const eventRow = (event: EventRecord): EventRow => ({
+  instance_id: event.instanceId,
+  seq: event.seq,
+  event: JSON.stringify(event.event),
+  actor: event.actor,
+  at: event.at,
+  prev_hash: event.prevHash,
+  hash: event.hash,
+});
+export const toEvent = (row: EventRow): EventRecord => ({
+  instanceId: row.instance_id as string,
+  seq: row.seq as number,
+  event: JSON.parse(row.event as string),
+  actor: row.actor as string,
+  at: row.at as number,
+  prevHash: row.prev_hash as string,
+  hash: row.hash as string,
+});
+
+export const SUBSCRIPTION_COLUMNS = ['instance_id', 'sub', 'kind', 'name', 'correlation_key', 'unit_path'] as const;
+export type SubscriptionRow = Row<(typeof SUBSCRIPTION_COLUMNS)[number]>;
+export const subscriptionRow = (sub: SubscriptionRecord): SubscriptionRow => ({
+  instance_id: sub.instanceId,
+  sub: sub.sub,
+  kind: sub.kind,
+  name: sub.name,
+  correlation_key: sub.correlationKey ?? null,
+  unit_path: sub.unitPath,
+});
+export const toSubscription = (row: SubscriptionRow): SubscriptionRecord => ({
+  instanceId: row.instance_id as string,
+  sub: row.sub as string,
+  kind: row.kind as SubscriptionRecord['kind'],
+  name: row.name as string,
+  ...present('correlationKey', row.correlation_key as string | null),
+  unitPath: row.unit_path as string,
+});
+
+export const COMMENT_COLUMNS = ['id', 'task_id', 'instance_id', 'unit_path', 'author', 'text', 'at'] as const;
+export type CommentRow = Row<(typeof COMMENT_COLUMNS)[number]>;
+export const commentRow = (comment: CommentRecord): CommentRow => ({
+  id: comment.id,
+  task_id: comment.taskId,
+  instance_id: comment.instanceId,
+  unit_path: comment.unitPath,
+  author: comment.author,
+  text: comment.text,
+  at: comment.at,
+});
+export const toComment = (row: CommentRow): CommentRecord => ({
+  id: row.id as string,
+  taskId: row.task_id as string,
+  instanceId: row.instance_id as string,
+  unitPath: row.unit_path as string,
+  author: row.author as string,
+  text: row.text as string,
+  at: row.at as number,
+});
+
+export const ATTACHMENT_COLUMNS = [
+  'id',
+  'task_id',
+  'instance_id',
+  'unit_path',
+  'file_name',
+  'content_type',
+  'size',
+  'sha256',
+  'uploaded_by',
+  'at',
+] as const;
+export type AttachmentRow = Row<(typeof ATTACHMENT_COLUMNS)[number]>;
+export const attachmentRow = (meta: AttachmentRecord): AttachmentRow => ({
+  id: meta.id,
+  task_id: meta.taskId,
+  instance_id: meta.instanceId,
+  unit_path: meta.unitPath,
+  file_name: meta.fileName,
+  content_type: meta.contentType,
+  size: meta.size,
+  sha256: meta.sha256,
+  uploaded_by: meta.uploadedBy,
+  at: meta.at,
+});
+export const toAttachment = (row: AttachmentRow): AttachmentRecord => ({
+  id: row.id as string,
+  taskId: row.task_id as string,
+  instanceId: row.instance_id as string,
+  unitPath: row.unit_path as string,
+  fileName: row.file_name as string,
+  contentType: row.content_type as string,
+  size: row.size as number,
+  sha256: row.sha256 as string,
+  uploadedBy: row.uploaded_by as string,
+  at: row.at as number,
+});

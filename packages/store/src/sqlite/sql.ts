@@ -1,0 +1,66 @@
+import type Database from 'better-sqlite3';
+import type { PathRange } from '../reach.ts';
+import type { Sort, SortField, SortValue } from '../sorts.ts';
+
+export type SqlValue = string | number | null;
+
+/** An open database and its prepared statements, prepared on first use (after migrations). */
+export interface Sqlite {
+  statement(sql: string): Database.Statement<unknown[]>;
+  /** Runs `work` in a BEGIN IMMEDIATE transaction: it takes the write lock up front, so it never fails on a stale read. */
+  write<T>(work: () => T): T;
+}
+
+export function wrapDatabase(db: Database.Database): Sqlite {
+  const statements = new Map<string, Database.Statement<unknown[]>>();
+  return {
+    statement(sql) {
+      let statement = statements.get(sql);
+      if (statement === undefined) {
+        statement = db.prepare(sql);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+    write: (work) => db.transaction(work).immediate(),
+  };
+}
+
+/** A piece of a WHERE clause and its parameters. */
+export interface Condition {
+  readonly sql: string;
+  readonly params: readonly SqlValue[];
+}
+
+export const whereAll = (conditions: readonly Condition[]): Condition => ({
+  sql: conditions.length === 0 ? '1' : conditions.map((c) => c.sql).join(' AND '),
+  params: conditions.flatMap((c) => c.params),
+});
+
+export const withinRanges = (column: string, ranges: readonly PathRange[]): Condition => ({
+  sql: `(${ranges.map(() => `(${column} >= ? AND ${column} < ?)`).join(' OR ')})`,
+  params: ranges.flatMap((range) => [range.from, range.to]),
+});
+
+export const sortColumns = (sort: Pick<Sort<unknown>, 'fields'>, columns: Partial<Record<SortField, string>>, alias: string): string[] =>
+  sort.fields.map((field) => {
+    const column = columns[field];
+    if (column === undefined) throw new Error(`no column for sort field ${field}`);
+    return `${alias}${column}`;
+  });
+
+/** Rows after the cursor's key: one row-value comparison, which SQLite answers from the sort's index. */
+export const afterKey = (columns: readonly string[], direction: 'asc' | 'desc', key: readonly SortValue[]): Condition => ({
+  sql: `(${columns.join(', ')}) ${direction === 'asc' ? '>' : '<'} (${columns.map(() => '?').join(', ')})`,
+  params: key,
+});
+
+export const orderBy = (columns: readonly string[], direction: 'asc' | 'desc'): string =>
+  `ORDER BY ${columns.map((column) => `${column} ${direction.toUpperCase()}`).join(', ')}`;
+
+/** `text` anywhere in the column; LIKE ignores ASCII case. */
+export const containing = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** `INSERT INTO table (a, b) VALUES (@a, @b)` for a row object whose keys are the columns. */
+export const insertInto = (table: string, columns: readonly string[]): string =>
+  `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;

@@ -1,0 +1,38 @@
+import type Database from 'better-sqlite3';
+import type { Store } from '../port.ts';
+import { sqliteAttachments } from './attachments.ts';
+import { sqliteComments } from './comments.ts';
+import { sqliteCommit } from './commit.ts';
+import { sqliteDefinitions } from './definitions.ts';
+import { sqliteUnits, sqliteUsers } from './directory.ts';
+import { sqliteEvents } from './events.ts';
+import { sqliteInstances } from './instances.ts';
+import { sqliteJobs } from './jobs.ts';
+import { migrate } from './migrations.ts';
+import { wrapDatabase } from './sql.ts';
+import { sqliteSubscriptions } from './subscriptions.ts';
+import { sqliteTasks } from './tasks.ts';
+
+/** The Store over an open database; attachment content goes to `filesDir`. */
+export function sqliteStore(db: Database.Database, filesDir: string): Store {
+  const sqlite = wrapDatabase(db);
+  return {
+    async migrate() {
+      migrate(db);
+    },
+    async close() {
+      db.close();
+    },
+    units: sqliteUnits(sqlite),
+    users: sqliteUsers(sqlite),
+    definitions: sqliteDefinitions(sqlite),
+    instances: sqliteInstances(sqlite),
+    tasks: sqliteTasks(sqlite),
+    jobs: sqliteJobs(sqlite),
+    subscriptions: sqliteSubscriptions(sqlite),
+    events: sqliteEvents(sqlite),
+    comments: sqliteComments(sqlite),
+    attachments: sqliteAttachments(sqlite, filesDir),
+    commit: sqliteCommit(sqlite),
+  };
+}

@@ -1,0 +1,76 @@
+import { principalsOfTask, reassigned } from '../inbox.ts';
+import type { Commit, Store } from '../port.ts';
+import { StoreConflict } from '../port.ts';
+import type { TaskRecord } from '../records.ts';
+import { dueOrder, priorityOrder } from '../sorts.ts';
+import { sqliteInbox } from './inbox.ts';
+import { TASK_COLUMNS, type TaskRow, taskRow, toTask } from './rows.ts';
+import { insertInto, type Sqlite } from './sql.ts';
+
+type TaskEnd = NonNullable<NonNullable<Commit['tasks']>['end']>[number];
+
+/** The inbox's own table, kept in step with each task row: see inbox_entries in migrations.ts. */
+function writeInboxEntries({ statement }: Sqlite, task: TaskRecord): void {
+  statement('DELETE FROM inbox_entries WHERE task_id = ?').run(task.id);
+  const insert = statement(
+    `INSERT INTO inbox_entries (task_id, principal, status, unit_path, definition_key, due_order, priority_order, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const principal of principalsOfTask(task)) {
+    insert.run(task.id, principal, task.status, task.unitPath, task.definitionKey, dueOrder(task), priorityOrder(task), task.createdAt);
+  }
+}
+
+const UPSERT_TASK = `${insertInto('tasks', TASK_COLUMNS)} ON CONFLICT (id) DO UPDATE SET ${TASK_COLUMNS.filter(
+  (c) => c !== 'id' && c !== 'version',
+)
+  .map((c) => `${c} = excluded.${c}`)
+  .join(', ')}, version = tasks.version + 1 RETURNING version`;
+
+/** Inside a commit: inserts the task at version 1 or replaces it at the next version. */
+export function upsertTask(sqlite: Sqlite, task: TaskRecord, businessKey: string | undefined): void {
+  const { version } = sqlite.statement(UPSERT_TASK).get(taskRow({ ...task, version: 1 }, businessKey)) as { version: number };
+  writeInboxEntries(sqlite, { ...task, version });
+}
+
+/** Inside a commit: ends an open task of the instance; an already ended one stays as it was. */
+export function endTask({ statement }: Sqlite, instanceId: string, end: TaskEnd): void {
+  const { changes } = statement(
+    `UPDATE tasks SET status = ?, ended_at = ?, ended_by = ?, version = version + 1 WHERE id = ? AND instance_id = ? AND status = 'open'`,
+  ).run(end.status, end.at, end.by ?? null, end.id, instanceId);
+  if (changes > 0) statement('UPDATE inbox_entries SET status = ? WHERE task_id = ?').run(end.status, end.id);
+}
+
+export function sqliteTasks(sqlite: Sqlite): Store['tasks'] {
+  const { statement, write } = sqlite;
+  const byId = (id: string) => {
+    const row = statement('SELECT * FROM tasks WHERE id = ?').get(id) as TaskRow | undefined;
+    return row && toTask(row);
+  };
+  return {
+    async byId(id) {
+      return byId(id);
+    },
+    inbox: sqliteInbox(sqlite),
+    async ofInstance(instanceId) {
+      return (statement('SELECT * FROM tasks WHERE instance_id = ? ORDER BY created_at, id').all(instanceId) as TaskRow[]).map(toTask);
+    },
+    async reassign(id, expectedVersion, change) {
+      return write(() => {
+        const task = byId(id);
+        if (task === undefined) throw new Error(`task ${id} does not exist`);
+        if (task.status !== 'open' || task.version !== expectedVersion) throw new StoreConflict('task', id);
+        const next = reassigned(task, change);
+        statement('UPDATE tasks SET assignee = ?, candidate_users = ?, version = ? WHERE id = ? AND version = ?').run(
+          next.assignee ?? null,
+          JSON.stringify(next.candidateUsers),
+          next.version,
+          id,
+          expectedVersion,
+        );
+        writeInboxEntries(sqlite, next);
+        return next;
+      });
+    },
+  };
+}

@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Store } from '@shanzhi/store';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { type Clock, type IdGenerator, systemClock } from './clock.ts';
+import { Metrics, serverMetrics } from './metrics.ts';
+import authPlugin, { type AuthOptions } from './plugins/auth.ts';
+import errorsPlugin from './plugins/errors.ts';
+import metricsPlugin from './plugins/metrics.ts';
+import runtimePlugin from './plugins/runtime.ts';
+import storePlugin from './plugins/store.ts';
+import tenancyPlugin from './plugins/tenancy.ts';
+import auditRoutes from './routes/audit/index.ts';
+import authRoutes from './routes/auth/index.ts';
+import { ErrorBody } from './routes/common.ts';
+import deploymentRoutes from './routes/deployments/index.ts';
+import healthRoutes from './routes/health/index.ts';
+import instanceRoutes from './routes/instances/index.ts';
+import jobRoutes from './routes/jobs/index.ts';
+import messageRoutes from './routes/messages/index.ts';
+import orgRoutes from './routes/org/index.ts';
+import taskRoutes from './routes/tasks/index.ts';
+import type { WorkerOptions } from './runtime/workers.ts';
+
+export interface AppOptions {
+  readonly store: Store;
+  readonly jwtSecret: string;
+  readonly jwksUrl?: string;
+  /** Tests pass a clock they move; default: the wall clock. */
+  readonly clock?: Clock;
+  /** Default: crypto.randomUUID. */
+  readonly newId?: IdGenerator;
+  /** pino options, or false for none (tests). */
+  readonly logger?: boolean | NonNullable<FastifyServerOptions['logger']>;
+  readonly workers?: Partial<WorkerOptions>;
+  /** Run the timer/outbox loop (main does); otherwise call app.runtime.workers.runDue(). */
+  readonly startWorkers?: boolean;
+  /** Close the store when the app closes (default true). */
+  readonly closeStore?: boolean;
+  readonly auth?: Pick<AuthOptions, 'accessTtlSec' | 'refreshTtlSec' | 'loginLimits'>;
+}
+
+/**
+ * Logs carry request ids and record ids, never personal data: no bodies, no variables, no
+ * query strings (search text), no addresses, no tokens; anything that slips into a log object
+ * under these names is censored.
+ */
+export const LOG_REDACT = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'body',
+  'variables',
+  'password',
+  'token',
+  'refreshToken',
+  'phone',
+  'idNumber',
+  '*.body',
+  '*.variables',
+  '*.password',
+  '*.token',
+  '*.refreshToken',
+  '*.phone',
+  '*.idNumber',
+];
+
+export function loggerOptions(level = 'info') {
+  return {
+    level,
+    redact: { paths: LOG_REDACT, censor: '[redacted]' },
+    serializers: {
+      req: (req: { id?: string; method?: string; url?: string; routeOptions?: { url?: string } }) => ({
+        id: req.id,
+        method: req.method,
+        route: req.routeOptions?.url ?? req.url?.split('?')[0],
+      }),
+      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+    },
+  };
+}
+
+/** The Fastify app without a listening socket: main listens, tests inject. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const clock = options.clock ?? systemClock;
+  const newId = options.newId ?? randomUUID;
+  const logger = options.logger === true ? loggerOptions() : (options.logger ?? false);
+  const app = Fastify({
+    logger,
+    genReqId: () => newId(),
+    requestIdHeader: 'x-request-id',
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const metrics = serverMetrics(new Metrics());
+  app.addSchema(ErrorBody);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(errorsPlugin);
+  await app.register(storePlugin, { store: options.store });
+  await app.register(tenancyPlugin);
+  await app.register(runtimePlugin, {
+    clock,
+    newId,
+    metrics,
+    workers: { owner: `server:${randomUUID()}`, ...options.workers },
+  });
+  await app.register(authPlugin, {
+    secret: options.jwtSecret,
+    clock,
+    newId,
+    ...(options.jwksUrl ? { jwksUrl: options.jwksUrl } : {}),
+    ...options.auth,
+  });
+  await app.register(metricsPlugin, { metrics, clock });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: '善治 Shanzhi API',
+        version: '0.1.0',
+        description: 'Workflow and forms engine for town and village governance. Errors: docs/errors.md.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(async (docs) => {
+    docs.addHook('onRoute', (route) => {
+      route.config = { ...route.config, public: true };
+    });
+    await docs.register(swaggerUi, { routePrefix: '/docs' });
+  });
+
+  await app.register(healthRoutes);
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes, { prefix: '/auth' });
+      await api.register(orgRoutes, { prefix: '/org' });
+      await api.register(deploymentRoutes);
+      await api.register(instanceRoutes);
+      await api.register(messageRoutes);
+      await api.register(taskRoutes);
+      await api.register(jobRoutes);
+      await api.register(auditRoutes);
+    },
+    { prefix: '/api' },
+  );
+
+  // Shutdown order: no new commands, long polls answered, in-flight commands finished, workers
+  // stopped and their leases given back, then the store closed.
+  app.addHook('onClose', async () => {
+    await app.runtime.stop();
+    if (options.closeStore !== false) await app.store.close();
+  });
+  if (options.startWorkers) app.addHook('onReady', async () => app.runtime.workers.start());
+  return app;
+}

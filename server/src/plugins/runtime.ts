@@ -1,0 +1,30 @@
+import type { FastifyPluginAsync } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Clock, IdGenerator } from '../clock.ts';
+import type { ServerMetrics } from '../metrics.ts';
+import { createRuntime, type Runtime } from '../runtime/index.ts';
+import type { WorkerOptions } from '../runtime/workers.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    runtime: Runtime;
+    clock: Clock;
+    newId: IdGenerator;
+  }
+}
+
+export interface RuntimePluginOptions {
+  readonly clock: Clock;
+  readonly newId: IdGenerator;
+  readonly metrics: ServerMetrics;
+  readonly workers: WorkerOptions;
+}
+
+/** The durable engine host, on the app as `app.runtime`, with the app's clock and id source. */
+const runtimePlugin: FastifyPluginAsync<RuntimePluginOptions> = async (app, o) => {
+  app.decorate('clock', o.clock);
+  app.decorate('newId', o.newId);
+  app.decorate('runtime', createRuntime({ store: app.store, clock: o.clock, newId: o.newId, log: app.log, metrics: o.metrics }, o.workers));
+};
+
+export default fp(runtimePlugin, { fastify: '5.x', name: 'shanzhi-runtime', dependencies: ['shanzhi-store'] });

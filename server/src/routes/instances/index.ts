@@ -1,0 +1,176 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { EventRecord, InstanceRecord } from '@shanzhi/store';
+
+import { ApiError, fromEngine } from '../../errors.ts';
+import { assertCan, assertSee, can, type Principal, principal } from '../../plugins/tenancy.ts';
+import { errors, iso, page } from '../common.ts';
+import { CancelBody, IncidentParams, Instance, InstanceDetail, InstanceParams, ListQuery, StartBody } from './schemas.ts';
+
+export function instanceView(r: InstanceRecord) {
+  return {
+    id: r.id,
+    definitionId: r.definitionId,
+    definitionKey: r.definitionKey,
+    unitPath: r.unitPath,
+    status: r.status,
+    version: r.version,
+    startedAt: iso(r.startedAt) as string,
+    startedBy: r.startedBy,
+    incidents: r.incidents,
+    ...(r.businessKey === undefined ? {} : { businessKey: r.businessKey }),
+    ...(r.endedAt === undefined ? {} : { endedAt: iso(r.endedAt) }),
+    ...(r.parentId === undefined ? {} : { parentId: r.parentId }),
+  };
+}
+
+function historyItem(e: EventRecord) {
+  const { type, ...data } = e.event as { type: string } & Record<string, unknown>;
+  return { seq: e.seq, type, at: iso(e.at) as string, actor: e.actor, data, hash: e.hash };
+}
+
+/** Start (idempotent on the business key), list, inspect and cancel instances; resolve incidents. */
+const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/process-instances',
+    {
+      schema: {
+        tags: ['instances'],
+        summary: 'Start an instance at a unit; the same business key again answers the first instance (200)',
+        body: StartBody,
+        response: { 200: Instance, 201: Instance, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const p = principal(request);
+      const b = request.body;
+      assertCan(p, 'instance:start', b.orgUnit, 'unit');
+      if (!(await app.store.units.byPath(b.orgUnit))) throw new ApiError('SZ_UNIT_NOT_FOUND', `no unit ${b.orgUnit}`);
+      const { record, created } = await app.runtime.starter.start({
+        definitionKey: b.definitionKey,
+        unitPath: b.orgUnit,
+        actor: p.id,
+        ...(b.businessKey === undefined ? {} : { businessKey: b.businessKey }),
+        ...(b.variables ? { variables: b.variables } : {}),
+      });
+      if (created) request.log.info({ instanceId: record.id, definitionId: record.definitionId }, 'instance started');
+      return reply.status(created ? 201 : 200).send(instanceView(record));
+    },
+  );
+
+  app.get(
+    '/process-instances',
+    {
+      schema: {
+        tags: ['instances'],
+        summary: 'Instances in your units, newest first',
+        querystring: ListQuery,
+        response: { 200: page(Instance), ...errors(400, 401) },
+      },
+    },
+    async (request) => {
+      const p = principal(request);
+      const q = request.query;
+      const result = await app.store.instances.list({
+        reach: p.reach,
+        limit: q.limit ?? 50,
+        ...(q.status ? { status: q.status } : {}),
+        ...(q.definitionKey ? { definitionKey: q.definitionKey } : {}),
+        ...(q.businessKey ? { businessKey: q.businessKey } : {}),
+        ...(q.withIncidents === undefined ? {} : { withIncidents: q.withIncidents }),
+        ...(q.cursor ? { cursor: q.cursor } : {}),
+      });
+      return { items: result.items.map(instanceView), ...(result.next ? { next: result.next } : {}) };
+    },
+  );
+
+  app.get(
+    '/process-instances/:id',
+    {
+      schema: {
+        tags: ['instances'],
+        summary: 'State, variables, history, active elements and open incidents',
+        params: InstanceParams,
+        response: { 200: InstanceDetail, ...errors(401, 404) },
+      },
+    },
+    async (request) => {
+      const r = await visibleInstance(request.params.id, principal(request));
+      const state = r.state;
+      const active = new Set<string>();
+      for (const ei of Object.values(state.els)) if (ei.k !== state.root) active.add(ei.e);
+      const events = await app.store.events.ofInstance(r.id);
+      return {
+        instance: instanceView(r),
+        variables: state.els[state.root]?.vars ?? {},
+        activeElementIds: [...active].sort(),
+        incidents: Object.values(state.incidents ?? {}).map((i) => ({
+          id: i.id,
+          elementId: i.el,
+          elementInstanceKey: i.key,
+          code: i.code,
+          message: i.message,
+        })),
+        history: events.map(historyItem),
+      };
+    },
+  );
+
+  app.post(
+    '/process-instances/:id/cancel',
+    {
+      schema: {
+        tags: ['instances'],
+        summary: 'Cancel a running instance (admins of its unit, or whoever started it)',
+        params: InstanceParams,
+        body: CancelBody,
+        response: { 200: Instance, ...errors(401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const p = principal(request);
+      const r = await visibleInstance(request.params.id, p);
+      if (r.startedBy !== p.id && !can(p, 'instance:cancel', r.unitPath)) throw new ApiError('SZ_FORBIDDEN');
+      const out = await app.runtime.executor.run(
+        r.id,
+        { type: 'cancel', ...(request.body?.reason ? { reason: request.body.reason } : {}) },
+        { actor: p.id, internal: false, conflictCode: 'SZ_INSTANCE_CONFLICT' },
+      );
+      if (!out.ok) throw fromEngine(out.error);
+      request.log.info({ instanceId: r.id }, 'instance cancelled');
+      return instanceView(out.record);
+    },
+  );
+
+  app.post(
+    '/incidents/:instanceId/:incidentId/resolve',
+    {
+      schema: {
+        tags: ['instances'],
+        summary: 'Resolve an incident: the failed step runs again',
+        params: IncidentParams,
+        response: { 200: Instance, ...errors(401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const p = principal(request);
+      const r = await visibleInstance(request.params.instanceId, p);
+      assertCan(p, 'incident:resolve', r.unitPath, 'instance');
+      const out = await app.runtime.executor.run(
+        r.id,
+        { type: 'resolveIncident', incident: request.params.incidentId },
+        { actor: p.id, internal: false },
+      );
+      if (!out.ok) throw fromEngine(out.error);
+      return instanceView(out.record);
+    },
+  );
+
+  async function visibleInstance(id: string, p: Principal): Promise<InstanceRecord> {
+    const r = await app.store.instances.byId(id);
+    if (!r) throw new ApiError('SZ_NOT_FOUND', 'no such instance');
+    assertSee(p, r.unitPath, 'instance');
+    return r;
+  }
+};
+
+export default instanceRoutes;

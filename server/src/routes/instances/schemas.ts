@@ -1,0 +1,77 @@
+import { Type } from '@sinclair/typebox';
+import { Cursor, Id, IsoTime, Limit, UnitPath, Variables } from '../common.ts';
+
+export const StartBody = Type.Object(
+  {
+    definitionKey: Type.String({ minLength: 1, maxLength: 200 }),
+    orgUnit: UnitPath,
+    businessKey: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    variables: Type.Optional(Variables),
+  },
+  { additionalProperties: false },
+);
+
+export const InstanceStatus = Type.Union([
+  Type.Literal('active'),
+  Type.Literal('completed'),
+  Type.Literal('terminated'),
+  Type.Literal('cancelled'),
+]);
+
+export const Instance = Type.Object({
+  id: Type.String(),
+  definitionId: Type.String(),
+  definitionKey: Type.String(),
+  unitPath: Type.String(),
+  businessKey: Type.Optional(Type.String()),
+  status: InstanceStatus,
+  version: Type.Integer(),
+  startedAt: IsoTime,
+  startedBy: Type.String(),
+  endedAt: Type.Optional(IsoTime),
+  parentId: Type.Optional(Type.String()),
+  incidents: Type.Integer(),
+});
+
+export const Incident = Type.Object({
+  id: Type.String(),
+  elementId: Type.String(),
+  elementInstanceKey: Type.String(),
+  code: Type.String(),
+  message: Type.String(),
+});
+
+export const HistoryItem = Type.Object({
+  seq: Type.Integer(),
+  type: Type.String(),
+  at: IsoTime,
+  actor: Type.String(),
+  data: Type.Record(Type.String(), Type.Unknown()),
+  hash: Type.String(),
+});
+
+export const InstanceDetail = Type.Object({
+  instance: Instance,
+  variables: Variables,
+  activeElementIds: Type.Array(Type.String(), { description: 'Elements with a token or waiting, for highlighting the diagram' }),
+  incidents: Type.Array(Incident),
+  history: Type.Array(HistoryItem),
+});
+
+export const ListQuery = Type.Object(
+  {
+    status: Type.Optional(InstanceStatus),
+    definitionKey: Type.Optional(Type.String({ maxLength: 200 })),
+    businessKey: Type.Optional(Type.String({ maxLength: 200 })),
+    withIncidents: Type.Optional(Type.Boolean()),
+    limit: Type.Optional(Limit),
+    cursor: Type.Optional(Cursor),
+  },
+  { additionalProperties: false },
+);
+
+export const InstanceParams = Type.Object({ id: Id });
+
+export const CancelBody = Type.Object({ reason: Type.Optional(Type.String({ maxLength: 1000 })) }, { additionalProperties: false });
+
+export const IncidentParams = Type.Object({ instanceId: Id, incidentId: Id });

@@ -1,0 +1,204 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { type OrgUnit, type RoleGrant, StoreDuplicate, type User } from '@shanzhi/store';
+import { Type } from '@sinclair/typebox';
+import { hashPassword } from '../../auth/password.ts';
+import { ApiError } from '../../errors.ts';
+import { assertCan, can, canSee, principal, reachFor } from '../../plugins/tenancy.ts';
+import { errors, iso } from '../common.ts';
+import { GrantBody, NewUnit, NewUser, PasswordBody, Unit, UserParams, UserView } from './schemas.ts';
+
+/** The organisation tree, users and their grants. Units are read by anyone in reach; users and grants are managed by town admins. */
+const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const view = (u: User, grants: readonly RoleGrant[]) => ({
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    disabled: u.disabled,
+    createdAt: iso(u.createdAt) as string,
+    grants: grants.map((g) => ({ role: g.role, unitPath: g.unitPath })),
+  });
+
+  app.get(
+    '/units',
+    {
+      schema: {
+        tags: ['org'],
+        summary: 'The units you reach, in path order',
+        response: { 200: Type.Object({ items: Type.Array(Unit) }), ...errors(401) },
+      },
+    },
+    async (request) => {
+      const p = principal(request);
+      const units = new Map<string, OrgUnit>();
+      for (const root of p.reach) for (const u of await app.store.units.under(root)) units.set(u.path, u);
+      return { items: [...units.values()].sort((a, b) => a.path.localeCompare(b.path)) };
+    },
+  );
+
+  app.post(
+    '/units',
+    {
+      schema: {
+        tags: ['org'],
+        summary: 'Add a unit below one you administer',
+        body: NewUnit,
+        response: { 201: Unit, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const p = principal(request);
+      const { path, name, kind } = request.body;
+      assertCan(p, 'org:admin', path, 'unit');
+      const parent = path.slice(0, path.lastIndexOf('/', path.length - 2) + 1);
+      if (parent.length > 1 && !(await app.store.units.byPath(parent)))
+        throw new ApiError('SZ_UNIT_NOT_FOUND', `parent unit ${parent} does not exist`);
+      if (await app.store.units.byPath(path))
+        throw new ApiError('SZ_VALIDATION', `body.path: unit ${path} exists`, [{ field: 'body.path', message: 'exists' }]);
+      const unit: OrgUnit = { id: app.newId(), path, name, kind };
+      await app.store.units.put(unit);
+      return reply.status(201).send(unit);
+    },
+  );
+
+  app.post(
+    '/users',
+    {
+      schema: {
+        tags: ['org'],
+        summary: 'Create a user with grants at units you administer',
+        body: NewUser,
+        response: { 201: UserView, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const p = principal(request);
+      const body = request.body;
+      if (reachFor(p, 'org:admin').length === 0) throw new ApiError('SZ_FORBIDDEN');
+      for (const g of body.grants) {
+        assertCan(p, 'org:admin', g.unitPath, 'unit');
+        await unitExists(g.unitPath);
+      }
+      const user: User = {
+        id: app.newId(),
+        username: body.username,
+        displayName: body.displayName,
+        passwordHash: await hashPassword(body.password),
+        disabled: false,
+        createdAt: app.clock.now(),
+      };
+      try {
+        await app.store.users.create(user);
+      } catch (error) {
+        if (error instanceof StoreDuplicate) throw new ApiError('SZ_USERNAME_TAKEN');
+        throw error;
+      }
+      const grants = body.grants.map((g) => ({ userId: user.id, role: g.role, unitPath: g.unitPath }));
+      for (const g of grants) await app.store.users.grant(g);
+      request.log.info({ userId: user.id }, 'user created');
+      return reply.status(201).send(view(user, grants));
+    },
+  );
+
+  app.get(
+    '/users/:id',
+    {
+      schema: {
+        tags: ['org'],
+        summary: 'A user and their grants within your units',
+        params: UserParams,
+        response: { 200: UserView, ...errors(401, 404) },
+      },
+    },
+    async (request) => {
+      const p = principal(request);
+      const { user, grants } = await visibleUser(request.params.id, p);
+      return view(
+        user,
+        grants.filter((g) => canSee(p, g.unitPath)),
+      );
+    },
+  );
+
+  app.post(
+    '/users/:id/grants',
+    {
+      schema: {
+        tags: ['org'],
+        summary: 'Grant a role at a unit',
+        params: UserParams,
+        body: GrantBody,
+        response: { 200: UserView, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const p = principal(request);
+      assertCan(p, 'org:admin', request.body.unitPath, 'unit');
+      await unitExists(request.body.unitPath);
+      const user = await app.store.users.byId(request.params.id);
+      if (!user) throw new ApiError('SZ_NOT_FOUND', 'no such user');
+      await app.store.users.grant({ userId: user.id, ...request.body });
+      return view(
+        user,
+        (await app.store.users.grantsOf(user.id)).filter((g) => canSee(p, g.unitPath)),
+      );
+    },
+  );
+
+  app.post(
+    '/users/:id/grants/revoke',
+    {
+      schema: {
+        tags: ['org'],
+        summary: 'Take back a role at a unit',
+        params: UserParams,
+        body: GrantBody,
+        response: { 200: UserView, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const p = principal(request);
+      assertCan(p, 'org:admin', request.body.unitPath, 'unit');
+      const { user } = await visibleUser(request.params.id, p);
+      await app.store.users.revoke({ userId: user.id, ...request.body });
+      return view(
+        user,
+        (await app.store.users.grantsOf(user.id)).filter((g) => canSee(p, g.unitPath)),
+      );
+    },
+  );
+
+  app.post(
+    '/users/:id/password',
+    {
+      schema: {
+        tags: ['org'],
+        summary: 'Set a user’s password',
+        params: UserParams,
+        body: PasswordBody,
+        response: { 204: { type: 'null' }, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const p = principal(request);
+      const { user, grants } = await visibleUser(request.params.id, p);
+      if (user.id !== p.id && !grants.some((g) => can(p, 'org:admin', g.unitPath))) throw new ApiError('SZ_FORBIDDEN');
+      await app.store.users.setPassword(user.id, await hashPassword(request.body.password));
+      request.log.info({ userId: user.id }, 'password set');
+      return reply.status(204).send();
+    },
+  );
+
+  async function unitExists(path: string): Promise<void> {
+    if (!(await app.store.units.byPath(path))) throw new ApiError('SZ_UNIT_NOT_FOUND', `no unit ${path}`);
+  }
+
+  /** A user is visible when one of their grants is within your reach (or it is you). */
+  async function visibleUser(id: string, p: ReturnType<typeof principal>): Promise<{ user: User; grants: RoleGrant[] }> {
+    const user = await app.store.users.byId(id);
+    const grants = user ? await app.store.users.grantsOf(user.id) : [];
+    if (!user || (user.id !== p.id && !grants.some((g) => canSee(p, g.unitPath)))) throw new ApiError('SZ_NOT_FOUND', 'no such user');
+    return { user, grants };
+  }
+};
+
+export default orgRoutes;

@@ -1,0 +1,49 @@
+import { ROLES } from '@shanzhi/store';
+import { Type } from '@sinclair/typebox';
+import { Id, UnitPath } from '../common.ts';
+
+export const UnitKind = Type.Union([
+  Type.Literal('district'),
+  Type.Literal('town'),
+  Type.Literal('village'),
+  Type.Literal('community'),
+  Type.Literal('cooperative'),
+  Type.Literal('compound'),
+  Type.Literal('grid'),
+  Type.Literal('department'),
+  Type.Literal('party'),
+]);
+
+export const Unit = Type.Object({ id: Type.String(), path: UnitPath, name: Type.String(), kind: Type.String() });
+
+export const NewUnit = Type.Object(
+  { path: UnitPath, name: Type.String({ minLength: 1, maxLength: 200 }), kind: UnitKind },
+  { additionalProperties: false },
+);
+
+export const Role = Type.Union(ROLES.map((r) => Type.Literal(r)));
+
+export const GrantBody = Type.Object({ role: Role, unitPath: UnitPath }, { additionalProperties: false });
+
+export const NewUser = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: 100, pattern: '^[^\\s]+$' }),
+    displayName: Type.String({ minLength: 1, maxLength: 200 }),
+    password: Type.String({ minLength: 8, maxLength: 1000 }),
+    grants: Type.Array(GrantBody, { default: [] }),
+  },
+  { additionalProperties: false },
+);
+
+export const PasswordBody = Type.Object({ password: Type.String({ minLength: 8, maxLength: 1000 }) }, { additionalProperties: false });
+
+export const UserView = Type.Object({
+  id: Type.String(),
+  username: Type.String(),
+  displayName: Type.String(),
+  disabled: Type.Boolean(),
+  createdAt: Type.String(),
+  grants: Type.Array(Type.Object({ role: Type.String(), unitPath: Type.String() })),
+});
+
+export const UserParams = Type.Object({ id: Id });

@@ -1,0 +1,341 @@
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AttachmentRecord, CommentRecord, TaskRecord } from '@shanzhi/store';
+import { Type } from '@sinclair/typebox';
+import { ApiError, fromEngine } from '../../errors.ts';
+import { ALLOWED_CONTENT_TYPES, acceptFile, MAX_ATTACHMENT_BYTES } from '../../files/sniff.ts';
+import { assertSee, can, canSee, type Principal, principal } from '../../plugins/tenancy.ts';
+import { displayGroups, isCandidate } from '../../runtime/assignment.ts';
+import { errors, iso, page } from '../common.ts';
+import { Attachment, AttachmentParams, Comment, CommentBody, CompleteBody, InboxQuery, Task, TaskParams, UserBody } from './schemas.ts';
+
+export function taskView(t: TaskRecord) {
+  return {
+    id: t.id,
+    instanceId: t.instanceId,
+    elementId: t.elementId,
+    definitionKey: t.definitionKey,
+    unitPath: t.unitPath,
+    status: t.status,
+    candidateUsers: [...t.candidateUsers],
+    candidateGroups: displayGroups(t.candidateGroups),
+    priority: t.priority,
+    createdAt: iso(t.createdAt) as string,
+    version: t.version,
+    ...(t.name === undefined ? {} : { name: t.name }),
+    ...(t.assignee === undefined ? {} : { assignee: t.assignee }),
+    ...(t.dueAt === undefined ? {} : { dueAt: iso(t.dueAt) }),
+    ...(t.followUpAt === undefined ? {} : { followUpAt: iso(t.followUpAt) }),
+    ...(t.formKey === undefined ? {} : { formKey: t.formKey }),
+    ...(t.endedAt === undefined ? {} : { endedAt: iso(t.endedAt) }),
+    ...(t.endedBy === undefined ? {} : { endedBy: t.endedBy }),
+  };
+}
+
+const commentView = (c: CommentRecord) => ({ id: c.id, taskId: c.taskId, author: c.author, text: c.text, at: iso(c.at) as string });
+const attachmentView = (a: AttachmentRecord) => ({
+  id: a.id,
+  taskId: a.taskId,
+  fileName: a.fileName,
+  contentType: a.contentType,
+  size: a.size,
+  sha256: a.sha256,
+  uploadedBy: a.uploadedBy,
+  at: iso(a.at) as string,
+});
+
+/**
+ * The inbox and what a user does with a task: claim, unclaim, assign, delegate, complete,
+ * comment, attach files. A task outside your units answers 404; one in reach that is neither
+ * yours nor your groups' answers 403.
+ */
+const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5 } });
+
+  app.get(
+    '/tasks',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'My inbox: tasks assigned to me or offered to my groups, within my units',
+        querystring: InboxQuery,
+        response: { 200: page(Task), ...errors(400, 401) },
+      },
+    },
+    async (request) => {
+      const p = principal(request);
+      const q = request.query;
+      const result = await app.store.tasks.inbox({
+        userId: p.id,
+        groups: p.groups,
+        reach: p.reach,
+        limit: q.limit ?? 50,
+        status: q.status ?? 'open',
+        ...(q.definitionKey ? { definitionKey: q.definitionKey } : {}),
+        ...(q.dueBefore ? { dueBefore: Date.parse(q.dueBefore) } : {}),
+        ...(q.text ? { text: q.text } : {}),
+        ...(q.sort ? { sort: q.sort } : {}),
+        ...(q.scope ? { scope: q.scope } : {}),
+        ...(q.cursor ? { cursor: q.cursor } : {}),
+      });
+      return { items: result.items.map(taskView), ...(result.next ? { next: result.next } : {}) };
+    },
+  );
+
+  app.get(
+    '/tasks/:id',
+    { schema: { tags: ['tasks'], params: TaskParams, response: { 200: Task, ...errors(401, 404) } } },
+    async (request) => taskView(await visibleTask(request.params.id, principal(request))),
+  );
+
+  app.post(
+    '/tasks/:id/claim',
+    {
+      schema: { tags: ['tasks'], summary: 'Take a group task', params: TaskParams, response: { 200: Task, ...errors(401, 403, 404, 409) } },
+    },
+    async (request) => {
+      const p = principal(request);
+      const t = await openTask(request.params.id, p);
+      if (t.assignee === p.id) return taskView(t);
+      if (t.assignee !== undefined) throw new ApiError('SZ_TASK_CLAIMED');
+      if (!isCandidate(t, p)) throw new ApiError('SZ_NOT_CANDIDATE');
+      return taskView(await app.store.tasks.reassign(t.id, t.version, { assignee: p.id }));
+    },
+  );
+
+  app.post(
+    '/tasks/:id/unclaim',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'Give a task back to its groups',
+        params: TaskParams,
+        response: { 200: Task, ...errors(401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const p = principal(request);
+      const t = await openTask(request.params.id, p);
+      if (t.assignee !== p.id && !can(p, 'task:assign', t.unitPath)) throw new ApiError('SZ_NOT_CANDIDATE');
+      return taskView(await app.store.tasks.reassign(t.id, t.version, { assignee: null }));
+    },
+  );
+
+  app.post(
+    '/tasks/:id/assign',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'Assign a task to a user (admins of its unit)',
+        params: TaskParams,
+        body: UserBody,
+        response: { 200: Task, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const p = principal(request);
+      const t = await openTask(request.params.id, p);
+      if (!can(p, 'task:assign', t.unitPath)) throw new ApiError('SZ_FORBIDDEN');
+      await assertAssignable(request.body.userId, t);
+      return taskView(await app.store.tasks.reassign(t.id, t.version, { assignee: request.body.userId }));
+    },
+  );
+
+  app.post(
+    '/tasks/:id/delegate',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'Hand my task to another user of its unit',
+        params: TaskParams,
+        body: UserBody,
+        response: { 200: Task, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const p = principal(request);
+      const t = await openTask(request.params.id, p);
+      if (t.assignee !== p.id && !can(p, 'task:assign', t.unitPath))
+        throw new ApiError('SZ_NOT_CANDIDATE', 'only the assignee can delegate the task');
+      await assertAssignable(request.body.userId, t);
+      request.log.info({ taskId: t.id, from: p.id, to: request.body.userId }, 'task delegated');
+      return taskView(await app.store.tasks.reassign(t.id, t.version, { assignee: request.body.userId }));
+    },
+  );
+
+  app.post(
+    '/tasks/:id/complete',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'Complete a task with its form data',
+        params: TaskParams,
+        body: CompleteBody,
+        response: { 200: Task, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const p = principal(request);
+      const t = await openTask(request.params.id, p);
+      if (t.assignee !== undefined ? t.assignee !== p.id : !isCandidate(t, p)) throw new ApiError('SZ_NOT_CANDIDATE');
+      const variables = request.body?.variables;
+      const out = await app.runtime.executor.run(
+        t.instanceId,
+        { type: 'completeUserTask', key: t.key, actor: p.id, ...(variables ? { variables } : {}) },
+        { actor: p.id, internal: false, conflictCode: 'SZ_TASK_CONFLICT' },
+      );
+      if (!out.ok) {
+        if (out.error.code === 'SZ_TASK_NOT_FOUND' || out.error.code === 'SZ_INSTANCE_NOT_ACTIVE') throw new ApiError('SZ_TASK_NOT_OPEN');
+        throw fromEngine(out.error);
+      }
+      request.log.info({ taskId: t.id, instanceId: t.instanceId }, 'task completed');
+      const done = await app.store.tasks.byId(t.id);
+      return taskView(done ?? t);
+    },
+  );
+
+  app.get(
+    '/tasks/:id/comments',
+    {
+      schema: { tags: ['tasks'], params: TaskParams, response: { 200: Type.Object({ items: Type.Array(Comment) }), ...errors(401, 404) } },
+    },
+    async (request) => {
+      const t = await visibleTask(request.params.id, principal(request));
+      return { items: (await app.store.comments.ofTask(t.id)).map(commentView) };
+    },
+  );
+
+  app.post(
+    '/tasks/:id/comments',
+    { schema: { tags: ['tasks'], params: TaskParams, body: CommentBody, response: { 201: Comment, ...errors(400, 401, 403, 404) } } },
+    async (request, reply) => {
+      const p = principal(request);
+      const t = await visibleTask(request.params.id, p);
+      assertMayWrite(t, p);
+      const c: CommentRecord = {
+        id: app.newId(),
+        taskId: t.id,
+        instanceId: t.instanceId,
+        unitPath: t.unitPath,
+        author: p.id,
+        text: request.body.text,
+        at: app.clock.now(),
+      };
+      await app.store.comments.add(c);
+      return reply.status(201).send(commentView(c));
+    },
+  );
+
+  app.get(
+    '/tasks/:id/attachments',
+    {
+      schema: {
+        tags: ['tasks'],
+        params: TaskParams,
+        response: { 200: Type.Object({ items: Type.Array(Attachment) }), ...errors(401, 404) },
+      },
+    },
+    async (request) => {
+      const t = await visibleTask(request.params.id, principal(request));
+      return { items: (await app.store.attachments.ofTask(t.id)).map(attachmentView) };
+    },
+  );
+
+  app.post(
+    '/tasks/:id/attachments',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: `Attach a file (multipart field "file", at most 10 MB; ${ALLOWED_CONTENT_TYPES.length} content types: images, PDF, office documents, text; checked by content)`,
+        consumes: ['multipart/form-data'],
+        params: TaskParams,
+        response: { 201: Attachment, ...errors(400, 401, 403, 404, 413, 415) },
+      },
+    },
+    async (request, reply) => {
+      const p = principal(request);
+      const t = await visibleTask(request.params.id, p);
+      assertMayWrite(t, p);
+      if (!request.isMultipart()) throw new ApiError('SZ_UNSUPPORTED_MEDIA_TYPE', 'send the file as multipart/form-data');
+      const file = await request.file();
+      if (!file) throw new ApiError('SZ_VALIDATION', 'body.file: is required', [{ field: 'body.file', message: 'is required' }]);
+      let content: Buffer;
+      try {
+        content = await file.toBuffer();
+      } catch (error) {
+        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new ApiError('SZ_FILE_TOO_LARGE');
+        throw error;
+      }
+      const contentType = acceptFile(file.mimetype, content);
+      if (!contentType) throw new ApiError('SZ_FILE_TYPE_REJECTED');
+      const a: AttachmentRecord = {
+        id: app.newId(),
+        taskId: t.id,
+        instanceId: t.instanceId,
+        unitPath: t.unitPath,
+        fileName: basename(file.filename || 'file').slice(0, 255),
+        contentType,
+        size: content.length,
+        sha256: createHash('sha256').update(content).digest('hex'),
+        uploadedBy: p.id,
+        at: app.clock.now(),
+      };
+      await app.store.attachments.add(a, content);
+      request.log.info({ taskId: t.id, attachmentId: a.id, size: a.size }, 'attachment added');
+      return reply.status(201).send(attachmentView(a));
+    },
+  );
+
+  app.get(
+    '/tasks/:id/attachments/:attachmentId',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'Download an attachment',
+        params: AttachmentParams,
+        produces: ['application/octet-stream'],
+        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }), ...errors(401, 404) },
+      },
+    },
+    async (request, reply) => {
+      const t = await visibleTask(request.params.id, principal(request));
+      const meta = (await app.store.attachments.ofTask(t.id)).find((a) => a.id === request.params.attachmentId);
+      const content = meta ? await app.store.attachments.content(meta.id) : undefined;
+      if (!meta || !content) throw new ApiError('SZ_NOT_FOUND', 'no such attachment');
+      return reply
+        .type(meta.contentType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(meta.fileName)}`)
+        .header('x-content-type-options', 'nosniff')
+        .send(Buffer.from(content));
+    },
+  );
+
+  async function visibleTask(id: string, p: Principal): Promise<TaskRecord> {
+    const t = await app.store.tasks.byId(id);
+    if (!t || !canSee(p, t.unitPath)) throw new ApiError('SZ_NOT_FOUND', 'no such task');
+    return t;
+  }
+
+  async function openTask(id: string, p: Principal): Promise<TaskRecord> {
+    const t = await visibleTask(id, p);
+    if (t.status !== 'open') throw new ApiError('SZ_TASK_NOT_OPEN');
+    return t;
+  }
+
+  /** Comments and files: the task's assignee and candidates, its unit's admins, and staff who may start procedures there. */
+  function assertMayWrite(t: TaskRecord, p: Principal): void {
+    assertSee(p, t.unitPath, 'task');
+    if (!isCandidate(t, p) && !can(p, 'task:assign', t.unitPath) && !can(p, 'instance:start', t.unitPath))
+      throw new ApiError('SZ_NOT_CANDIDATE');
+  }
+
+  async function assertAssignable(userId: string, t: TaskRecord): Promise<void> {
+    const user = await app.store.users.byId(userId);
+    const grants = user && !user.disabled ? await app.store.users.grantsOf(user.id) : [];
+    if (!grants.some((g) => t.unitPath.startsWith(g.unitPath))) throw new ApiError('SZ_ASSIGNEE_INVALID');
+  }
+};
+
+export default taskRoutes;

@@ -1,0 +1,61 @@
+import { Type } from '@sinclair/typebox';
+import { Cursor, Id, IsoTime, Limit, Variables } from '../common.ts';
+
+export const TaskStatus = Type.Union([Type.Literal('open'), Type.Literal('completed'), Type.Literal('cancelled')]);
+
+export const Task = Type.Object({
+  id: Type.String(),
+  instanceId: Type.String(),
+  elementId: Type.String(),
+  name: Type.Optional(Type.String()),
+  definitionKey: Type.String(),
+  unitPath: Type.String(),
+  status: TaskStatus,
+  assignee: Type.Optional(Type.String()),
+  candidateUsers: Type.Array(Type.String()),
+  candidateGroups: Type.Array(Type.String(), { description: 'role@unit groups the task is offered to' }),
+  dueAt: Type.Optional(IsoTime),
+  followUpAt: Type.Optional(IsoTime),
+  priority: Type.Integer(),
+  formKey: Type.Optional(Type.String()),
+  createdAt: IsoTime,
+  endedAt: Type.Optional(IsoTime),
+  endedBy: Type.Optional(Type.String()),
+  version: Type.Integer(),
+});
+
+export const InboxQuery = Type.Object(
+  {
+    status: Type.Optional(TaskStatus),
+    definitionKey: Type.Optional(Type.String({ maxLength: 200 })),
+    dueBefore: Type.Optional(IsoTime),
+    text: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    sort: Type.Optional(Type.Union([Type.Literal('due'), Type.Literal('priority'), Type.Literal('created')])),
+    scope: Type.Optional(Type.Union([Type.Literal('mine'), Type.Literal('group'), Type.Literal('all')])),
+    limit: Type.Optional(Limit),
+    cursor: Type.Optional(Cursor),
+  },
+  { additionalProperties: false },
+);
+
+export const TaskParams = Type.Object({ id: Id });
+export const AttachmentParams = Type.Object({ id: Id, attachmentId: Id });
+
+export const UserBody = Type.Object({ userId: Id }, { additionalProperties: false });
+
+export const CompleteBody = Type.Object({ variables: Type.Optional(Variables) }, { additionalProperties: false });
+
+export const CommentBody = Type.Object({ text: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false });
+
+export const Comment = Type.Object({ id: Type.String(), taskId: Type.String(), author: Type.String(), text: Type.String(), at: IsoTime });
+
+export const Attachment = Type.Object({
+  id: Type.String(),
+  taskId: Type.String(),
+  fileName: Type.String(),
+  contentType: Type.String(),
+  size: Type.Integer(),
+  sha256: Type.String(),
+  uploadedBy: Type.String(),
+  at: IsoTime,
+});

@@ -1,0 +1,288 @@
+import { type Command, type Ctx, type EngineError, type InstanceState, start, step, type Transition } from '@shanzhi/engine';
+import { type Commit, type InstanceRecord, type JobRecord, type Store, StoreConflict } from '@shanzhi/store';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Clock, IdGenerator } from '../clock.ts';
+import { ApiError } from '../errors.ts';
+import type { ServerMetrics } from '../metrics.ts';
+import type { Definitions, LoadedDefinition } from './definitions.ts';
+import { type Plan, planCommit } from './effects.ts';
+
+export type Executed = { readonly ok: true; readonly record: InstanceRecord; readonly transition: Transition; readonly plan: Plan };
+export type Refused = { readonly ok: false; readonly error: EngineError; readonly record?: InstanceRecord };
+export type Outcome = Executed | Refused;
+
+export interface RunOptions {
+  /** Who asked: a user id, or `system:<worker>` for timers, messages and the outbox. */
+  readonly actor: string;
+  /**
+   * Internal commands (timers, messages, outbox) are retried with a fresh read when someone
+   * else committed first; a user command answers 409 with `conflictCode` instead, since the
+   * user decided on what they saw.
+   */
+  readonly internal: boolean;
+  readonly conflictCode?: 'SZ_TASK_CONFLICT' | 'SZ_INSTANCE_CONFLICT';
+  /** Jobs this command finishes, removed in the same commit (the claimed timer or outbox job). */
+  readonly jobsDone?: readonly string[];
+}
+
+export interface StartOptions {
+  readonly definition: LoadedDefinition;
+  readonly unitPath: string;
+  readonly actor: string;
+  readonly processId?: string;
+  readonly startEvent?: string;
+  readonly businessKey?: string;
+  readonly variables?: Record<string, unknown>;
+  readonly parent?: { instance: string; key: string };
+  /** The instance id, when it was decided before (a call activity names its child). */
+  readonly id?: string;
+  readonly jobsDone?: readonly string[];
+}
+
+/** Called after every successful commit, with what it changed (the workers and long polls listen). */
+export type CommitListener = (e: { record: InstanceRecord; plan: Plan; transition: Transition }) => void;
+
+const MAX_INTERNAL_ATTEMPTS = 25;
+
+/**
+ * Runs engine commands durably: read the instance, step the pure engine, map its effects onto
+ * one store commit guarded by the version read, commit. Nothing the engine decided is carried
+ * out before the commit, and everything it decided is in it (or in the outbox it writes).
+ */
+export class CommandExecutor {
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly listeners: CommitListener[] = [];
+  private closing = false;
+
+  constructor(
+    private readonly deps: {
+      store: Store;
+      definitions: Definitions;
+      clock: Clock;
+      newId: IdGenerator;
+      log: FastifyBaseLogger;
+      metrics: ServerMetrics;
+    },
+  ) {}
+
+  onCommit(listener: CommitListener): void {
+    this.listeners.push(listener);
+  }
+
+  async run(instanceId: string, command: Command, options: RunOptions): Promise<Outcome> {
+    return this.track(this.runLoop(instanceId, command, options));
+  }
+
+  async start(options: StartOptions): Promise<Outcome> {
+    return this.track(this.startOnce(options));
+  }
+
+  /**
+   * Commits an instance unchanged but for its jobs: finishes jobs whose work needed no engine
+   * step (a message nobody waits for, a timer of an ended instance) and adds fan-out jobs.
+   * Retried on conflict. False when the instance does not exist.
+   */
+  async touch(instanceId: string, jobs: { done?: readonly string[]; add?: readonly JobRecord[] }): Promise<boolean> {
+    return this.track(this.touchLoop(instanceId, jobs));
+  }
+
+  private async touchLoop(instanceId: string, jobs: { done?: readonly string[]; add?: readonly JobRecord[] }): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+      const record = await this.deps.store.instances.byId(instanceId);
+      if (!record) return false;
+      try {
+        await this.deps.store.commit({
+          instance: { ...record, version: record.version + 1 },
+          expectedVersion: record.version,
+          events: [],
+          jobs: { ...(jobs.add ? { add: jobs.add } : {}), ...(jobs.done ? { done: jobs.done } : {}) },
+        });
+        return true;
+      } catch (error) {
+        if (!(error instanceof StoreConflict) || attempt >= MAX_INTERNAL_ATTEMPTS) throw error;
+        await pause(Math.min(50, attempt * 2));
+      }
+    }
+  }
+
+  /** Stops taking commands and waits for those under way (graceful shutdown). */
+  async drain(): Promise<void> {
+    this.closing = true;
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private track<T>(work: Promise<T>): Promise<T> {
+    if (this.closing) return Promise.reject(new ApiError('SZ_SHUTTING_DOWN'));
+    this.inFlight.add(work);
+    const done = () => this.inFlight.delete(work);
+    work.then(done, done);
+    return work;
+  }
+
+  private async runLoop(instanceId: string, command: Command, options: RunOptions): Promise<Outcome> {
+    const { store, metrics } = this.deps;
+    for (let attempt = 1; ; attempt++) {
+      const record = await store.instances.byId(instanceId);
+      if (!record) return { ok: false, error: { code: 'SZ_ELEMENT_NOT_FOUND', message: `no instance ${instanceId}` } };
+      const definition = await this.deps.definitions.byId(record.definitionId);
+      if (!definition) throw new Error(`instance ${instanceId}: definition ${record.definitionId} is missing`);
+      const now = this.deps.clock.now();
+      const outcome = step(definition.model, record.state, command, this.ctx(now, options.actor));
+      if (!outcome.ok) {
+        metrics.commands({ command: command.type, outcome: 'rejected' });
+        return { ok: false, error: outcome.error, record };
+      }
+      const plan = await this.plan(record, definition, record.state, outcome, now, options.actor);
+      const commit = this.commitOf(record, outcome, plan, now, options.actor, options.jobsDone);
+      try {
+        const stored = await store.commit(commit);
+        this.committed(command.type, stored, plan, outcome);
+        return { ok: true, record: stored, transition: outcome, plan };
+      } catch (error) {
+        if (!(error instanceof StoreConflict)) {
+          metrics.commands({ command: command.type, outcome: 'error' });
+          throw error;
+        }
+        metrics.conflicts({ by: options.internal ? 'internal' : 'user' });
+        if (!options.internal) {
+          metrics.commands({ command: command.type, outcome: 'conflict' });
+          throw new ApiError(options.conflictCode ?? 'SZ_INSTANCE_CONFLICT');
+        }
+        if (attempt >= MAX_INTERNAL_ATTEMPTS) throw error;
+        await pause(Math.min(50, attempt * 2));
+      }
+    }
+  }
+
+  private async startOnce(o: StartOptions): Promise<Outcome> {
+    const now = this.deps.clock.now();
+    const ctx = this.ctx(now, o.actor, o.id);
+    const outcome = start(
+      o.definition.model,
+      {
+        ...(o.processId ? { processId: o.processId } : {}),
+        ...(o.startEvent ? { startEvent: o.startEvent } : {}),
+        ...(o.businessKey === undefined ? {} : { businessKey: o.businessKey }),
+        ...(o.parent ? { parent: o.parent } : {}),
+        variables: o.variables ?? {},
+      },
+      ctx,
+    );
+    if (!outcome.ok) {
+      this.deps.metrics.commands({ command: 'start', outcome: 'rejected' });
+      return { ok: false, error: outcome.error };
+    }
+    const state = outcome.state;
+    const draft: InstanceRecord = {
+      id: state.id,
+      definitionId: o.definition.record.id,
+      definitionKey: o.definition.record.key,
+      unitPath: o.unitPath,
+      status: state.status,
+      version: 0,
+      state,
+      startedAt: now,
+      startedBy: o.actor,
+      incidents: 0,
+      ...(o.businessKey === undefined ? {} : { businessKey: o.businessKey }),
+      ...(o.parent ? { parentId: o.parent.instance } : {}),
+    };
+    const plan = await this.plan(draft, o.definition, undefined, outcome, now, o.actor);
+    const commit = this.commitOf(draft, outcome, plan, now, o.actor, o.jobsDone, null);
+    const stored = await this.deps.store.commit(commit);
+    this.committed('start', stored, plan, outcome);
+    return { ok: true, record: stored, transition: outcome, plan };
+  }
+
+  private ctx(now: number, actor: string, firstId?: string): Ctx {
+    let first = firstId;
+    return {
+      now,
+      actor,
+      newId: () => {
+        if (first !== undefined) {
+          const id = first;
+          first = undefined;
+          return id;
+        }
+        return this.deps.newId();
+      },
+    };
+  }
+
+  private plan(
+    record: InstanceRecord,
+    definition: LoadedDefinition,
+    before: InstanceState | undefined,
+    outcome: Transition,
+    now: number,
+    actor: string,
+  ) {
+    return planCommit(
+      {
+        instanceId: record.id,
+        unitPath: record.unitPath,
+        definitionKey: record.definitionKey,
+        definitionId: definition.record.id,
+        now,
+        actor,
+        newId: this.deps.newId,
+        loadTask: (id) => this.deps.store.tasks.byId(id),
+        ...(before ? { before } : {}),
+      },
+      outcome.effects,
+    );
+  }
+
+  private commitOf(
+    record: InstanceRecord,
+    outcome: Transition,
+    plan: Plan,
+    now: number,
+    actor: string,
+    jobsDone: readonly string[] | undefined,
+    expectedVersion: number | null = record.version,
+  ): Commit {
+    const state = outcome.state;
+    const ended = state.status !== 'active';
+    const { endedAt: _previous, ...rest } = record;
+    const instance: InstanceRecord = {
+      ...rest,
+      state,
+      status: state.status,
+      version: expectedVersion === null ? 1 : expectedVersion + 1,
+      incidents: Object.keys(state.incidents ?? {}).length,
+      ...(ended ? { endedAt: record.endedAt ?? now } : {}),
+    };
+    return {
+      instance,
+      expectedVersion,
+      events: outcome.events.map((event) => ({ event, actor, at: now })),
+      tasks: plan.tasks,
+      jobs: { add: plan.jobs.add, remove: plan.jobs.remove, done: [...(jobsDone ?? [])] },
+      subscriptions: plan.subscriptions,
+    };
+  }
+
+  private committed(command: string, record: InstanceRecord, plan: Plan, transition: Transition): void {
+    const { metrics, log } = this.deps;
+    metrics.commands({ command, outcome: 'ok' });
+    if (plan.opened) metrics.tasksOpened({}, plan.opened);
+    if (plan.closed) metrics.tasksClosed({}, plan.closed);
+    for (const i of plan.incidents) {
+      metrics.incidents({ code: i.code });
+      log.warn({ instanceId: record.id, incidentId: i.incident, elementId: i.el, code: i.code }, 'incident raised');
+    }
+    for (const listener of this.listeners) {
+      try {
+        listener({ record, plan, transition });
+      } catch (error) {
+        log.error({ err: error, instanceId: record.id }, 'commit listener failed');
+      }
+    }
+  }
+}
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

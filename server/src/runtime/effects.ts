@@ -1,0 +1,291 @@
+import type { Effect, InstanceState } from '@shanzhi/engine';
+import type { Commit, JobKind, JobRecord, SubscriptionRecord, TaskRecord } from '@shanzhi/store';
+import { taskGroups } from './assignment.ts';
+
+/** Retries of timer and outbox jobs before they are parked and reported. */
+export const INTERNAL_RETRIES = 5;
+
+/** Outbox job types: work for other instances, done by the workers after the commit. */
+export type OutboxType =
+  | 'publishMessage'
+  | 'broadcastSignal'
+  | 'deliverSignal'
+  | 'startCalledInstance'
+  | 'cancelCalledInstance'
+  | 'calledInstanceEnded'
+  | 'postNotice';
+
+export interface PlanContext {
+  readonly instanceId: string;
+  readonly unitPath: string;
+  readonly definitionKey: string;
+  readonly definitionId: string;
+  /** The state before the transition; absent for a start. */
+  readonly before?: InstanceState;
+  readonly now: number;
+  readonly actor: string;
+  readonly newId: () => string;
+  /** The stored row of a task the transition updates (UpdateUserTask). */
+  readonly loadTask: (id: string) => Promise<TaskRecord | undefined>;
+}
+
+/** What a transition asks of the store beside the instance and its events, plus what to do after the commit. */
+export interface Plan {
+  readonly tasks: NonNullable<Commit['tasks']>;
+  readonly jobs: { add: JobRecord[]; remove: { instanceId: string; ref: string; kind?: JobKind }[] };
+  readonly subscriptions: NonNullable<Commit['subscriptions']>;
+  /** External jobs the engine gave another try (failJob with retries left): rescheduled after the commit. */
+  readonly retries: { ref: string; retries: number }[];
+  readonly incidents: Extract<Effect, { type: 'IncidentRaised' }>[];
+  readonly opened: number;
+  readonly closed: number;
+}
+
+export function taskId(instanceId: string, key: string): string {
+  return `${instanceId}:${key}`;
+}
+
+/**
+ * Maps the effects of one transition onto the rows written in the same commit: user tasks to
+ * inbox rows, timers and external jobs to jobs, message and signal waits to subscriptions,
+ * and everything that acts on other instances (messages, signals, call activities and their
+ * ends, notices) to outbox jobs. An effect undone later in the same transition (a timer
+ * scheduled then cancelled) cancels out here, so the commit never depends on the order in
+ * which an adapter applies adds and removes.
+ */
+export async function planCommit(ctx: PlanContext, effects: readonly Effect[]): Promise<Plan> {
+  const tasks = new Map<string, TaskRecord>();
+  const ended = new Map<string, { id: string; status: 'completed' | 'cancelled'; at: number; by?: string }>();
+  const jobAdds = new Map<string, JobRecord>();
+  const jobRemoves = new Map<string, { instanceId: string; ref: string; kind?: JobKind }>();
+  const subAdds = new Map<string, SubscriptionRecord>();
+  const subRemoves = new Map<string, { instanceId: string; sub: string }>();
+  const plan: Plan = {
+    tasks: {},
+    jobs: { add: [], remove: [] },
+    subscriptions: {},
+    retries: [],
+    incidents: [],
+    opened: 0,
+    closed: 0,
+  };
+  let opened = 0;
+  let closed = 0;
+
+  const addJob = (
+    kind: JobKind,
+    type: string,
+    ref: string,
+    dueAt: number,
+    retries: number,
+    payload: Record<string, unknown>,
+    instanceId = ctx.instanceId,
+  ) => {
+    const key = `${kind}/${ref}`;
+    jobRemoves.delete(key);
+    jobAdds.set(key, {
+      id: ctx.newId(),
+      kind,
+      type,
+      instanceId,
+      unitPath: ctx.unitPath,
+      ref,
+      dueAt,
+      retries,
+      payload,
+      createdAt: ctx.now,
+    });
+  };
+  const removeJob = (kind: JobKind, ref: string) => {
+    const key = `${kind}/${ref}`;
+    if (jobAdds.delete(key)) return;
+    jobRemoves.set(key, { instanceId: ctx.instanceId, ref, kind });
+  };
+  const outbox = (type: OutboxType, payload: Record<string, unknown>) =>
+    addJob('outbox', type, `out:${ctx.newId()}`, ctx.now, INTERNAL_RETRIES, payload);
+  const closeTask = (key: string, reason: 'completed' | 'terminated') => {
+    const id = taskId(ctx.instanceId, key);
+    const status = reason === 'completed' ? 'completed' : 'cancelled';
+    const by = reason === 'completed' ? ctx.actor : undefined;
+    closed++;
+    const fresh = tasks.get(id);
+    if (fresh) {
+      tasks.set(id, { ...fresh, status, endedAt: ctx.now, ...(by ? { endedBy: by } : {}) });
+      return;
+    }
+    ended.set(id, { id, status, at: ctx.now, ...(by ? { by } : {}) });
+  };
+
+  for (const e of effects) {
+    switch (e.type) {
+      case 'OpenUserTask': {
+        const id = taskId(ctx.instanceId, e.key);
+        opened++;
+        tasks.set(id, {
+          id,
+          instanceId: ctx.instanceId,
+          key: e.key,
+          elementId: e.el,
+          definitionKey: ctx.definitionKey,
+          unitPath: ctx.unitPath,
+          status: 'open',
+          candidateUsers: e.candidateUsers ?? [],
+          candidateGroups: taskGroups(e.candidateGroups, ctx.unitPath),
+          priority: e.priority ?? 50,
+          createdAt: ctx.now,
+          version: 1,
+          ...(e.name === undefined ? {} : { name: e.name }),
+          ...(e.assignee === undefined ? {} : { assignee: e.assignee }),
+          ...(e.dueAt === undefined ? {} : { dueAt: e.dueAt }),
+          ...(e.followUpAt === undefined ? {} : { followUpAt: e.followUpAt }),
+          ...(e.form === undefined ? {} : { formKey: e.form.key }),
+        });
+        break;
+      }
+      case 'UpdateUserTask': {
+        const id = taskId(ctx.instanceId, e.key);
+        const current = tasks.get(id) ?? (await ctx.loadTask(id));
+        if (!current) break;
+        const { assignee, dueAt, followUpAt, ...rest } = current;
+        tasks.set(id, {
+          ...rest,
+          candidateUsers: e.candidateUsers ?? current.candidateUsers,
+          candidateGroups: e.candidateGroups ? taskGroups(e.candidateGroups, ctx.unitPath) : current.candidateGroups,
+          priority: e.priority ?? current.priority,
+          version: current.version + 1,
+          ...(e.assignee === undefined ? (assignee === undefined ? {} : { assignee }) : { assignee: e.assignee }),
+          ...((e.dueAt ?? dueAt) === undefined ? {} : { dueAt: e.dueAt ?? dueAt }),
+          ...((e.followUpAt ?? followUpAt) === undefined ? {} : { followUpAt: e.followUpAt ?? followUpAt }),
+        });
+        break;
+      }
+      case 'CloseUserTask':
+        closeTask(e.key, e.reason);
+        break;
+      case 'ScheduleTimer':
+        addJob('timer', 'timer', e.sub, e.dueAt, INTERNAL_RETRIES, { el: e.el });
+        break;
+      case 'CancelTimer':
+        removeJob('timer', e.sub);
+        break;
+      case 'Subscribe':
+        subRemoves.delete(e.sub);
+        subAdds.set(e.sub, {
+          instanceId: ctx.instanceId,
+          sub: e.sub,
+          kind: e.kind,
+          name: e.name,
+          unitPath: ctx.unitPath,
+          ...(e.correlationKey === undefined ? {} : { correlationKey: e.correlationKey }),
+        });
+        break;
+      case 'Unsubscribe':
+        if (!subAdds.delete(e.sub)) subRemoves.set(e.sub, { instanceId: ctx.instanceId, sub: e.sub });
+        break;
+      case 'RunJob':
+        addJob('external', e.jobType, e.key, ctx.now, e.retries, {
+          el: e.el,
+          variables: e.variables,
+          ...(e.headers ? { headers: e.headers } : {}),
+        });
+        break;
+      case 'RetryJob':
+        plan.retries.push({ ref: e.key, retries: e.retries });
+        break;
+      case 'CancelJob':
+        removeJob('external', e.key);
+        break;
+      case 'PublishMessage':
+        outbox('publishMessage', {
+          name: e.name,
+          variables: e.variables,
+          ...(e.correlationKey === undefined ? {} : { correlationKey: e.correlationKey }),
+        });
+        break;
+      case 'BroadcastSignal':
+        outbox('broadcastSignal', { name: e.name, variables: e.variables });
+        break;
+      case 'PostNotice':
+        outbox('postNotice', {
+          key: e.key,
+          el: e.el,
+          title: e.title,
+          days: e.days,
+          ...(e.body ? { body: e.body } : {}),
+          ...(e.board ? { board: e.board } : {}),
+        });
+        break;
+      case 'StartCalledInstance':
+        outbox('startCalledInstance', {
+          child: e.child,
+          key: e.key,
+          processId: e.processId,
+          binding: e.binding,
+          variables: e.variables,
+          definitionId: ctx.definitionId,
+          ...(e.versionTag ? { versionTag: e.versionTag } : {}),
+        });
+        break;
+      case 'CancelCalledInstance':
+        outbox('cancelCalledInstance', { child: e.child });
+        break;
+      case 'IncidentRaised':
+        plan.incidents.push(e);
+        break;
+      case 'InstanceEnded':
+        if (e.parent) {
+          outbox('calledInstanceEnded', {
+            parent: e.parent.instance,
+            key: e.parent.key,
+            status: e.status,
+            variables: e.variables,
+            ...(e.error ? { error: e.error } : {}),
+          });
+        }
+        dropLeftovers(ctx.before, { tasks, ended, removeJob, subAdds, subRemoves, closeTask, instanceId: ctx.instanceId });
+        break;
+    }
+  }
+
+  const upsert = [...tasks.values()];
+  const end = [...ended.values()];
+  const add = [...subAdds.values()];
+  const remove = [...subRemoves.values()];
+  return {
+    ...plan,
+    tasks: { ...(upsert.length ? { upsert } : {}), ...(end.length ? { end } : {}) },
+    jobs: { add: [...jobAdds.values()], remove: [...jobRemoves.values()] },
+    subscriptions: { ...(add.length ? { add } : {}), ...(remove.length ? { remove } : {}) },
+    opened,
+    closed,
+  };
+}
+
+/**
+ * A safety net when an instance ends: whatever it still waited on before (timers, jobs, message
+ * and signal waits, open tasks) goes, even where the engine named no cancel for it.
+ */
+function dropLeftovers(
+  before: InstanceState | undefined,
+  p: {
+    tasks: Map<string, TaskRecord>;
+    ended: Map<string, unknown>;
+    removeJob: (kind: JobKind, ref: string) => void;
+    subAdds: Map<string, SubscriptionRecord>;
+    subRemoves: Map<string, { instanceId: string; sub: string }>;
+    closeTask: (key: string, reason: 'completed' | 'terminated') => void;
+    instanceId: string;
+  },
+): void {
+  for (const [id, t] of p.tasks) if (t.status === 'open') p.tasks.set(id, { ...t, status: 'cancelled', endedAt: t.createdAt });
+  for (const sub of p.subAdds.keys()) p.subAdds.delete(sub);
+  if (!before) return;
+  for (const sub of Object.values(before.subs ?? {})) {
+    if (sub.kind === 'timer') p.removeJob('timer', sub.id);
+    else if (sub.kind !== 'conditional') p.subRemoves.set(sub.id, { instanceId: p.instanceId, sub: sub.id });
+  }
+  for (const ei of Object.values(before.els)) {
+    if (ei.retries !== undefined) p.removeJob('external', ei.k);
+    if (ei.task && !p.ended.has(taskId(p.instanceId, ei.k))) p.closeTask(ei.k, 'terminated');
+  }
+}

@@ -1,0 +1,57 @@
+import type { Store } from '@shanzhi/store';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Clock, IdGenerator } from '../clock.ts';
+import type { ServerMetrics } from '../metrics.ts';
+import { CommandExecutor } from './commandExecutor.ts';
+import { Correlation } from './correlation.ts';
+import { Definitions } from './definitions.ts';
+import { ExternalJobs } from './externalJobs.ts';
+import { Starter } from './starter.ts';
+import { type WorkerOptions, Workers } from './workers.ts';
+
+export interface RuntimeDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly newId: IdGenerator;
+  readonly log: FastifyBaseLogger;
+  readonly metrics: ServerMetrics;
+}
+
+/** The durable engine host: the server's counterpart of the engine's in-memory runtime. */
+export interface Runtime {
+  readonly definitions: Definitions;
+  readonly executor: CommandExecutor;
+  readonly starter: Starter;
+  readonly correlation: Correlation;
+  readonly workers: Workers;
+  readonly externalJobs: ExternalJobs;
+  /** Graceful stop: no new commands, long polls answered, workers stopped, leases given back. */
+  stop(): Promise<void>;
+}
+
+export function createRuntime(deps: RuntimeDeps, workerOptions: WorkerOptions): Runtime {
+  const definitions = new Definitions(deps.store);
+  const executor = new CommandExecutor({ ...deps, definitions });
+  const starter = new Starter({ store: deps.store, definitions, executor });
+  const correlation = new Correlation({ store: deps.store, definitions, executor });
+  const workers = new Workers({ ...deps, executor, correlation, definitions }, workerOptions);
+  const externalJobs = new ExternalJobs({ store: deps.store, executor, clock: deps.clock });
+  executor.onCommit(({ plan }) => {
+    const now = deps.clock.now();
+    if (plan.jobs.add.some((j) => j.kind === 'external')) externalJobs.notify();
+    if (plan.jobs.add.some((j) => j.kind === 'outbox' || (j.kind === 'timer' && j.dueAt <= now))) workers.poke();
+  });
+  return {
+    definitions,
+    executor,
+    starter,
+    correlation,
+    workers,
+    externalJobs,
+    async stop() {
+      externalJobs.close();
+      await workers.stop();
+      await executor.drain();
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { deploy, processXml, REVIEW, removeDir, type TestEnv, testEnv, UNITS } from './support.ts';
+
+describe('deployments and starting instances', () => {
+  let env: TestEnv;
+  beforeEach(async () => {
+    env = await testEnv();
+  });
+  afterEach(async () => {
+    await env.close();
+    removeDir(env.dir);
+  });
+
+  it('answers 400 SZ_BPMN_INVALID for a bad model, with problems naming element ids', async () => {
+    const admin = await env.as('admin');
+    const bad = processXml(
+      'broken',
+      `<startEvent id="start"/><serviceTask id="sendSms"/><endEvent id="end"/><sequenceFlow id="f1" sourceRef="start" targetRef="sendSms"/><sequenceFlow id="f2" sourceRef="sendSms" targetRef="nowhere"/>`,
+    );
+    const res = await admin.post('/api/deployments', { xml: bad, unit: UNITS.lishui });
+    expect(res.statusCode).toBe(400);
+    const body = res.json<{ code: string; details: { problems: { elementId?: string; rule: string }[] } }>();
+    expect(body.code).toBe('SZ_BPMN_INVALID');
+    const ids = body.details.problems.map((p) => p.elementId);
+    expect(ids).toContain('sendSms');
+    expect(body.details.problems.map((p) => p.rule)).toContain('job-type-missing');
+    expect((await admin.get('/api/process-definitions')).json().items).toEqual([]);
+  });
+
+  it('deploys JSON or multipart, versions per key and unit, and serves the XML back', async () => {
+    const admin = await env.as('admin');
+    const first = await deploy(env, REVIEW);
+    expect(first).toMatchObject({ key: 'review', version: 1 });
+    const boundary = '----shanzhi';
+    const payload = [
+      `--${boundary}\r\nContent-Disposition: form-data; name="unit"\r\n\r\n${UNITS.lishui}\r\n`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="xml"; filename="review.bpmn"\r\nContent-Type: application/xml\r\n\r\n${REVIEW}\r\n`,
+      `--${boundary}--\r\n`,
+    ].join('');
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/deployments',
+      headers: { authorization: `Bearer ${admin.token}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload,
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ key: 'review', version: 2 });
+    const xml = await admin.get(`/api/process-definitions/${res.json().id}/xml`);
+    expect(xml.headers['content-type']).toMatch(/application\/xml/);
+    expect(xml.body).toBe(REVIEW);
+    const list = (await admin.get('/api/process-definitions?key=review')).json<{ items: { version: number }[] }>().items;
+    expect(list.map((d) => d.version).sort()).toEqual([1, 2]);
+  });
+
+  it('refuses deploying for clerks (403) and at another town (404)', async () => {
+    const clerk = await env.as('hefeng');
+    expect((await clerk.post('/api/deployments', { xml: REVIEW, unit: UNITS.hefeng })).statusCode).toBe(403);
+    const admin = await env.as('admin');
+    expect((await admin.post('/api/deployments', { xml: REVIEW, unit: UNITS.dali })).statusCode).toBe(404);
+  });
+
+  it('starts once per business key, definition key and unit; the town’s definition serves its villages', async () => {
+    await deploy(env, REVIEW);
+    const clerk = await env.as('hefeng');
+    const body = { definitionKey: 'review', orgUnit: UNITS.hefeng, businessKey: '鹤峰-2026-007', variables: { 事项: '修路' } };
+    const first = await clerk.post('/api/process-instances', body);
+    expect(first.statusCode).toBe(201);
+    const again = await clerk.post('/api/process-instances', { ...body, variables: { 事项: '别的' } });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().id).toBe(first.json().id);
+    const racing = await Promise.all([1, 2, 3].map(() => clerk.post('/api/process-instances', { ...body, businessKey: '鹤峰-2026-008' })));
+    expect(new Set(racing.map((r) => r.json().id)).size).toBe(1);
+    expect(racing.map((r) => r.statusCode).sort()).toEqual([200, 200, 201]);
+    const list = (await clerk.get('/api/process-instances?definitionKey=review')).json<{ items: unknown[] }>().items;
+    expect(list).toHaveLength(2);
+    const town = await env.as('town');
+    const other = await town.post('/api/process-instances', { ...body, orgUnit: UNITS.honggang });
+    expect(other.statusCode).toBe(201);
+    expect(other.json().id).not.toBe(first.json().id);
+  });
+
+  it('answers 404 SZ_DEFINITION_NOT_FOUND for an unknown key', async () => {
+    const clerk = await env.as('hefeng');
+    const res = await clerk.post('/api/process-instances', { definitionKey: 'nope', orgUnit: UNITS.hefeng });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().code).toBe('SZ_DEFINITION_NOT_FOUND');
+  });
+});

@@ -1,0 +1,78 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { deploy, REVIEW, removeDir, type TestEnv, testEnv, UNITS } from './support.ts';
+
+describe('organisation, users and grants', () => {
+  let env: TestEnv;
+  beforeEach(async () => {
+    env = await testEnv();
+  });
+  afterEach(async () => {
+    await env.close();
+    removeDir(env.dir);
+  });
+
+  it('lists the units in reach', async () => {
+    const clerk = await env.as('hefeng');
+    expect((await clerk.get('/api/org/units')).json().items.map((u: { path: string }) => u.path)).toEqual([UNITS.hefeng]);
+    const admin = await env.as('admin');
+    expect((await admin.get('/api/org/units')).json().items.map((u: { path: string }) => u.path)).toEqual([
+      UNITS.lishui,
+      UNITS.hefeng,
+      UNITS.honggang,
+    ]);
+  });
+
+  it('lets a town admin add units and users with grants below the town, and no one else', async () => {
+    const admin = await env.as('admin');
+    const unit = await admin.post('/api/org/units', { path: '/nanhai/lishui/hefeng/gaobian/', name: '高边经济社', kind: 'cooperative' });
+    expect(unit.statusCode).toBe(201);
+    const created = await admin.post('/api/org/users', {
+      username: 'gaobian-clerk',
+      displayName: '高边经济社文员',
+      password: 'a long enough password',
+      grants: [{ role: 'clerk', unitPath: '/nanhai/lishui/hefeng/gaobian/' }],
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).not.toHaveProperty('passwordHash');
+    expect(
+      (
+        await admin.post('/api/org/users', { username: 'gaobian-clerk', displayName: 'x', password: 'a long enough password', grants: [] })
+      ).json().code,
+    ).toBe('SZ_USERNAME_TAKEN');
+    const login = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'gaobian-clerk', password: 'a long enough password' },
+    });
+    expect(login.statusCode).toBe(200);
+
+    expect(
+      (
+        await admin.post('/api/org/users', {
+          username: 'x',
+          displayName: 'x',
+          password: 'a long enough password',
+          grants: [{ role: 'clerk', unitPath: UNITS.dali }],
+        })
+      ).statusCode,
+    ).toBe(404);
+    const clerk = await env.as('hefeng');
+    expect((await clerk.post('/api/org/units', { path: '/nanhai/lishui/hefeng/x/', name: 'x', kind: 'grid' })).statusCode).toBe(403);
+    const id = created.json().id as string;
+    expect((await admin.post(`/api/org/users/${id}/grants`, { role: 'approver', unitPath: UNITS.hefeng })).json().grants).toHaveLength(2);
+    expect(
+      (await admin.post(`/api/org/users/${id}/grants/revoke`, { role: 'clerk', unitPath: '/nanhai/lishui/hefeng/gaobian/' })).json().grants,
+    ).toEqual([{ role: 'approver', unitPath: UNITS.hefeng }]);
+    const dali = await env.as('daliAdmin');
+    expect((await dali.get(`/api/org/users/${id}`)).statusCode).toBe(404);
+  });
+
+  it('shows a village the town’s definitions it runs on, and not another town’s', async () => {
+    const town = await deploy(env, REVIEW);
+    const clerk = await env.as('hefeng');
+    expect((await clerk.get('/api/process-definitions')).json().items.map((d: { id: string }) => d.id)).toEqual([town.id]);
+    expect((await clerk.get(`/api/process-definitions/${town.id}/xml`)).statusCode).toBe(200);
+    const dali = await env.as('daliAdmin');
+    expect((await dali.get(`/api/process-definitions/${town.id}/xml`)).statusCode).toBe(404);
+  });
+});

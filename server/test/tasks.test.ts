@@ -1,0 +1,122 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Client, deploy, REVIEW, removeDir, type TestEnv, testEnv, UNITS } from './support.ts';
+
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n', 'latin1');
+
+function multipart(field: string, fileName: string, contentType: string, content: Buffer) {
+  const boundary = '----shanzhi-test';
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+  );
+  return { boundary, payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]) };
+}
+
+describe('working a task', () => {
+  let env: TestEnv;
+  let clerk: Client;
+  let taskId: string;
+  beforeEach(async () => {
+    env = await testEnv();
+    await deploy(env, REVIEW);
+    clerk = await env.as('hefeng');
+    await clerk.post('/api/process-instances', { definitionKey: 'review', orgUnit: UNITS.hefeng, businessKey: 'HF-001' });
+    taskId = (await clerk.get('/api/tasks')).json<{ items: { id: string }[] }>().items[0]?.id as string;
+  });
+  afterEach(async () => {
+    await env.close();
+    removeDir(env.dir);
+  });
+
+  const upload = (c: Client, fileName: string, type: string, content: Buffer) => {
+    const { boundary, payload } = multipart('file', fileName, type, content);
+    return env.app.inject({
+      method: 'POST',
+      url: `/api/tasks/${taskId}/attachments`,
+      headers: { authorization: `Bearer ${c.token}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload,
+    });
+  };
+
+  it('claims, unclaims, and finds tasks by text and scope', async () => {
+    expect((await clerk.get('/api/tasks?scope=mine')).json().items).toEqual([]);
+    expect((await clerk.post(`/api/tasks/${taskId}/claim`)).json().assignee).toBe(env.userId('hefeng'));
+    expect((await clerk.get('/api/tasks?scope=mine')).json().items).toHaveLength(1);
+    expect((await clerk.get('/api/tasks?text=HF-001')).json().items).toHaveLength(1);
+    expect((await clerk.get('/api/tasks?text=nothing')).json().items).toHaveLength(0);
+    const town = await env.as('town');
+    // Claimed: it left the group inbox of others.
+    expect((await town.get('/api/tasks')).json().items).toEqual([]);
+    expect((await town.post(`/api/tasks/${taskId}/claim`)).json().code).toBe('SZ_TASK_CLAIMED');
+    const back = await clerk.post(`/api/tasks/${taskId}/unclaim`);
+    expect(back.statusCode).toBe(200);
+    expect(back.json().assignee).toBeUndefined();
+    expect((await town.get('/api/tasks')).json().items).toHaveLength(1);
+  });
+
+  it('pages the inbox with a cursor and sorts it', async () => {
+    for (const key of ['HF-002', 'HF-003'])
+      await clerk.post('/api/process-instances', { definitionKey: 'review', orgUnit: UNITS.hefeng, businessKey: key });
+    const first = (await clerk.get('/api/tasks?limit=2&sort=created')).json<{ items: { id: string }[]; next?: string }>();
+    expect(first.items).toHaveLength(2);
+    expect(first.next).toBeTruthy();
+    const second = (await clerk.get(`/api/tasks?limit=2&sort=created&cursor=${encodeURIComponent(first.next as string)}`)).json<{
+      items: { id: string }[];
+      next?: string;
+    }>();
+    expect(second.items).toHaveLength(1);
+    expect(second.next).toBeUndefined();
+    expect(new Set([...first.items, ...second.items].map((t) => t.id)).size).toBe(3);
+  });
+
+  it('assigns (admins) and delegates (the assignee) only to users reaching the unit', async () => {
+    expect((await clerk.post(`/api/tasks/${taskId}/assign`, { userId: env.userId('town') })).statusCode).toBe(403);
+    const admin = await env.as('admin');
+    expect((await admin.post(`/api/tasks/${taskId}/assign`, { userId: env.userId('honggang') })).json().code).toBe('SZ_ASSIGNEE_INVALID');
+    expect((await admin.post(`/api/tasks/${taskId}/assign`, { userId: env.userId('hefeng') })).json().assignee).toBe(env.userId('hefeng'));
+    const delegated = await clerk.post(`/api/tasks/${taskId}/delegate`, { userId: env.userId('town') });
+    expect(delegated.statusCode).toBe(200);
+    expect(delegated.json().assignee).toBe(env.userId('town'));
+    expect((await clerk.post(`/api/tasks/${taskId}/complete`, {})).statusCode).toBe(403);
+    const town = await env.as('town');
+    expect((await town.post(`/api/tasks/${taskId}/complete`, {})).statusCode).toBe(200);
+    expect((await town.post(`/api/tasks/${taskId}/complete`, {})).json().code).toBe('SZ_TASK_NOT_OPEN');
+  });
+
+  it('keeps comments', async () => {
+    const res = await clerk.post(`/api/tasks/${taskId}/comments`, { text: '材料齐全，建议通过' });
+    expect(res.statusCode).toBe(201);
+    const list = (await clerk.get(`/api/tasks/${taskId}/comments`)).json().items;
+    expect(list).toEqual([expect.objectContaining({ text: '材料齐全，建议通过', author: env.userId('hefeng') })]);
+    const auditor = await env.as('auditor');
+    expect((await auditor.get(`/api/tasks/${taskId}/comments`)).json().items).toHaveLength(1);
+    expect((await auditor.post(`/api/tasks/${taskId}/comments`, { text: 'x' })).statusCode).toBe(403);
+  });
+
+  it('takes attachments whose bytes match an allowed type, and serves them back', async () => {
+    const png = await upload(clerk, '现场照片.png', 'image/png', PNG);
+    expect(png.statusCode).toBe(201);
+    expect(png.json()).toMatchObject({ fileName: '现场照片.png', contentType: 'image/png', size: PNG.length });
+    expect((await upload(clerk, '会议纪要.pdf', 'application/pdf', PDF)).statusCode).toBe(201);
+    expect((await upload(clerk, '说明.txt', 'text/plain; charset=utf-8', Buffer.from('村民代表会议 2026年1月\n'))).statusCode).toBe(201);
+
+    const fake = await upload(clerk, 'photo.png', 'image/png', Buffer.from('MZ\x90\x00 this is an exe', 'latin1'));
+    expect(fake.statusCode).toBe(415);
+    expect(fake.json().code).toBe('SZ_FILE_TYPE_REJECTED');
+    expect((await upload(clerk, 'run.sh', 'application/x-sh', Buffer.from('#!/bin/sh\n'))).statusCode).toBe(415);
+    expect((await upload(clerk, 'x.txt', 'text/plain', Buffer.from([0x00, 0x01, 0x02]))).statusCode).toBe(415);
+    const big = await upload(clerk, 'big.pdf', 'application/pdf', Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]));
+    expect(big.statusCode).toBe(413);
+    expect(big.json().code).toBe('SZ_FILE_TOO_LARGE');
+
+    const list = (await clerk.get(`/api/tasks/${taskId}/attachments`)).json<{ items: { id: string; fileName: string }[] }>().items;
+    expect(list.map((a) => a.fileName).sort()).toEqual(['会议纪要.pdf', '现场照片.png', '说明.txt'].sort());
+    const first = list.find((a) => a.fileName === '现场照片.png');
+    const download = await clerk.get(`/api/tasks/${taskId}/attachments/${first?.id}`);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toBe('image/png');
+    expect(download.rawPayload.equals(PNG)).toBe(true);
+    const honggang = await env.as('honggang');
+    expect((await honggang.get(`/api/tasks/${taskId}/attachments/${first?.id}`)).statusCode).toBe(404);
+  });
+});
