@@ -1,10 +1,12 @@
 /**
  * A server process's timer loop, cut down for processes.test.ts: opens the shared database
  * file, says "ready", waits for a line on stdin so that all workers start together, then claims
- * due timers one at a time until none are left and prints the ids it got.
+ * due timers one at a time (pausing a moment after each, as if firing it) until none are left,
+ * and prints the ids it got.
  * Usage: node --import tsx claimWorker.ts <database file> <owner> <now>
  */
 import { once } from 'node:events';
+import { setTimeout as pause } from 'node:timers/promises';
 import { createSqliteStore } from './index.ts';
 
 const [file, owner, now] = process.argv.slice(2);
@@ -17,6 +19,7 @@ for (;;) {
   const jobs = await store.jobs.claimDue(['timer'], owner, Number(now), 60_000, 1);
   if (jobs.length === 0) break;
   claimed.push(...jobs.map((job) => job.id));
+  await pause(2);
 }
 await store.close();
 process.stdout.write(`${JSON.stringify(claimed)}\n`);
