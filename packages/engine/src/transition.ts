@@ -8,6 +8,7 @@ import type { EngineEvent } from './events.ts';
 import { handleCommand } from './handlers/index.ts';
 import type { Model } from './model/types.ts';
 import { Processing, type Work } from './processing/processing.ts';
+import { copyJson } from './state/copyJson.ts';
 import { emptyState } from './state/emptyState.ts';
 import { type InstanceState, STATE_VERSION } from './state/types.ts';
 
@@ -55,7 +56,7 @@ export function step(model: Model, state: InstanceState, command: Command, ctx: 
   if (state.status !== 'active') return reject('SZ_INSTANCE_NOT_ACTIVE', `instance ${state.id} has ${state.status}`);
   const process = model.processes[state.processId] ?? (command.type === 'migrate' ? model.processes[model.main] : undefined);
   if (!process) return reject('SZ_PROCESS_NOT_FOUND', `the model has no process '${state.processId}'`);
-  const p = new Processing(process, structuredClone(state), ctx);
+  const p = new Processing(process, copyJson(state), ctx);
   const error = handleCommand(p, command);
   if (error) return { ok: false, error };
   return drain(p);

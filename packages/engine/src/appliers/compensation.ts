@@ -1,9 +1,10 @@
 import type { EventOf } from '../events.ts';
+import { copyJson } from '../state/copyJson.ts';
 import type { InstanceState } from '../state/types.ts';
 
 export function compensationRecorded(state: InstanceState, e: EventOf<'CompensationRecorded'>): void {
   state.comp ??= [];
-  state.comp.push(structuredClone(e.record));
+  state.comp.push(copyJson(e.record));
 }
 
 export function compensationStarted(state: InstanceState, e: EventOf<'CompensationStarted'>): void {

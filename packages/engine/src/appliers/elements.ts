@@ -1,9 +1,10 @@
 import type { EventOf } from '../events.ts';
+import { copyJson } from '../state/copyJson.ts';
 import type { InstanceState } from '../state/types.ts';
 import { bumpKey } from './bumpKey.ts';
 
 export function elementActivated(state: InstanceState, e: EventOf<'ElementActivated'>): void {
-  const el = structuredClone(e.el);
+  const el = copyJson(e.el);
   state.els[el.k] = el;
   bumpKey(state, el.k);
   const body = el.p === undefined ? undefined : state.els[el.p]?.mi;
@@ -42,7 +43,7 @@ export function instanceMigrated(state: InstanceState, e: EventOf<'InstanceMigra
 
 export function userTaskUpdated(state: InstanceState, e: EventOf<'UserTaskUpdated'>): void {
   const el = state.els[e.key];
-  if (el) el.task = structuredClone(e.task);
+  if (el) el.task = copyJson(e.task);
 }
 
 export function multiInstanceProgressed(state: InstanceState, e: EventOf<'MultiInstanceProgressed'>): void {
@@ -50,7 +51,7 @@ export function multiInstanceProgressed(state: InstanceState, e: EventOf<'MultiI
   if (!mi) return;
   if (e.index !== undefined) {
     mi.out ??= [];
-    mi.out[e.index] = structuredClone(e.output ?? null);
+    mi.out[e.index] = copyJson(e.output ?? null);
   }
   if (e.vote) {
     mi.votes ??= { approve: 0, reject: 0, abstain: 0 };
@@ -67,5 +68,5 @@ export function multiInstanceStarted(state: InstanceState, e: EventOf<'MultiInst
   const mi = state.els[e.key]?.mi;
   if (!mi) return;
   mi.total = e.total;
-  if (e.items !== undefined) mi.items = structuredClone(e.items);
+  if (e.items !== undefined) mi.items = copyJson(e.items);
 }

@@ -1,10 +1,11 @@
 import type { EventOf } from '../events.ts';
+import { copyJson } from '../state/copyJson.ts';
 import type { InstanceState } from '../state/types.ts';
 import { bumpKey } from './bumpKey.ts';
 
 export function subscriptionOpened(state: InstanceState, e: EventOf<'SubscriptionOpened'>): void {
   state.subs ??= {};
-  state.subs[e.sub.id] = structuredClone(e.sub);
+  state.subs[e.sub.id] = copyJson(e.sub);
   bumpKey(state, e.sub.id);
 }
 

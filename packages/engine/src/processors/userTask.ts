@@ -27,7 +27,7 @@ export const userTask: ElementProcessor = {
 export function evaluateTask(p: Processing, el: ElementModel, vars: Vars): UserTaskState {
   const task: UserTaskState = {};
   const a = el.assignment;
-  const what = (x: string) => `${x} of user task ${el.id}`;
+  const what = (x: string) => describe(x, el);
   if (a?.assignee) {
     const v = p.expr(a.assignee, vars, what('assignee'));
     if (v !== null && v !== undefined && v !== '') task.assignee = String(v);
@@ -43,6 +43,10 @@ export function evaluateTask(p: Processing, el: ElementModel, vars: Vars): UserT
     task.priority = n;
   }
   return task;
+}
+
+function describe(what: string, el: ElementModel): string {
+  return `${what} of user task ${el.id}`;
 }
 
 /** A list from a FEEL list or a comma-separated literal ("两委@鹤峰村, 书记@鹤峰村"). */
