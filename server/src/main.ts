@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Store } from '@shanzhi/store';
+import type { FastifyInstance } from 'fastify';
 import { buildApp, loggerOptions } from './app.ts';
 import { type Config, loadConfig } from './config.ts';
 
 /** MongoDB when SHANZHI_MONGODB_URL is set, else the embedded SQLite file in the data dir. */
-async function openStore(config: Config): Promise<Store> {
+export async function openStore(config: Pick<Config, 'dataDir' | 'mongodbUrl' | 'sqliteSynchronous'>): Promise<Store> {
   if (config.mongodbUrl) {
     // Loaded by name only when asked for, so the embedded default needs no MongoDB driver.
     const specifier = '@shanzhi/store/mongodb';
@@ -22,7 +24,15 @@ async function openStore(config: Config): Promise<Store> {
   });
 }
 
-async function main(): Promise<void> {
+/** What a start script adds around listening (the demo start loads its data and prints the logins). */
+export interface StartHooks {
+  /** The app is ready (store migrated, workers running) and not yet listening. */
+  readonly beforeListen?: (app: FastifyInstance, config: Config) => Promise<void>;
+  /** Listening at `address` (e.g. `http://127.0.0.1:3000`). */
+  readonly afterListen?: (app: FastifyInstance, address: string, config: Config) => Promise<void> | void;
+}
+
+export async function main(hooks: StartHooks = {}): Promise<void> {
   const config = loadConfig();
   const store = await openStore(config);
   const app = await buildApp({
@@ -58,10 +68,16 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
 
-  await app.listen({ port: config.port, host: config.host });
+  await app.ready();
+  await hooks.beforeListen?.(app, config);
+  const address = await app.listen({ port: config.port, host: config.host });
+  await hooks.afterListen?.(app, address, config);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+// Runs when started as `tsx src/main.ts`, not when a start script imports it.
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

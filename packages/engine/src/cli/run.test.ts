@@ -66,14 +66,14 @@ describe('pnpm engine:run on the key-matter example (四议两公开)', () => {
   it('uses English labels with --lang en', async () => {
     const { code, out } = await run([MODEL, '--lang', 'en']);
     expect(code).toBe(0);
-    expect(out).toMatch(/task\s+propose 党组织提议\s+candidates 鹤峰村党支部/);
+    expect(out).toMatch(/task\s+propose 党组织提议\s+candidates approver/);
     expect(out).toContain('active (waiting)');
   });
 
   it('without a script or a terminal, runs until the instance waits and says on what', async () => {
     const { code, out } = await run([MODEL, '--vars', '{"matterNo": "HF-9"}']);
     expect(code).toBe(0);
-    expect(out).toMatch(/── 待办 Open tasks ──\n {2}i1 {2}propose 党组织提议 {2}\(鹤峰村党支部\)/);
+    expect(out).toMatch(/── 待办 Open tasks ──\n {2}i1 {2}propose 党组织提议 {2}\(approver\)/);
     expect(out).toMatch(/── 等待 Waiting on ──\n {2}i1 {2}objection_received 收到村民异议 {2}消息 'objection' 关联键 HF-9/);
   });
 

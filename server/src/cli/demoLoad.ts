@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import { systemClock } from '../clock.ts';
+import { DEMO_INSTANCES, DEMO_PROCEDURE, DEMO_UNITS, DEMO_USERS } from '../demo/data.ts';
+import { loadDemo, nothingAdded } from '../demo/load.ts';
+import { demoUsersIn, loginLines } from '../demo/logins.ts';
+import { type CommandSpec, EXIT } from './command.ts';
+
+/** `demo load`: the Nanhai tree, the demo users, the 四议两公开 procedure and two instances; running it again adds nothing. */
+export const demoLoad: CommandSpec = {
+  name: 'demo load',
+  summary: '载入演示数据 (load the demo data: the Nanhai organisation tree, role users, a procedure and two instances)',
+  details: [
+    `南海区及其镇街、村居、经济社和里水镇各办共 ${DEMO_UNITS.length} 个单位，${DEMO_USERS.length} 个演示用户，`,
+    `在里水镇部署“四议两公开”流程 (${DEMO_PROCEDURE.key})，在鹤峰村发起 ${DEMO_INSTANCES.length} 个事项。`,
+    '可重复运行：已有的数据保持不变 (idempotent: what exists is left as it is).',
+  ],
+  options: {},
+  positionals: [],
+
+  async run(_args, cli) {
+    return cli.withStore(
+      async ({ store }) => {
+        const added = await cli.withRuntime(store, (runtime) => loadDemo({ store, runtime, clock: systemClock, newId: randomUUID }));
+        if (nothingAdded(added)) {
+          cli.out('演示数据已存在，未作任何改动 (the demo data is already loaded: nothing changed)');
+        } else {
+          cli.out(
+            `已载入演示数据 (demo data loaded): 单位 ${added.units} 个 (units), 用户 ${added.users} 个 (users), ` +
+              `流程定义 ${added.definitions} 个 (definitions), 流程实例 ${added.instances} 个 (instances)`,
+          );
+        }
+        for (const line of loginLines(await demoUsersIn(store))) cli.out(line);
+        return EXIT.ok;
+      },
+      { mustExist: false },
+    );
+  },
+};

@@ -1,0 +1,132 @@
+import type { Role, UnitKind } from '@shanzhi/store';
+
+/**
+ * The demo data of DOMAIN.md: Nanhai district's organisation tree with its real names, and one
+ * fictional person per role. Data only; `load.ts` writes it into a store.
+ *
+ * Which village belongs to which town follows the articles in `seeds/`: 鹤峰村 (with its 高边经济社),
+ * 宏岗村, 大步社区, 河村社区, 金旗峰社区 and 新兴社区 are in 里水镇 (articles 000, 001); 太平社区 (with
+ * 白界西经济社) and 沥中社区 in 大沥镇 (article 002), and 奇槎社区 too; 大圩社区 in 桂城街道 (article 002);
+ * 高边社区 (with 璜溪经济社), 朗沙社区, 招大社区 and 博爱社区 in 狮山镇 (article 003). 里水镇's
+ * departments are units of kind `department` beside its villages. The people are made up.
+ */
+
+/** The one password of every demo user: for demos only, never for real data. */
+export const DEMO_PASSWORD = 'shanzhi2026';
+
+export interface DemoUnit {
+  readonly path: string;
+  readonly name: string;
+  readonly kind: UnitKind;
+}
+
+export const DEMO_UNITS: readonly DemoUnit[] = [
+  { path: '/nanhai/', name: '南海区', kind: 'district' },
+
+  { path: '/nanhai/lishui/', name: '里水镇', kind: 'town' },
+  { path: '/nanhai/lishui/dangjian/', name: '党建办', kind: 'department' },
+  { path: '/nanhai/lishui/minzheng/', name: '民政办', kind: 'department' },
+  { path: '/nanhai/lishui/nongye/', name: '农业农村办', kind: 'department' },
+  { path: '/nanhai/lishui/zhifa/', name: '综合执法办', kind: 'department' },
+  { path: '/nanhai/lishui/hefeng/', name: '鹤峰村', kind: 'village' },
+  { path: '/nanhai/lishui/hefeng/gaobian/', name: '高边经济社', kind: 'cooperative' },
+  { path: '/nanhai/lishui/honggang/', name: '宏岗村', kind: 'village' },
+  { path: '/nanhai/lishui/dabu/', name: '大步社区', kind: 'community' },
+  { path: '/nanhai/lishui/hecun/', name: '河村社区', kind: 'community' },
+  { path: '/nanhai/lishui/jinqifeng/', name: '金旗峰社区', kind: 'community' },
+  { path: '/nanhai/lishui/xinxing/', name: '新兴社区', kind: 'community' },
+
+  { path: '/nanhai/dali/', name: '大沥镇', kind: 'town' },
+  { path: '/nanhai/dali/taiping/', name: '太平社区', kind: 'community' },
+  { path: '/nanhai/dali/taiping/baijiexi/', name: '白界西经济社', kind: 'cooperative' },
+  { path: '/nanhai/dali/lizhong/', name: '沥中社区', kind: 'community' },
+  { path: '/nanhai/dali/qicha/', name: '奇槎社区', kind: 'community' },
+
+  { path: '/nanhai/guicheng/', name: '桂城街道', kind: 'town' },
+  { path: '/nanhai/guicheng/daxu/', name: '大圩社区', kind: 'community' },
+
+  { path: '/nanhai/shishan/', name: '狮山镇', kind: 'town' },
+  { path: '/nanhai/shishan/gaobian/', name: '高边社区', kind: 'community' },
+  { path: '/nanhai/shishan/gaobian/huangxi/', name: '璜溪经济社', kind: 'cooperative' },
+  { path: '/nanhai/shishan/langsha/', name: '朗沙社区', kind: 'community' },
+  { path: '/nanhai/shishan/zhaoda/', name: '招大社区', kind: 'community' },
+  { path: '/nanhai/shishan/boai/', name: '博爱社区', kind: 'community' },
+];
+
+export const PATHS = {
+  nanhai: '/nanhai/',
+  lishui: '/nanhai/lishui/',
+  hefeng: '/nanhai/lishui/hefeng/',
+  honggang: '/nanhai/lishui/honggang/',
+  dali: '/nanhai/dali/',
+} as const;
+
+export interface DemoUser {
+  /** Pinyin: where, then what (书记 shuji, 办事员 banshi, 管理员 guanli …). */
+  readonly username: string;
+  readonly displayName: string;
+  /** The post, as the login table shows it. */
+  readonly title: string;
+  readonly grants: readonly (readonly [Role, string])[];
+}
+
+export const DEMO_USERS: readonly DemoUser[] = [
+  { username: 'nanhai-guanli', displayName: '何志远', title: '南海区管理员', grants: [['town-admin', PATHS.nanhai]] },
+  { username: 'lishui-guanli', displayName: '梁淑仪', title: '里水镇管理员', grants: [['town-admin', PATHS.lishui]] },
+  { username: 'lishui-sheji', displayName: '陈嘉明', title: '里水镇党建办（流程设计）', grants: [['designer', PATHS.lishui]] },
+  { username: 'hefeng-guanli', displayName: '罗美玲', title: '鹤峰村管理员', grants: [['village-admin', PATHS.hefeng]] },
+  { username: 'hefeng-banshi', displayName: '黄晓琳', title: '鹤峰村办事员', grants: [['clerk', PATHS.hefeng]] },
+  { username: 'hefeng-shuji', displayName: '张建国', title: '鹤峰村党委书记', grants: [['approver', PATHS.hefeng]] },
+  { username: 'hefeng-liangwei', displayName: '李秀英', title: '鹤峰村两委成员', grants: [['approver', PATHS.hefeng]] },
+  { username: 'hefeng-dangyuan', displayName: '王志强', title: '鹤峰村党员、村民代表', grants: [['member', PATHS.hefeng]] },
+  { username: 'hefeng-wangge', displayName: '刘海波', title: '鹤峰村网格员', grants: [['grid-worker', PATHS.hefeng]] },
+  { username: 'honggang-guanli', displayName: '麦惠芬', title: '宏岗村管理员', grants: [['village-admin', PATHS.honggang]] },
+  { username: 'honggang-banshi', displayName: '区家豪', title: '宏岗村办事员', grants: [['clerk', PATHS.honggang]] },
+  { username: 'honggang-shuji', displayName: '潘国雄', title: '宏岗村党委书记', grants: [['approver', PATHS.honggang]] },
+  { username: 'dali-banshi', displayName: '冯丽娟', title: '大沥镇办事员', grants: [['clerk', PATHS.dali]] },
+  { username: 'nanhai-shenji', displayName: '吴静', title: '南海区审计员', grants: [['auditor', PATHS.nanhai]] },
+];
+
+/** The demo procedure: the engine's example of 四议两公开, deployed at 里水镇 so its villages run it. */
+export const DEMO_PROCEDURE = {
+  key: 'key_matter',
+  unitPath: PATHS.lishui,
+  file: new URL('../../../packages/engine/examples/key-matter.bpmn', import.meta.url),
+  deployedBy: 'lishui-sheji',
+} as const;
+
+/**
+ * Two key matters of 鹤峰村, started by its clerk so the inbox is not empty: one waits for the
+ * party secretary's proposal; in the other he has proposed and the two-committee members vote.
+ */
+export interface DemoInstance {
+  readonly businessKey: string;
+  readonly unitPath: string;
+  readonly startedBy: string;
+  readonly variables: Readonly<Record<string, unknown>>;
+  /** The first task (党组织提议) is assigned to this user… */
+  readonly proposer: string;
+  /** …who completes it with these variables (the committee named by username), or leaves it open. */
+  readonly proposal?: { readonly plan: string; readonly committee: readonly string[] };
+}
+
+export const DEMO_INSTANCES: readonly DemoInstance[] = [
+  {
+    businessKey: 'HF-2026-001',
+    unitPath: PATHS.hefeng,
+    startedBy: 'hefeng-banshi',
+    variables: { village: '鹤峰村', town: '里水镇', matterNo: 'HF-2026-001', matter: '鹤峰村文化室修缮' },
+    proposer: 'hefeng-shuji',
+  },
+  {
+    businessKey: 'HF-2026-002',
+    unitPath: PATHS.hefeng,
+    startedBy: 'hefeng-banshi',
+    variables: { village: '鹤峰村', town: '里水镇', matterNo: 'HF-2026-002', matter: '鹤峰村村道硬化工程' },
+    proposer: 'hefeng-shuji',
+    proposal: {
+      plan: '申请里水镇以奖代补资金60万元，村集体出资26万元，分两期硬化村道2.3公里',
+      committee: ['hefeng-shuji', 'hefeng-liangwei'],
+    },
+  },
+];

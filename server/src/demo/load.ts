@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import type { Store, User } from '@shanzhi/store';
+import { hashPassword } from '../auth/password.ts';
+import type { Clock, IdGenerator } from '../clock.ts';
+import type { Runtime } from '../runtime/index.ts';
+import { DEMO_INSTANCES, DEMO_PASSWORD, DEMO_PROCEDURE, DEMO_UNITS, DEMO_USERS, type DemoInstance } from './data.ts';
+
+/** What the loader writes with: the server's runtime (deploy, start, complete), so the demo goes the way real work does. */
+export interface DemoContext {
+  readonly store: Store;
+  readonly runtime: Pick<Runtime, 'definitions' | 'starter' | 'executor'>;
+  readonly clock: Clock;
+  readonly newId: IdGenerator;
+  /** Default: scrypt with the server's parameters. */
+  readonly hashPassword?: (password: string) => Promise<string>;
+}
+
+/** How many of each the load added; all zero when the demo data was there already. */
+export interface DemoSummary {
+  readonly units: number;
+  readonly users: number;
+  readonly definitions: number;
+  readonly instances: number;
+}
+
+export const nothingAdded = (s: DemoSummary): boolean => s.units + s.users + s.definitions + s.instances === 0;
+
+/** A store nobody has set up: no organisation units, hence no users anyone could have given a role. */
+export async function isEmptyStore(store: Store): Promise<boolean> {
+  return (await store.units.under('/')).length === 0;
+}
+
+/**
+ * Loads the demo tree, users, procedure and instances. Idempotent: whatever exists (a unit by
+ * path, a user by username, the procedure at 里水镇, an instance by business key) is left as it
+ * is, so a second load adds nothing.
+ */
+export async function loadDemo(ctx: DemoContext): Promise<DemoSummary> {
+  const { store } = ctx;
+  let units = 0;
+  for (const unit of DEMO_UNITS) {
+    if (await store.units.byPath(unit.path)) continue;
+    await store.units.put({ id: ctx.newId(), ...unit });
+    units++;
+  }
+
+  let users = 0;
+  const hash = ctx.hashPassword ?? ((password: string) => hashPassword(password));
+  for (const demo of DEMO_USERS) {
+    if (await store.users.byUsername(demo.username)) continue;
+    const id = ctx.newId();
+    const passwordHash = await hash(DEMO_PASSWORD);
+    await store.users.create({
+      id,
+      username: demo.username,
+      displayName: demo.displayName,
+      passwordHash,
+      disabled: false,
+      createdAt: ctx.clock.now(),
+    });
+    for (const [role, unitPath] of demo.grants) await store.users.grant({ userId: id, role, unitPath });
+    users++;
+  }
+
+  let definitions = 0;
+  if (!(await store.definitions.latest(DEMO_PROCEDURE.key, DEMO_PROCEDURE.unitPath))) {
+    const deployed = await ctx.runtime.definitions.deploy({
+      xml: readFileSync(DEMO_PROCEDURE.file, 'utf8'),
+      unitPath: DEMO_PROCEDURE.unitPath,
+      deployedBy: (await user(store, DEMO_PROCEDURE.deployedBy)).id,
+      now: ctx.clock.now(),
+      id: ctx.newId(),
+    });
+    if (!deployed.ok) throw new Error(`the demo procedure does not compile: ${deployed.problems.map((p) => p.message).join('; ')}`);
+    definitions++;
+  }
+
+  let instances = 0;
+  for (const demo of DEMO_INSTANCES) if (await startInstance(ctx, demo)) instances++;
+  return { units, users, definitions, instances };
+}
+
+/** Starts the instance unless its business key is taken; assigns the proposal and, for the second, completes it. */
+async function startInstance(ctx: DemoContext, demo: DemoInstance): Promise<boolean> {
+  const { store, runtime } = ctx;
+  const clerk = await user(store, demo.startedBy);
+  const { record, created } = await runtime.starter.start({
+    definitionKey: DEMO_PROCEDURE.key,
+    unitPath: demo.unitPath,
+    actor: clerk.id,
+    businessKey: demo.businessKey,
+    variables: { ...demo.variables },
+  });
+  if (!created) return false;
+
+  const proposer = await user(store, demo.proposer);
+  const propose = (await store.tasks.ofInstance(record.id)).find((t) => t.elementId === 'propose' && t.status === 'open');
+  if (!propose) throw new Error(`demo instance ${demo.businessKey} has no open proposal task`);
+  const claimed = await runtime.executor.run(
+    record.id,
+    { type: 'updateUserTask', key: propose.key, assignee: proposer.id },
+    { actor: proposer.id, internal: false },
+  );
+  if (!claimed.ok) throw new Error(`demo instance ${demo.businessKey}: the proposal could not be claimed: ${claimed.error.message}`);
+  if (demo.proposal) {
+    const committee: string[] = [];
+    for (const username of demo.proposal.committee) committee.push((await user(store, username)).id);
+    const out = await runtime.executor.run(
+      record.id,
+      {
+        type: 'completeUserTask',
+        key: propose.key,
+        actor: proposer.id,
+        variables: { matter: demo.variables.matter, plan: demo.proposal.plan, committee },
+      },
+      { actor: proposer.id, internal: false },
+    );
+    if (!out.ok) throw new Error(`demo instance ${demo.businessKey}: the proposal was refused: ${out.error.message}`);
+  }
+  return true;
+}
+
+async function user(store: Store, username: string): Promise<User> {
+  const found = await store.users.byUsername(username);
+  if (!found) throw new Error(`demo user ${username} is missing`);
+  return found;
+}
