@@ -16,11 +16,13 @@ import auditRoutes from './routes/audit/index.ts';
 import authRoutes from './routes/auth/index.ts';
 import { ErrorBody } from './routes/common.ts';
 import deploymentRoutes from './routes/deployments/index.ts';
+import formRoutes from './routes/forms/index.ts';
 import healthRoutes from './routes/health/index.ts';
 import instanceRoutes from './routes/instances/index.ts';
 import jobRoutes from './routes/jobs/index.ts';
 import messageRoutes from './routes/messages/index.ts';
 import orgRoutes from './routes/org/index.ts';
+import publicRoutes from './routes/public/index.ts';
 import taskRoutes from './routes/tasks/index.ts';
 import type { WorkerOptions } from './runtime/workers.ts';
 
@@ -141,11 +143,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(authRoutes, { prefix: '/auth' });
       await api.register(orgRoutes, { prefix: '/org' });
       await api.register(deploymentRoutes);
+      await api.register(formRoutes);
       await api.register(instanceRoutes);
       await api.register(messageRoutes);
       await api.register(taskRoutes);
       await api.register(jobRoutes);
       await api.register(auditRoutes);
+      await api.register(publicRoutes, { prefix: '/public' });
     },
     { prefix: '/api' },
   );

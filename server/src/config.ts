@@ -9,6 +9,8 @@ export interface Config {
   readonly host: string;
   readonly dataDir: string;
   readonly mongodbUrl?: string;
+  /** The MongoDB database: SHANZHI_MONGODB_DB, else the one the URL names, else `shanzhi`. */
+  readonly mongodbDbName?: string;
   readonly jwtSecret: string;
   readonly jwksUrl?: string;
   readonly sqliteSynchronous?: SqliteSynchronous;
@@ -34,6 +36,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir,
     jwtSecret: env.SHANZHI_JWT_SECRET || jwtSecretIn(dataDir),
     ...(env.SHANZHI_MONGODB_URL ? { mongodbUrl: env.SHANZHI_MONGODB_URL } : {}),
+    ...(env.SHANZHI_MONGODB_DB ? { mongodbDbName: env.SHANZHI_MONGODB_DB } : {}),
     ...(env.SHANZHI_JWKS_URL ? { jwksUrl: env.SHANZHI_JWKS_URL } : {}),
     ...(sync ? { sqliteSynchronous: sync as SqliteSynchronous } : {}),
   };
@@ -46,4 +49,10 @@ export function jwtSecretIn(dataDir: string): string {
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
   return secret;
+}
+
+/** The database a MongoDB connection string names (`mongodb://db1,db2/shanzhi?replicaSet=rs0`), or `shanzhi`. */
+export function mongoDbNameIn(url: string): string {
+  const path = /^mongodb(?:\+srv)?:\/\/[^/?]*\/([^?]*)/.exec(url)?.[1];
+  return path ? decodeURIComponent(path) : 'shanzhi';
 }

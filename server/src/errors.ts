@@ -21,6 +21,11 @@ export const SERVER_ERRORS = {
   SZ_TASK_CONFLICT: { status: 409, message: 'The task was changed by someone else at the same time; read it again and retry.' },
   SZ_TASK_NOT_OPEN: { status: 409, message: 'The task is already completed or cancelled.' },
   SZ_TASK_CLAIMED: { status: 409, message: 'The task is assigned to someone else.' },
+  SZ_TASK_DELEGATED: {
+    status: 409,
+    message: 'The task is delegated: the delegate resolves it back to its owner, who completes it.',
+  },
+  SZ_TASK_NOT_DELEGATED: { status: 409, message: 'The task is not delegated, so there is no owner to give it back to.' },
   SZ_ASSIGNEE_INVALID: { status: 400, message: 'The user does not exist or holds no role that reaches the task unit.' },
   SZ_USERNAME_TAKEN: { status: 409, message: 'The username is already taken.' },
   SZ_JOB_LOCK_LOST: { status: 409, message: 'The job is not locked by this worker (the lock expired or another worker holds it).' },

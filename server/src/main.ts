@@ -6,15 +6,14 @@ import { fileURLToPath } from 'node:url';
 import type { Store } from '@shanzhi/store';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, loggerOptions } from './app.ts';
-import { type Config, loadConfig } from './config.ts';
+import { type Config, loadConfig, mongoDbNameIn } from './config.ts';
 
-/** MongoDB when SHANZHI_MONGODB_URL is set, else the embedded SQLite file in the data dir. */
-export async function openStore(config: Pick<Config, 'dataDir' | 'mongodbUrl' | 'sqliteSynchronous'>): Promise<Store> {
+/** MongoDB when SHANZHI_MONGODB_URL is set, else the embedded SQLite file in the data dir (synchronous as configured). */
+export async function openStore(config: Pick<Config, 'dataDir' | 'mongodbUrl' | 'mongodbDbName' | 'sqliteSynchronous'>): Promise<Store> {
   if (config.mongodbUrl) {
-    // Loaded by name only when asked for, so the embedded default needs no MongoDB driver.
-    const specifier = '@shanzhi/store/mongodb';
-    const mongo = (await import(specifier)) as { createMongoStore(o: { url: string }): Store | Promise<Store> };
-    return mongo.createMongoStore({ url: config.mongodbUrl });
+    // Loaded only when asked for, so the embedded default never loads the MongoDB driver.
+    const { createMongoStore } = await import('@shanzhi/store/mongodb');
+    return createMongoStore({ url: config.mongodbUrl, dbName: config.mongodbDbName ?? mongoDbNameIn(config.mongodbUrl) });
   }
   mkdirSync(config.dataDir, { recursive: true });
   const { createSqliteStore } = await import('@shanzhi/store/sqlite');

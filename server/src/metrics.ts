@@ -4,6 +4,11 @@
  */
 type Labels = Readonly<Record<string, string>>;
 
+export interface LabelledValue {
+  readonly labels: Labels;
+  readonly value: number;
+}
+
 interface Family {
   readonly help: string;
   readonly type: 'counter' | 'gauge';
@@ -12,7 +17,7 @@ interface Family {
 
 export class Metrics {
   private readonly families = new Map<string, Family>();
-  private readonly gauges = new Map<string, { help: string; read: () => Promise<number | undefined> }>();
+  private readonly gauges = new Map<string, { help: string; read: () => Promise<number | readonly LabelledValue[] | undefined> }>();
 
   counter(name: string, help: string): (labels?: Labels, by?: number) => void {
     const family = this.family(name, help, 'counter');
@@ -22,8 +27,8 @@ export class Metrics {
     };
   }
 
-  /** A gauge whose value is read at scrape time; undefined leaves it out. */
-  gauge(name: string, help: string, read: () => Promise<number | undefined>): void {
+  /** A gauge whose value (or values, by label) is read at scrape time; undefined leaves it out. */
+  gauge(name: string, help: string, read: () => Promise<number | readonly LabelledValue[] | undefined>): void {
     this.gauges.set(name, { help, read });
   }
 
@@ -36,7 +41,9 @@ export class Metrics {
     for (const [name, g] of this.gauges) {
       const value = await g.read().catch(() => undefined);
       if (value === undefined) continue;
-      lines.push(`# HELP ${name} ${g.help}`, `# TYPE ${name} gauge`, `${name} ${value}`);
+      lines.push(`# HELP ${name} ${g.help}`, `# TYPE ${name} gauge`);
+      if (typeof value === 'number') lines.push(`${name} ${value}`);
+      else for (const v of value) lines.push(`${name}${labelText(v.labels)} ${v.value}`);
     }
     return `${lines.join('\n')}\n`;
   }
@@ -67,7 +74,10 @@ export function serverMetrics(m: Metrics) {
       'shanzhi_commit_conflicts_total',
       'Commits refused because the instance changed meanwhile, by who retried (internal) or answered 409 (user).',
     ),
-    jobs: m.counter('shanzhi_worker_jobs_total', 'Timer and outbox jobs run by the workers, by kind and outcome.'),
+    jobs: m.counter(
+      'shanzhi_worker_jobs_total',
+      'Jobs run by the workers (timers, outbox, timer start events), by kind and outcome (done, retry, parked, lost: taken over).',
+    ),
     tasksOpened: m.counter('shanzhi_tasks_opened_total', 'User tasks opened by commits of this process.'),
     tasksClosed: m.counter('shanzhi_tasks_closed_total', 'User tasks closed by commits of this process.'),
     incidents: m.counter('shanzhi_incidents_raised_total', 'Incidents raised, by code.'),

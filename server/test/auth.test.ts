@@ -49,6 +49,62 @@ describe('authentication and request checks', () => {
     ).toBe(401);
   });
 
+  it('ends a session on logout for every server process, and after a restart', async () => {
+    const c = await env.as('hefeng');
+    const { refreshToken } = (await login('hefeng', PASSWORD)).json();
+    const other = await testEnv({ dir: env.dir, clock: env.clock, idPrefix: 'p', seed: false });
+    try {
+      expect(
+        (await other.app.inject({ method: 'GET', url: '/api/tasks', headers: { authorization: `Bearer ${c.token}` } })).statusCode,
+      ).toBe(200);
+      expect((await c.post('/api/auth/logout', {})).statusCode).toBe(204);
+      const seen = await other.app.inject({ method: 'GET', url: '/api/tasks', headers: { authorization: `Bearer ${c.token}` } });
+      expect(seen.statusCode).toBe(401);
+      // Another login of the same user is another session: it lives on until its own logout.
+      expect((await other.app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken } })).statusCode).toBe(200);
+    } finally {
+      await other.close();
+    }
+    await env.close();
+    env = await testEnv({ dir: env.dir, clock: env.clock, idPrefix: 'r', seed: false });
+    const afterRestart = await env.app.inject({ method: 'GET', url: '/api/tasks', headers: { authorization: `Bearer ${c.token}` } });
+    expect(afterRestart.statusCode).toBe(401);
+  });
+
+  it('ends the whole session when a refresh token is used a second time (it was copied)', async () => {
+    const { refreshToken } = (await login('hefeng', PASSWORD)).json();
+    const refresh = (token: string) => env.app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken: token } });
+    const rotated = await refresh(refreshToken);
+    expect(rotated.statusCode).toBe(200);
+    const replayed = await refresh(refreshToken);
+    expect(replayed.statusCode).toBe(401);
+    expect(replayed.json().code).toBe('SZ_TOKEN_EXPIRED');
+    expect((await refresh(rotated.json().refreshToken)).json().code).toBe('SZ_TOKEN_EXPIRED');
+    const access = await env.app.inject({ method: 'GET', url: '/api/tasks', headers: { authorization: `Bearer ${rotated.json().token}` } });
+    expect(access.statusCode).toBe(401);
+  });
+
+  it('ends the session of a refresh token sent with a logout, and refuses refresh tokens past their time', async () => {
+    const first = (await login('hefeng', PASSWORD)).json();
+    const second = (await login('hefeng', PASSWORD)).json();
+    const logout = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { authorization: `Bearer ${first.token}` },
+      payload: { refreshToken: second.refreshToken },
+    });
+    expect(logout.statusCode).toBe(204);
+    for (const ended of [first, second]) {
+      const res = await env.app.inject({ method: 'GET', url: '/api/tasks', headers: { authorization: `Bearer ${ended.token}` } });
+      expect(res.statusCode).toBe(401);
+    }
+    const { refreshToken } = (await login('hefeng', PASSWORD)).json();
+    env.clock.advance(7 * 24 * 3600 * 1000);
+    const late = await env.app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken } });
+    expect(late.statusCode).toBe(401);
+    expect(late.json().code).toBe('SZ_TOKEN_EXPIRED');
+  });
+
   it('expires access tokens by the server clock', async () => {
     const c = await env.as('hefeng');
     env.clock.advance(16 * 60_000);

@@ -38,6 +38,21 @@ describe('operations', () => {
     expect(started.headers['x-request-id']).toBeTruthy();
   });
 
+  it('reports the open tasks, in all and per procedure, at each scrape', async () => {
+    const env = await testEnv();
+    envs.push(env);
+    await deploy(env, REVIEW);
+    const clerk = await env.as('hefeng');
+    for (const businessKey of ['HF-1', 'HF-2'])
+      await clerk.post('/api/process-instances', { definitionKey: 'review', orgUnit: UNITS.hefeng, businessKey });
+    const scrape = async () => (await env.app.inject({ method: 'GET', url: '/metrics' })).body;
+    expect(await scrape()).toContain('\nshanzhi_tasks_open 2\n');
+    expect(await scrape()).toContain('\nshanzhi_tasks_open_by_definition{definition_key="review"} 2\n');
+    const [task] = (await clerk.get('/api/tasks')).json<{ items: { id: string }[] }>().items;
+    await clerk.post(`/api/tasks/${task?.id}/complete`, {});
+    expect(await scrape()).toContain('\nshanzhi_tasks_open 1\n');
+  });
+
   it('runs the worker loop by itself: a due timer fires without anyone asking', async () => {
     const env = await testEnv({ app: { startWorkers: true, workers: { pollMs: 20 } } });
     envs.push(env);

@@ -22,6 +22,27 @@ describe('organisation, users and grants', () => {
     ]);
   });
 
+  it('lists the users holding a role in reach, in pages, with their grants there only', async () => {
+    const admin = await env.as('admin');
+    const names = async (c: typeof admin, query = '') =>
+      (await c.get(`/api/org/users${query}`)).json<{ items: { username: string }[] }>().items.map((u) => u.username);
+    expect(await names(admin)).toEqual(['admin', 'hefeng', 'honggang', 'town']);
+    const first = (await admin.get('/api/org/users?limit=3')).json<{ items: { username: string }[]; next: string }>();
+    expect(first.items.map((u) => u.username)).toEqual(['admin', 'hefeng', 'honggang']);
+    expect(await names(admin, `?limit=3&cursor=${encodeURIComponent(first.next)}`)).toEqual(['town']);
+
+    // Those with roles above the village (the town's staff) are not the village's to list.
+    const clerk = await env.as('hefeng');
+    expect(await names(clerk)).toEqual(['hefeng']);
+    const listed = (await admin.get('/api/org/users')).json<{ items: { username: string; grants: unknown[] }[] }>();
+    expect(listed.items.find((u) => u.username === 'admin')?.grants).toEqual([
+      { role: 'designer', unitPath: UNITS.lishui },
+      { role: 'town-admin', unitPath: UNITS.lishui },
+    ]);
+    const dali = await env.as('daliAdmin');
+    expect(await names(dali)).toEqual(['daliAdmin']);
+  });
+
   it('lets a town admin add units and users with grants below the town, and no one else', async () => {
     const admin = await env.as('admin');
     const unit = await admin.post('/api/org/units', { path: '/nanhai/lishui/hefeng/gaobian/', name: '高边经济社', kind: 'cooperative' });

@@ -74,13 +74,65 @@ describe('working a task', () => {
     const admin = await env.as('admin');
     expect((await admin.post(`/api/tasks/${taskId}/assign`, { userId: env.userId('honggang') })).json().code).toBe('SZ_ASSIGNEE_INVALID');
     expect((await admin.post(`/api/tasks/${taskId}/assign`, { userId: env.userId('hefeng') })).json().assignee).toBe(env.userId('hefeng'));
+    expect((await clerk.post(`/api/tasks/${taskId}/delegate`, { userId: env.userId('honggang') })).json().code).toBe('SZ_ASSIGNEE_INVALID');
     const delegated = await clerk.post(`/api/tasks/${taskId}/delegate`, { userId: env.userId('town') });
     expect(delegated.statusCode).toBe(200);
-    expect(delegated.json().assignee).toBe(env.userId('town'));
+    expect(delegated.json()).toMatchObject({ assignee: env.userId('town'), owner: env.userId('hefeng') });
     expect((await clerk.post(`/api/tasks/${taskId}/complete`, {})).statusCode).toBe(403);
+  });
+
+  it('lets a delegate give the task back to its owner, who completes it', async () => {
+    await clerk.post(`/api/tasks/${taskId}/claim`);
+    await clerk.post(`/api/tasks/${taskId}/delegate`, { userId: env.userId('town') });
     const town = await env.as('town');
-    expect((await town.post(`/api/tasks/${taskId}/complete`, {})).statusCode).toBe(200);
-    expect((await town.post(`/api/tasks/${taskId}/complete`, {})).json().code).toBe('SZ_TASK_NOT_OPEN');
+    expect((await town.get('/api/tasks?scope=mine')).json().items.map((t: { id: string }) => t.id)).toEqual([taskId]);
+    const early = await town.post(`/api/tasks/${taskId}/complete`, {});
+    expect(early.statusCode).toBe(409);
+    expect(early.json().code).toBe('SZ_TASK_DELEGATED');
+    expect((await clerk.post(`/api/tasks/${taskId}/resolve`)).json().code).toBe('SZ_NOT_CANDIDATE');
+
+    const resolved = await town.post(`/api/tasks/${taskId}/resolve`);
+    expect(resolved.statusCode).toBe(200);
+    expect(resolved.json().assignee).toBe(env.userId('hefeng'));
+    expect(resolved.json()).not.toHaveProperty('owner');
+    expect((await clerk.post(`/api/tasks/${taskId}/resolve`)).json().code).toBe('SZ_TASK_NOT_DELEGATED');
+    expect((await clerk.post(`/api/tasks/${taskId}/complete`, {})).statusCode).toBe(200);
+  });
+
+  it('records every change of holder in the audit trail, as its actor’s, and the inbox follows the engine', async () => {
+    const admin = await env.as('admin');
+    await clerk.post(`/api/tasks/${taskId}/claim`);
+    await clerk.post(`/api/tasks/${taskId}/delegate`, { userId: env.userId('town') });
+    await admin.post(`/api/tasks/${taskId}/unclaim`);
+    await admin.post(`/api/tasks/${taskId}/assign`, { userId: env.userId('town') });
+    const [instanceId, key] = taskId.split(':') as [string, string];
+    const updates = (await env.store.events.ofInstance(instanceId))
+      .filter((e) => e.event.type === 'UserTaskUpdated' && 'key' in e.event && e.event.key === key)
+      .map((e) => ({ actor: e.actor, task: (e.event as { task: { assignee?: string; owner?: string } }).task }));
+    expect(updates.slice(1).map((u) => [u.actor, u.task.assignee, u.task.owner])).toEqual([
+      [env.userId('hefeng'), env.userId('hefeng'), undefined],
+      [env.userId('hefeng'), env.userId('town'), env.userId('hefeng')],
+      [env.userId('admin'), undefined, undefined],
+      [env.userId('admin'), env.userId('town'), undefined],
+    ]);
+    const row = await env.store.tasks.byId(taskId);
+    expect(row).toMatchObject({ assignee: env.userId('town'), candidateGroups: expect.arrayContaining([`clerk@${UNITS.hefeng}`]) });
+    expect(row).not.toHaveProperty('owner');
+    expect(await env.store.events.verify(instanceId)).toBeUndefined();
+  });
+
+  it('refuses a change of holder made on a task that changed since it was read', async () => {
+    const stale = await env.store.tasks.byId(taskId);
+    await clerk.post(`/api/tasks/${taskId}/claim`);
+    const lateClaim = await env.app.runtime.executor
+      .run(
+        stale?.instanceId as string,
+        { type: 'updateUserTask', key: stale?.key as string, assignee: env.userId('town') },
+        { actor: env.userId('town'), internal: false, expectTask: { id: taskId, version: stale?.version as number } },
+      )
+      .catch((error: { code?: string }) => error.code);
+    expect(lateClaim).toBe('SZ_TASK_CONFLICT');
+    expect((await env.store.tasks.byId(taskId))?.assignee).toBe(env.userId('hefeng'));
   });
 
   it('keeps comments', async () => {
@@ -118,5 +170,10 @@ describe('working a task', () => {
     expect(download.rawPayload.equals(PNG)).toBe(true);
     const honggang = await env.as('honggang');
     expect((await honggang.get(`/api/tasks/${taskId}/attachments/${first?.id}`)).statusCode).toBe(404);
+
+    // An attachment is served only through its own task.
+    await clerk.post('/api/process-instances', { definitionKey: 'review', orgUnit: UNITS.hefeng, businessKey: 'HF-002' });
+    const other = (await clerk.get('/api/tasks')).json<{ items: { id: string }[] }>().items.find((t) => t.id !== taskId);
+    expect((await clerk.get(`/api/tasks/${other?.id}/attachments/${first?.id}`)).statusCode).toBe(404);
   });
 });

@@ -132,4 +132,51 @@ describe('timers are durable', () => {
     expect(events.filter((e) => e.event.type === 'SubscriptionTriggered')).toHaveLength(2);
     expect((await env.store.tasks.ofInstance(id)).map((t) => t.elementId).sort()).toEqual(['a', 'b']);
   });
+
+  it('a worker whose lease ran out and was taken over cannot finish the job: its commit is refused, whole', async () => {
+    let held: Promise<void> | undefined;
+    let release = () => {};
+    let reached = () => {};
+    const committing = new Promise<void>((resolve) => {
+      reached = resolve;
+    });
+    const gated = (store: Store): Store => ({
+      ...store,
+      async commit(c: Commit) {
+        if (held && c.jobs?.done?.length) {
+          reached();
+          await held;
+        }
+        return store.commit(c);
+      },
+    });
+    env = await testEnv({ wrapStore: gated, app: { workers: { leaseMs: 30_000 } } });
+    dirs.push(env.dir);
+    await deploy(env, WAIT_THEN_TASK);
+    const clerk = await env.as('hefeng');
+    const id = (await clerk.post('/api/process-instances', { definitionKey: 'cooling', orgUnit: UNITS.hefeng })).json<{ id: string }>().id;
+    env.clock.advance(2 * HOUR + 1);
+
+    held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slow = env.app.runtime.workers.runDue(1);
+    await committing;
+    env.clock.advance(30_001);
+    const [takenOver] = await env.store.jobs.claimDue(['timer'], 'server-b', env.clock.now(), 30_000, 1);
+    expect(takenOver?.lockedBy).toBe('server-b');
+    release();
+    await slow;
+    const fired = async () => (await env?.store.events.ofInstance(id))?.filter((e) => e.event.type === 'SubscriptionTriggered') ?? [];
+    expect(await fired()).toEqual([]);
+    expect(await env.store.tasks.ofInstance(id)).toEqual([]);
+    expect((await env.app.inject({ method: 'GET', url: '/metrics' })).body).toContain(
+      'shanzhi_worker_jobs_total{kind="timer",outcome="lost"} 1',
+    );
+
+    held = undefined;
+    env.clock.advance(30_001);
+    expect(await env.app.runtime.workers.runDue()).toBe(1);
+    expect(await fired()).toHaveLength(1);
+  });
 });

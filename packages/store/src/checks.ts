@@ -9,7 +9,10 @@ export function checkGrant(grant: RoleGrant): void {
   assertUnitPath(grant.unitPath);
 }
 
-/** A commit writes one instance: every task, job and subscription it touches must be that instance's. */
+/**
+ * A commit writes one instance: every task, job, subscription and notice it touches must be that
+ * instance's (jobs it finishes excepted: a timer start event's job belongs to its definition).
+ */
 export function checkCommit(commit: Commit): void {
   const { instance, expectedVersion } = commit;
   assertUnitPath(instance.unitPath);
@@ -22,6 +25,7 @@ export function checkCommit(commit: Commit): void {
     ...(commit.jobs?.remove ?? []).map((job) => ['job', job.ref, job.instanceId]),
     ...(commit.subscriptions?.add ?? []).map((sub) => ['subscription', sub.sub, sub.instanceId]),
     ...(commit.subscriptions?.remove ?? []).map((sub) => ['subscription', sub.sub, sub.instanceId]),
+    ...(commit.notices?.add ?? []).map((notice) => ['notice', notice.id, notice.instanceId]),
   ].find(([, , instanceId]) => instanceId !== instance.id);
   if (foreign !== undefined) {
     const [what, id, instanceId] = foreign;

@@ -2,14 +2,19 @@ import type { EngineEvent } from '@shanzhi/engine';
 import type {
   AttachmentRecord,
   CommentRecord,
+  DefinitionJobRecord,
   DefinitionRecord,
   EventRecord,
+  InstanceJobKind,
+  InstanceJobRecord,
   InstanceRecord,
   JobKind,
   JobRecord,
+  NoticeRecord,
   OrgUnit,
   Role,
   RoleGrant,
+  SessionRecord,
   SubscriptionRecord,
   TaskRecord,
   TaskStatus,
@@ -53,6 +58,38 @@ export interface InstanceQuery {
   readonly cursor?: string;
 }
 
+export interface UserQuery {
+  /** Users holding a role at a unit within reach. */
+  readonly reach: Reach;
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
+/** Open tasks, in all and per definition key. */
+export interface OpenTaskCounts {
+  readonly total: number;
+  readonly byDefinition: Readonly<Record<string, number>>;
+}
+
+/** A job its holder finished: the commit fails with StoreConflict unless `owner` still holds the job. */
+export interface JobDone {
+  readonly id: string;
+  readonly owner: string;
+}
+
+/** A job out of retries, given back by its holder to wait for the incident it raised on its instance. */
+export interface JobParked extends JobDone {
+  readonly incident: string;
+  readonly error: string;
+}
+
+/** The jobs waiting for this incident (of the commit's instance) get retries again and are due at `dueAt`. */
+export interface JobsResumed {
+  readonly incident: string;
+  readonly retries: number;
+  readonly dueAt: number;
+}
+
 /** A new event, before the store chains it. */
 export interface NewEvent {
   readonly event: EngineEvent;
@@ -62,8 +99,9 @@ export interface NewEvent {
 
 /**
  * Everything one engine transition changes, written atomically: the instance (guarded by the
- * version it was read at), its events (chained by hash), its inbox rows, jobs and
- * subscriptions. A version mismatch writes nothing and throws StoreConflict.
+ * version it was read at), its events (chained by hash), its inbox rows, jobs, subscriptions
+ * and notices. A version mismatch, or a job finished or parked by a worker that no longer holds
+ * it (its lease ran out and another worker took it over), writes nothing and throws StoreConflict.
  */
 export interface Commit {
   readonly instance: InstanceRecord;
@@ -75,14 +113,21 @@ export interface Commit {
     readonly upsert?: readonly TaskRecord[];
     readonly end?: readonly { id: string; status: Exclude<TaskStatus, 'open'>; at: number; by?: string }[];
   };
+  /** Applied in this order: done, parked, resumed, removed, added. */
   readonly jobs?: {
-    readonly add?: readonly JobRecord[];
-    readonly remove?: readonly { instanceId: string; ref: string; kind?: JobKind }[];
-    readonly done?: readonly string[];
+    readonly add?: readonly InstanceJobRecord[];
+    readonly remove?: readonly { instanceId: string; ref: string; kind?: InstanceJobKind }[];
+    /** Jobs of any instance or definition whose work this transition is (a timer fired, a message delivered). */
+    readonly done?: readonly JobDone[];
+    readonly park?: readonly JobParked[];
+    readonly resume?: readonly JobsResumed[];
   };
   readonly subscriptions?: {
     readonly add?: readonly SubscriptionRecord[];
     readonly remove?: readonly { instanceId: string; sub: string }[];
+  };
+  readonly notices?: {
+    readonly add?: readonly NoticeRecord[];
   };
 }
 
@@ -114,6 +159,8 @@ export interface Store {
     grantsOf(userId: string): Promise<RoleGrant[]>;
     /** Enabled users holding a role at a unit exactly (for resolving candidate groups). */
     withRole(role: Role, unitPath: string): Promise<User[]>;
+    /** Users (enabled or not) holding a role within reach, by username. */
+    list(query: UserQuery): Promise<Page<User>>;
   };
 
   readonly definitions: {
@@ -121,8 +168,9 @@ export interface Store {
     deploy(def: Omit<DefinitionRecord, 'version'>): Promise<DefinitionRecord>;
     byId(id: string): Promise<DefinitionRecord | undefined>;
     latest(key: string, unitPath: string): Promise<DefinitionRecord | undefined>;
-    version(key: string, unitPath: string, version: number): Promise<DefinitionRecord | undefined>;
     list(reach: Reach, key?: string): Promise<DefinitionRecord[]>;
+    /** Those deployed at the unit and at each unit above it (a village runs its own and the town's), in the order of list. */
+    visibleAt(unitPath: string, key?: string): Promise<DefinitionRecord[]>;
   };
 
   readonly instances: {
@@ -135,7 +183,12 @@ export interface Store {
     byId(id: string): Promise<TaskRecord | undefined>;
     inbox(query: InboxQuery): Promise<Page<TaskRecord>>;
     ofInstance(instanceId: string): Promise<TaskRecord[]>;
-    /** Changes who holds an open task, guarded by its version (claim, unclaim, assign, delegate). */
+    /** Open tasks within reach (everywhere without one), for the open-tasks gauge. */
+    countOpen(reach?: Reach): Promise<OpenTaskCounts>;
+    /**
+     * Changes who holds an open task, guarded by its version, outside the audit trail. The server
+     * changes holders through the engine (updateUserTask) instead; the demo loader still uses this.
+     */
     reassign(
       id: string,
       expectedVersion: number,
@@ -145,13 +198,22 @@ export interface Store {
 
   readonly jobs: {
     /**
-     * Locks up to `limit` due timer/outbox jobs for `owner` until now + leaseMs, soonest due first; a job is held by one
+     * Locks up to `limit` due jobs of these kinds for `owner` until now + leaseMs, soonest due first; a job is held by one
      * owner at a time. Jobs with no retries left are never handed out (they wait for their incident to be resolved).
      */
     claimDue(kinds: readonly JobKind[], owner: string, now: number, leaseMs: number, limit: number): Promise<JobRecord[]>;
-    /** External jobs of these types, locked for the worker (Camunda fetch-and-lock). */
-    fetchAndLock(types: readonly string[], worker: string, now: number, lockMs: number, max: number): Promise<JobRecord[]>;
+    /** External jobs of these types within reach, locked for the worker (Camunda fetch-and-lock). */
+    fetchAndLock(
+      types: readonly string[],
+      reach: Reach,
+      worker: string,
+      now: number,
+      lockMs: number,
+      max: number,
+    ): Promise<InstanceJobRecord[]>;
     byId(id: string): Promise<JobRecord | undefined>;
+    /** Every job of an instance, parked ones too, in creation order. */
+    ofInstance(instanceId: string): Promise<InstanceJobRecord[]>;
     extendLock(id: string, owner: string, until: number): Promise<boolean>;
     /** A failed attempt: fewer retries, due again at `dueAt`, unlocked. */
     retryLater(id: string, owner: string, retries: number, dueAt: number, error: string): Promise<boolean>;
@@ -161,6 +223,18 @@ export interface Store {
     countDue(now: number): Promise<number>;
     /** The earliest dueAt among them. */
     oldestDue(now: number): Promise<number | undefined>;
+    /**
+     * Adds a definition's job (a timer start event), outside any commit. Idempotent per (definition, ref): when the
+     * definition already has a job with this ref, nothing changes and the answer is false.
+     */
+    schedule(job: DefinitionJobRecord): Promise<boolean>;
+    /**
+     * Ends a definition's job, for its holder only: it goes, or with `next` stays for another run (unlocked, due then).
+     * False, and nothing changes, when `owner` no longer holds it (the lease ran out and another owner took it).
+     */
+    finish(id: string, owner: string, next?: Pick<DefinitionJobRecord, 'dueAt' | 'retries' | 'payload'>): Promise<boolean>;
+    /** Drops every job of a definition (a newer version replaces its timer start events); the number dropped. */
+    unschedule(definitionId: string): Promise<number>;
   };
 
   readonly subscriptions: {
@@ -183,20 +257,45 @@ export interface Store {
   readonly attachments: {
     add(meta: AttachmentRecord, content: Uint8Array): Promise<void>;
     ofTask(taskId: string): Promise<AttachmentRecord[]>;
+    byId(id: string): Promise<AttachmentRecord | undefined>;
     content(id: string): Promise<Uint8Array | undefined>;
+  };
+
+  /** The public boards; notices are posted by commits. */
+  readonly notices: {
+    /** What the unit's board shows at `now` (posted, not yet taken down), newest first; the units below have boards of their own. */
+    current(unitPath: string, now: number): Promise<NoticeRecord[]>;
+  };
+
+  /** Logins and their refresh tokens, shared by every server process. */
+  readonly sessions: {
+    create(session: SessionRecord): Promise<void>;
+    byId(id: string): Promise<SessionRecord | undefined>;
+    /**
+     * Spends the refresh token whose hash is `tokenHash` for the next one. Only one caller spends a token: false, and
+     * nothing changes, when it is no longer the session's current one, or the session was revoked or expired by `now`.
+     */
+    rotate(id: string, tokenHash: string, next: Pick<SessionRecord, 'tokenHash' | 'expiresAt'>, now: number): Promise<boolean>;
+    /** Ends a session (an ended one keeps its first end). */
+    revoke(id: string, at: number): Promise<void>;
+    /** Forgets sessions that expired before `before`; the number forgotten. */
+    purgeExpired(before: number): Promise<number>;
   };
 
   commit(commit: Commit): Promise<InstanceRecord>;
 }
 
-/** Thrown by commit and reassign when the version read is no longer the stored one. */
+/**
+ * Thrown by commit and reassign when the version read is no longer the stored one, and by
+ * commit when a job it finishes or parks is no longer held by the owner it names.
+ */
 export class StoreConflict extends Error {
   readonly code = 'SZ_STORE_CONFLICT';
   constructor(
-    readonly entity: 'instance' | 'task',
+    readonly entity: 'instance' | 'task' | 'job',
     readonly id: string,
   ) {
-    super(`${entity} ${id} was changed by someone else`);
+    super(entity === 'job' ? `job ${id} is no longer held by the worker finishing it` : `${entity} ${id} was changed by someone else`);
   }
 }
 

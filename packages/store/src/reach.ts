@@ -28,3 +28,13 @@ export function reachRanges(reach: Reach): PathRange[] {
   const tops = [...new Set(reach)].sort().filter((path, i, sorted) => !sorted.slice(0, i).some((above) => path.startsWith(above)));
   return tops.map(subtree);
 }
+
+/** The unit at `path` and each unit above it, nearest first: `/a/b/` gives `/a/b/`, `/a/`, `/`. */
+export function selfAndAbove(path: string): string[] {
+  assertUnitPath(path);
+  const paths: string[] = [];
+  for (let unit = path; ; unit = unit.slice(0, unit.lastIndexOf('/', unit.length - 2) + 1)) {
+    paths.push(unit);
+    if (unit === '/') return paths;
+  }
+}

@@ -79,6 +79,8 @@ export interface TaskRecord {
   readonly unitPath: string;
   readonly status: TaskStatus;
   readonly assignee?: string;
+  /** Set while the task is delegated: the assignee it goes back to when the delegate resolves it. */
+  readonly owner?: string;
   readonly candidateUsers: readonly string[];
   readonly candidateGroups: readonly string[];
   readonly dueAt?: number;
@@ -93,22 +95,23 @@ export interface TaskRecord {
 }
 
 /**
- * Work for the workers, written in the same transaction as the state that asked for it:
- * timers, external jobs (fetched by workers outside), and the outbox (commands for other
- * instances: messages, signals, call activities, their ends).
+ * Work for the workers. Most jobs belong to an instance and are written in the same transaction
+ * as the state that asked for them: timers, external jobs (fetched by workers outside), and the
+ * outbox (commands for other instances: messages, signals, call activities, their ends). Timer
+ * start events belong to a definition instead: no instance exists until they fire.
  */
-export type JobKind = 'timer' | 'external' | 'outbox';
+export type InstanceJobKind = 'timer' | 'external' | 'outbox';
+export type JobKind = InstanceJobKind | 'startTimer';
 
-export interface JobRecord {
+interface JobFields {
   readonly id: string;
-  readonly kind: JobKind;
-  /** External jobs: the job type workers subscribe to; outbox: the command name; timers: 'timer'. */
+  /** External jobs: the job type workers subscribe to; outbox: the command name; timers: 'timer'; start timers: 'startTimer'. */
   readonly type: string;
-  readonly instanceId: string;
   readonly unitPath: string;
-  /** Timer subscription id or element instance key within the instance. */
+  /** Timer subscription id or element instance key within the instance; the start event's id for a start timer. */
   readonly ref: string;
   readonly dueAt: number;
+  /** Attempts left; a job with none is never handed out. */
   readonly retries: number;
   readonly payload: Vars;
   readonly lockedBy?: string;
@@ -116,6 +119,21 @@ export interface JobRecord {
   readonly lastError?: string;
   readonly createdAt: number;
 }
+
+export interface InstanceJobRecord extends JobFields {
+  readonly kind: InstanceJobKind;
+  readonly instanceId: string;
+  /** Set while the job, out of retries, waits for this incident of its instance to be resolved. */
+  readonly incident?: string;
+}
+
+/** A timer start event of a deployed definition: one per (definition, start event). */
+export interface DefinitionJobRecord extends JobFields {
+  readonly kind: 'startTimer';
+  readonly definitionId: string;
+}
+
+export type JobRecord = InstanceJobRecord | DefinitionJobRecord;
 
 /** A stored event: the engine's event plus who, when, and its place in the instance's hash chain. */
 export interface EventRecord {
@@ -158,4 +176,35 @@ export interface AttachmentRecord {
   readonly sha256: string;
   readonly uploadedBy: string;
   readonly at: number;
+}
+
+/**
+ * A login: the refresh token that keeps it going (only its SHA-256 is kept) and whether it was
+ * ended. Access tokens name their session, so a logout is seen by every server process at once.
+ */
+export interface SessionRecord {
+  readonly id: string;
+  readonly userId: string;
+  /** SHA-256 (hex) of the current refresh token's secret; replaced at each rotation. */
+  readonly tokenHash: string;
+  readonly createdAt: number;
+  /** The refresh token is refused from this moment; each rotation moves it on. */
+  readonly expiresAt: number;
+  /** Set by logout, or when a refresh token is used twice (it was copied). */
+  readonly revokedAt?: number;
+}
+
+/** A post on a unit's public board, made by a process step (PostNotice), shown from postedAt until `until`. */
+export interface NoticeRecord {
+  /** A generated id: the public board shows it, so it tells nothing of the instance. */
+  readonly id: string;
+  readonly instanceId: string;
+  readonly unitPath: string;
+  readonly elementId: string;
+  readonly title: string;
+  readonly body?: string;
+  /** Which board of the unit, when it has several (村务公开, 党务公开); absent for the main one. */
+  readonly board?: string;
+  readonly postedAt: number;
+  readonly until: number;
 }

@@ -1,5 +1,5 @@
 import type { InboxQuery } from './port.ts';
-import type { InstanceRecord, TaskRecord } from './records.ts';
+import type { InstanceRecord, TaskRecord, User } from './records.ts';
 
 export type SortValue = string | number;
 
@@ -15,7 +15,7 @@ export interface Sort<R> {
   keyOf(record: R): readonly SortValue[];
 }
 
-export type SortField = 'dueOrder' | 'priorityOrder' | 'createdAt' | 'startedAt' | 'id';
+export type SortField = 'dueOrder' | 'priorityOrder' | 'createdAt' | 'startedAt' | 'username' | 'id';
 
 /** Tasks without a due date sort after every dated one. */
 const NO_DUE_DATE = Number.MAX_SAFE_INTEGER;
@@ -58,4 +58,12 @@ export const INSTANCE_SORT: Sort<InstanceRecord> = {
   direction: 'desc',
   fields: ['startedAt', 'id'],
   keyOf: (instance) => [instance.startedAt, instance.id],
+};
+
+/** User lists: by username. */
+export const USER_SORT: Sort<User> = {
+  name: 'username',
+  direction: 'asc',
+  fields: ['username', 'id'],
+  keyOf: (user) => [user.username, user.id],
 };

@@ -5,17 +5,18 @@ import { createVerifier } from 'fast-jwt';
 import type { FastifyPluginAsync, preHandlerAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import buildGetJwks from 'get-jwks';
-import { Revocations } from '../auth/revocations.ts';
+import { newRefreshToken, readRefreshToken } from '../auth/refreshTokens.ts';
 import type { Clock, IdGenerator } from '../clock.ts';
 import { ApiError } from '../errors.ts';
 import { groupsOf } from '../runtime/assignment.ts';
 import { minimalCover } from '../units.ts';
 import type { Principal } from './tenancy.ts';
 
+/** An access token: the user and the session (the login) it belongs to. */
 export interface TokenClaims {
   readonly sub: string;
-  readonly typ: 'access' | 'refresh';
-  readonly jti: string;
+  readonly typ: 'access';
+  readonly sid: string;
   readonly exp?: number;
 }
 
@@ -31,11 +32,25 @@ export interface AuthOptions {
   readonly loginLimits?: { perAccount: number; perAddress: number; windowMs: number };
 }
 
+export interface IssuedTokens {
+  readonly token: string;
+  readonly refreshToken: string;
+  /** Seconds the access token lasts. */
+  readonly expiresIn: number;
+}
+
 export interface Tokens {
-  issue(userId: string): { token: string; refreshToken: string; expiresIn: number };
-  /** Verifies a refresh token and returns its claims; expired or revoked ones throw SZ_TOKEN_EXPIRED. */
-  verifyRefresh(token: string): TokenClaims;
-  revoke(claims: TokenClaims): void;
+  /** Starts a session for the user: its first refresh token, and an access token naming it. */
+  login(userId: string): Promise<IssuedTokens>;
+  /**
+   * Spends a refresh token for new tokens of its session (rotation). A token that is no longer
+   * its session's current one was used before, so someone holds a copy: the session ends, for
+   * every holder. Expired, revoked and spent tokens answer SZ_TOKEN_EXPIRED; a disabled user
+   * SZ_UNAUTHENTICATED.
+   */
+  refresh(refreshToken: string): Promise<IssuedTokens>;
+  /** Ends the session an access token names, and the one of a refresh token that is still its session's current one. */
+  logout(r: { sessionId?: string; refreshToken?: string }): Promise<void>;
   /** preHandler hooks that rate-limit login per account (body.username) and per address. */
   readonly loginLimiters: preHandlerAsyncHookHandler[];
 }
@@ -58,16 +73,17 @@ declare module '@fastify/jwt' {
 }
 
 /**
- * Authentication: our own HS256 JWTs (short access tokens, longer refresh tokens), optionally
- * an external issuer's tokens checked against its JWKS. Default deny: every route needs a valid
- * token unless its config says `public: true`. The principal (user, grants, reach, groups) is
- * read from the store on each request, so a revoked grant takes effect at once.
+ * Authentication: our own HS256 JWTs as short access tokens, each naming its session, and
+ * opaque refresh tokens rotated at each use (refreshTokens.ts), optionally an external issuer's
+ * tokens checked against its JWKS. Sessions live in the store, so a logout holds on every server
+ * process and across restarts. Default deny: every route needs a valid token unless its config
+ * says `public: true`. The principal (user, grants, reach, groups) and the session are read from
+ * the store on each request, so a revoked grant or an ended session takes effect at once.
  */
 const authPlugin: FastifyPluginAsync<AuthOptions> = async (app, o) => {
   const accessTtl = o.accessTtlSec ?? 15 * 60;
   const refreshTtl = o.refreshTtlSec ?? 7 * 24 * 3600;
   const limits = o.loginLimits ?? { perAccount: 5, perAddress: 20, windowMs: 60_000 };
-  const revocations = new Revocations();
   await app.register(fastifyJwt, { secret: o.secret, sign: { algorithm: 'HS256' }, verify: { algorithms: ['HS256'] } });
   await app.register(rateLimit, { global: false });
   const external = o.jwksUrl ? externalVerifier(o.jwksUrl) : undefined;
@@ -102,20 +118,42 @@ const authPlugin: FastifyPluginAsync<AuthOptions> = async (app, o) => {
     }
   };
 
+  const { sessions } = app.store;
+  const access = (userId: string, sessionId: string): string =>
+    app.jwt.sign({ sub: userId, typ: 'access', sid: sessionId }, { expiresIn: accessTtl, clockTimestamp: o.clock.now() });
+
   const tokens: Tokens = {
-    issue(userId) {
-      const sign = (typ: TokenClaims['typ'], ttl: number) =>
-        app.jwt.sign({ sub: userId, typ, jti: o.newId() }, { expiresIn: ttl, clockTimestamp: o.clock.now() });
-      return { token: sign('access', accessTtl), refreshToken: sign('refresh', refreshTtl), expiresIn: accessTtl };
+    async login(userId) {
+      const now = o.clock.now();
+      // Housekeeping: an expired session is of no use (its access tokens, shorter-lived, expired before it).
+      await sessions.purgeExpired(now);
+      const id = o.newId();
+      const refresh = newRefreshToken(id);
+      await sessions.create({ id, userId, tokenHash: refresh.hash, createdAt: now, expiresAt: now + refreshTtl * 1000 });
+      return { token: access(userId, id), refreshToken: refresh.token, expiresIn: accessTtl };
     },
-    verifyRefresh(token) {
-      const claims = verify(token);
-      if (claims.typ !== 'refresh') throw new ApiError('SZ_UNAUTHENTICATED', 'not a refresh token');
-      if (revocations.isRevoked(claims.jti)) throw new ApiError('SZ_TOKEN_EXPIRED');
-      return claims;
+    async refresh(token) {
+      const presented = readRefreshToken(token);
+      if (!presented) throw new ApiError('SZ_UNAUTHENTICATED', 'not a refresh token');
+      const now = o.clock.now();
+      const session = await sessions.byId(presented.sessionId);
+      if (!session || session.revokedAt !== undefined || session.expiresAt <= now) throw new ApiError('SZ_TOKEN_EXPIRED');
+      const user = await app.store.users.byId(session.userId);
+      if (!user || user.disabled) throw new ApiError('SZ_UNAUTHENTICATED');
+      const next = newRefreshToken(session.id);
+      // Refused when the token is not the current one, also when a refresh with it won a race just now.
+      if (!(await sessions.rotate(session.id, presented.hash, { tokenHash: next.hash, expiresAt: now + refreshTtl * 1000 }, now))) {
+        await sessions.revoke(session.id, now);
+        throw new ApiError('SZ_TOKEN_EXPIRED', 'the refresh token was used before; the session has ended');
+      }
+      return { token: access(user.id, session.id), refreshToken: next.token, expiresIn: accessTtl };
     },
-    revoke(claims) {
-      revocations.revoke(claims.jti, (claims.exp ?? 0) * 1000, o.clock.now());
+    async logout({ sessionId, refreshToken }) {
+      const now = o.clock.now();
+      if (sessionId) await sessions.revoke(sessionId, now);
+      const presented = refreshToken === undefined ? undefined : readRefreshToken(refreshToken);
+      if (presented && (await sessions.byId(presented.sessionId))?.tokenHash === presented.hash)
+        await sessions.revoke(presented.sessionId, now);
     },
     loginLimiters: [loginLimiter],
   };
@@ -135,7 +173,9 @@ const authPlugin: FastifyPluginAsync<AuthOptions> = async (app, o) => {
       user = name ? await app.store.users.byUsername(name) : undefined;
     } else {
       const claims = verify(token);
-      if (claims.typ !== 'access' || revocations.isRevoked(claims.jti)) throw new ApiError('SZ_UNAUTHENTICATED');
+      if (claims.typ !== 'access' || typeof claims.sid !== 'string') throw new ApiError('SZ_UNAUTHENTICATED');
+      const session = await sessions.byId(claims.sid);
+      if (session?.userId !== claims.sub || session.revokedAt !== undefined) throw new ApiError('SZ_UNAUTHENTICATED');
       request.tokenClaims = claims;
       user = await app.store.users.byId(claims.sub);
     }

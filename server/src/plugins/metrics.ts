@@ -12,7 +12,7 @@ declare module 'fastify' {
 /**
  * Prometheus text at GET /metrics: requests by route and status, engine commands by outcome,
  * worker jobs, tasks opened and closed, incidents, and, read from the store at scrape time, the
- * number of due timer/outbox/external jobs and the lag of the oldest one.
+ * number of due jobs, the lag of the oldest one, and the open tasks in all and per procedure.
  */
 const metricsPlugin: FastifyPluginAsync<{ metrics: ServerMetrics; clock: Clock }> = async (app, { metrics, clock }) => {
   app.decorate('metrics', metrics);
@@ -24,6 +24,13 @@ const metricsPlugin: FastifyPluginAsync<{ metrics: ServerMetrics; clock: Clock }
     const oldest = await app.store.jobs.oldestDue(now);
     return oldest === undefined ? 0 : Math.max(0, (now - oldest) / 1000);
   });
+  metrics.registry.gauge('shanzhi_tasks_open', 'Open user tasks.', async () => (await app.store.tasks.countOpen()).total);
+  metrics.registry.gauge('shanzhi_tasks_open_by_definition', 'Open user tasks per process definition key.', async () =>
+    Object.entries((await app.store.tasks.countOpen()).byDefinition).map(([key, open]) => ({
+      labels: { definition_key: key },
+      value: open,
+    })),
+  );
   app.addHook('onResponse', async (request, reply) => {
     metrics.requests({ method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) });
   });

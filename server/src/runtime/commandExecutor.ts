@@ -1,5 +1,5 @@
 import { type Command, type Ctx, type EngineError, type InstanceState, start, step, type Transition } from '@shanzhi/engine';
-import { type Commit, type InstanceRecord, type JobRecord, type Store, StoreConflict } from '@shanzhi/store';
+import { type Commit, type InstanceJobRecord, type InstanceRecord, type JobDone, type Store, StoreConflict } from '@shanzhi/store';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock, IdGenerator } from '../clock.ts';
 import { ApiError } from '../errors.ts';
@@ -21,8 +21,19 @@ export interface RunOptions {
    */
   readonly internal: boolean;
   readonly conflictCode?: 'SZ_TASK_CONFLICT' | 'SZ_INSTANCE_CONFLICT';
-  /** Jobs this command finishes, removed in the same commit (the claimed timer or outbox job). */
-  readonly jobsDone?: readonly string[];
+  /**
+   * The task row the user decided on: the command runs only while the row is still at this
+   * version (a claim or assignment meanwhile answers `conflictCode`), as a commit of the instance
+   * read after this check would fail on any later change.
+   */
+  readonly expectTask?: { readonly id: string; readonly version: number };
+  /**
+   * Jobs this command finishes, removed in the same commit (the claimed timer or outbox job); a
+   * worker that no longer holds one (its lease was taken over) gets StoreConflict, not a retry.
+   */
+  readonly jobsDone?: readonly JobDone[];
+  /** A job out of retries, parked in the same commit on the incident this command (raiseIncident) raises. */
+  readonly parks?: JobDone & { readonly error: string };
 }
 
 export interface StartOptions {
@@ -34,9 +45,9 @@ export interface StartOptions {
   readonly businessKey?: string;
   readonly variables?: Record<string, unknown>;
   readonly parent?: { instance: string; key: string };
-  /** The instance id, when it was decided before (a call activity names its child). */
+  /** The instance id, when it was decided before (a call activity names its child, a start timer its next instance). */
   readonly id?: string;
-  readonly jobsDone?: readonly string[];
+  readonly jobsDone?: readonly JobDone[];
 }
 
 /** Called after every successful commit, with what it changed (the workers and long polls listen). */
@@ -80,13 +91,13 @@ export class CommandExecutor {
   /**
    * Commits an instance unchanged but for its jobs: finishes jobs whose work needed no engine
    * step (a message nobody waits for, a timer of an ended instance) and adds fan-out jobs.
-   * Retried on conflict. False when the instance does not exist.
+   * Retried on an instance conflict, not on a lost job. False when the instance does not exist.
    */
-  async touch(instanceId: string, jobs: { done?: readonly string[]; add?: readonly JobRecord[] }): Promise<boolean> {
+  async touch(instanceId: string, jobs: { done?: readonly JobDone[]; add?: readonly InstanceJobRecord[] }): Promise<boolean> {
     return this.track(this.touchLoop(instanceId, jobs));
   }
 
-  private async touchLoop(instanceId: string, jobs: { done?: readonly string[]; add?: readonly JobRecord[] }): Promise<boolean> {
+  private async touchLoop(instanceId: string, jobs: { done?: readonly JobDone[]; add?: readonly InstanceJobRecord[] }): Promise<boolean> {
     for (let attempt = 1; ; attempt++) {
       const record = await this.deps.store.instances.byId(instanceId);
       if (!record) return false;
@@ -99,7 +110,7 @@ export class CommandExecutor {
         });
         return true;
       } catch (error) {
-        if (!(error instanceof StoreConflict) || attempt >= MAX_INTERNAL_ATTEMPTS) throw error;
+        if (!isInstanceConflict(error) || attempt >= MAX_INTERNAL_ATTEMPTS) throw error;
         await pause(Math.min(50, attempt * 2));
       }
     }
@@ -126,6 +137,11 @@ export class CommandExecutor {
       if (!record) return { ok: false, error: { code: 'SZ_ELEMENT_NOT_FOUND', message: `no instance ${instanceId}` } };
       const definition = await this.deps.definitions.byId(record.definitionId);
       if (!definition) throw new Error(`instance ${instanceId}: definition ${record.definitionId} is missing`);
+      if (options.expectTask && (await store.tasks.byId(options.expectTask.id))?.version !== options.expectTask.version) {
+        metrics.conflicts({ by: 'user' });
+        metrics.commands({ command: command.type, outcome: 'conflict' });
+        throw new ApiError(options.conflictCode ?? 'SZ_TASK_CONFLICT');
+      }
       const now = this.deps.clock.now();
       const outcome = step(definition.model, record.state, command, this.ctx(now, options.actor));
       if (!outcome.ok) {
@@ -133,14 +149,14 @@ export class CommandExecutor {
         return { ok: false, error: outcome.error, record };
       }
       const plan = await this.plan(record, definition, record.state, outcome, now, options.actor);
-      const commit = this.commitOf(record, outcome, plan, now, options.actor, options.jobsDone);
+      const commit = this.commitOf(record, outcome, plan, now, options.actor, options);
       try {
         const stored = await store.commit(commit);
         this.committed(command.type, stored, plan, outcome);
         return { ok: true, record: stored, transition: outcome, plan };
       } catch (error) {
-        if (!(error instanceof StoreConflict)) {
-          metrics.commands({ command: command.type, outcome: 'error' });
+        if (!isInstanceConflict(error)) {
+          metrics.commands({ command: command.type, outcome: error instanceof StoreConflict ? 'conflict' : 'error' });
           throw error;
         }
         metrics.conflicts({ by: options.internal ? 'internal' : 'user' });
@@ -188,7 +204,7 @@ export class CommandExecutor {
       ...(o.parent ? { parentId: o.parent.instance } : {}),
     };
     const plan = await this.plan(draft, o.definition, undefined, outcome, now, o.actor);
-    const commit = this.commitOf(draft, outcome, plan, now, o.actor, o.jobsDone, null);
+    const commit = this.commitOf(draft, outcome, plan, now, o.actor, o, null);
     const stored = await this.deps.store.commit(commit);
     this.committed('start', stored, plan, outcome);
     return { ok: true, record: stored, transition: outcome, plan };
@@ -240,7 +256,7 @@ export class CommandExecutor {
     plan: Plan,
     now: number,
     actor: string,
-    jobsDone: readonly string[] | undefined,
+    jobs: Pick<RunOptions, 'jobsDone' | 'parks'>,
     expectedVersion: number | null = record.version,
   ): Commit {
     const state = outcome.state;
@@ -259,8 +275,15 @@ export class CommandExecutor {
       expectedVersion,
       events: outcome.events.map((event) => ({ event, actor, at: now })),
       tasks: plan.tasks,
-      jobs: { add: plan.jobs.add, remove: plan.jobs.remove, done: [...(jobsDone ?? [])] },
+      jobs: {
+        add: plan.jobs.add,
+        remove: plan.jobs.remove,
+        resume: plan.jobs.resume,
+        done: [...(jobs.jobsDone ?? [])],
+        park: jobs.parks ? [parked(jobs.parks, plan)] : [],
+      },
       subscriptions: plan.subscriptions,
+      notices: { add: plan.notices },
     };
   }
 
@@ -281,6 +304,18 @@ export class CommandExecutor {
       }
     }
   }
+}
+
+/** The job parks on the incident the transition raised for it. */
+function parked(job: NonNullable<RunOptions['parks']>, plan: Plan) {
+  const [raised] = plan.incidents;
+  if (!raised) throw new Error(`job ${job.id} cannot park: the command raised no incident`);
+  return { ...job, incident: raised.incident };
+}
+
+/** Someone else committed the instance first: read again and retry. A job lost to another worker is not retried. */
+function isInstanceConflict(error: unknown): error is StoreConflict {
+  return error instanceof StoreConflict && error.entity === 'instance';
 }
 
 function pause(ms: number): Promise<void> {

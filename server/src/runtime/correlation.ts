@@ -1,5 +1,5 @@
 import type { Vars } from '@shanzhi/engine';
-import type { Reach, Store } from '@shanzhi/store';
+import type { JobDone, Reach, Store } from '@shanzhi/store';
 import type { CommandExecutor } from './commandExecutor.ts';
 import type { Definitions } from './definitions.ts';
 
@@ -25,7 +25,7 @@ export class Correlation {
     variables?: Vars;
     reach: Reach;
     actor: string;
-    jobsDone?: readonly string[];
+    jobsDone?: readonly JobDone[];
   }): Promise<MessageDelivery | undefined> {
     const { store, executor, definitions } = this.deps;
     const subs = await store.subscriptions.messages(m.name, m.correlationKey, m.reach);
@@ -74,7 +74,7 @@ export class Correlation {
     name: string,
     variables: Vars | undefined,
     actor: string,
-    jobsDone?: readonly string[],
+    jobsDone?: readonly JobDone[],
   ): Promise<boolean> {
     const out = await this.deps.executor.run(
       instanceId,

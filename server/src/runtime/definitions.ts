@@ -1,6 +1,8 @@
 import { compile, type Model, type Problem, type StartTrigger, startTriggers } from '@shanzhi/engine';
 import type { DefinitionRecord, Reach, Store } from '@shanzhi/store';
-import { selfAndAncestors } from '../units.ts';
+import type { FastifyBaseLogger } from 'fastify';
+import type { IdGenerator } from '../clock.ts';
+import { armStartTimers } from './startTimers.ts';
 
 export interface LoadedDefinition {
   readonly record: DefinitionRecord;
@@ -12,16 +14,20 @@ export type DeployResult =
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
 /**
- * Compiled models by definition id. A definition never changes once deployed, so an entry
- * never goes stale; the cache only forgets the least recently used when full.
+ * Deploys definitions (arming their timer start events) and keeps compiled models by
+ * definition id. A definition never changes once deployed, so an entry never goes stale; the
+ * cache only forgets the least recently used when full.
  */
 export class Definitions {
   private readonly cache = new Map<string, Promise<LoadedDefinition | undefined>>();
+  private readonly store: Store;
 
   constructor(
-    private readonly store: Store,
+    private readonly deps: { store: Store; newId: IdGenerator; log: FastifyBaseLogger },
     private readonly max = 500,
-  ) {}
+  ) {
+    this.store = deps.store;
+  }
 
   async deploy(input: { xml: string; unitPath: string; deployedBy: string; now: number; id: string }): Promise<DeployResult> {
     const compiled = await compile(input.xml);
@@ -38,6 +44,7 @@ export class Definitions {
       ...(main?.name ? { name: main.name } : {}),
     });
     this.remember(definition.id, Promise.resolve({ record: definition, model }));
+    await armStartTimers(this.deps, definition, model, input.now);
     return { ok: true, definition };
   }
 
@@ -63,11 +70,8 @@ export class Definitions {
 
   /** The newest version of `key` deployed at the unit, else at the nearest unit above it. */
   async resolve(key: string, unitPath: string): Promise<LoadedDefinition | undefined> {
-    for (const unit of selfAndAncestors(unitPath)) {
-      const record = await this.store.definitions.latest(key, unit);
-      if (record) return this.byId(record.id);
-    }
-    return undefined;
+    const record = nearest(await this.store.definitions.visibleAt(unitPath, key));
+    return record && this.byId(record.id);
   }
 
   /** A called process: the same deployment when it holds the process (binding `deployment`, or nothing newer), else by key. */
@@ -80,11 +84,8 @@ export class Definitions {
     const inParent = parent.model.processes[processId] !== undefined;
     if (binding === 'deployment' && inParent) return parent;
     if (typeof binding === 'object') {
-      for (const unit of selfAndAncestors(unitPath)) {
-        const record = await this.store.definitions.version(processId, unit, binding.version);
-        if (record) return this.byId(record.id);
-      }
-      return undefined;
+      const record = nearest((await this.store.definitions.visibleAt(unitPath, processId)).filter((d) => d.version === binding.version));
+      return record && this.byId(record.id);
     }
     return (await this.resolve(processId, unitPath)) ?? (inParent ? parent : undefined);
   }
@@ -132,4 +133,13 @@ export class Definitions {
       this.cache.delete(oldest);
     }
   }
+}
+
+/** Of definitions at a unit and above it, the one deployed nearest the unit, its newest version. */
+function nearest(definitions: readonly DefinitionRecord[]): DefinitionRecord | undefined {
+  let best: DefinitionRecord | undefined;
+  for (const d of definitions) {
+    if (!best || d.unitPath.length > best.unitPath.length || (d.unitPath === best.unitPath && d.version > best.version)) best = d;
+  }
+  return best;
 }

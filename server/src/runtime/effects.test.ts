@@ -84,4 +84,55 @@ describe('effects map onto one commit', () => {
     expect(plan.tasks.end).toEqual([{ id: 'i1:3', status: 'cancelled', at: 1000 }]);
     expect(plan.jobs.add.map((j) => [j.type, j.payload.parent])).toEqual([['calledInstanceEnded', 'p1']]);
   });
+
+  it('takes who holds a task from the engine’s task state, keeping the rest of the row', async () => {
+    const row = {
+      id: 'i1:3',
+      instanceId: 'i1',
+      key: '3',
+      elementId: 'check',
+      name: '审核',
+      definitionKey: 'review',
+      unitPath: '/nanhai/lishui/hefeng/',
+      status: 'open' as const,
+      assignee: 'u1',
+      owner: 'u0',
+      candidateUsers: [],
+      candidateGroups: ['clerk@/nanhai/lishui/hefeng/'],
+      dueAt: 5000,
+      priority: 50,
+      formKey: 'check-form',
+      createdAt: 900,
+      version: 4,
+    };
+    const plan = await planCommit({ ...ctx(), loadTask: async () => row }, [
+      { type: 'UpdateUserTask', instance: 'i1', key: '3', candidateGroups: ['clerk'], dueAt: 5000 },
+    ]);
+    const { assignee: _assignee, owner: _owner, ...unclaimed } = row;
+    expect(plan.tasks.upsert).toEqual([
+      { ...unclaimed, candidateGroups: expect.arrayContaining(['clerk@/nanhai/lishui/hefeng/']), version: 5 },
+    ]);
+  });
+
+  it('posts notices for the posting period and resumes the jobs parked on a resolved host incident', async () => {
+    const plan = await planCommit(ctx(), [
+      { type: 'PostNotice', instance: 'i1', key: '7', el: 'post', title: '决议公示', days: 5, board: '村务公开栏' },
+      { type: 'IncidentResolved', instance: 'i1', incident: '9', retry: 'host' },
+      { type: 'IncidentResolved', instance: 'i1', incident: '8', retry: 'activate' },
+    ]);
+    expect(plan.notices).toEqual([
+      {
+        id: expect.any(String),
+        instanceId: 'i1',
+        unitPath: '/nanhai/lishui/hefeng/',
+        elementId: 'post',
+        title: '决议公示',
+        board: '村务公开栏',
+        postedAt: 1000,
+        until: 1000 + 5 * 24 * 3600 * 1000,
+      },
+    ]);
+    expect(plan.jobs.add).toEqual([]);
+    expect(plan.jobs.resume).toEqual([{ incident: '9', retries: 5, dueAt: 1000 }]);
+  });
 });

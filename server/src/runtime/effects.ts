@@ -1,9 +1,11 @@
 import type { Effect, InstanceState } from '@shanzhi/engine';
-import type { Commit, JobKind, JobRecord, SubscriptionRecord, TaskRecord } from '@shanzhi/store';
+import type { Commit, InstanceJobKind, InstanceJobRecord, JobsResumed, NoticeRecord, SubscriptionRecord, TaskRecord } from '@shanzhi/store';
 import { taskGroups } from './assignment.ts';
 
-/** Retries of timer and outbox jobs before they are parked and reported. */
+/** Retries of timer and outbox jobs before they are parked on an incident of their instance. */
 export const INTERNAL_RETRIES = 5;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Outbox job types: work for other instances, done by the workers after the commit. */
 export type OutboxType =
@@ -12,8 +14,7 @@ export type OutboxType =
   | 'deliverSignal'
   | 'startCalledInstance'
   | 'cancelCalledInstance'
-  | 'calledInstanceEnded'
-  | 'postNotice';
+  | 'calledInstanceEnded';
 
 export interface PlanContext {
   readonly instanceId: string;
@@ -25,15 +26,16 @@ export interface PlanContext {
   readonly now: number;
   readonly actor: string;
   readonly newId: () => string;
-  /** The stored row of a task the transition updates (UpdateUserTask). */
+  /** The stored row of a task the transition updates (UpdateUserTask): the engine's fields change, the rest stays. */
   readonly loadTask: (id: string) => Promise<TaskRecord | undefined>;
 }
 
 /** What a transition asks of the store beside the instance and its events, plus what to do after the commit. */
 export interface Plan {
   readonly tasks: NonNullable<Commit['tasks']>;
-  readonly jobs: { add: JobRecord[]; remove: { instanceId: string; ref: string; kind?: JobKind }[] };
+  readonly jobs: { add: InstanceJobRecord[]; remove: { instanceId: string; ref: string; kind?: InstanceJobKind }[]; resume: JobsResumed[] };
   readonly subscriptions: NonNullable<Commit['subscriptions']>;
+  readonly notices: NoticeRecord[];
   /** External jobs the engine gave another try (failJob with retries left): rescheduled after the commit. */
   readonly retries: { ref: string; retries: number }[];
   readonly incidents: Extract<Effect, { type: 'IncidentRaised' }>[];
@@ -48,22 +50,24 @@ export function taskId(instanceId: string, key: string): string {
 /**
  * Maps the effects of one transition onto the rows written in the same commit: user tasks to
  * inbox rows, timers and external jobs to jobs, message and signal waits to subscriptions,
- * and everything that acts on other instances (messages, signals, call activities and their
- * ends, notices) to outbox jobs. An effect undone later in the same transition (a timer
- * scheduled then cancelled) cancels out here, so the commit never depends on the order in
- * which an adapter applies adds and removes.
+ * notices to the public board, a resolved host incident to the jobs parked on it, and everything
+ * that acts on other instances (messages, signals, call activities and their ends) to outbox
+ * jobs. An effect undone later in the same transition (a timer scheduled then cancelled)
+ * cancels out here, so the commit never depends on the order in which an adapter applies adds
+ * and removes.
  */
 export async function planCommit(ctx: PlanContext, effects: readonly Effect[]): Promise<Plan> {
   const tasks = new Map<string, TaskRecord>();
   const ended = new Map<string, { id: string; status: 'completed' | 'cancelled'; at: number; by?: string }>();
-  const jobAdds = new Map<string, JobRecord>();
-  const jobRemoves = new Map<string, { instanceId: string; ref: string; kind?: JobKind }>();
+  const jobAdds = new Map<string, InstanceJobRecord>();
+  const jobRemoves = new Map<string, { instanceId: string; ref: string; kind?: InstanceJobKind }>();
   const subAdds = new Map<string, SubscriptionRecord>();
   const subRemoves = new Map<string, { instanceId: string; sub: string }>();
   const plan: Plan = {
     tasks: {},
-    jobs: { add: [], remove: [] },
+    jobs: { add: [], remove: [], resume: [] },
     subscriptions: {},
+    notices: [],
     retries: [],
     incidents: [],
     opened: 0,
@@ -73,7 +77,7 @@ export async function planCommit(ctx: PlanContext, effects: readonly Effect[]): 
   let closed = 0;
 
   const addJob = (
-    kind: JobKind,
+    kind: InstanceJobKind,
     type: string,
     ref: string,
     dueAt: number,
@@ -96,7 +100,7 @@ export async function planCommit(ctx: PlanContext, effects: readonly Effect[]): 
       createdAt: ctx.now,
     });
   };
-  const removeJob = (kind: JobKind, ref: string) => {
+  const removeJob = (kind: InstanceJobKind, ref: string) => {
     const key = `${kind}/${ref}`;
     if (jobAdds.delete(key)) return;
     jobRemoves.set(key, { instanceId: ctx.instanceId, ref, kind });
@@ -129,16 +133,11 @@ export async function planCommit(ctx: PlanContext, effects: readonly Effect[]): 
           definitionKey: ctx.definitionKey,
           unitPath: ctx.unitPath,
           status: 'open',
-          candidateUsers: e.candidateUsers ?? [],
-          candidateGroups: taskGroups(e.candidateGroups, ctx.unitPath),
-          priority: e.priority ?? 50,
           createdAt: ctx.now,
           version: 1,
           ...(e.name === undefined ? {} : { name: e.name }),
-          ...(e.assignee === undefined ? {} : { assignee: e.assignee }),
-          ...(e.dueAt === undefined ? {} : { dueAt: e.dueAt }),
-          ...(e.followUpAt === undefined ? {} : { followUpAt: e.followUpAt }),
           ...(e.form === undefined ? {} : { formKey: e.form.key }),
+          ...engineFields(e, ctx.unitPath),
         });
         break;
       }
@@ -146,17 +145,8 @@ export async function planCommit(ctx: PlanContext, effects: readonly Effect[]): 
         const id = taskId(ctx.instanceId, e.key);
         const current = tasks.get(id) ?? (await ctx.loadTask(id));
         if (!current) break;
-        const { assignee, dueAt, followUpAt, ...rest } = current;
-        tasks.set(id, {
-          ...rest,
-          candidateUsers: e.candidateUsers ?? current.candidateUsers,
-          candidateGroups: e.candidateGroups ? taskGroups(e.candidateGroups, ctx.unitPath) : current.candidateGroups,
-          priority: e.priority ?? current.priority,
-          version: current.version + 1,
-          ...(e.assignee === undefined ? (assignee === undefined ? {} : { assignee }) : { assignee: e.assignee }),
-          ...((e.dueAt ?? dueAt) === undefined ? {} : { dueAt: e.dueAt ?? dueAt }),
-          ...((e.followUpAt ?? followUpAt) === undefined ? {} : { followUpAt: e.followUpAt ?? followUpAt }),
-        });
+        const { assignee: _assignee, owner: _owner, dueAt: _dueAt, followUpAt: _followUpAt, ...kept } = current;
+        tasks.set(id, { ...kept, ...engineFields(e, ctx.unitPath), version: current.version + 1 });
         break;
       }
       case 'CloseUserTask':
@@ -206,11 +196,14 @@ export async function planCommit(ctx: PlanContext, effects: readonly Effect[]): 
         outbox('broadcastSignal', { name: e.name, variables: e.variables });
         break;
       case 'PostNotice':
-        outbox('postNotice', {
-          key: e.key,
-          el: e.el,
+        plan.notices.push({
+          id: ctx.newId(),
+          instanceId: ctx.instanceId,
+          unitPath: ctx.unitPath,
+          elementId: e.el,
           title: e.title,
-          days: e.days,
+          postedAt: ctx.now,
+          until: ctx.now + e.days * DAY_MS,
           ...(e.body ? { body: e.body } : {}),
           ...(e.board ? { board: e.board } : {}),
         });
@@ -231,6 +224,10 @@ export async function planCommit(ctx: PlanContext, effects: readonly Effect[]): 
         break;
       case 'IncidentRaised':
         plan.incidents.push(e);
+        break;
+      case 'IncidentResolved':
+        // The engine retries its own steps; a host incident is the host's to retry: the jobs parked on it.
+        if (e.retry === 'host') plan.jobs.resume.push({ incident: e.incident, retries: INTERNAL_RETRIES, dueAt: ctx.now });
         break;
       case 'InstanceEnded':
         if (e.parent) {
@@ -254,10 +251,23 @@ export async function planCommit(ctx: PlanContext, effects: readonly Effect[]): 
   return {
     ...plan,
     tasks: { ...(upsert.length ? { upsert } : {}), ...(end.length ? { end } : {}) },
-    jobs: { add: [...jobAdds.values()], remove: [...jobRemoves.values()] },
+    jobs: { add: [...jobAdds.values()], remove: [...jobRemoves.values()], resume: plan.jobs.resume },
     subscriptions: { ...(add.length ? { add } : {}), ...(remove.length ? { remove } : {}) },
     opened,
     closed,
+  };
+}
+
+/** The inbox fields the engine decides (who holds the task, when it is due, how urgent), from the task's state in an effect. */
+function engineFields(task: Extract<Effect, { type: 'OpenUserTask' | 'UpdateUserTask' }>, unitPath: string) {
+  return {
+    candidateUsers: task.candidateUsers ?? [],
+    candidateGroups: taskGroups(task.candidateGroups, unitPath),
+    priority: task.priority ?? 50,
+    ...(task.assignee === undefined ? {} : { assignee: task.assignee }),
+    ...(task.owner === undefined ? {} : { owner: task.owner }),
+    ...(task.dueAt === undefined ? {} : { dueAt: task.dueAt }),
+    ...(task.followUpAt === undefined ? {} : { followUpAt: task.followUpAt }),
   };
 }
 
@@ -270,7 +280,7 @@ function dropLeftovers(
   p: {
     tasks: Map<string, TaskRecord>;
     ended: Map<string, unknown>;
-    removeJob: (kind: JobKind, ref: string) => void;
+    removeJob: (kind: InstanceJobKind, ref: string) => void;
     subAdds: Map<string, SubscriptionRecord>;
     subRemoves: Map<string, { instanceId: string; sub: string }>;
     closeTask: (key: string, reason: 'completed' | 'terminated') => void;

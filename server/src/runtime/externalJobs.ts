@@ -1,5 +1,5 @@
 import type { Vars } from '@shanzhi/engine';
-import type { JobRecord, Reach, Store } from '@shanzhi/store';
+import type { InstanceJobRecord, Reach, Store } from '@shanzhi/store';
 import type { Clock } from '../clock.ts';
 import { ApiError, fromEngine } from '../errors.ts';
 import { isWithin } from '../units.ts';
@@ -10,8 +10,10 @@ const POLL_EVERY_MS = 1_000;
 
 /**
  * External jobs, the way Camunda's external tasks and Zeebe's job workers work: a worker
- * outside fetches jobs of its types locked for `lockMs`, then completes or fails them (with
- * retries and a back-off) or extends the lock. Only the worker holding the lock may answer.
+ * outside fetches jobs of its types within its units, locked for `lockMs`, then completes or
+ * fails them (with retries and a back-off) or extends the lock. Only the worker holding the lock
+ * may answer: a worker whose lock ran out and was taken over gets SZ_JOB_LOCK_LOST, even when
+ * its answer races the new holder's (the store refuses a commit finishing a job held by another).
  */
 export class ExternalJobs {
   private waiters = new Set<() => void>();
@@ -39,18 +41,12 @@ export class ExternalJobs {
     lockMs: number;
     longPollMs?: number;
     reach: Reach;
-  }): Promise<JobRecord[]> {
+  }): Promise<InstanceJobRecord[]> {
     const deadline = Date.now() + Math.min(r.longPollMs ?? 0, MAX_LONG_POLL_MS);
     for (;;) {
-      const locked = await this.deps.store.jobs.fetchAndLock(r.types, r.worker, this.deps.clock.now(), r.lockMs, r.max);
-      const mine: JobRecord[] = [];
-      for (const job of locked) {
-        if (r.reach.some((u) => isWithin(job.unitPath, u))) mine.push(job);
-        // Out of this worker's reach: give it back untouched.
-        else await this.deps.store.jobs.retryLater(job.id, r.worker, job.retries, job.dueAt, job.lastError ?? '');
-      }
+      const locked = await this.deps.store.jobs.fetchAndLock(r.types, r.reach, r.worker, this.deps.clock.now(), r.lockMs, r.max);
       const left = deadline - Date.now();
-      if (mine.length > 0 || left <= 0 || this.closed) return mine;
+      if (locked.length > 0 || left <= 0 || this.closed) return locked;
       await this.wait(Math.min(left, POLL_EVERY_MS));
     }
   }
@@ -60,7 +56,7 @@ export class ExternalJobs {
     const out = await this.deps.executor.run(
       job.instanceId,
       { type: 'completeJob', key: job.ref, ...(r.variables ? { variables: r.variables } : {}) },
-      { actor: r.actor, internal: true, jobsDone: [job.id] },
+      { actor: r.actor, internal: true, jobsDone: [{ id: job.id, owner: r.worker }] },
     );
     if (!out.ok) throw fromEngine(out.error);
   }
@@ -82,7 +78,7 @@ export class ExternalJobs {
         message: r.errorMessage,
         ...(r.errorCode === undefined ? {} : { errorCode: r.errorCode }),
       },
-      { actor: r.actor, internal: true, jobsDone: ends ? [job.id] : [] },
+      { actor: r.actor, internal: true, jobsDone: ends ? [{ id: job.id, owner: r.worker }] : [] },
     );
     if (!out.ok) throw fromEngine(out.error);
     const retry = out.plan.retries.find((x) => x.ref === job.ref);
@@ -105,7 +101,7 @@ export class ExternalJobs {
     return until;
   }
 
-  private async locked(id: string, worker: string, reach: Reach): Promise<JobRecord> {
+  private async locked(id: string, worker: string, reach: Reach): Promise<InstanceJobRecord> {
     const job = await this.deps.store.jobs.byId(id);
     if (job?.kind !== 'external' || !reach.some((u) => isWithin(job.unitPath, u)))
       throw new ApiError('SZ_NOT_FOUND', `no external job ${id}`);

@@ -30,7 +30,7 @@ export interface Runtime {
 }
 
 export function createRuntime(deps: RuntimeDeps, workerOptions: WorkerOptions): Runtime {
-  const definitions = new Definitions(deps.store);
+  const definitions = new Definitions(deps);
   const executor = new CommandExecutor({ ...deps, definitions });
   const starter = new Starter({ store: deps.store, definitions, executor });
   const correlation = new Correlation({ store: deps.store, definitions, executor });
@@ -39,7 +39,8 @@ export function createRuntime(deps: RuntimeDeps, workerOptions: WorkerOptions): 
   executor.onCommit(({ plan }) => {
     const now = deps.clock.now();
     if (plan.jobs.add.some((j) => j.kind === 'external')) externalJobs.notify();
-    if (plan.jobs.add.some((j) => j.kind === 'outbox' || (j.kind === 'timer' && j.dueAt <= now))) workers.poke();
+    const due = plan.jobs.add.some((j) => j.kind === 'outbox' || (j.kind === 'timer' && j.dueAt <= now));
+    if (due || plan.jobs.resume.length > 0) workers.poke();
   });
   return {
     definitions,

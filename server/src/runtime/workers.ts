@@ -1,5 +1,13 @@
 import type { Vars } from '@shanzhi/engine';
-import type { JobRecord, Store } from '@shanzhi/store';
+import {
+  type DefinitionJobRecord,
+  type InstanceJobRecord,
+  type JobDone,
+  type JobRecord,
+  type Store,
+  StoreConflict,
+  StoreDuplicate,
+} from '@shanzhi/store';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock, IdGenerator } from '../clock.ts';
 import type { ServerMetrics } from '../metrics.ts';
@@ -7,6 +15,7 @@ import type { CommandExecutor } from './commandExecutor.ts';
 import type { Correlation } from './correlation.ts';
 import type { Definitions } from './definitions.ts';
 import { INTERNAL_RETRIES, type OutboxType } from './effects.ts';
+import { nextRun, runOf } from './startTimers.ts';
 
 export interface WorkerOptions {
   /** This process's name on the leases it takes; unique per process. */
@@ -20,15 +29,14 @@ export interface WorkerOptions {
   readonly maxBackoffMs?: number;
 }
 
-/** Where a job out of retries is parked: never due again, kept for the operator. */
-export const PARKED = Number.MAX_SAFE_INTEGER;
-
 /**
- * Runs due timers and outbox jobs. Each job is claimed under a lease (one owner at a time,
- * across every server process on the database) and finished in the same commit as the engine
- * step it caused, so a job runs to completion once: a crash before the commit leaves it to be
- * claimed again when the lease ends; a crash after leaves nothing to do. A job that throws is
- * retried with back-off; out of retries it is parked (due never) and reported.
+ * Runs due timers, outbox jobs and timer start events. Each job is claimed under a lease (one
+ * owner at a time, across every server process on the database) and finished in the same commit
+ * as the engine step it caused, so a job runs to completion once: a crash before the commit
+ * leaves it to be claimed again when the lease ends; a crash after leaves nothing to do; and a
+ * worker whose lease ran out and was taken over cannot finish it (its commit is refused). A job
+ * that throws is retried with back-off; out of retries it is parked on an incident raised on its
+ * instance (resolving the incident resumes it) or, for a timer start event, parked and logged.
  */
 export class Workers {
   private timer: NodeJS.Timeout | undefined;
@@ -90,7 +98,7 @@ export class Workers {
     let total = 0;
     for (let round = 0; round < maxRounds; round++) {
       const jobs = await this.deps.store.jobs.claimDue(
-        ['timer', 'outbox'],
+        ['timer', 'outbox', 'startTimer'],
         this.o.owner,
         this.deps.clock.now(),
         this.o.leaseMs,
@@ -128,28 +136,67 @@ export class Workers {
   }
 
   private async runOne(job: JobRecord): Promise<void> {
-    const { log, metrics, clock } = this.deps;
     try {
-      await this.execute(job);
-      metrics.jobs({ kind: job.kind, outcome: 'done' });
+      await (job.kind === 'startTimer' ? this.fireStartTimer(job) : this.execute(job));
+      this.deps.metrics.jobs({ kind: job.kind, outcome: 'done' });
     } catch (error) {
-      const retries = job.retries - 1;
-      const message = error instanceof Error ? error.message : String(error);
-      if (retries > 0) {
-        const attempt = Math.max(1, INTERNAL_RETRIES - retries);
-        const delay = Math.min(this.o.maxBackoffMs, this.o.backoffMs * 2 ** (attempt - 1));
-        await this.deps.store.jobs.retryLater(job.id, this.o.owner, retries, clock.now() + delay, message);
-        metrics.jobs({ kind: job.kind, outcome: 'retry' });
-        log.warn({ jobId: job.id, instanceId: job.instanceId, type: job.type, retries, err: error }, 'job failed; retrying later');
-      } else {
-        await this.deps.store.jobs.retryLater(job.id, this.o.owner, 0, PARKED, message);
-        metrics.jobs({ kind: job.kind, outcome: 'parked' });
-        log.error({ jobId: job.id, instanceId: job.instanceId, type: job.type, err: error }, 'job out of retries; parked');
+      try {
+        await this.failed(job, error);
+      } catch (failure) {
+        if (!isLeaseLost(failure)) throw failure;
+        this.lost(job);
       }
     }
   }
 
-  private async execute(job: JobRecord): Promise<void> {
+  /** Another try after a back-off, or, out of retries, parked. */
+  private async failed(job: JobRecord, error: unknown): Promise<void> {
+    const { log, metrics, clock } = this.deps;
+    if (isLeaseLost(error)) return this.lost(job);
+    const retries = job.retries - 1;
+    const message = error instanceof Error ? error.message : String(error);
+    if (retries > 0) {
+      const attempt = Math.max(1, INTERNAL_RETRIES - retries);
+      const delay = Math.min(this.o.maxBackoffMs, this.o.backoffMs * 2 ** (attempt - 1));
+      await this.deps.store.jobs.retryLater(job.id, this.o.owner, retries, clock.now() + delay, message);
+      metrics.jobs({ kind: job.kind, outcome: 'retry' });
+      log.warn({ jobId: job.id, ...ownerOf(job), type: job.type, retries, err: error }, 'job failed; retrying later');
+    } else {
+      await this.park(job, message);
+      metrics.jobs({ kind: job.kind, outcome: 'parked' });
+      log.error({ jobId: job.id, ...ownerOf(job), type: job.type, err: error }, 'job out of retries; parked');
+    }
+  }
+
+  /** The lease ran out and another worker took the job over: its work is theirs now. */
+  private lost(job: JobRecord): void {
+    this.deps.metrics.jobs({ kind: job.kind, outcome: 'lost' });
+    this.deps.log.info({ jobId: job.id, ...ownerOf(job), type: job.type }, 'lease lost: another worker has taken the job over');
+  }
+
+  /**
+   * A job out of retries waits, without retries, for an operator: on an incident raised on its
+   * instance in the same commit (shown with the instance; resolving it resumes the job). A timer
+   * start event (a redeploy arms it afresh), or a job of an instance that takes no more commands
+   * (the end of a called instance, reported to its caller), is parked alone, in the logs only.
+   */
+  private async park(job: JobRecord, error: string): Promise<void> {
+    const { executor, store } = this.deps;
+    if (job.kind !== 'startTimer') {
+      const message = `${job.kind} job ${job.type} failed and has no retries left: ${error}`;
+      const parks = { ...this.done(job), error };
+      const out = await executor.run(job.instanceId, { type: 'raiseIncident', message }, { actor: 'system:worker', internal: true, parks });
+      if (out.ok) return;
+    }
+    await store.jobs.retryLater(job.id, this.o.owner, 0, job.dueAt, error);
+  }
+
+  /** The claimed job, finished by this worker. */
+  private done(job: JobRecord): JobDone {
+    return { id: job.id, owner: this.o.owner };
+  }
+
+  private async execute(job: InstanceJobRecord): Promise<void> {
     if (job.kind === 'timer') return this.fireTimer(job);
     const p = job.payload;
     switch (job.type as OutboxType) {
@@ -159,7 +206,9 @@ export class Workers {
         return this.broadcastSignal(job, p);
       case 'deliverSignal':
         // Owned by the emitting instance (a commit writes only its own jobs); ends in the target's commit.
-        if (!(await this.deps.correlation.signalOne(String(p.target), String(p.name), vars(p.variables), 'system:signal', [job.id]))) {
+        if (
+          !(await this.deps.correlation.signalOne(String(p.target), String(p.name), vars(p.variables), 'system:signal', [this.done(job)]))
+        ) {
           await this.finish(job);
         }
         return;
@@ -175,10 +224,6 @@ export class Workers {
           ...(p.variables ? { variables: vars(p.variables) } : {}),
           ...(p.error ? { error: p.error as { code: string; message: string } } : {}),
         });
-      case 'postNotice':
-        // The public board has no repository in the store yet: the notice stays in the log only.
-        this.deps.log.info({ jobId: job.id, instanceId: job.instanceId, elementId: p.el }, 'notice posted (no board store yet)');
-        return this.finish(job);
       default:
         if (job.type === 'signalStart') return this.signalStart(job, p);
         this.deps.log.error({ jobId: job.id, type: job.type }, 'unknown outbox job type');
@@ -186,32 +231,70 @@ export class Workers {
     }
   }
 
-  private async fireTimer(job: JobRecord): Promise<void> {
+  private async fireTimer(job: InstanceJobRecord): Promise<void> {
     await this.runOrFinish(job, job.instanceId, { type: 'fireTimer', sub: job.ref }, 'system:timer');
+  }
+
+  /**
+   * A timer start event: starts the instance its job names (unless that run happened already,
+   * before a crash or a lost lease), then keeps the job for its next run or ends it. A
+   * definition that a newer version replaced starts nothing (the deploys of the two crossed).
+   */
+  private async fireStartTimer(job: DefinitionJobRecord): Promise<void> {
+    const { store, definitions, executor, newId, log } = this.deps;
+    const definition = await definitions.byId(job.definitionId);
+    const newest = definition && (await store.definitions.latest(definition.record.key, definition.record.unitPath));
+    if (!definition || newest?.id !== definition.record.id) return this.endStartTimer(job);
+    const run = runOf(job);
+    if (!(await store.instances.byId(run.instanceId))) {
+      try {
+        const out = await executor.start({
+          definition,
+          id: run.instanceId,
+          unitPath: definition.record.unitPath,
+          actor: 'system:timer',
+          processId: run.processId,
+          startEvent: run.startEvent,
+        });
+        if (!out.ok) {
+          log.error({ jobId: job.id, definitionId: definition.record.id, code: out.error.code }, 'timer start event could not start');
+          return this.endStartTimer(job);
+        }
+      } catch (error) {
+        // Another worker, holding the job after this one's lease ran out, started it first.
+        if (!(error instanceof StoreDuplicate)) throw error;
+      }
+    }
+    return this.endStartTimer(job, nextRun(definition.model, job, newId));
+  }
+
+  /** Refused when another worker holds the job now: reported as a lost lease, as a refused commit is. */
+  private async endStartTimer(job: DefinitionJobRecord, next?: Parameters<Store['jobs']['finish']>[2]): Promise<void> {
+    if (!(await this.deps.store.jobs.finish(job.id, this.o.owner, next))) throw new StoreConflict('job', job.id);
   }
 
   /** Runs a command with the job finished in its commit; a refused command just finishes the job. */
   private async runOrFinish(
-    job: JobRecord,
+    job: InstanceJobRecord,
     instanceId: string,
     command: Parameters<CommandExecutor['run']>[1],
     actor = 'system:outbox',
   ): Promise<void> {
-    const out = await this.deps.executor.run(instanceId, command, { actor, internal: true, jobsDone: [job.id] });
+    const out = await this.deps.executor.run(instanceId, command, { actor, internal: true, jobsDone: [this.done(job)] });
     if (!out.ok) {
       this.deps.log.info({ jobId: job.id, instanceId, code: out.error.code }, 'job had nothing left to do');
       await this.finish(job);
     }
   }
 
-  private async publishMessage(job: JobRecord, p: Vars): Promise<void> {
+  private async publishMessage(job: InstanceJobRecord, p: Vars): Promise<void> {
     const delivered = await this.deps.correlation.message({
       name: String(p.name),
       ...(p.correlationKey === undefined ? {} : { correlationKey: String(p.correlationKey) }),
       ...(p.variables ? { variables: vars(p.variables) } : {}),
       reach: ['/'],
       actor: 'system:message',
-      jobsDone: [job.id],
+      jobsDone: [this.done(job)],
     });
     if (!delivered) {
       this.deps.log.info({ jobId: job.id, instanceId: job.instanceId }, 'message not correlated; dropped');
@@ -220,11 +303,11 @@ export class Workers {
   }
 
   /** Fans out: one delivery job per waiting instance and one start job per signal-started definition, written with this job's end. */
-  private async broadcastSignal(job: JobRecord, p: Vars): Promise<void> {
+  private async broadcastSignal(job: InstanceJobRecord, p: Vars): Promise<void> {
     const { correlation, definitions, clock, newId } = this.deps;
     const name = String(p.name);
     const now = clock.now();
-    const add: JobRecord[] = [];
+    const add: InstanceJobRecord[] = [];
     const base = { kind: 'outbox' as const, dueAt: now, retries: INTERNAL_RETRIES, createdAt: now };
     for (const t of await correlation.signalTargets(name, ['/'])) {
       add.push({
@@ -257,7 +340,7 @@ export class Workers {
     await this.finish(job, add);
   }
 
-  private async signalStart(job: JobRecord, p: Vars): Promise<void> {
+  private async signalStart(job: InstanceJobRecord, p: Vars): Promise<void> {
     const id = String(p.newInstance);
     if (await this.deps.store.instances.byId(id)) return this.finish(job);
     const definition = await this.deps.definitions.byId(String(p.definitionId));
@@ -270,12 +353,12 @@ export class Workers {
       processId: String(p.processId),
       startEvent: String(p.startEvent),
       variables: vars(p.variables) ?? {},
-      jobsDone: [job.id],
+      jobsDone: [this.done(job)],
     });
     if (!out.ok) await this.finish(job);
   }
 
-  private async startCalled(job: JobRecord, p: Vars): Promise<void> {
+  private async startCalled(job: InstanceJobRecord, p: Vars): Promise<void> {
     const { store, definitions, executor } = this.deps;
     const child = String(p.child);
     if (await store.instances.byId(child)) return this.finish(job);
@@ -300,7 +383,7 @@ export class Workers {
           processId,
           variables: vars(p.variables) ?? {},
           parent: { instance: parent.id, key: String(p.key) },
-          jobsDone: [job.id],
+          jobsDone: [this.done(job)],
         })
       : undefined;
     if (started?.ok) return;
@@ -312,10 +395,19 @@ export class Workers {
   }
 
   /** Ends a job whose work needed no engine step, in a commit of the instance it belongs to. */
-  private async finish(job: JobRecord, add?: readonly JobRecord[]): Promise<void> {
-    const ok = await this.deps.executor.touch(job.instanceId, { done: [job.id], ...(add ? { add } : {}) });
+  private async finish(job: InstanceJobRecord, add?: readonly InstanceJobRecord[]): Promise<void> {
+    const ok = await this.deps.executor.touch(job.instanceId, { done: [this.done(job)], ...(add ? { add } : {}) });
     if (!ok) throw new Error(`job ${job.id}: instance ${job.instanceId} is gone`);
   }
+}
+
+/** What a job belongs to, for the logs. */
+function ownerOf(job: JobRecord): { instanceId: string } | { definitionId: string } {
+  return job.kind === 'startTimer' ? { definitionId: job.definitionId } : { instanceId: job.instanceId };
+}
+
+function isLeaseLost(error: unknown): boolean {
+  return error instanceof StoreConflict && error.entity === 'job';
 }
 
 function vars(v: unknown): Vars | undefined {

@@ -22,14 +22,12 @@ export function definitionSpecs(ctx: SuiteContext): void {
       expect((await ctx.store.definitions.deploy(definition('d4', PATH.hefeng, DEFINITION.rentalHousing))).version).toBe(1);
     });
 
-    it('finds a definition by id, latest version and exact version', async () => {
+    it('finds a definition by id and the latest version', async () => {
       await ctx.store.definitions.deploy(definition('d1', PATH.hefeng));
       await ctx.store.definitions.deploy(definition('d2', PATH.hefeng));
       expect(await ctx.store.definitions.byId('d1')).toEqual({ ...definition('d1', PATH.hefeng), version: 1 });
       expect((await ctx.store.definitions.latest(DEFINITION.majorMatters, PATH.hefeng))?.id).toBe('d2');
-      expect((await ctx.store.definitions.version(DEFINITION.majorMatters, PATH.hefeng, 1))?.id).toBe('d1');
       expect(await ctx.store.definitions.latest(DEFINITION.majorMatters, PATH.honggang)).toBeUndefined();
-      expect(await ctx.store.definitions.version(DEFINITION.majorMatters, PATH.hefeng, 3)).toBeUndefined();
     });
 
     it('lists only the definitions within reach', async () => {
@@ -41,6 +39,19 @@ export function definitionSpecs(ctx: SuiteContext): void {
       expect(await ids([PATH.town])).toEqual(['d1', 'd2', 'd3']);
       expect(await ids([PATH.town], DEFINITION.majorMatters)).toEqual(['d1', 'd2']);
       expect(await ids([])).toEqual([]);
+    });
+
+    it('shows a unit its own definitions and those of the units above it, not those below or beside it', async () => {
+      await ctx.store.definitions.deploy(definition('d-town', PATH.town));
+      await ctx.store.definitions.deploy(definition('d-district', PATH.district, DEFINITION.rentalHousing));
+      await ctx.store.definitions.deploy(definition('d-hefeng', PATH.hefeng));
+      await ctx.store.definitions.deploy(definition('d-honggang', PATH.honggang));
+      await ctx.store.definitions.deploy(definition('d-hefeng-1', `${PATH.hefeng}1/`));
+      const ids = async (unit: string, key?: string) => (await ctx.store.definitions.visibleAt(unit, key)).map((d) => d.id);
+      expect(await ids(PATH.hefeng)).toEqual(['d-town', 'd-hefeng', 'd-district']);
+      expect(await ids(PATH.hefeng, DEFINITION.majorMatters)).toEqual(['d-town', 'd-hefeng']);
+      expect(await ids(PATH.town)).toEqual(['d-town', 'd-district']);
+      expect(await ids('/')).toEqual([]);
     });
 
     it('refuses a second definition with the same id', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StoreDuplicate } from '../port.ts';
 import type { SuiteContext } from './context.ts';
-import { PATH, T0, USERS } from './fixtures.ts';
+import { allPages, PATH, T0, USERS } from './fixtures.ts';
 
 export function directorySpecs(ctx: SuiteContext): void {
   describe('org units', () => {
@@ -79,6 +79,22 @@ export function directorySpecs(ctx: SuiteContext): void {
       expect((await ctx.store.users.withRole('clerk', PATH.hefeng)).map((u) => u.id)).toEqual([USERS.hefengClerk.id]);
       expect(await ctx.store.users.withRole('town-admin', PATH.hefeng)).toEqual([]);
       expect((await ctx.store.users.withRole('town-admin', PATH.town)).map((u) => u.id)).toEqual([USERS.townOfficial.id]);
+    });
+
+    it('lists the users holding a role within reach by username, in pages', async () => {
+      await ctx.store.users.create({ id: 'user-sun', username: 'sun.wenshu', displayName: '孙文书', disabled: true, createdAt: T0 });
+      await ctx.store.users.grant({ userId: 'user-sun', role: 'clerk', unitPath: `${PATH.hefeng}1/` });
+      await ctx.store.users.create({ id: 'user-nobody', username: 'a.nobody', displayName: '无角色', disabled: false, createdAt: T0 });
+      await ctx.store.users.grant({ userId: USERS.hefengClerk.id, role: 'member', unitPath: PATH.hefeng });
+      const names = async (reach: string[]) =>
+        (await allPages((cursor) => ctx.store.users.list({ reach, limit: 2, ...(cursor && { cursor }) }))).map((page) =>
+          page.map((u) => u.username),
+        );
+      expect(await names([PATH.hefeng])).toEqual([['li.wenshu', 'sun.wenshu'], ['zhao.weiyuan']]);
+      expect(await names([PATH.town])).toEqual([['chen.wenshu', 'li.wenshu'], ['sun.wenshu', 'wang.zhenganbu'], ['zhao.weiyuan']]);
+      expect(await names([PATH.honggang, `${PATH.hefeng}1/`])).toEqual([['chen.wenshu', 'sun.wenshu']]);
+      expect((await ctx.store.users.list({ reach: [PATH.hefeng], limit: 10 })).items[0]).toEqual(USERS.hefengClerk);
+      expect((await ctx.store.users.list({ reach: [], limit: 10 })).items).toEqual([]);
     });
   });
 }

@@ -58,6 +58,8 @@ export function fileSpecs(ctx: SuiteContext): void {
         expect(await ctx.store.attachments.content('att-scan')).toEqual(scan);
         expect((await ctx.store.attachments.ofTask(deliberation.id)).map((a) => a.fileName)).toEqual(['会议记录.txt', '签到表.pdf']);
         expect((await ctx.store.attachments.ofTask(deliberation.id))[0]).toEqual(meta('att-minutes', minutes));
+        expect(await ctx.store.attachments.byId('att-minutes')).toEqual(meta('att-minutes', minutes));
+        expect(await ctx.store.attachments.byId('att-none')).toBeUndefined();
         expect(await ctx.store.attachments.content('att-none')).toBeUndefined();
       });
 

@@ -1,6 +1,6 @@
 import { STATE_VERSION } from '@shanzhi/engine';
 import type { Commit, NewEvent, Store } from '../port.ts';
-import type { InstanceRecord, JobRecord, OrgUnit, SubscriptionRecord, TaskRecord, User } from '../records.ts';
+import type { DefinitionJobRecord, InstanceJobRecord, InstanceRecord, OrgUnit, SubscriptionRecord, TaskRecord, User } from '../records.ts';
 
 /**
  * A small piece of 南海区: 里水镇 and two of its villages, 鹤峰村 and 宏岗村, the people who
@@ -88,7 +88,7 @@ export function task(instanceRecord: InstanceRecord, key: string, fields: Partia
   };
 }
 
-export function job(instanceRecord: InstanceRecord, id: string, fields: Partial<JobRecord> = {}): JobRecord {
+export function job(instanceRecord: InstanceRecord, id: string, fields: Partial<InstanceJobRecord> = {}): InstanceJobRecord {
   return {
     id,
     kind: 'timer',
@@ -99,6 +99,23 @@ export function job(instanceRecord: InstanceRecord, id: string, fields: Partial<
     dueAt: T0,
     retries: 3,
     payload: {},
+    createdAt: T0,
+    ...fields,
+  };
+}
+
+/** A timer start event's job: `startEvent` of the definition, due at T0 unless told otherwise. */
+export function startTimer(definitionId: string, id: string, fields: Partial<DefinitionJobRecord> = {}): DefinitionJobRecord {
+  return {
+    id,
+    kind: 'startTimer',
+    type: 'startTimer',
+    definitionId,
+    unitPath: PATH.town,
+    ref: 'monthlyMeeting',
+    dueAt: T0,
+    retries: 3,
+    payload: { instanceId: `${id}-instance` },
     createdAt: T0,
     ...fields,
   };

@@ -11,6 +11,9 @@ import { inboxSpecs } from './inbox.ts';
 import { instanceSpecs } from './instances.ts';
 import { jobSpecs } from './jobs.ts';
 import { migrationSpecs } from './migrations.ts';
+import { noticeSpecs } from './notices.ts';
+import { sessionSpecs } from './sessions.ts';
+import { startTimerSpecs } from './startTimers.ts';
 import { subscriptionSpecs } from './subscriptions.ts';
 import { taskSpecs } from './tasks.ts';
 
@@ -58,8 +61,11 @@ export function storeConformance(name: string, makeStore: () => Promise<Store>, 
     taskSpecs(ctx);
     inboxSpecs(ctx);
     jobSpecs(ctx);
+    startTimerSpecs(ctx);
     subscriptionSpecs(ctx);
     eventSpecs(ctx);
     fileSpecs(ctx);
+    noticeSpecs(ctx);
+    sessionSpecs(ctx);
   });
 }

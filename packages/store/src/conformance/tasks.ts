@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { StoreConflict } from '../port.ts';
 import type { SuiteContext } from './context.ts';
-import { DAY, GROUP, instance, PATH, start, T0, task, USERS } from './fixtures.ts';
+import { DAY, DEFINITION, GROUP, instance, PATH, start, T0, task, USERS } from './fixtures.ts';
 
 export function taskSpecs(ctx: SuiteContext): void {
   describe('tasks', () => {
@@ -39,6 +39,33 @@ export function taskSpecs(ctx: SuiteContext): void {
         tasks: { upsert: [{ ...deliberation, priority: 90, version: 7 }] },
       });
       expect(await ctx.store.tasks.byId(id)).toEqual({ ...deliberation, priority: 90, version: 2 });
+    });
+
+    it('keeps who a delegated task goes back to', async () => {
+      const delegated = { ...deliberation, assignee: USERS.hefengMember.id, owner: li };
+      await ctx.store.commit({ instance: road, expectedVersion: 1, events: [], tasks: { upsert: [delegated] } });
+      expect(await ctx.store.tasks.byId(id)).toEqual({ ...delegated, version: 2 });
+      expect(await myInbox(USERS.hefengMember.id)).toEqual([id]);
+      const { owner: _gone, ...resolved } = { ...delegated, assignee: li };
+      await ctx.store.commit({ instance: road, expectedVersion: 2, events: [], tasks: { upsert: [resolved] } });
+      expect(await ctx.store.tasks.byId(id)).toEqual({ ...resolved, version: 3 });
+    });
+
+    it('counts open tasks in all and per procedure, within reach', async () => {
+      const well = instance('inst-well', PATH.honggang, { definitionKey: DEFINITION.rentalHousing });
+      await start(ctx.store, well, { tasks: { upsert: [task(well, '2'), task(well, '3')] } });
+      await ctx.store.commit({
+        instance: road,
+        expectedVersion: 1,
+        events: [],
+        tasks: { end: [{ id: `${road.id}:2`, status: 'completed', at: T0 + DAY, by: li }] },
+      });
+      expect(await ctx.store.tasks.countOpen()).toEqual({
+        total: 3,
+        byDefinition: { [DEFINITION.majorMatters]: 1, [DEFINITION.rentalHousing]: 2 },
+      });
+      expect(await ctx.store.tasks.countOpen([PATH.hefeng])).toEqual({ total: 1, byDefinition: { [DEFINITION.majorMatters]: 1 } });
+      expect(await ctx.store.tasks.countOpen([])).toEqual({ total: 0, byDefinition: {} });
     });
 
     it('claims a group task for one member, who then sees it as his own', async () => {

@@ -32,6 +32,10 @@ export function mongoAttachments({ attachments, attachmentContent }: Collections
         recordOf<AttachmentRecord>(doc, ['contentId']),
       );
     },
+    async byId(id) {
+      const doc = await attachments.findOne({ _id: id });
+      return doc === null ? undefined : recordOf<AttachmentRecord>(doc, ['contentId']);
+    },
     async content(id) {
       const doc = await attachments.findOne({ _id: id });
       if (doc === null) return undefined;

@@ -5,10 +5,13 @@ import type {
   CommentRecord,
   DefinitionRecord,
   EventRecord,
+  InstanceJobRecord,
   InstanceRecord,
-  JobRecord,
+  JobKind,
+  NoticeRecord,
   OrgUnit,
   RoleGrant,
+  SessionRecord,
   SubscriptionRecord,
   TaskRecord,
   User,
@@ -39,8 +42,18 @@ export interface BusinessKeyDoc {
 /** principals, dueOrder and priorityOrder feed the inbox indexes; businessKey its text filter. */
 export type TaskDoc = WithDocumentId<TaskRecord> & { businessKey?: string; principals: string[]; dueOrder: number; priorityOrder: number };
 
-/** lockedUntil is 0 while nobody holds the job, so "free or expired" is one `$lt: now`. */
-export type JobDoc = Omit<WithDocumentId<JobRecord>, 'payload' | 'lockedUntil'> & { payload: Document; lockedUntil: number };
+/**
+ * Both kinds of job in one flat shape: instanceId (and incident) for an instance's job,
+ * definitionId for a timer start event. lockedUntil is 0 while nobody holds the job, so "free
+ * or expired" is one `$lt: now`.
+ */
+export type JobDoc = Omit<WithDocumentId<InstanceJobRecord>, 'kind' | 'instanceId' | 'payload' | 'lockedUntil'> & {
+  kind: JobKind;
+  instanceId?: string;
+  definitionId?: string;
+  payload: Document;
+  lockedUntil: number;
+};
 
 /** `_id` is `${instanceId}#${seq}`; unitPath places events with their instance (README.md). */
 export type EventDoc = Omit<EventRecord, 'event'> & { _id: string; unitPath: string; event: Document };
@@ -52,6 +65,10 @@ export type CommentDoc = WithDocumentId<CommentRecord>;
 
 /** contentId: the GridFS file holding the content. */
 export type AttachmentDoc = WithDocumentId<AttachmentRecord> & { contentId: ObjectId };
+
+export type SessionDoc = WithDocumentId<SessionRecord>;
+
+export type NoticeDoc = WithDocumentId<NoticeRecord>;
 
 export interface SchemaVersionDoc {
   _id: 'store';
@@ -74,6 +91,8 @@ export interface Collections {
   readonly comments: Collection<CommentDoc>;
   readonly attachments: Collection<AttachmentDoc>;
   readonly attachmentContent: GridFSBucket;
+  readonly sessions: Collection<SessionDoc>;
+  readonly notices: Collection<NoticeDoc>;
   readonly schemaVersion: Collection<SchemaVersionDoc>;
 }
 
@@ -90,6 +109,8 @@ export const COLLECTION_NAMES = [
   'subscriptions',
   'comments',
   'attachments',
+  'sessions',
+  'notices',
 ] as const;
 
 export function collectionsOf(db: Db): Collections {
@@ -107,6 +128,8 @@ export function collectionsOf(db: Db): Collections {
     comments: db.collection('comments'),
     attachments: db.collection('attachments'),
     attachmentContent: new GridFSBucket(db, { bucketName: 'attachmentContent' }),
+    sessions: db.collection('sessions'),
+    notices: db.collection('notices'),
     schemaVersion: db.collection('schema_version'),
   };
 }

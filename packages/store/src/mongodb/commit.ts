@@ -9,6 +9,7 @@ import { documentOf } from './collections.ts';
 import { explainingReplicaSet, refusingDuplicates } from './errors.ts';
 import { appendEvents } from './events.ts';
 import { writeJobs } from './jobs.ts';
+import { postNotice } from './notices.ts';
 import { writeSubscriptions } from './subscriptions.ts';
 import { endTask, upsertTask } from './tasks.ts';
 
@@ -20,7 +21,7 @@ const businessKeyId = (instance: Pick<InstanceRecord, 'definitionKey' | 'unitPat
 /**
  * One engine transition in one transaction (a replica set or sharded cluster is required): the
  * instance replaced only if it still has the version the writer read, its events chained onto
- * the head the instance document keeps, its tasks, jobs and subscriptions. withTransaction
+ * the head the instance document keeps, its tasks, jobs, subscriptions and notices. withTransaction
  * retries transient write conflicts; a retry that finds the version moved on throws StoreConflict.
  */
 export function mongoCommit(client: MongoClient, collections: Collections): (commit: Commit) => Promise<InstanceRecord> {
@@ -55,8 +56,9 @@ async function write(collections: Collections, session: ClientSession, commit: C
   await appendEvents(collections, session, instance.unitPath, chained.records);
   for (const task of commit.tasks?.upsert ?? []) await upsertTask(collections, session, task, instance.businessKey);
   for (const end of commit.tasks?.end ?? []) await endTask(collections, session, instance.id, end);
-  if (commit.jobs) await writeJobs(collections, session, commit.jobs);
+  if (commit.jobs) await writeJobs(collections, session, instance.id, commit.jobs);
   if (commit.subscriptions) await writeSubscriptions(collections, session, commit.subscriptions);
+  for (const notice of commit.notices?.add ?? []) await postNotice(collections, session, notice);
   return stored;
 }
 

@@ -1,6 +1,6 @@
 import type { Store } from '../port.ts';
 import { StoreDuplicate } from '../port.ts';
-import { assertUnitPath, reachRanges } from '../reach.ts';
+import { assertUnitPath, reachRanges, selfAndAbove } from '../reach.ts';
 import type { DefinitionRecord } from '../records.ts';
 import { type Collections, documentOf, recordOf } from './collections.ts';
 import { duplicateKeyFields } from './errors.ts';
@@ -38,14 +38,18 @@ export function mongoDefinitions({ definitions }: Collections): Store['definitio
     async latest(key, unitPath) {
       return toDefinition(await definitions.findOne({ key, unitPath }, { sort: { version: -1 } }));
     },
-    async version(key, unitPath, version) {
-      return toDefinition(await definitions.findOne({ key, unitPath, version }));
-    },
     async list(reach, key) {
       const ranges = reachRanges(reach);
       if (ranges.length === 0) return [];
       const found = await definitions
         .find({ ...withinRanges('unitPath', ranges), ...(key === undefined ? {} : { key }) })
+        .sort({ key: 1, unitPath: 1, version: 1 })
+        .toArray();
+      return found.map((doc) => recordOf<DefinitionRecord>(doc));
+    },
+    async visibleAt(unitPath, key) {
+      const found = await definitions
+        .find({ unitPath: { $in: selfAndAbove(unitPath) }, ...(key === undefined ? {} : { key }) })
         .sort({ key: 1, unitPath: 1, version: 1 })
         .toArray();
       return found.map((doc) => recordOf<DefinitionRecord>(doc));

@@ -1,9 +1,12 @@
 import { checkGrant } from '../checks.ts';
+import { checkLimit, decodeCursor, toPage } from '../paging.ts';
 import type { Store } from '../port.ts';
-import { assertUnitPath, subtree } from '../reach.ts';
+import { assertUnitPath, reachRanges, subtree } from '../reach.ts';
 import type { OrgUnit, RoleGrant, User } from '../records.ts';
+import { USER_SORT } from '../sorts.ts';
 import { type Collections, documentOf, recordOf } from './collections.ts';
 import { refusingDuplicates } from './errors.ts';
+import { afterKey, sortSpec, withinRanges } from './filters.ts';
 
 /** The organisation tree, users and their role grants. */
 
@@ -70,6 +73,26 @@ export function mongoUsers({ users, grants }: Collections): Store['users'] {
         .sort({ username: 1 })
         .toArray();
       return found.map((doc) => recordOf<User>(doc));
+    },
+    /** Users live apart from their grants: the holders in reach first (grants by unitPath), then a page of them by username. */
+    async list(query) {
+      const limit = checkLimit(query.limit);
+      const ranges = reachRanges(query.reach);
+      if (ranges.length === 0) return { items: [] };
+      const holders = await grants.distinct('userId', withinRanges('unitPath', ranges));
+      const found = await users
+        .find({
+          _id: { $in: holders },
+          ...(query.cursor === undefined ? {} : afterKey(USER_SORT, decodeCursor(USER_SORT, query.cursor))),
+        })
+        .sort(sortSpec(USER_SORT))
+        .limit(limit + 1)
+        .toArray();
+      return toPage(
+        found.map((doc) => recordOf<User>(doc)),
+        limit,
+        USER_SORT,
+      );
     },
   };
 }

@@ -10,6 +10,8 @@ import { mongoEvents } from './events.ts';
 import { mongoInstances } from './instances.ts';
 import { mongoJobs } from './jobs.ts';
 import { migrate } from './migrations.ts';
+import { mongoNotices } from './notices.ts';
+import { mongoSessions } from './sessions.ts';
 import { mongoSubscriptions } from './subscriptions.ts';
 import { mongoTasks } from './tasks.ts';
 
@@ -41,6 +43,8 @@ export function createMongoStore(options: MongoStoreOptions): Store {
     events: mongoEvents(collections),
     comments: mongoComments(collections),
     attachments: mongoAttachments(collections),
+    notices: mongoNotices(collections),
+    sessions: mongoSessions(collections),
     commit: mongoCommit(client, collections),
   };
 }

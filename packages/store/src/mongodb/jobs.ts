@@ -1,8 +1,11 @@
 import type { ClientSession, Filter } from 'mongodb';
 import type { Commit, Store } from '../port.ts';
-import type { JobRecord } from '../records.ts';
+import { StoreConflict, StoreDuplicate } from '../port.ts';
+import { reachRanges } from '../reach.ts';
+import type { InstanceJobRecord, JobRecord } from '../records.ts';
 import { type Collections, documentOf, type JobDoc, recordOf } from './collections.ts';
-import { refusingDuplicates } from './errors.ts';
+import { duplicateKeyFields, refusingDuplicates } from './errors.ts';
+import { withinRanges } from './filters.ts';
 
 const FREE = 0;
 
@@ -16,10 +19,34 @@ const jobDoc = (job: JobRecord): JobDoc => ({ ...documentOf(job), lockedUntil: j
 /** A job a claim at `now` may take: due, with retries left, and held by nobody (or by a lease that ran out). */
 const claimable = (now: number): Filter<JobDoc> => ({ retries: { $gt: 0 }, dueAt: { $lte: now }, lockedUntil: { $lt: now } });
 
-/** Inside a commit: jobs done or no longer wanted go, new ones come. */
-export async function writeJobs({ jobs }: Collections, session: ClientSession, changes: NonNullable<Commit['jobs']>): Promise<void> {
-  if (changes.done?.length) await jobs.deleteMany({ _id: { $in: [...changes.done] } }, { session });
-  for (const { instanceId, ref, kind } of changes.remove ?? []) {
+/** Unlocked: nobody holds it. */
+const unlocked = { $set: { lockedUntil: FREE }, $unset: { lockedBy: '' } } as const;
+
+/**
+ * Inside a commit of `instanceId`: jobs finished or parked by their holder (anyone else's hold
+ * fails the commit), jobs resumed by a resolved incident, jobs no longer wanted, new ones.
+ */
+export async function writeJobs(
+  { jobs }: Collections,
+  session: ClientSession,
+  instanceId: string,
+  changes: NonNullable<Commit['jobs']>,
+): Promise<void> {
+  for (const { id, owner } of changes.done ?? []) {
+    if ((await jobs.deleteOne({ _id: id, lockedBy: owner }, { session })).deletedCount === 0) throw new StoreConflict('job', id);
+  }
+  for (const { id, owner, incident, error } of changes.park ?? []) {
+    const { matchedCount } = await jobs.updateOne(
+      { _id: id, instanceId, lockedBy: owner },
+      { $set: { retries: 0, incident, lastError: error, lockedUntil: FREE }, $unset: { lockedBy: '' } },
+      { session },
+    );
+    if (matchedCount === 0) throw new StoreConflict('job', id);
+  }
+  for (const { incident, retries, dueAt } of changes.resume ?? []) {
+    await jobs.updateMany({ instanceId, incident }, { $set: { retries, dueAt }, $unset: { incident: '' } }, { session });
+  }
+  for (const { ref, kind } of changes.remove ?? []) {
     await jobs.deleteMany({ instanceId, ref, ...(kind === undefined ? {} : { kind }) }, { session });
   }
   for (const job of changes.add ?? []) {
@@ -48,16 +75,24 @@ export function mongoJobs({ jobs }: Collections): Store['jobs'] {
     }
     return taken;
   };
+  /** A definition's job (a timer start event) held by `owner`. */
+  const heldDefinitionJob = (id: string, owner: string): Filter<JobDoc> => ({ _id: id, lockedBy: owner, definitionId: { $exists: true } });
   return {
     async claimDue(kinds, owner, now, leaseMs, limit) {
       return kinds.length === 0 ? [] : lock({ kind: { $in: [...kinds] } }, owner, now, leaseMs, limit);
     },
-    async fetchAndLock(types, worker, now, lockMs, max) {
-      return types.length === 0 ? [] : lock({ kind: 'external', type: { $in: [...types] } }, worker, now, lockMs, max);
+    async fetchAndLock(types, reach, worker, now, lockMs, max) {
+      const ranges = reachRanges(reach);
+      if (types.length === 0 || ranges.length === 0) return [];
+      const which = { kind: 'external' as const, type: { $in: [...types] }, ...withinRanges('unitPath', ranges) };
+      return (await lock(which, worker, now, lockMs, max)) as InstanceJobRecord[];
     },
     async byId(id) {
       const doc = await jobs.findOne({ _id: id });
       return doc === null ? undefined : toJob(doc);
+    },
+    async ofInstance(instanceId) {
+      return (await jobs.find({ instanceId }).sort({ createdAt: 1, _id: 1 }).toArray()).map(toJob) as InstanceJobRecord[];
     },
     async extendLock(id, owner, until) {
       return (await jobs.updateOne({ _id: id, lockedBy: owner }, { $set: { lockedUntil: until } })).matchedCount > 0;
@@ -70,13 +105,36 @@ export function mongoJobs({ jobs }: Collections): Store['jobs'] {
       return matchedCount > 0;
     },
     async release(owner) {
-      return (await jobs.updateMany({ lockedBy: owner }, { $set: { lockedUntil: FREE }, $unset: { lockedBy: '' } })).modifiedCount;
+      return (await jobs.updateMany({ lockedBy: owner }, unlocked)).modifiedCount;
     },
     async countDue(now) {
       return jobs.countDocuments(claimable(now));
     },
     async oldestDue(now) {
       return (await jobs.findOne(claimable(now), { sort: { dueAt: 1 }, projection: { dueAt: 1 } }))?.dueAt;
+    },
+    /** The unique index on (definitionId, ref) makes a second job for the same start event a duplicate key. */
+    async schedule(job) {
+      try {
+        await jobs.insertOne(jobDoc(job));
+        return true;
+      } catch (error) {
+        const fields = duplicateKeyFields(error);
+        if (fields === undefined) throw error;
+        if (fields.includes('definitionId')) return false;
+        throw new StoreDuplicate(`job ${job.id}`);
+      }
+    },
+    async finish(id, owner, next) {
+      if (next === undefined) return (await jobs.deleteOne(heldDefinitionJob(id, owner))).deletedCount > 0;
+      const { matchedCount } = await jobs.updateOne(heldDefinitionJob(id, owner), {
+        $set: { dueAt: next.dueAt, retries: next.retries, payload: next.payload, lockedUntil: FREE },
+        $unset: { lockedBy: '', lastError: '' },
+      });
+      return matchedCount > 0;
+    },
+    async unschedule(definitionId) {
+      return (await jobs.deleteMany({ definitionId })).deletedCount;
     },
   };
 }

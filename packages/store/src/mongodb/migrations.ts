@@ -18,9 +18,7 @@ export const MIGRATIONS: readonly MongoMigration[] = [
     version: 1,
     name: 'collections and the indexes behind the named queries',
     async up(db, c) {
-      // Transactions on MongoDB before 4.4 cannot create collections, so create them all up front.
-      const existing = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((info) => info.name));
-      for (const name of COLLECTION_NAMES) if (!existing.has(name)) await db.createCollection(name);
+      await createCollections(db);
 
       await c.units.createIndex({ path: 1 }, { unique: true });
       await c.users.createIndex({ username: 1 }, { unique: true });
@@ -54,7 +52,27 @@ export const MIGRATIONS: readonly MongoMigration[] = [
       await c.attachments.createIndex({ taskId: 1, at: 1 });
     },
   },
+  {
+    version: 2,
+    name: 'open task counts, definition jobs, user lists, sessions, notices',
+    async up(db, c) {
+      await createCollections(db);
+      await c.tasks.createIndex({ definitionKey: 1, unitPath: 1 }, { name: 'open', partialFilterExpression: { status: 'open' } });
+      await c.jobs.createIndex({ definitionId: 1, ref: 1 }, { unique: true, partialFilterExpression: { definitionId: { $exists: true } } });
+      await c.jobs.createIndex({ instanceId: 1, incident: 1 }, { partialFilterExpression: { incident: { $exists: true } } });
+      await c.grants.createIndex({ unitPath: 1, userId: 1 });
+      await c.users.createIndex({ username: 1, _id: 1 });
+      await c.sessions.createIndex({ expiresAt: 1 });
+      await c.notices.createIndex({ unitPath: 1, until: 1 });
+    },
+  },
 ];
+
+/** Transactions on MongoDB before 4.4 cannot create collections, so every collection is created up front. */
+async function createCollections(db: Db): Promise<void> {
+  const existing = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((info) => info.name));
+  for (const name of COLLECTION_NAMES) if (!existing.has(name)) await db.createCollection(name);
+}
 
 export async function migrate(db: Db, collections: Collections): Promise<void> {
   const hello = await db.admin().command({ hello: 1 });

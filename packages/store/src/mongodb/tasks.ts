@@ -73,6 +73,20 @@ export function mongoTasks({ tasks }: Collections): Store['tasks'] {
     async ofInstance(instanceId) {
       return (await tasks.find({ instanceId }).sort({ createdAt: 1, _id: 1 }).toArray()).map(toTask);
     },
+    async countOpen(reach) {
+      const ranges = reach === undefined ? undefined : reachRanges(reach);
+      if (ranges?.length === 0) return { total: 0, byDefinition: {} };
+      const groups = await tasks
+        .aggregate<{ _id: string; open: number }>([
+          { $match: { status: 'open', ...(ranges ? withinRanges('unitPath', ranges) : {}) } },
+          { $group: { _id: '$definitionKey', open: { $sum: 1 } } },
+        ])
+        .toArray();
+      return {
+        total: groups.reduce((sum, group) => sum + group.open, 0),
+        byDefinition: Object.fromEntries(groups.map((group) => [group._id, group.open])),
+      };
+    },
     /** Guarded by the version read: a replace that matches nothing lost a race. */
     async reassign(id, expectedVersion, change) {
       const doc = await tasks.findOne({ _id: id });

@@ -55,6 +55,9 @@ export function sqliteAttachments({ statement, write }: Sqlite, filesDir: string
     async ofTask(taskId) {
       return (statement('SELECT * FROM attachments WHERE task_id = ? ORDER BY at, id').all(taskId) as AttachmentRow[]).map(toAttachment);
     },
+    async byId(id) {
+      return byId(id);
+    },
     async content(id) {
       const meta = byId(id);
       if (meta === undefined) return undefined;

@@ -6,6 +6,7 @@ import type { InstanceRecord } from '../records.ts';
 import { refusingDuplicates } from './errors.ts';
 import { appendEvents } from './events.ts';
 import { writeJobs } from './jobs.ts';
+import { postNotice } from './notices.ts';
 import { INSTANCE_COLUMNS, instanceRow } from './rows.ts';
 import { insertInto, type Sqlite } from './sql.ts';
 import { writeSubscriptions } from './subscriptions.ts';
@@ -18,7 +19,7 @@ const UPDATE_INSTANCE = `UPDATE instances SET ${INSTANCE_COLUMNS.filter((c) => c
 /**
  * One engine transition, written in one IMMEDIATE transaction: the instance (guarded by the
  * version the writer read), its events chained onto the head the instance row keeps, its
- * inbox rows, jobs and subscriptions. Any failure rolls all of it back.
+ * inbox rows, jobs, subscriptions and notices. Any failure rolls all of it back.
  */
 export function sqliteCommit(sqlite: Sqlite): (commit: Commit) => Promise<InstanceRecord> {
   const { statement, write } = sqlite;
@@ -37,8 +38,9 @@ export function sqliteCommit(sqlite: Sqlite): (commit: Commit) => Promise<Instan
           appendEvents(sqlite, chained.records);
           for (const task of commit.tasks?.upsert ?? []) upsertTask(sqlite, task, instance.businessKey);
           for (const end of commit.tasks?.end ?? []) endTask(sqlite, instance.id, end);
-          if (commit.jobs) writeJobs(sqlite, commit.jobs);
+          if (commit.jobs) writeJobs(sqlite, instance.id, commit.jobs);
           if (commit.subscriptions) writeSubscriptions(sqlite, commit.subscriptions);
+          for (const notice of commit.notices?.add ?? []) postNotice(sqlite, notice);
           return stored;
         }),
       (key) =>

@@ -1,5 +1,5 @@
 import type { Store } from '../port.ts';
-import { assertUnitPath, reachRanges } from '../reach.ts';
+import { assertUnitPath, reachRanges, selfAndAbove } from '../reach.ts';
 import { refusingDuplicates } from './errors.ts';
 import { DEFINITION_COLUMNS, type DefinitionRow, definitionRow, toDefinition } from './rows.ts';
 import { insertInto, type Sqlite, whereAll, withinRanges } from './sql.ts';
@@ -33,13 +33,21 @@ export function sqliteDefinitions({ statement, write }: Sqlite): Store['definiti
     async latest(key, unitPath) {
       return one('SELECT * FROM definitions WHERE key = ? AND unit_path = ? ORDER BY version DESC LIMIT 1', key, unitPath);
     },
-    async version(key, unitPath, version) {
-      return one('SELECT * FROM definitions WHERE key = ? AND unit_path = ? AND version = ?', key, unitPath, version);
-    },
     async list(reach, key) {
       const ranges = reachRanges(reach);
       if (ranges.length === 0) return [];
       const where = whereAll([withinRanges('unit_path', ranges), ...(key === undefined ? [] : [{ sql: 'key = ?', params: [key] }])]);
+      const rows = statement(`SELECT * FROM definitions WHERE ${where.sql} ORDER BY key, unit_path, version`).all(
+        ...where.params,
+      ) as DefinitionRow[];
+      return rows.map(toDefinition);
+    },
+    async visibleAt(unitPath, key) {
+      const units = selfAndAbove(unitPath);
+      const where = whereAll([
+        { sql: `unit_path IN (${units.map(() => '?').join(', ')})`, params: units },
+        ...(key === undefined ? [] : [{ sql: 'key = ?', params: [key] }]),
+      ]);
       const rows = statement(`SELECT * FROM definitions WHERE ${where.sql} ORDER BY key, unit_path, version`).all(
         ...where.params,
       ) as DefinitionRow[];

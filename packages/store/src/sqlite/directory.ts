@@ -1,10 +1,14 @@
 import { checkGrant } from '../checks.ts';
+import { checkLimit, decodeCursor, toPage } from '../paging.ts';
 import type { Store } from '../port.ts';
-import { assertUnitPath, subtree } from '../reach.ts';
+import { assertUnitPath, reachRanges, subtree } from '../reach.ts';
 import type { RoleGrant } from '../records.ts';
+import { USER_SORT } from '../sorts.ts';
 import { refusingDuplicates } from './errors.ts';
 import { toUnit, toUser, UNIT_COLUMNS, type UnitRow, USER_COLUMNS, type UserRow, unitRow, userRow } from './rows.ts';
-import { insertInto, type Sqlite } from './sql.ts';
+import { afterKey, type Condition, insertInto, orderBy, type Sqlite, sortColumns, whereAll, withinRanges } from './sql.ts';
+
+const USER_ORDER = sortColumns(USER_SORT, { username: 'username', id: 'id' }, '');
 
 /** The organisation tree, users and their role grants. */
 
@@ -73,6 +77,23 @@ export function sqliteUsers({ statement }: Sqlite): Store['users'] {
          WHERE g.role = ? AND g.unit_path = ? AND u.disabled = 0 ORDER BY u.username`,
       ).all(role, unitPath) as UserRow[];
       return rows.map(toUser);
+    },
+    /** Walks users in username order, keeping those with a grant in reach (role_grants_by_path answers each check). */
+    async list(query) {
+      const limit = checkLimit(query.limit);
+      const ranges = reachRanges(query.reach);
+      if (ranges.length === 0) return { items: [] };
+      const within = withinRanges('g.unit_path', ranges);
+      const conditions: Condition[] = [
+        { sql: `EXISTS (SELECT 1 FROM role_grants g WHERE g.user_id = users.id AND ${within.sql})`, params: within.params },
+      ];
+      if (query.cursor !== undefined) conditions.push(afterKey(USER_ORDER, USER_SORT.direction, decodeCursor(USER_SORT, query.cursor)));
+      const where = whereAll(conditions);
+      const rows = statement(`SELECT * FROM users WHERE ${where.sql} ${orderBy(USER_ORDER, USER_SORT.direction)} LIMIT ?`).all(
+        ...where.params,
+        limit + 1,
+      ) as UserRow[];
+      return toPage(rows.map(toUser), limit, USER_SORT);
     },
   };
 }

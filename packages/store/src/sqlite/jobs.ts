@@ -1,17 +1,40 @@
 import type { Commit, Store } from '../port.ts';
+import { StoreConflict } from '../port.ts';
+import { reachRanges } from '../reach.ts';
+import type { InstanceJobRecord } from '../records.ts';
 import { refusingDuplicates } from './errors.ts';
 import { JOB_COLUMNS, type JobRow, jobRow, toJob } from './rows.ts';
-import { insertInto, type Sqlite } from './sql.ts';
+import { type Condition, insertInto, type Sqlite, withinRanges } from './sql.ts';
 
 type CommitJobs = NonNullable<Commit['jobs']>;
 
 /** A job a claim at `now` may take: due, with retries left, and held by nobody (or by a lease that ran out). */
 const CLAIMABLE = 'retries > 0 AND due_at <= @now AND (locked_until IS NULL OR locked_until < @now)';
 
-/** Inside a commit: jobs done or no longer wanted go, new ones come. */
-export function writeJobs({ statement }: Sqlite, jobs: CommitJobs): void {
-  for (const id of jobs.done ?? []) statement('DELETE FROM jobs WHERE id = ?').run(id);
-  for (const { instanceId, ref, kind } of jobs.remove ?? []) {
+/**
+ * Inside a commit of `instanceId`: jobs finished or parked by their holder (anyone else's hold
+ * fails the commit), jobs resumed by a resolved incident, jobs no longer wanted, new ones.
+ */
+export function writeJobs({ statement }: Sqlite, instanceId: string, jobs: CommitJobs): void {
+  for (const { id, owner } of jobs.done ?? []) {
+    if (statement('DELETE FROM jobs WHERE id = ? AND locked_by = ?').run(id, owner).changes === 0) throw new StoreConflict('job', id);
+  }
+  for (const { id, owner, incident, error } of jobs.park ?? []) {
+    const { changes } = statement(
+      `UPDATE jobs SET retries = 0, incident = ?, last_error = ?, locked_by = NULL, locked_until = NULL
+       WHERE id = ? AND instance_id = ? AND locked_by = ?`,
+    ).run(incident, error, id, instanceId, owner);
+    if (changes === 0) throw new StoreConflict('job', id);
+  }
+  for (const { incident, retries, dueAt } of jobs.resume ?? []) {
+    statement('UPDATE jobs SET retries = ?, due_at = ?, incident = NULL WHERE instance_id = ? AND incident = ?').run(
+      retries,
+      dueAt,
+      instanceId,
+      incident,
+    );
+  }
+  for (const { ref, kind } of jobs.remove ?? []) {
     if (kind === undefined) statement('DELETE FROM jobs WHERE instance_id = ? AND ref = ?').run(instanceId, ref);
     else statement('DELETE FROM jobs WHERE instance_id = ? AND ref = ? AND kind = ?').run(instanceId, ref, kind);
   }
@@ -28,30 +51,38 @@ export function sqliteJobs({ statement, write }: Sqlite): Store['jobs'] {
    * One UPDATE picks and locks the jobs, inside an IMMEDIATE transaction: no other process can
    * write between the pick and the lock, so a job goes to one owner at a time.
    */
-  const lock = (pick: (list: string) => string, values: readonly string[], owner: string, now: number, leaseMs: number, max: number) => {
-    if (values.length === 0 || max < 1) return [];
-    const names = values.map((_, i) => `@v${i}`);
-    const params = { owner, until: now + leaseMs, now, max, ...Object.fromEntries(values.map((value, i) => [`v${i}`, value])) };
+  const lock = (pick: Condition, owner: string, now: number, leaseMs: number, max: number) => {
+    if (max < 1) return [];
     const rows = write(
       () =>
         statement(
           `UPDATE jobs SET locked_by = @owner, locked_until = @until WHERE id IN (
-             SELECT id FROM jobs WHERE ${pick(names.join(', '))} AND ${CLAIMABLE} ORDER BY due_at, id LIMIT @max
+             SELECT id FROM jobs WHERE ${pick.sql} AND ${CLAIMABLE} ORDER BY due_at, id LIMIT @max
            ) RETURNING *`,
-        ).all(params) as JobRow[],
+        ).all(...pick.params, { owner, until: now + leaseMs, now, max }) as JobRow[],
     );
     return rows.map(toJob).sort((a, b) => a.dueAt - b.dueAt || (a.id < b.id ? -1 : 1));
   };
+  const list = (values: readonly string[]) => values.map(() => '?').join(', ');
   return {
     async claimDue(kinds, owner, now, leaseMs, limit) {
-      return lock((list) => `kind IN (${list})`, kinds, owner, now, leaseMs, limit);
+      if (kinds.length === 0) return [];
+      return lock({ sql: `kind IN (${list(kinds)})`, params: kinds }, owner, now, leaseMs, limit);
     },
-    async fetchAndLock(types, worker, now, lockMs, max) {
-      return lock((list) => `kind = 'external' AND type IN (${list})`, types, worker, now, lockMs, max);
+    async fetchAndLock(types, reach, worker, now, lockMs, max) {
+      const ranges = reachRanges(reach);
+      if (types.length === 0 || ranges.length === 0) return [];
+      const within = withinRanges('unit_path', ranges);
+      const pick = { sql: `kind = 'external' AND type IN (${list(types)}) AND ${within.sql}`, params: [...types, ...within.params] };
+      return lock(pick, worker, now, lockMs, max) as InstanceJobRecord[];
     },
     async byId(id) {
       const row = statement('SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined;
       return row && toJob(row);
+    },
+    async ofInstance(instanceId) {
+      const rows = statement('SELECT * FROM jobs WHERE instance_id = ? ORDER BY created_at, id').all(instanceId) as JobRow[];
+      return rows.map(toJob) as InstanceJobRecord[];
     },
     async extendLock(id, owner, until) {
       return statement('UPDATE jobs SET locked_until = ? WHERE id = ? AND locked_by = ?').run(until, id, owner).changes > 0;
@@ -73,6 +104,26 @@ export function sqliteJobs({ statement, write }: Sqlite): Store['jobs'] {
         (statement(`SELECT min(due_at) AS oldest FROM jobs WHERE ${CLAIMABLE}`).get({ now }) as { oldest: number | null }).oldest ??
         undefined
       );
+    },
+    async schedule(job) {
+      const insert = `${insertInto('jobs', JOB_COLUMNS)} ON CONFLICT (definition_id, ref) WHERE definition_id IS NOT NULL DO NOTHING`;
+      return refusingDuplicates(
+        () => statement(insert).run(jobRow(job)).changes > 0,
+        () => `job ${job.id}`,
+      );
+    },
+    async finish(id, owner, next) {
+      const mine = 'id = ? AND locked_by = ? AND definition_id IS NOT NULL';
+      const { changes } =
+        next === undefined
+          ? statement(`DELETE FROM jobs WHERE ${mine}`).run(id, owner)
+          : statement(
+              `UPDATE jobs SET due_at = ?, retries = ?, payload = ?, last_error = NULL, locked_by = NULL, locked_until = NULL WHERE ${mine}`,
+            ).run(next.dueAt, next.retries, JSON.stringify(next.payload), id, owner);
+      return changes > 0;
+    },
+    async unschedule(definitionId) {
+      return statement('DELETE FROM jobs WHERE definition_id = ?').run(definitionId).changes;
     },
   };
 }

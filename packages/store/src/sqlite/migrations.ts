@@ -193,6 +193,71 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX attachments_by_task ON attachments (task_id, at);
     `,
   },
+  {
+    version: 2,
+    name: 'task owners and open counts, definition jobs and parked jobs, user lists, sessions, notices',
+    sql: `
+      ALTER TABLE tasks ADD COLUMN owner TEXT;
+      CREATE INDEX tasks_open ON tasks (definition_key, unit_path) WHERE status = 'open';
+
+      -- A job belongs to an instance or, for a timer start event, to a definition (one per
+      -- start event). incident: the incident a job out of retries waits for. SQLite cannot
+      -- relax a NOT NULL column, so the table is rebuilt.
+      CREATE TABLE jobs_v2 (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        type TEXT NOT NULL,
+        instance_id TEXT REFERENCES instances (id),
+        definition_id TEXT REFERENCES definitions (id),
+        unit_path TEXT NOT NULL,
+        ref TEXT NOT NULL,
+        due_at INTEGER NOT NULL,
+        retries INTEGER NOT NULL,
+        payload TEXT NOT NULL,
+        locked_by TEXT,
+        locked_until INTEGER,
+        last_error TEXT,
+        incident TEXT,
+        created_at INTEGER NOT NULL,
+        CHECK ((instance_id IS NULL) <> (definition_id IS NULL))
+      ) STRICT;
+      INSERT INTO jobs_v2 (id, kind, type, instance_id, unit_path, ref, due_at, retries, payload, locked_by, locked_until, last_error, created_at)
+        SELECT id, kind, type, instance_id, unit_path, ref, due_at, retries, payload, locked_by, locked_until, last_error, created_at FROM jobs;
+      DROP TABLE jobs;
+      ALTER TABLE jobs_v2 RENAME TO jobs;
+      CREATE INDEX jobs_due ON jobs (kind, due_at) WHERE retries > 0;
+      CREATE INDEX jobs_external_due ON jobs (type, due_at) WHERE kind = 'external' AND retries > 0;
+      CREATE INDEX jobs_by_instance ON jobs (instance_id, ref);
+      CREATE INDEX jobs_by_owner ON jobs (locked_by) WHERE locked_by IS NOT NULL;
+      CREATE UNIQUE INDEX jobs_of_definition ON jobs (definition_id, ref) WHERE definition_id IS NOT NULL;
+
+      CREATE INDEX role_grants_by_path ON role_grants (unit_path, user_id);
+
+      -- token_hash: SHA-256 of the current refresh token; the token itself is never stored.
+      CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users (id),
+        token_hash TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        revoked_at INTEGER
+      ) STRICT;
+      CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+
+      CREATE TABLE notices (
+        id TEXT PRIMARY KEY,
+        instance_id TEXT NOT NULL REFERENCES instances (id),
+        unit_path TEXT NOT NULL,
+        element_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        body TEXT,
+        board TEXT,
+        posted_at INTEGER NOT NULL,
+        until INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX notices_current ON notices (unit_path, until);
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): void {

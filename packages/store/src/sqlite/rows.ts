@@ -3,9 +3,12 @@ import type {
   CommentRecord,
   DefinitionRecord,
   EventRecord,
+  InstanceJobRecord,
   InstanceRecord,
   JobRecord,
+  NoticeRecord,
   OrgUnit,
+  SessionRecord,
   SubscriptionRecord,
   TaskRecord,
   User,
@@ -136,6 +139,7 @@ export const TASK_COLUMNS = [
   'business_key',
   'status',
   'assignee',
+  'owner',
   'candidate_users',
   'candidate_groups',
   'due_at',
@@ -159,6 +163,7 @@ export const taskRow = (task: TaskRecord, businessKey: string | undefined): Task
   business_key: businessKey ?? null,
   status: task.status,
   assignee: task.assignee ?? null,
+  owner: task.owner ?? null,
   candidate_users: JSON.stringify(task.candidateUsers),
   candidate_groups: JSON.stringify(task.candidateGroups),
   due_at: task.dueAt ?? null,
@@ -180,6 +185,7 @@ export const toTask = (row: TaskRow): TaskRecord => ({
   unitPath: row.unit_path as string,
   status: row.status as TaskRecord['status'],
   ...present('assignee', row.assignee as string | null),
+  ...present('owner', row.owner as string | null),
   candidateUsers: JSON.parse(row.candidate_users as string),
   candidateGroups: JSON.parse(row.candidate_groups as string),
   ...present('dueAt', row.due_at as number | null),
@@ -197,6 +203,7 @@ export const JOB_COLUMNS = [
   'kind',
   'type',
   'instance_id',
+  'definition_id',
   'unit_path',
   'ref',
   'due_at',
@@ -205,6 +212,7 @@ export const JOB_COLUMNS = [
   'locked_by',
   'locked_until',
   'last_error',
+  'incident',
   'created_at',
 ] as const;
 export type JobRow = Row<(typeof JOB_COLUMNS)[number]>;
@@ -212,7 +220,8 @@ export const jobRow = (job: JobRecord): JobRow => ({
   id: job.id,
   kind: job.kind,
   type: job.type,
-  instance_id: job.instanceId,
+  instance_id: job.kind === 'startTimer' ? null : job.instanceId,
+  definition_id: job.kind === 'startTimer' ? job.definitionId : null,
   unit_path: job.unitPath,
   ref: job.ref,
   due_at: job.dueAt,
@@ -221,23 +230,31 @@ export const jobRow = (job: JobRecord): JobRow => ({
   locked_by: job.lockedBy ?? null,
   locked_until: job.lockedUntil ?? null,
   last_error: job.lastError ?? null,
+  incident: job.kind === 'startTimer' ? null : (job.incident ?? null),
   created_at: job.createdAt,
 });
-export const toJob = (row: JobRow): JobRecord => ({
-  id: row.id as string,
-  kind: row.kind as JobRecord['kind'],
-  type: row.type as string,
-  instanceId: row.instance_id as string,
-  unitPath: row.unit_path as string,
-  ref: row.ref as string,
-  dueAt: row.due_at as number,
-  retries: row.retries as number,
-  payload: JSON.parse(row.payload as string),
-  ...present('lockedBy', row.locked_by as string | null),
-  ...present('lockedUntil', row.locked_until as number | null),
-  ...present('lastError', row.last_error as string | null),
-  createdAt: row.created_at as number,
-});
+export const toJob = (row: JobRow): JobRecord => {
+  const fields = {
+    id: row.id as string,
+    type: row.type as string,
+    unitPath: row.unit_path as string,
+    ref: row.ref as string,
+    dueAt: row.due_at as number,
+    retries: row.retries as number,
+    payload: JSON.parse(row.payload as string),
+    ...present('lockedBy', row.locked_by as string | null),
+    ...present('lockedUntil', row.locked_until as number | null),
+    ...present('lastError', row.last_error as string | null),
+    createdAt: row.created_at as number,
+  };
+  if (row.kind === 'startTimer') return { ...fields, kind: 'startTimer', definitionId: row.definition_id as string };
+  return {
+    ...fields,
+    kind: row.kind as InstanceJobRecord['kind'],
+    instanceId: row.instance_id as string,
+    ...present('incident', row.incident as string | null),
+  };
+};
 
 export const EVENT_COLUMNS = ['instance_id', 'seq', 'event', 'actor', 'at', 'prev_hash', 'hash'] as const;
 export type EventRow = Row<(typeof EVENT_COLUMNS)[number]>;
@@ -336,4 +353,48 @@ export const toAttachment = (row: AttachmentRow): AttachmentRecord => ({
   sha256: row.sha256 as string,
   uploadedBy: row.uploaded_by as string,
   at: row.at as number,
+});
+
+export const SESSION_COLUMNS = ['id', 'user_id', 'token_hash', 'created_at', 'expires_at', 'revoked_at'] as const;
+export type SessionRow = Row<(typeof SESSION_COLUMNS)[number]>;
+export const sessionRow = (session: SessionRecord): SessionRow => ({
+  id: session.id,
+  user_id: session.userId,
+  token_hash: session.tokenHash,
+  created_at: session.createdAt,
+  expires_at: session.expiresAt,
+  revoked_at: session.revokedAt ?? null,
+});
+export const toSession = (row: SessionRow): SessionRecord => ({
+  id: row.id as string,
+  userId: row.user_id as string,
+  tokenHash: row.token_hash as string,
+  createdAt: row.created_at as number,
+  expiresAt: row.expires_at as number,
+  ...present('revokedAt', row.revoked_at as number | null),
+});
+
+export const NOTICE_COLUMNS = ['id', 'instance_id', 'unit_path', 'element_id', 'title', 'body', 'board', 'posted_at', 'until'] as const;
+export type NoticeRow = Row<(typeof NOTICE_COLUMNS)[number]>;
+export const noticeRow = (notice: NoticeRecord): NoticeRow => ({
+  id: notice.id,
+  instance_id: notice.instanceId,
+  unit_path: notice.unitPath,
+  element_id: notice.elementId,
+  title: notice.title,
+  body: notice.body ?? null,
+  board: notice.board ?? null,
+  posted_at: notice.postedAt,
+  until: notice.until,
+});
+export const toNotice = (row: NoticeRow): NoticeRecord => ({
+  id: row.id as string,
+  instanceId: row.instance_id as string,
+  unitPath: row.unit_path as string,
+  elementId: row.element_id as string,
+  title: row.title as string,
+  ...present('body', row.body as string | null),
+  ...present('board', row.board as string | null),
+  postedAt: row.posted_at as number,
+  until: row.until as number,
 });

@@ -9,6 +9,8 @@ import { sqliteEvents } from './events.ts';
 import { sqliteInstances } from './instances.ts';
 import { sqliteJobs } from './jobs.ts';
 import { migrate } from './migrations.ts';
+import { sqliteNotices } from './notices.ts';
+import { sqliteSessions } from './sessions.ts';
 import { wrapDatabase } from './sql.ts';
 import { sqliteSubscriptions } from './subscriptions.ts';
 import { sqliteTasks } from './tasks.ts';
@@ -33,6 +35,8 @@ export function sqliteStore(db: Database.Database, filesDir: string): Store {
     events: sqliteEvents(sqlite),
     comments: sqliteComments(sqlite),
     attachments: sqliteAttachments(sqlite, filesDir),
+    notices: sqliteNotices(sqlite),
+    sessions: sqliteSessions(sqlite),
     commit: sqliteCommit(sqlite),
   };
 }

@@ -1,11 +1,12 @@
 import { principalsOfTask, reassigned } from '../inbox.ts';
 import type { Commit, Store } from '../port.ts';
 import { StoreConflict } from '../port.ts';
+import { reachRanges } from '../reach.ts';
 import type { TaskRecord } from '../records.ts';
 import { dueOrder, priorityOrder } from '../sorts.ts';
 import { sqliteInbox } from './inbox.ts';
 import { TASK_COLUMNS, type TaskRow, taskRow, toTask } from './rows.ts';
-import { insertInto, type Sqlite } from './sql.ts';
+import { insertInto, type Sqlite, whereAll, withinRanges } from './sql.ts';
 
 type TaskEnd = NonNullable<NonNullable<Commit['tasks']>['end']>[number];
 
@@ -54,6 +55,19 @@ export function sqliteTasks(sqlite: Sqlite): Store['tasks'] {
     inbox: sqliteInbox(sqlite),
     async ofInstance(instanceId) {
       return (statement('SELECT * FROM tasks WHERE instance_id = ? ORDER BY created_at, id').all(instanceId) as TaskRow[]).map(toTask);
+    },
+    /** Read from the partial index of open tasks alone (tasks_open). */
+    async countOpen(reach) {
+      const ranges = reach === undefined ? undefined : reachRanges(reach);
+      if (ranges?.length === 0) return { total: 0, byDefinition: {} };
+      const where = whereAll([{ sql: "status = 'open'", params: [] }, ...(ranges ? [withinRanges('unit_path', ranges)] : [])]);
+      const rows = statement(`SELECT definition_key AS key, count(*) AS open FROM tasks WHERE ${where.sql} GROUP BY definition_key`).all(
+        ...where.params,
+      ) as { key: string; open: number }[];
+      return {
+        total: rows.reduce((sum, row) => sum + row.open, 0),
+        byDefinition: Object.fromEntries(rows.map((row) => [row.key, row.open])),
+      };
     },
     async reassign(id, expectedVersion, change) {
       return write(() => {

@@ -27,7 +27,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw new ApiError('SZ_LOGIN_FAILED');
       }
       request.log.info({ userId: user.id }, 'login');
-      return app.tokens.issue(user.id);
+      return app.tokens.login(user.id);
     },
   );
 
@@ -37,18 +37,12 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { public: true },
       schema: {
         tags: ['auth'],
-        summary: 'Trade a refresh token for new tokens',
+        summary: 'Trade a refresh token for new tokens (each refresh token is used once)',
         body: RefreshBody,
         response: { 200: Tokens, ...errors(400, 401) },
       },
     },
-    async (request) => {
-      const claims = app.tokens.verifyRefresh(request.body.refreshToken);
-      const user = await app.store.users.byId(claims.sub);
-      if (!user || user.disabled) throw new ApiError('SZ_UNAUTHENTICATED');
-      app.tokens.revoke(claims);
-      return app.tokens.issue(user.id);
-    },
+    async (request) => app.tokens.refresh(request.body.refreshToken),
   );
 
   app.post(
@@ -56,20 +50,16 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['auth'],
-        summary: 'Revoke the access token (and the refresh token if sent)',
+        summary: 'End the session of the access token (and of the refresh token, if sent) on every server',
         body: LogoutBody,
         response: { 204: { type: 'null' }, ...errors(401) },
       },
     },
     async (request, reply) => {
-      if (request.tokenClaims) app.tokens.revoke(request.tokenClaims);
-      if (request.body?.refreshToken) {
-        try {
-          app.tokens.revoke(app.tokens.verifyRefresh(request.body.refreshToken));
-        } catch {
-          // an expired or foreign refresh token needs no revoking
-        }
-      }
+      await app.tokens.logout({
+        ...(request.tokenClaims ? { sessionId: request.tokenClaims.sid } : {}),
+        ...(request.body?.refreshToken ? { refreshToken: request.body.refreshToken } : {}),
+      });
       return reply.status(204).send();
     },
   );

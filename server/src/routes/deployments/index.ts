@@ -5,7 +5,6 @@ import type { DefinitionRecord } from '@shanzhi/store';
 import { Type } from '@sinclair/typebox';
 import { ApiError } from '../../errors.ts';
 import { assertCan, canSeeDefinition, principal } from '../../plugins/tenancy.ts';
-import { selfAndAncestors } from '../../units.ts';
 import { errors, iso } from '../common.ts';
 import { Definition, DefinitionParams, DeployBody, ListQuery } from './schemas.ts';
 
@@ -65,21 +64,18 @@ const deploymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['definitions'],
-        summary: 'Definitions in your units, every version',
+        summary: 'Definitions in your units and above them, every version',
         querystring: ListQuery,
         response: { 200: Type.Object({ items: Type.Array(Definition) }), ...errors(401) },
       },
     },
     async (request) => {
       const p = principal(request);
+      const key = request.query.key;
       const items = new Map<string, DefinitionRecord>();
-      for (const d of await app.store.definitions.list(p.reach, request.query.key)) items.set(d.id, d);
-      // And those deployed at the units above (the town's, for a village): the port lists subtrees
-      // only, so each ancestor's list is narrowed to the ancestor itself.
-      const above = new Set(p.reach.flatMap((u) => selfAndAncestors(u).slice(1)));
-      for (const unit of above) {
-        for (const d of await app.store.definitions.list([unit], request.query.key)) if (d.unitPath === unit) items.set(d.id, d);
-      }
+      for (const d of await app.store.definitions.list(p.reach, key)) items.set(d.id, d);
+      // And those deployed above (the town's, for a village), which its instances run.
+      for (const unit of p.reach) for (const d of await app.store.definitions.visibleAt(unit, key)) items.set(d.id, d);
       return {
         items: [...items.values()]
           .sort((a, b) => a.unitPath.localeCompare(b.unitPath) || a.key.localeCompare(b.key) || a.version - b.version)

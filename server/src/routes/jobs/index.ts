@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Vars } from '@shanzhi/engine';
-import type { JobRecord } from '@shanzhi/store';
+import type { InstanceJobRecord } from '@shanzhi/store';
 import { Type } from '@sinclair/typebox';
 import { assertCanSomewhere, principal } from '../../plugins/tenancy.ts';
 import { errors, iso } from '../common.ts';
 import { CompleteBody, ExtendBody, ExtendResult, FailBody, FailResult, FetchBody, Job, JobParams } from './schemas.ts';
 
-function jobView(j: JobRecord) {
+function jobView(j: InstanceJobRecord) {
   const p = j.payload as { el?: string; variables?: Vars; headers?: Record<string, string> };
   return {
     id: j.id,

@@ -4,8 +4,8 @@ import { Type } from '@sinclair/typebox';
 import { hashPassword } from '../../auth/password.ts';
 import { ApiError } from '../../errors.ts';
 import { assertCan, can, canSee, principal, reachFor } from '../../plugins/tenancy.ts';
-import { errors, iso } from '../common.ts';
-import { GrantBody, NewUnit, NewUser, PasswordBody, Unit, UserParams, UserView } from './schemas.ts';
+import { errors, iso, page } from '../common.ts';
+import { GrantBody, NewUnit, NewUser, PasswordBody, Unit, UserListQuery, UserParams, UserView } from './schemas.ts';
 
 /** The organisation tree, users and their grants. Units are read by anyone in reach; users and grants are managed by town admins. */
 const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -96,6 +96,32 @@ const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
       for (const g of grants) await app.store.users.grant(g);
       request.log.info({ userId: user.id }, 'user created');
       return reply.status(201).send(view(user, grants));
+    },
+  );
+
+  app.get(
+    '/users',
+    {
+      schema: {
+        tags: ['org'],
+        summary: 'Users holding a role within your units, by username, with their grants there',
+        querystring: UserListQuery,
+        response: { 200: page(UserView), ...errors(400, 401) },
+      },
+    },
+    async (request) => {
+      const p = principal(request);
+      const q = request.query;
+      const result = await app.store.users.list({ reach: p.reach, limit: q.limit ?? 50, ...(q.cursor ? { cursor: q.cursor } : {}) });
+      const items = [];
+      for (const user of result.items)
+        items.push(
+          view(
+            user,
+            (await app.store.users.grantsOf(user.id)).filter((g) => canSee(p, g.unitPath)),
+          ),
+        );
+      return { items, ...(result.next ? { next: result.next } : {}) };
     },
   );
 

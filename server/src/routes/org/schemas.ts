@@ -1,6 +1,6 @@
 import { ROLES } from '@shanzhi/store';
 import { Type } from '@sinclair/typebox';
-import { Id, UnitPath } from '../common.ts';
+import { Cursor, Id, Limit, UnitPath } from '../common.ts';
 
 export const UnitKind = Type.Union([
   Type.Literal('district'),
@@ -47,3 +47,5 @@ export const UserView = Type.Object({
 });
 
 export const UserParams = Type.Object({ id: Id });
+
+export const UserListQuery = Type.Object({ limit: Type.Optional(Limit), cursor: Type.Optional(Cursor) }, { additionalProperties: false });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { EngineError } from '@shanzhi/engine';
 import type { AttachmentRecord, CommentRecord, TaskRecord } from '@shanzhi/store';
 import { Type } from '@sinclair/typebox';
 import { ApiError, fromEngine } from '../../errors.ts';
@@ -26,6 +27,7 @@ export function taskView(t: TaskRecord) {
     version: t.version,
     ...(t.name === undefined ? {} : { name: t.name }),
     ...(t.assignee === undefined ? {} : { assignee: t.assignee }),
+    ...(t.owner === undefined ? {} : { owner: t.owner }),
     ...(t.dueAt === undefined ? {} : { dueAt: iso(t.dueAt) }),
     ...(t.followUpAt === undefined ? {} : { followUpAt: iso(t.followUpAt) }),
     ...(t.formKey === undefined ? {} : { formKey: t.formKey }),
@@ -47,9 +49,11 @@ const attachmentView = (a: AttachmentRecord) => ({
 });
 
 /**
- * The inbox and what a user does with a task: claim, unclaim, assign, delegate, complete,
- * comment, attach files. A task outside your units answers 404; one in reach that is neither
- * yours nor your groups' answers 403.
+ * The inbox and what a user does with a task: claim, unclaim, assign, delegate (and, as the
+ * delegate, resolve it back to its owner), complete, comment, attach files. Who holds a task is
+ * changed through the engine (updateUserTask), so every change is an event of the audit trail.
+ * A task outside your units answers 404; one in reach that is neither yours nor your groups'
+ * answers 403.
  */
 const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5 } });
@@ -101,7 +105,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (t.assignee === p.id) return taskView(t);
       if (t.assignee !== undefined) throw new ApiError('SZ_TASK_CLAIMED');
       if (!isCandidate(t, p)) throw new ApiError('SZ_NOT_CANDIDATE');
-      return taskView(await app.store.tasks.reassign(t.id, t.version, { assignee: p.id }));
+      return changeHolder(t, p, { assignee: p.id });
     },
   );
 
@@ -110,7 +114,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['tasks'],
-        summary: 'Give a task back to its groups',
+        summary: 'Give a task back to its groups (a delegation ends with it)',
         params: TaskParams,
         response: { 200: Task, ...errors(401, 403, 404, 409) },
       },
@@ -119,7 +123,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const p = principal(request);
       const t = await openTask(request.params.id, p);
       if (t.assignee !== p.id && !can(p, 'task:assign', t.unitPath)) throw new ApiError('SZ_NOT_CANDIDATE');
-      return taskView(await app.store.tasks.reassign(t.id, t.version, { assignee: null }));
+      return changeHolder(t, p, { assignee: null, owner: null });
     },
   );
 
@@ -128,7 +132,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['tasks'],
-        summary: 'Assign a task to a user (admins of its unit)',
+        summary: 'Assign a task to a user (admins of its unit; a delegation ends with it)',
         params: TaskParams,
         body: UserBody,
         response: { 200: Task, ...errors(400, 401, 403, 404, 409) },
@@ -139,7 +143,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const t = await openTask(request.params.id, p);
       if (!can(p, 'task:assign', t.unitPath)) throw new ApiError('SZ_FORBIDDEN');
       await assertAssignable(request.body.userId, t);
-      return taskView(await app.store.tasks.reassign(t.id, t.version, { assignee: request.body.userId }));
+      return changeHolder(t, p, { assignee: request.body.userId, owner: null });
     },
   );
 
@@ -148,7 +152,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['tasks'],
-        summary: 'Hand my task to another user of its unit',
+        summary: 'Hand my task to another user of its unit, who resolves it back to me',
         params: TaskParams,
         body: UserBody,
         response: { 200: Task, ...errors(400, 401, 403, 404, 409) },
@@ -159,9 +163,30 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const t = await openTask(request.params.id, p);
       if (t.assignee !== p.id && !can(p, 'task:assign', t.unitPath))
         throw new ApiError('SZ_NOT_CANDIDATE', 'only the assignee can delegate the task');
-      await assertAssignable(request.body.userId, t);
-      request.log.info({ taskId: t.id, from: p.id, to: request.body.userId }, 'task delegated');
-      return taskView(await app.store.tasks.reassign(t.id, t.version, { assignee: request.body.userId }));
+      const to = request.body.userId;
+      await assertAssignable(to, t);
+      // The task returns to whoever held it first; delegating it to that person is giving it back.
+      const owner = t.owner ?? t.assignee;
+      return changeHolder(t, p, { assignee: to, owner: owner === undefined || owner === to ? null : owner });
+    },
+  );
+
+  app.post(
+    '/tasks/:id/resolve',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'As the delegate, give a delegated task back to its owner',
+        params: TaskParams,
+        response: { 200: Task, ...errors(401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const p = principal(request);
+      const t = await openTask(request.params.id, p);
+      if (t.owner === undefined) throw new ApiError('SZ_TASK_NOT_DELEGATED');
+      if (t.assignee !== p.id) throw new ApiError('SZ_NOT_CANDIDATE', 'only the delegate can resolve the task');
+      return changeHolder(t, p, { assignee: t.owner, owner: null });
     },
   );
 
@@ -180,16 +205,14 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const p = principal(request);
       const t = await openTask(request.params.id, p);
       if (t.assignee !== undefined ? t.assignee !== p.id : !isCandidate(t, p)) throw new ApiError('SZ_NOT_CANDIDATE');
+      if (t.owner !== undefined) throw new ApiError('SZ_TASK_DELEGATED');
       const variables = request.body?.variables;
       const out = await app.runtime.executor.run(
         t.instanceId,
         { type: 'completeUserTask', key: t.key, actor: p.id, ...(variables ? { variables } : {}) },
-        { actor: p.id, internal: false, conflictCode: 'SZ_TASK_CONFLICT' },
+        { actor: p.id, internal: false, conflictCode: 'SZ_TASK_CONFLICT', expectTask: { id: t.id, version: t.version } },
       );
-      if (!out.ok) {
-        if (out.error.code === 'SZ_TASK_NOT_FOUND' || out.error.code === 'SZ_INSTANCE_NOT_ACTIVE') throw new ApiError('SZ_TASK_NOT_OPEN');
-        throw fromEngine(out.error);
-      }
+      if (!out.ok) throw refusal(out.error);
       request.log.info({ taskId: t.id, instanceId: t.instanceId }, 'task completed');
       const done = await app.store.tasks.byId(t.id);
       return taskView(done ?? t);
@@ -301,8 +324,8 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const t = await visibleTask(request.params.id, principal(request));
-      const meta = (await app.store.attachments.ofTask(t.id)).find((a) => a.id === request.params.attachmentId);
-      const content = meta ? await app.store.attachments.content(meta.id) : undefined;
+      const meta = await app.store.attachments.byId(request.params.attachmentId);
+      const content = meta?.taskId === t.id ? await app.store.attachments.content(meta.id) : undefined;
       if (!meta || !content) throw new ApiError('SZ_NOT_FOUND', 'no such attachment');
       return reply
         .type(meta.contentType)
@@ -311,6 +334,20 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .send(Buffer.from(content));
     },
   );
+
+  /**
+   * Claim, unclaim, assign, delegate, resolve: an engine command, in the audit trail as its
+   * actor's, refused with SZ_TASK_CONFLICT when the task changed since the caller read it.
+   */
+  async function changeHolder(t: TaskRecord, p: Principal, change: { assignee?: string | null; owner?: string | null }) {
+    const out = await app.runtime.executor.run(
+      t.instanceId,
+      { type: 'updateUserTask', key: t.key, ...change },
+      { actor: p.id, internal: false, conflictCode: 'SZ_TASK_CONFLICT', expectTask: { id: t.id, version: t.version } },
+    );
+    if (!out.ok) throw refusal(out.error);
+    return taskView((await app.store.tasks.byId(t.id)) ?? t);
+  }
 
   async function visibleTask(id: string, p: Principal): Promise<TaskRecord> {
     const t = await app.store.tasks.byId(id);
@@ -337,5 +374,11 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!grants.some((g) => t.unitPath.startsWith(g.unitPath))) throw new ApiError('SZ_ASSIGNEE_INVALID');
   }
 };
+
+/** The engine finds no open task when it ended meanwhile (or its instance did). */
+function refusal(error: EngineError): ApiError {
+  if (error.code === 'SZ_TASK_NOT_FOUND' || error.code === 'SZ_INSTANCE_NOT_ACTIVE') return new ApiError('SZ_TASK_NOT_OPEN');
+  return fromEngine(error);
+}
 
 export default taskRoutes;

@@ -12,6 +12,7 @@ export const Task = Type.Object({
   unitPath: Type.String(),
   status: TaskStatus,
   assignee: Type.Optional(Type.String()),
+  owner: Type.Optional(Type.String({ description: 'Set while the task is delegated: who it goes back to' })),
   candidateUsers: Type.Array(Type.String()),
   candidateGroups: Type.Array(Type.String(), { description: 'role@unit groups the task is offered to' }),
   dueAt: Type.Optional(IsoTime),

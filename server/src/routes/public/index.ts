@@ -1,0 +1,44 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { NoticeRecord } from '@shanzhi/store';
+import { ApiError } from '../../errors.ts';
+import { errors, iso } from '../common.ts';
+import { Board, BoardParams } from './schemas.ts';
+
+/** Only what the notice says and when: no instance, element or person behind it. */
+const noticeView = (n: NoticeRecord) => ({
+  id: n.id,
+  title: n.title,
+  postedAt: iso(n.postedAt) as string,
+  until: iso(n.until) as string,
+  ...(n.body === undefined ? {} : { body: n.body }),
+  ...(n.board === undefined ? {} : { board: n.board }),
+});
+
+/**
+ * The public board (村务公开): what process steps posted for a unit, during their posting
+ * period, readable without login. The unit is named by its path, URL-encoded, so a board's
+ * address says which village it is and stays the same across installations.
+ */
+const publicRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/units/:unitPath/notices',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['public'],
+        summary: 'The notices a unit’s board shows now, newest first (no login)',
+        security: [],
+        params: BoardParams,
+        response: { 200: Board, ...errors(400, 404) },
+      },
+    },
+    async (request) => {
+      const unit = await app.store.units.byPath(request.params.unitPath);
+      if (!unit) throw new ApiError('SZ_UNIT_NOT_FOUND', `no unit ${request.params.unitPath}`);
+      const notices = await app.store.notices.current(unit.path, app.clock.now());
+      return { unit: { path: unit.path, name: unit.name }, items: notices.map(noticeView) };
+    },
+  );
+};
+
+export default publicRoutes;

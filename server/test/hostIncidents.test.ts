@@ -1,0 +1,69 @@
+import type { Store } from '@shanzhi/store';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { deploy, flow, MINUTE, processXml, removeDir, type TestEnv, testEnv, UNITS } from './support.ts';
+
+/** Tells the town (a message sent through the outbox), then waits for the clerk. */
+const TELL_THE_TOWN = processXml(
+  'tell',
+  `<startEvent id="s"/>
+   <sendTask id="report" name="报告镇里" messageRef="m"/>
+   <userTask id="follow" name="跟进镇里答复"><extensionElements><sz:assignment candidateGroups="clerk"/></extensionElements></userTask>
+   <endEvent id="e"/>
+   ${flow('s', 'report', 'follow', 'e')}`,
+  `<message id="m" name="villageReport"/>`,
+);
+
+describe('host work out of retries', () => {
+  let env: TestEnv;
+  let failing = true;
+  /** The store's message subscriptions fail while `failing` holds: the outbox job that publishes the message fails with them. */
+  const flaky = (store: Store): Store => ({
+    ...store,
+    subscriptions: {
+      ...store.subscriptions,
+      messages: async (...args) => {
+        if (failing) throw new Error('消息服务暂不可用');
+        return store.subscriptions.messages(...args);
+      },
+    },
+  });
+  beforeEach(async () => {
+    failing = true;
+    env = await testEnv({ wrapStore: flaky });
+    await deploy(env, TELL_THE_TOWN);
+  });
+  afterEach(async () => {
+    await env.close();
+    removeDir(env.dir);
+  });
+
+  it('raises an incident on the instance, and resolving it runs the parked job again', async () => {
+    const clerk = await env.as('hefeng');
+    const id = (await clerk.post('/api/process-instances', { definitionKey: 'tell', orgUnit: UNITS.hefeng })).json<{ id: string }>().id;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      expect(await env.app.runtime.workers.runDue()).toBe(1);
+      env.clock.advance(10 * MINUTE);
+    }
+    expect(await env.app.runtime.workers.runDue()).toBe(0);
+
+    const admin = await env.as('admin');
+    const detail = (await admin.get(`/api/process-instances/${id}`)).json();
+    expect(detail.instance.incidents).toBe(1);
+    expect(detail.incidents).toEqual([expect.objectContaining({ code: 'SZ_HOST_WORK_FAILED' })]);
+    expect(detail.incidents[0].message).toContain('消息服务暂不可用');
+    expect(detail.activeElementIds).toEqual(['follow']);
+    const [parked] = await env.store.jobs.ofInstance(id);
+    expect(parked).toMatchObject({ kind: 'outbox', type: 'publishMessage', retries: 0, incident: detail.incidents[0].id });
+    expect((await admin.get('/api/process-instances?withIncidents=true')).json().items.map((i: { id: string }) => i.id)).toEqual([id]);
+
+    failing = false;
+    const resolved = await admin.post(`/api/incidents/${id}/${detail.incidents[0].id}/resolve`);
+    expect(resolved.statusCode).toBe(200);
+    expect(resolved.json().incidents).toBe(0);
+    expect(await env.store.jobs.byId(parked?.id as string)).toMatchObject({ retries: 5, dueAt: env.clock.now() });
+    expect(await env.app.runtime.workers.runDue()).toBe(1);
+    expect(await env.store.jobs.ofInstance(id)).toEqual([]);
+    const history = (await admin.get(`/api/process-instances/${id}`)).json().history.map((e: { type: string }) => e.type);
+    expect(history.filter((t: string) => t.startsWith('Incident'))).toEqual(['IncidentRaised', 'IncidentResolved']);
+  });
+});
