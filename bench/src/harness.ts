@@ -3,7 +3,7 @@
  * is a module exporting a `Benchmark`; `index.ts` lists them, so adding one is one line there.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { arch, cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,10 @@ export interface RunOptions {
   readonly warmupMs: number;
   /** Progress lines go here (stderr), so stdout stays the table. */
   readonly log: (line: string) => void;
+  /** `--quick`: the durable benchmarks at a tenth of their sizes and times (a smoke run, not a result). */
+  readonly quick?: boolean;
+  /** `--full`: the durable benchmarks at the issue's full sizes even where that takes longer than the run's budget. */
+  readonly full?: boolean;
 }
 
 /** One line of the table. Numbers are raw; `higherIsBetter` says which way the ratio points. */
@@ -92,6 +96,29 @@ export async function measure(
     maxUs: (sorted.at(-1) ?? 0) * 1000,
   };
 }
+
+/** p50/p99/max of latencies in ms (any order; the array is not changed). */
+export function percentiles(samples: readonly number[]): { p50: number; p99: number; max: number; n: number } {
+  const sorted = Float64Array.from(samples).sort();
+  const pick = (q: number) => (sorted.length ? (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number) : 0);
+  return { p50: pick(0.5), p99: pick(0.99), max: sorted.at(-1) ?? 0, n: sorted.length };
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); undefined elsewhere. */
+export function cpuSecondsOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the command name.
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+const CLOCK_TICKS = 100;
+
+export const round1 = (n: number) => Math.round(n * 10) / 10;
+export const round2 = (n: number) => Math.round(n * 100) / 100;
 
 export function formatNumber(value: number, unit: string): string {
   if (unit === 'B') return value >= 1024 ? `${(value / 1024).toFixed(2)} KB` : `${value} B`;

@@ -1,21 +1,34 @@
 /**
- * `pnpm bench [--only engine,state] [--time 3000] [--warmup 1000]`: runs the registered
- * benchmarks in order, prints one table with ratios and goals to stdout (progress goes to
- * stderr) and writes everything to bench/results/<iso time>.json.
+ * `pnpm bench [--only engine,state,http,inbox,forms,timers] [--time 3000] [--warmup 1000] [--quick] [--full]`:
+ * runs the registered benchmarks in order, prints one table with ratios and goals to stdout
+ * (progress goes to stderr) and writes everything to bench/results/<iso time>.json.
  */
 import { parseArgs } from 'node:util';
 import { engineBenchmark } from './engine.ts';
 import { type Benchmark, machine, type Row, resultsTable, writeResults } from './harness.ts';
+import { httpBenchmark } from './http.ts';
+import { formsBenchmark } from './forms.ts';
+import { inboxBenchmark } from './inbox.ts';
 import { stateSizeBenchmark } from './stateSize.ts';
+import { timersBenchmark } from './timers.ts';
 
 /** Every benchmark, in the order they run. Register a new one with one line here. */
-const BENCHMARKS: readonly Benchmark[] = [engineBenchmark, stateSizeBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [
+  engineBenchmark,
+  stateSizeBenchmark,
+  httpBenchmark,
+  inboxBenchmark,
+  formsBenchmark,
+  timersBenchmark,
+];
 
 const { values } = parseArgs({
   options: {
     only: { type: 'string' },
     time: { type: 'string', default: '3000' },
     warmup: { type: 'string', default: '1000' },
+    quick: { type: 'boolean', default: false },
+    full: { type: 'boolean', default: false },
   },
 });
 
@@ -30,6 +43,8 @@ const options = {
   minMs: Number(values.time),
   warmupMs: Number(values.warmup),
   log: (line: string) => process.stderr.write(`  … ${line}\n`),
+  quick: values.quick ?? false,
+  full: values.full ?? false,
 };
 
 const atStart = machine();
@@ -53,7 +68,7 @@ for (const r of results) {
 const file = writeResults({
   at: new Date().toISOString(),
   seconds,
-  options: { minMs: options.minMs, warmupMs: options.warmupMs, only: only ?? null },
+  options: { minMs: options.minMs, warmupMs: options.warmupMs, only: only ?? null, quick: options.quick, full: options.full },
   machine: { ...atStart, load1AtEnd: machine().load1 },
   peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
   benchmarks: results,

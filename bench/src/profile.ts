@@ -4,13 +4,22 @@
  * `node --cpu-prof` in a child process, then
  * prints where the time goes: functions and files by self time. The raw .cpuprofile is kept
  * in bench/results/profiles/ (open it in Chrome DevTools for the call tree).
+ *
+ * `pnpm --filter @shanzhi/bench profile http [--clients 64] [--sync NORMAL] [--time 10000]`:
+ * the server of benchmark 3 under `--cpu-prof` while that many clients run lifecycles against
+ * it; prints the same tables plus the server's time grouped by what it was doing.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { groupSelfTime, inclusiveShare, readProfile, summariseProfile } from './cpuprofile.ts';
+import { loginAll } from './durable/client.ts';
+import { tempDataDir } from './durable/seed.ts';
+import { startServer } from './durable/server.ts';
 import { BENCH_DIR, table } from './harness.ts';
+import { CLIENTS, drive, seedHttp } from './http.ts';
 import { compileOurs, compilePeer, PROCESSES, runCore, runPeer, runRuntime, runtimeFor } from './processes.ts';
 
 const { values, positionals } = parseArgs({
@@ -20,9 +29,17 @@ const { values, positionals } = parseArgs({
     time: { type: 'string', default: '5000' },
     child: { type: 'boolean', default: false },
     top: { type: 'string', default: '25' },
+    clients: { type: 'string', default: '64' },
+    sync: { type: 'string', default: 'NORMAL' },
   },
 });
 const name = positionals[0] ?? 'approval';
+const PROFILES = join(BENCH_DIR, 'results', 'profiles');
+
+if (name === 'http') {
+  await profileServer();
+  process.exit(0);
+}
 const p = PROCESSES.find((x) => x.name === name);
 if (!p) throw new Error(`no process ${name}; known: ${PROCESSES.map((x) => x.name).join(', ')}`);
 
@@ -40,7 +57,7 @@ if (values.child) {
     `${i} instances of ${name} (${values.host}) in ${values.time} ms: ${Math.round((i * 1000) / Number(values.time))}/s\n`,
   );
 } else {
-  const dir = join(BENCH_DIR, 'results', 'profiles');
+  const dir = PROFILES;
   mkdirSync(dir, { recursive: true });
   const before = new Set(readdirSync(dir));
   const self = fileURLToPath(import.meta.url);
@@ -68,46 +85,72 @@ if (values.child) {
     .map((f) => join(dir, f))
     .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
   if (!made) throw new Error('no profile written');
-  summarise(made, Number(values.top));
+  console.log(summariseProfile(made, Number(values.top)));
 }
 
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount?: number;
-}
-
-function summarise(file: string, top: number): void {
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
-  // Self time per node from the sample deltas (more exact than hitCount × interval).
-  const selfUs = new Map<number, number>();
-  for (const [k, id] of profile.samples.entries()) selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[k] ?? 0));
-  const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
-  const root = join(BENCH_DIR, '..');
-  const where = (url: string) => {
-    if (!url) return '(native)';
-    const path = url.startsWith('file://') ? fileURLToPath(url) : url;
-    const rel = path.startsWith(root) ? relative(root, path) : path;
-    return rel.replace(/^node_modules\/\.pnpm\/([^/]+)\/node_modules\//, '$1: ');
-  };
-  const byFunction = new Map<string, number>();
-  const byFile = new Map<string, number>();
-  for (const node of profile.nodes) {
-    const us = selfUs.get(node.id) ?? 0;
-    if (!us) continue;
-    const f = node.callFrame;
-    const fn = `${f.functionName || '(anonymous)'}  ${where(f.url)}${f.url ? `:${f.lineNumber + 1}` : ''}`;
-    byFunction.set(fn, (byFunction.get(fn) ?? 0) + us);
-    const file = where(f.url);
-    byFile.set(file, (byFile.get(file) ?? 0) + us);
+/** Benchmark 3's server under --cpu-prof, driven by `--clients` clients for `--time` ms. */
+async function profileServer(): Promise<void> {
+  mkdirSync(PROFILES, { recursive: true });
+  const before = new Set(readdirSync(PROFILES));
+  const sync = values.sync === 'FULL' ? 'FULL' : 'NORMAL';
+  const clients = Number(values.clients);
+  const data = tempDataDir('profile');
+  try {
+    await seedHttp(data.file, Math.max(clients, ...CLIENTS));
+    const server = await startServer({ dataDir: data.dir, synchronous: sync, cpuProfileDir: PROFILES });
+    try {
+      const tokens = await loginAll(server.origin, Array.from({ length: clients }, (_, i) => `clerk${String(i + 1).padStart(2, '0')}`));
+      const r = await drive(server.origin, tokens, clients, 2000, Number(values.time), server.pid);
+      console.log(
+        `${clients} clients, synchronous ${sync}: ${Math.round(r.perSec)} lifecycles/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms; server ${r.serverCores} cores (under the profiler)`,
+      );
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    data.dispose();
   }
-  const rows = (m: Map<string, number>) =>
-    [...m]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, top)
-      .map(([k, us]) => [k, `${(us / 1000).toFixed(0)} ms`, `${((100 * us) / total).toFixed(1)}%`]);
-  console.log(`\n${relative(root, file)}: ${(total / 1000).toFixed(0)} ms sampled\n`);
-  console.log(table(['function (self time)', 'ms', 'share'], rows(byFunction)));
+  const made = readdirSync(PROFILES)
+    .filter((f) => f.endsWith('.cpuprofile') && !before.has(f))
+    .map((f) => join(PROFILES, f))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+  if (!made) throw new Error('no profile written');
+  console.log(summariseProfile(made, Number(values.top)));
+  const s = readProfile(made);
   console.log('');
-  console.log(table(['file (self time)', 'ms', 'share'], rows(byFile)));
+  console.log(table(['server self time, grouped', 'share'], groupSelfTime(s, SERVER_GROUPS).map(([g, pct]) => [g, `${pct.toFixed(1)}%`])));
+  console.log('');
+  console.log(
+    table(
+      ['server inclusive time (self + callees)', 'share'],
+      SERVER_INCLUSIVE.map(([label, re]) => [label, `${inclusiveShare(s, re).toFixed(1)}%`]),
+    ),
+  );
 }
+
+/** What the server's self time is spent on, first match wins (patterns on "function  file:line"). */
+export const SERVER_GROUPS: readonly (readonly [string, RegExp])[] = [
+  ['SQLite BEGIN/COMMIT: WAL page writes, checkpoints, fsync', /sqliteTransaction|methods\/transaction\.js|wrappers\.js/],
+  ['SQLite statements writing a commit (instance, events, tasks, inbox rows, jobs)', /packages\/store\/src\/sqlite\/(commit|events|tasks|jobs|subscriptions|notices|rows|sql|errors)\.ts/],
+  ['SQLite reads (inbox, sessions, users, grants, definitions, instances)', /packages\/store\/src\/sqlite\/|better-sqlite3/],
+  ['JWT verification (a verifier built per request, HMAC)', /fast-jwt|fastify\+jwt|Hmac|createSecretKey|crypto\/keys/],
+  ['event hash chain (canonical JSON, SHA-256)', /packages\/store\/src\/chain\.ts|crypto\/hash/],
+  ['engine (start, step)', /packages\/engine\//],
+  ['server: routes, runtime, auth, metrics', /server\/src\//],
+  ['Fastify, HTTP, sockets, JSON, logging', /fastify|find-my-way|avvio|pino|node:_http|node:net|node:internal\/streams|node:events|node:buffer|secure-json|fast-json|writeUtf8String|writev|ajv|node:internal\/(timers|process)/],
+  ['garbage collector', /garbage collector/],
+  ['idle (waiting for requests)', /\(idle\)/],
+  ['tsx, module loading, start-up', /tsx|esbuild|node:internal\/modules|source_map|compileSourceTextModule|wrapSafe|\(program\)/],
+];
+
+const SERVER_INCLUSIVE: readonly (readonly [string, RegExp])[] = [
+  ['Store.commit (sqlite/commit.ts)', /^refusingDuplicates\s+packages\/store/],
+  ['CommandExecutor.startOnce (POST /process-instances after its checks)', /^startOnce\s/],
+  ['CommandExecutor.runLoop (complete)', /^runLoop\s/],
+  ['auth hook: token, session, user, grants', /^\(anonymous\)\s+server\/src\/plugins\/auth\.ts/],
+  ['  JWT verify', /^verify\s+.*fastify\+jwt/],
+  ['  principal (user + grants)', /^principalOf\s/],
+  ['Store.tasks.inbox (GET /tasks)', /^\(anonymous\)\s+packages\/store\/src\/sqlite\/inbox\.ts/],
+  ['event chain (extendChain)', /^extendChain\s/],
+  ['engine step', /^step\s+packages\/engine/],
+];

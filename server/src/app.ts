@@ -49,7 +49,7 @@ export interface AppOptions {
  * query strings (search text), no addresses, no tokens; anything that slips into a log object
  * under these names is censored.
  */
-export const LOG_REDACT = [
+const LOG_REDACT = [
   'req.headers.authorization',
   'req.headers.cookie',
   'body',

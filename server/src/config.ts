@@ -42,7 +42,7 @@ export function loadConfig(env: Env = process.env): Config {
   };
 }
 
-export function jwtSecretIn(dataDir: string): string {
+function jwtSecretIn(dataDir: string): string {
   const file = join(dataDir, 'jwt-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });

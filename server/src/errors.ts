@@ -60,12 +60,12 @@ const ENGINE_STATUS: Partial<Record<EngineErrorCode, number>> = {
   SZ_ELEMENT_NOT_FOUND: 404,
 };
 
-export function statusOf(code: ErrorCode): number {
+function statusOf(code: ErrorCode): number {
   if (code in SERVER_ERRORS) return SERVER_ERRORS[code as ServerErrorCode].status;
   return ENGINE_STATUS[code as EngineErrorCode] ?? 500;
 }
 
-export function defaultMessage(code: ErrorCode): string {
+function defaultMessage(code: ErrorCode): string {
   if (code in SERVER_ERRORS) return SERVER_ERRORS[code as ServerErrorCode].message;
   return ENGINE_ERRORS[code as EngineErrorCode] ?? code;
 }

@@ -2,7 +2,7 @@
  * Materialized unit paths: `/nanhai/lishui/hefeng/` (leading and trailing slash). "This unit
  * and everything below it" is a prefix test.
  */
-export const UNIT_PATH = /^\/(?:[^/\s]+\/)*$/;
+const UNIT_PATH = /^\/(?:[^/\s]+\/)*$/;
 
 export function isUnitPath(path: string): boolean {
   return UNIT_PATH.test(path);

@@ -52,8 +52,16 @@ describe('host work out of retries', () => {
     expect(detail.incidents).toEqual([expect.objectContaining({ code: 'SZ_HOST_WORK_FAILED' })]);
     expect(detail.incidents[0].message).toContain('消息服务暂不可用');
     expect(detail.activeElementIds).toEqual(['follow']);
+    expect(detail.jobs).toEqual([
+      expect.objectContaining({
+        kind: 'outbox',
+        type: 'publishMessage',
+        retries: 0,
+        incident: detail.incidents[0].id,
+        lastError: expect.stringContaining('消息服务暂不可用'),
+      }),
+    ]);
     const [parked] = await env.store.jobs.ofInstance(id);
-    expect(parked).toMatchObject({ kind: 'outbox', type: 'publishMessage', retries: 0, incident: detail.incidents[0].id });
     expect((await admin.get('/api/process-instances?withIncidents=true')).json().items.map((i: { id: string }) => i.id)).toEqual([id]);
 
     failing = false;
@@ -65,5 +73,20 @@ describe('host work out of retries', () => {
     expect(await env.store.jobs.ofInstance(id)).toEqual([]);
     const history = (await admin.get(`/api/process-instances/${id}`)).json().history.map((e: { type: string }) => e.type);
     expect(history.filter((t: string) => t.startsWith('Incident'))).toEqual(['IncidentRaised', 'IncidentResolved']);
+  });
+  it('parks a message of an instance that has ended alone, shown with the instance: no running instance waits for it', async () => {
+    const clerk = await env.as('hefeng');
+    const id = (await clerk.post('/api/process-instances', { definitionKey: 'tell', orgUnit: UNITS.hefeng })).json<{ id: string }>().id;
+    expect((await clerk.post(`/api/process-instances/${id}/cancel`, {})).statusCode).toBe(200);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      expect(await env.app.runtime.workers.runDue()).toBe(1);
+      env.clock.advance(10 * MINUTE);
+    }
+    const detail = (await (await env.as('admin')).get(`/api/process-instances/${id}`)).json();
+    expect(detail.incidents).toEqual([]);
+    expect(detail.jobs).toEqual([
+      expect.objectContaining({ kind: 'outbox', type: 'publishMessage', retries: 0, lastError: '消息服务暂不可用' }),
+    ]);
+    expect(detail.jobs[0].incident).toBeUndefined();
   });
 });

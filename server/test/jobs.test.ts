@@ -95,6 +95,46 @@ describe('external jobs', () => {
     expect(retried).toMatchObject({ elementId: 'sms', retries: 3 });
   });
 
+  it('shows on the instance what it waits on: the job with its type, retries and lock, its timer with the due time', async () => {
+    const REMINDED = processXml(
+      'reminded',
+      `<startEvent id="start"/>
+       <serviceTask id="sms" name="短信通知"><extensionElements><zeebe:taskDefinition type="sms" retries="3"/></extensionElements></serviceTask>
+       <boundaryEvent id="late" attachedToRef="sms"><timerEventDefinition><timeDuration>PT4H</timeDuration></timerEventDefinition></boundaryEvent>
+       <endEvent id="end"/><endEvent id="gaveUp"/>
+       ${flow('start', 'sms', 'end')}${flow('late', 'gaveUp')}`,
+    );
+    await deploy(env, REMINDED);
+    const clerk = await env.as('hefeng');
+    const startedAt = env.clock.now();
+    const id = (await clerk.post('/api/process-instances', { definitionKey: 'reminded', orgUnit: UNITS.hefeng })).json<{ id: string }>().id;
+    const waiting = async () => (await clerk.get(`/api/process-instances/${id}`)).json().jobs;
+    expect(await waiting()).toEqual([
+      {
+        id: expect.any(String),
+        kind: 'timer',
+        type: 'timer',
+        elementId: 'late',
+        dueAt: new Date(startedAt + 4 * 3_600_000).toISOString(),
+        retries: 5,
+      },
+      { id: expect.any(String), kind: 'external', type: 'sms', elementId: 'sms', dueAt: new Date(startedAt).toISOString(), retries: 3 },
+    ]);
+
+    const [job] = (await fetch('w1')).filter((j) => j.instanceId === id);
+    expect((await waiting())[1]).toMatchObject({ id: job?.id, lockedUntil: new Date(startedAt + 60_000).toISOString() });
+    await worker.post(`/api/jobs/${job?.id}/fail`, { worker: 'w1', retries: 2, backoffMs: 60_000, errorMessage: '短信网关超时' });
+    expect((await waiting())[1]).toEqual({
+      id: job?.id,
+      kind: 'external',
+      type: 'sms',
+      elementId: 'sms',
+      dueAt: new Date(startedAt + 60_000).toISOString(),
+      retries: 2,
+      lastError: '短信网关超时',
+    });
+  });
+
   it('a BPMN error code without a catcher is an incident too', async () => {
     const [job] = await fetch('w1');
     const res = await worker.post(`/api/jobs/${job?.id}/fail`, {

@@ -29,15 +29,3 @@ export function principalsOfReader(query: Pick<InboxQuery, 'userId' | 'groups' |
       return [...mine, ...group];
   }
 }
-
-/** A task after a claim, unclaim, assignment or delegation (`Store.tasks.reassign`), at its next version. */
-export function reassigned(task: TaskRecord, change: { assignee?: string | null; candidateUsers?: readonly string[] }): TaskRecord {
-  const { assignee: current, ...rest } = task;
-  const assignee = change.assignee === undefined ? current : (change.assignee ?? undefined);
-  return {
-    ...rest,
-    ...(assignee === undefined ? {} : { assignee }),
-    candidateUsers: change.candidateUsers ?? task.candidateUsers,
-    version: task.version + 1,
-  };
-}

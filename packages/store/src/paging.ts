@@ -14,7 +14,7 @@ export function checkLimit(limit: number): number {
 }
 
 /** Cursors are opaque to callers: base64url of the sort's name and the last item's sort key. */
-export function encodeCursor(sort: SortShape, key: readonly SortValue[]): string {
+function encodeCursor(sort: SortShape, key: readonly SortValue[]): string {
   return Buffer.from(JSON.stringify([sort.name, ...key])).toString('base64url');
 }
 

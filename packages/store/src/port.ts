@@ -113,7 +113,7 @@ export interface Commit {
     readonly upsert?: readonly TaskRecord[];
     readonly end?: readonly { id: string; status: Exclude<TaskStatus, 'open'>; at: number; by?: string }[];
   };
-  /** Applied in this order: done, parked, resumed, removed, added. */
+  /** Applied in this order: done, parked, resumed, removed, added (so a job done and added again under its id moves here). */
   readonly jobs?: {
     readonly add?: readonly InstanceJobRecord[];
     readonly remove?: readonly { instanceId: string; ref: string; kind?: InstanceJobKind }[];
@@ -185,15 +185,6 @@ export interface Store {
     ofInstance(instanceId: string): Promise<TaskRecord[]>;
     /** Open tasks within reach (everywhere without one), for the open-tasks gauge. */
     countOpen(reach?: Reach): Promise<OpenTaskCounts>;
-    /**
-     * Changes who holds an open task, guarded by its version, outside the audit trail. The server
-     * changes holders through the engine (updateUserTask) instead; the demo loader still uses this.
-     */
-    reassign(
-      id: string,
-      expectedVersion: number,
-      change: { assignee?: string | null; candidateUsers?: readonly string[] },
-    ): Promise<TaskRecord>;
   };
 
   readonly jobs: {
@@ -286,16 +277,16 @@ export interface Store {
 }
 
 /**
- * Thrown by commit and reassign when the version read is no longer the stored one, and by
- * commit when a job it finishes or parks is no longer held by the owner it names.
+ * Thrown by commit when the instance version read is no longer the stored one (`instance`), or
+ * when a job it finishes or parks is no longer held by the owner it names (`job`).
  */
 export class StoreConflict extends Error {
   readonly code = 'SZ_STORE_CONFLICT';
   constructor(
-    readonly entity: 'instance' | 'task' | 'job',
+    readonly entity: 'instance' | 'job',
     readonly id: string,
   ) {
-    super(entity === 'job' ? `job ${id} is no longer held by the worker finishing it` : `${entity} ${id} was changed by someone else`);
+    super(entity === 'job' ? `job ${id} is no longer held by the worker finishing it` : `instance ${id} was changed by someone else`);
   }
 }
 

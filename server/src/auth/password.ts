@@ -5,7 +5,7 @@ import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:c
  * with node:crypto's scrypt. The parameters travel with each hash, so they can be raised later
  * without invalidating stored ones.
  */
-export const DEFAULT_SCRYPT = { N: 16384, r: 8, p: 1 } as const;
+const DEFAULT_SCRYPT = { N: 16384, r: 8, p: 1 } as const;
 const KEY_LENGTH = 32;
 
 export async function hashPassword(password: string, params: { N: number; r: number; p: number } = DEFAULT_SCRYPT): Promise<string> {

@@ -4,7 +4,7 @@ import { hashPassword } from '../auth/password.ts';
 import { type CommandSpec, EXIT, Failure, optionalStr, str, UsageError } from './command.ts';
 import { resolveUnit, unitLabel } from './context.ts';
 
-export const MIN_PASSWORD_LENGTH = 8;
+const MIN_PASSWORD_LENGTH = 8;
 const KINDS: readonly UnitKind[] = ['district', 'town', 'village', 'community', 'cooperative', 'compound', 'grid', 'department', 'party'];
 
 /** `admin create`: the first administrator of a town (or district): a user with the town-admin role at a unit. */

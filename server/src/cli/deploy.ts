@@ -5,7 +5,7 @@ import { type CommandSpec, EXIT, Failure, str } from './command.ts';
 import { resolveUnit, unitLabel } from './context.ts';
 
 /** Who a CLI deployment is recorded as (there is no logged-in user). */
-export const CLI_ACTOR = 'system:cli';
+const CLI_ACTOR = 'system:cli';
 
 /** `deploy FILE.bpmn --unit UNIT`: compiles through the server runtime's deploy; engine problems are printed with their element ids. */
 export const deploy: CommandSpec = {

@@ -12,7 +12,7 @@ import { restore } from './restore.ts';
 
 export type { Io } from './context.ts';
 
-export const COMMANDS: readonly CommandSpec[] = [adminCreate, demoLoad, deploy, auditVerify, backup, restore];
+const COMMANDS: readonly CommandSpec[] = [adminCreate, demoLoad, deploy, auditVerify, backup, restore];
 
 /** Flags every command takes. */
 const COMMON: Readonly<Record<string, OptionSpec>> = {

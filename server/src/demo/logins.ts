@@ -2,7 +2,7 @@ import type { Role, Store } from '@shanzhi/store';
 import { formatTable } from '../cli/table.ts';
 import { DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS, type DemoUser } from './data.ts';
 
-export const ROLE_NAMES: Record<Role, string> = {
+const ROLE_NAMES: Record<Role, string> = {
   'town-admin': '管理员',
   designer: '流程设计',
   'village-admin': '村居管理员',

@@ -192,7 +192,7 @@ declare module 'fastify' {
   }
 }
 
-export async function principalOf(
+async function principalOf(
   store: { users: { grantsOf(id: string): Promise<import('@shanzhi/store').RoleGrant[]> } },
   user: User,
 ): Promise<Principal> {

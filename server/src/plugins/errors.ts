@@ -27,9 +27,9 @@ const errorsPlugin: FastifyPluginAsync = async (app) => {
 };
 
 /** What a conflict in the store means to the caller: someone changed what they read, or a worker lost its job's lock. */
-const STORE_CONFLICT_CODES = { instance: 'SZ_INSTANCE_CONFLICT', task: 'SZ_TASK_CONFLICT', job: 'SZ_JOB_LOCK_LOST' } as const;
+const STORE_CONFLICT_CODES = { instance: 'SZ_INSTANCE_CONFLICT', job: 'SZ_JOB_LOCK_LOST' } as const;
 
-export function toApiError(error: FastifyError | ApiError | Error): ApiError {
+function toApiError(error: FastifyError | ApiError | Error): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof StoreConflict) return new ApiError(STORE_CONFLICT_CODES[error.entity]);
   const fe = error as FastifyError;

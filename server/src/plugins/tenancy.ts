@@ -22,7 +22,7 @@ const ALL: readonly Role[] = ['town-admin', 'designer', 'village-admin', 'clerk'
  * What each role may do at the units it reaches. Anything not listed is denied. Seeing a record
  * needs any role reaching its unit; a record out of reach answers 404, as if it did not exist.
  */
-export const PERMISSIONS = {
+const PERMISSIONS = {
   'org:read': ALL,
   'org:admin': ['town-admin'],
   'definition:read': ALL,

@@ -62,7 +62,7 @@ export function groupsOf(grants: readonly RoleGrant[]): string[] {
   return [...new Set(grants.map((g) => groupName(g.role, g.unitPath)))];
 }
 
-export function groupName(role: Role, unitPath: string): string {
+function groupName(role: Role, unitPath: string): string {
   return `${role}@${unitPath}`;
 }
 

@@ -32,8 +32,11 @@ export interface RunOptions {
    * worker that no longer holds one (its lease was taken over) gets StoreConflict, not a retry.
    */
   readonly jobsDone?: readonly JobDone[];
-  /** A job out of retries, parked in the same commit on the incident this command (raiseIncident) raises. */
-  readonly parks?: JobDone & { readonly error: string };
+  /**
+   * A job out of retries, held by `owner`, parked in the same commit on the incident this command (raiseIncident)
+   * raises. A job of another instance (one that has ended) moves to this one, to wait on its incident.
+   */
+  readonly parks?: { readonly job: InstanceJobRecord; readonly owner: string; readonly error: string };
 }
 
 export interface StartOptions {
@@ -261,6 +264,7 @@ export class CommandExecutor {
   ): Commit {
     const state = outcome.state;
     const ended = state.status !== 'active';
+    const parking = jobs.parks ? parked(jobs.parks, record, plan) : {};
     const { endedAt: _previous, ...rest } = record;
     const instance: InstanceRecord = {
       ...rest,
@@ -276,11 +280,11 @@ export class CommandExecutor {
       events: outcome.events.map((event) => ({ event, actor, at: now })),
       tasks: plan.tasks,
       jobs: {
-        add: plan.jobs.add,
+        add: [...plan.jobs.add, ...(parking.add ?? [])],
         remove: plan.jobs.remove,
         resume: plan.jobs.resume,
-        done: [...(jobs.jobsDone ?? [])],
-        park: jobs.parks ? [parked(jobs.parks, plan)] : [],
+        done: [...(jobs.jobsDone ?? []), ...(parking.done ?? [])],
+        park: parking.park ?? [],
       },
       subscriptions: plan.subscriptions,
       notices: { add: plan.notices },
@@ -306,11 +310,18 @@ export class CommandExecutor {
   }
 }
 
-/** The job parks on the incident the transition raised for it. */
-function parked(job: NonNullable<RunOptions['parks']>, plan: Plan) {
+/** The job parks on the incident the transition raised for it: in place, or moved to this instance from its ended own. */
+function parked(
+  { job, owner, error }: NonNullable<RunOptions['parks']>,
+  record: InstanceRecord,
+  plan: Plan,
+): Pick<NonNullable<Commit['jobs']>, 'add' | 'done' | 'park'> {
   const [raised] = plan.incidents;
   if (!raised) throw new Error(`job ${job.id} cannot park: the command raised no incident`);
-  return { ...job, incident: raised.incident };
+  if (job.instanceId === record.id) return { park: [{ id: job.id, owner, error, incident: raised.incident }] };
+  const { lockedBy: _holder, lockedUntil: _until, ...rest } = job;
+  const moved = { ...rest, instanceId: record.id, unitPath: record.unitPath, retries: 0, incident: raised.incident, lastError: error };
+  return { done: [{ id: job.id, owner }], add: [moved] };
 }
 
 /** Someone else committed the instance first: read again and retry. A job lost to another worker is not retried. */

@@ -2,7 +2,7 @@ import { compile, type Model, type Problem, type StartTrigger, startTriggers } f
 import type { DefinitionRecord, Reach, Store } from '@shanzhi/store';
 import type { FastifyBaseLogger } from 'fastify';
 import type { IdGenerator } from '../clock.ts';
-import { armStartTimers } from './startTimers.ts';
+import { armStartTimers, planStartTimers } from './startTimers.ts';
 
 export interface LoadedDefinition {
   readonly record: DefinitionRecord;
@@ -33,6 +33,8 @@ export class Definitions {
     const compiled = await compile(input.xml);
     if (!compiled.ok) return { ok: false, problems: compiled.problems };
     const model = compiled.model;
+    const timers = await planStartTimers(model, input.now);
+    if (!timers.ok) return { ok: false, problems: timers.problems };
     const main = model.processes[model.main];
     const definition = await this.store.definitions.deploy({
       id: input.id,
@@ -44,7 +46,7 @@ export class Definitions {
       ...(main?.name ? { name: main.name } : {}),
     });
     this.remember(definition.id, Promise.resolve({ record: definition, model }));
-    await armStartTimers(this.deps, definition, model, input.now);
+    await armStartTimers(this.deps, definition, timers.timers, input.now);
     return { ok: true, definition };
   }
 

@@ -5,7 +5,7 @@ import { ApiError, fromEngine } from '../errors.ts';
 import { isWithin } from '../units.ts';
 import type { CommandExecutor } from './commandExecutor.ts';
 
-export const MAX_LONG_POLL_MS = 5 * 60_000;
+const MAX_LONG_POLL_MS = 5 * 60_000;
 const POLL_EVERY_MS = 1_000;
 
 /**

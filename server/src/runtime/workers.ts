@@ -35,8 +35,8 @@ export interface WorkerOptions {
  * as the engine step it caused, so a job runs to completion once: a crash before the commit
  * leaves it to be claimed again when the lease ends; a crash after leaves nothing to do; and a
  * worker whose lease ran out and was taken over cannot finish it (its commit is refused). A job
- * that throws is retried with back-off; out of retries it is parked on an incident raised on its
- * instance (resolving the incident resumes it) or, for a timer start event, parked and logged.
+ * that throws is retried with back-off; out of retries it is parked on an incident (resolving the
+ * incident resumes it), or finished when nothing is left to act on (see park).
  */
 export class Workers {
   private timer: NodeJS.Timeout | undefined;
@@ -162,9 +162,16 @@ export class Workers {
       metrics.jobs({ kind: job.kind, outcome: 'retry' });
       log.warn({ jobId: job.id, ...ownerOf(job), type: job.type, retries, err: error }, 'job failed; retrying later');
     } else {
-      await this.park(job, message);
+      const parked = await this.park(job, message);
+      const about = { jobId: job.id, ...ownerOf(job), type: job.type, err: error };
+      if (parked === 'moot') {
+        metrics.jobs({ kind: job.kind, outcome: 'moot' });
+        log.info(about, 'job out of retries, but the instances it was for have ended: finished as moot');
+        return;
+      }
       metrics.jobs({ kind: job.kind, outcome: 'parked' });
-      log.error({ jobId: job.id, ...ownerOf(job), type: job.type, err: error }, 'job out of retries; parked');
+      if (parked === 'alone') log.error(about, 'job out of retries; parked with no incident (no running instance to raise it on)');
+      else log.error({ ...about, incidentOn: parked.on }, 'job out of retries; parked on an incident');
     }
   }
 
@@ -175,20 +182,31 @@ export class Workers {
   }
 
   /**
-   * A job out of retries waits, without retries, for an operator: on an incident raised on its
-   * instance in the same commit (shown with the instance; resolving it resumes the job). A timer
-   * start event (a redeploy arms it afresh), or a job of an instance that takes no more commands
-   * (the end of a called instance, reported to its caller), is parked alone, in the logs only.
+   * A job out of retries waits, without retries, for an operator: on an incident raised in the
+   * same commit (shown with the instance; resolving it resumes the job) on its own instance, or,
+   * when that has ended, on the instance its work is for, where it moves (a caller waiting for
+   * the end of the instance it called). When every instance it was for has ended too, nothing is
+   * left to act on: the job is finished, as moot. A timer start event (a redeploy arms it afresh),
+   * or a message or signal of an ended instance (no one instance waits for it), is parked alone.
    */
-  private async park(job: JobRecord, error: string): Promise<void> {
+  private async park(job: JobRecord, error: string): Promise<{ on: string } | 'moot' | 'alone'> {
     const { executor, store } = this.deps;
     if (job.kind !== 'startTimer') {
       const message = `${job.kind} job ${job.type} failed and has no retries left: ${error}`;
-      const parks = { ...this.done(job), error };
-      const out = await executor.run(job.instanceId, { type: 'raiseIncident', message }, { actor: 'system:worker', internal: true, parks });
-      if (out.ok) return;
+      const parks = { job, owner: this.o.owner, error };
+      const workFor = workOf(job);
+      const where = [{ instanceId: job.instanceId }, ...(workFor && workFor.instanceId !== job.instanceId ? [workFor] : [])];
+      for (const { instanceId, key } of where) {
+        const raise = { type: 'raiseIncident' as const, message, ...(key === undefined ? {} : { key }) };
+        if ((await executor.run(instanceId, raise, { actor: 'system:worker', internal: true, parks })).ok) return { on: instanceId };
+      }
+      if (workFor) {
+        await this.finish(job);
+        return 'moot';
+      }
     }
     await store.jobs.retryLater(job.id, this.o.owner, 0, job.dueAt, error);
+    return 'alone';
   }
 
   /** The claimed job, finished by this worker. */
@@ -265,7 +283,7 @@ export class Workers {
         if (!(error instanceof StoreDuplicate)) throw error;
       }
     }
-    return this.endStartTimer(job, nextRun(definition.model, job, newId));
+    return this.endStartTimer(job, nextRun(job, newId));
   }
 
   /** Refused when another worker holds the job now: reported as a lost lease, as a refused commit is. */
@@ -398,6 +416,29 @@ export class Workers {
   private async finish(job: InstanceJobRecord, add?: readonly InstanceJobRecord[]): Promise<void> {
     const ok = await this.deps.executor.touch(job.instanceId, { done: [this.done(job)], ...(add ? { add } : {}) });
     if (!ok) throw new Error(`job ${job.id}: instance ${job.instanceId} is gone`);
+  }
+}
+
+/**
+ * The one instance a job's work is for, and the element there that waits for it: its own (a
+ * timer, a called instance to start) or another (the caller told of the end of the instance it
+ * called, a called instance to cancel, the receiver of a signal). None for a message or a signal
+ * broadcast: whoever waits for them.
+ */
+function workOf(job: InstanceJobRecord): { instanceId: string; key?: string } | undefined {
+  const p = job.payload;
+  if (job.kind === 'timer') return { instanceId: job.instanceId };
+  switch (job.type as OutboxType) {
+    case 'startCalledInstance':
+      return { instanceId: job.instanceId };
+    case 'calledInstanceEnded':
+      return { instanceId: String(p.parent), key: String(p.key) };
+    case 'cancelCalledInstance':
+      return { instanceId: String(p.child) };
+    case 'deliverSignal':
+      return { instanceId: String(p.target) };
+    default:
+      return undefined;
   }
 }
 

@@ -18,7 +18,7 @@ export function jobSpecs(ctx: SuiteContext): void {
             job(road, 'timer-reminder', { dueAt: T0 + 2 * MINUTE }),
             job(road, 'timer-deadline', { dueAt: T0 + MINUTE }),
             job(road, 'timer-later', { dueAt: T0 + 60 * MINUTE }),
-            job(road, 'outbox-notice', { kind: 'outbox', type: 'PostNotice', dueAt: T0, payload: { 标题: '村道硬化工程决议公开' } }),
+            job(road, 'outbox-message', { kind: 'outbox', type: 'publishMessage', dueAt: T0, payload: { name: '村道硬化工程决议' } }),
             job(road, 'ext-sms', { kind: 'external', type: 'sms', dueAt: T0 }),
             job(road, 'ext-archive', { kind: 'external', type: 'archive', dueAt: T0 }),
             job(road, 'ext-sms-spent', { kind: 'external', type: 'sms', dueAt: T0, retries: 0 }),
@@ -30,8 +30,8 @@ export function jobSpecs(ctx: SuiteContext): void {
     it('claims due jobs of the kinds asked, soonest first, up to the limit', async () => {
       const now = T0 + 10 * MINUTE;
       const claimed = await ctx.store.jobs.claimDue(['timer', 'outbox'], 'server-a', now, LEASE, 2);
-      expect(ids(claimed)).toEqual(['outbox-notice', 'timer-deadline']);
-      expect(claimed[0]).toMatchObject({ lockedBy: 'server-a', lockedUntil: now + LEASE, payload: { 标题: '村道硬化工程决议公开' } });
+      expect(ids(claimed)).toEqual(['outbox-message', 'timer-deadline']);
+      expect(claimed[0]).toMatchObject({ lockedBy: 'server-a', lockedUntil: now + LEASE, payload: { name: '村道硬化工程决议' } });
       expect(ids(await ctx.store.jobs.claimDue(['timer', 'outbox'], 'server-a', now, LEASE, 10))).toEqual(['timer-reminder']);
       expect(await ctx.store.jobs.claimDue(['timer'], 'server-a', T0 - 1, LEASE, 10)).toEqual([]);
     });
@@ -45,7 +45,7 @@ export function jobSpecs(ctx: SuiteContext): void {
       ]);
       const all = [...ids(a ?? []), ...ids(b ?? [])];
       expect(new Set(all).size).toBe(all.length);
-      expect(all.sort()).toEqual(['outbox-notice', 'timer-deadline', 'timer-later', 'timer-reminder']);
+      expect(all.sort()).toEqual(['outbox-message', 'timer-deadline', 'timer-later', 'timer-reminder']);
     });
 
     it('holds a job for its owner until the lease runs out, then lets another owner take it', async () => {
@@ -74,7 +74,7 @@ export function jobSpecs(ctx: SuiteContext): void {
       expect(await ctx.store.jobs.release('server-a')).toBe(3);
       expect(await ctx.store.jobs.byId('timer-deadline')).not.toHaveProperty('lockedBy');
       expect(ids(await ctx.store.jobs.claimDue(['timer', 'outbox'], 'server-b', now, LEASE, 10))).toEqual([
-        'outbox-notice',
+        'outbox-message',
         'timer-deadline',
         'timer-reminder',
       ]);
@@ -137,7 +137,7 @@ export function jobSpecs(ctx: SuiteContext): void {
         'ext-archive',
         'ext-sms',
         'ext-sms-spent',
-        'outbox-notice',
+        'outbox-message',
         'timer-deadline',
         'timer-later',
         'timer-reminder',
@@ -153,7 +153,7 @@ export function jobSpecs(ctx: SuiteContext): void {
         expectedVersion: 1,
         events: [],
         jobs: {
-          done: [{ id: 'outbox-notice', owner: 'server-a' }],
+          done: [{ id: 'outbox-message', owner: 'server-a' }],
           remove: [
             { instanceId: road.id, ref: 'timer-later' },
             { instanceId: road.id, ref: 'timer-reminder', kind: 'outbox' },
@@ -161,7 +161,7 @@ export function jobSpecs(ctx: SuiteContext): void {
           add: [job(road, 'timer-next', { dueAt: T0 + 30 * MINUTE })],
         },
       });
-      expect(await ctx.store.jobs.byId('outbox-notice')).toBeUndefined();
+      expect(await ctx.store.jobs.byId('outbox-message')).toBeUndefined();
       expect(await ctx.store.jobs.byId('timer-later')).toBeUndefined();
       expect(await ctx.store.jobs.byId('timer-reminder')).toBeDefined();
       expect(await ctx.store.jobs.byId('timer-next')).toEqual(job(road, 'timer-next', { dueAt: T0 + 30 * MINUTE }));
@@ -195,13 +195,13 @@ export function jobSpecs(ctx: SuiteContext): void {
 
     it('parks a job out of retries on the incident it raised, and resumes it when that incident is resolved', async () => {
       await ctx.store.jobs.claimDue(['outbox'], 'server-a', T0, LEASE, 10);
-      const parking = { id: 'outbox-notice', owner: 'server-a', incident: '9', error: '公告栏服务不可用' };
+      const parking = { id: 'outbox-message', owner: 'server-a', incident: '9', error: '消息服务暂不可用' };
       await expect(
         ctx.store.commit({ instance: road, expectedVersion: 1, events: [], jobs: { park: [{ ...parking, owner: 'server-b' }] } }),
       ).rejects.toThrow(StoreConflict);
       await ctx.store.commit({ instance: { ...road, incidents: 1 }, expectedVersion: 1, events: [], jobs: { park: [parking] } });
-      const parked = await ctx.store.jobs.byId('outbox-notice');
-      expect(parked).toMatchObject({ retries: 0, incident: '9', lastError: '公告栏服务不可用' });
+      const parked = await ctx.store.jobs.byId('outbox-message');
+      expect(parked).toMatchObject({ retries: 0, incident: '9', lastError: '消息服务暂不可用' });
       expect(parked).not.toHaveProperty('lockedBy');
       expect(await ctx.store.jobs.claimDue(['outbox'], 'server-a', T0 + 60 * MINUTE, LEASE, 10)).toEqual([]);
 
@@ -212,12 +212,29 @@ export function jobSpecs(ctx: SuiteContext): void {
         jobs: { resume: [{ incident, retries: 5, dueAt: T0 + 61 * MINUTE }] },
       });
       await ctx.store.commit(resume('8', 2));
-      expect(await ctx.store.jobs.byId('outbox-notice')).toMatchObject({ retries: 0, incident: '9' });
+      expect(await ctx.store.jobs.byId('outbox-message')).toMatchObject({ retries: 0, incident: '9' });
       await ctx.store.commit(resume('9', 3));
-      const resumed = await ctx.store.jobs.byId('outbox-notice');
+      const resumed = await ctx.store.jobs.byId('outbox-message');
       expect(resumed).toMatchObject({ retries: 5, dueAt: T0 + 61 * MINUTE });
       expect(resumed).not.toHaveProperty('incident');
-      expect(ids(await ctx.store.jobs.claimDue(['outbox'], 'server-a', T0 + 61 * MINUTE, LEASE, 10))).toEqual(['outbox-notice']);
+      expect(ids(await ctx.store.jobs.claimDue(['outbox'], 'server-a', T0 + 61 * MINUTE, LEASE, 10))).toEqual(['outbox-message']);
+    });
+    it('moves a held job to another instance in one commit: finished where it was, added where it now waits', async () => {
+      const caller = instance('inst-caller', PATH.hefeng);
+      await start(ctx.store, caller);
+      const [held] = await ctx.store.jobs.claimDue(['outbox'], 'server-a', T0, LEASE, 10);
+      if (held?.kind !== 'outbox') throw new Error('no outbox job to hold');
+      const { lockedBy: _holder, lockedUntil: _until, ...free } = held;
+      const moved = { ...free, instanceId: caller.id, retries: 0, incident: '7', lastError: '消息服务暂不可用' };
+      await ctx.store.commit({
+        instance: { ...caller, incidents: 1 },
+        expectedVersion: 1,
+        events: [],
+        jobs: { done: [{ id: held.id, owner: 'server-a' }], add: [moved] },
+      });
+      expect(await ctx.store.jobs.byId(held.id)).toEqual(moved);
+      expect(ids(await ctx.store.jobs.ofInstance(road.id))).not.toContain(held.id);
+      expect(ids(await ctx.store.jobs.ofInstance(caller.id))).toEqual([held.id]);
     });
   });
 }

@@ -1,8 +1,7 @@
 import type { ClientSession, Document } from 'mongodb';
-import { principalsOfReader, principalsOfTask, reassigned } from '../inbox.ts';
+import { principalsOfReader, principalsOfTask } from '../inbox.ts';
 import { checkLimit, decodeCursor, toPage } from '../paging.ts';
 import type { Commit, Store } from '../port.ts';
-import { StoreConflict } from '../port.ts';
 import { reachRanges } from '../reach.ts';
 import type { TaskRecord } from '../records.ts';
 import { DEFAULT_INBOX_SORT, dueOrder, INBOX_SORTS, priorityOrder } from '../sorts.ts';
@@ -86,20 +85,6 @@ export function mongoTasks({ tasks }: Collections): Store['tasks'] {
         total: groups.reduce((sum, group) => sum + group.open, 0),
         byDefinition: Object.fromEntries(groups.map((group) => [group._id, group.open])),
       };
-    },
-    /** Guarded by the version read: a replace that matches nothing lost a race. */
-    async reassign(id, expectedVersion, change) {
-      const doc = await tasks.findOne({ _id: id });
-      if (doc === null) throw new Error(`task ${id} does not exist`);
-      const task = toTask(doc);
-      if (task.status !== 'open' || task.version !== expectedVersion) throw new StoreConflict('task', id);
-      const next = reassigned(task, change);
-      const { matchedCount } = await tasks.replaceOne(
-        { _id: id, version: expectedVersion, status: 'open' },
-        taskDoc(next, doc.businessKey),
-      );
-      if (matchedCount === 0) throw new StoreConflict('task', id);
-      return next;
     },
   };
 }

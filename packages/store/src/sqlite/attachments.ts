@@ -8,7 +8,7 @@ import { ATTACHMENT_COLUMNS, type AttachmentRow, attachmentRow, toAttachment } f
 import { insertInto, type Sqlite } from './sql.ts';
 
 /** Where an attachment's content lives: `<files>/<first two hex digits of its sha256>/<id>`. */
-export const contentPath = (filesDir: string, meta: Pick<AttachmentRecord, 'id' | 'sha256'>): string =>
+const contentPath = (filesDir: string, meta: Pick<AttachmentRecord, 'id' | 'sha256'>): string =>
   join(filesDir, meta.sha256.slice(0, 2), meta.id);
 
 /** Writes to a temporary name, syncs, then renames: the file is either whole or absent. */

@@ -1,6 +1,5 @@
-import { principalsOfTask, reassigned } from '../inbox.ts';
+import { principalsOfTask } from '../inbox.ts';
 import type { Commit, Store } from '../port.ts';
-import { StoreConflict } from '../port.ts';
 import { reachRanges } from '../reach.ts';
 import type { TaskRecord } from '../records.ts';
 import { dueOrder, priorityOrder } from '../sorts.ts';
@@ -10,8 +9,18 @@ import { insertInto, type Sqlite, whereAll, withinRanges } from './sql.ts';
 
 type TaskEnd = NonNullable<NonNullable<Commit['tasks']>['end']>[number];
 
-/** The inbox's own table, kept in step with each task row: see inbox_entries in migrations.ts. */
-function writeInboxEntries({ statement }: Sqlite, task: TaskRecord): void {
+const UPSERT_TASK = `${insertInto('tasks', TASK_COLUMNS)} ON CONFLICT (id) DO UPDATE SET ${TASK_COLUMNS.filter(
+  (c) => c !== 'id' && c !== 'version',
+)
+  .map((c) => `${c} = excluded.${c}`)
+  .join(', ')}, version = tasks.version + 1`;
+
+/**
+ * Inside a commit: inserts the task at version 1 or replaces it at the next version, and its rows
+ * in the inbox's own table, one per principal who sees it (see inbox_entries in migrations.ts).
+ */
+export function upsertTask({ statement }: Sqlite, task: TaskRecord, businessKey: string | undefined): void {
+  statement(UPSERT_TASK).run(taskRow({ ...task, version: 1 }, businessKey));
   statement('DELETE FROM inbox_entries WHERE task_id = ?').run(task.id);
   const insert = statement(
     `INSERT INTO inbox_entries (task_id, principal, status, unit_path, definition_key, due_order, priority_order, created_at)
@@ -20,18 +29,6 @@ function writeInboxEntries({ statement }: Sqlite, task: TaskRecord): void {
   for (const principal of principalsOfTask(task)) {
     insert.run(task.id, principal, task.status, task.unitPath, task.definitionKey, dueOrder(task), priorityOrder(task), task.createdAt);
   }
-}
-
-const UPSERT_TASK = `${insertInto('tasks', TASK_COLUMNS)} ON CONFLICT (id) DO UPDATE SET ${TASK_COLUMNS.filter(
-  (c) => c !== 'id' && c !== 'version',
-)
-  .map((c) => `${c} = excluded.${c}`)
-  .join(', ')}, version = tasks.version + 1 RETURNING version`;
-
-/** Inside a commit: inserts the task at version 1 or replaces it at the next version. */
-export function upsertTask(sqlite: Sqlite, task: TaskRecord, businessKey: string | undefined): void {
-  const { version } = sqlite.statement(UPSERT_TASK).get(taskRow({ ...task, version: 1 }, businessKey)) as { version: number };
-  writeInboxEntries(sqlite, { ...task, version });
 }
 
 /** Inside a commit: ends an open task of the instance; an already ended one stays as it was. */
@@ -43,14 +40,11 @@ export function endTask({ statement }: Sqlite, instanceId: string, end: TaskEnd)
 }
 
 export function sqliteTasks(sqlite: Sqlite): Store['tasks'] {
-  const { statement, write } = sqlite;
-  const byId = (id: string) => {
-    const row = statement('SELECT * FROM tasks WHERE id = ?').get(id) as TaskRow | undefined;
-    return row && toTask(row);
-  };
+  const { statement } = sqlite;
   return {
     async byId(id) {
-      return byId(id);
+      const row = statement('SELECT * FROM tasks WHERE id = ?').get(id) as TaskRow | undefined;
+      return row && toTask(row);
     },
     inbox: sqliteInbox(sqlite),
     async ofInstance(instanceId) {
@@ -68,23 +62,6 @@ export function sqliteTasks(sqlite: Sqlite): Store['tasks'] {
         total: rows.reduce((sum, row) => sum + row.open, 0),
         byDefinition: Object.fromEntries(rows.map((row) => [row.key, row.open])),
       };
-    },
-    async reassign(id, expectedVersion, change) {
-      return write(() => {
-        const task = byId(id);
-        if (task === undefined) throw new Error(`task ${id} does not exist`);
-        if (task.status !== 'open' || task.version !== expectedVersion) throw new StoreConflict('task', id);
-        const next = reassigned(task, change);
-        statement('UPDATE tasks SET assignee = ?, candidate_users = ?, version = ? WHERE id = ? AND version = ?').run(
-          next.assignee ?? null,
-          JSON.stringify(next.candidateUsers),
-          next.version,
-          id,
-          expectedVersion,
-        );
-        writeInboxEntries(sqlite, next);
-        return next;
-      });
     },
   };
 }

@@ -8,7 +8,7 @@ import { assertCan, canSeeDefinition, principal } from '../../plugins/tenancy.ts
 import { errors, iso } from '../common.ts';
 import { Definition, DefinitionParams, DeployBody, ListQuery } from './schemas.ts';
 
-export function definitionView(d: DefinitionRecord) {
+function definitionView(d: DefinitionRecord) {
   return {
     id: d.id,
     key: d.key,

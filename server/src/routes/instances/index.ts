@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { EventRecord, InstanceRecord } from '@shanzhi/store';
+import type { EventRecord, InstanceJobRecord, InstanceRecord } from '@shanzhi/store';
 
 import { ApiError, fromEngine } from '../../errors.ts';
 import { assertCan, assertSee, can, type Principal, principal } from '../../plugins/tenancy.ts';
 import { errors, iso, page } from '../common.ts';
 import { CancelBody, IncidentParams, Instance, InstanceDetail, InstanceParams, ListQuery, StartBody } from './schemas.ts';
 
-export function instanceView(r: InstanceRecord) {
+function instanceView(r: InstanceRecord) {
   return {
     id: r.id,
     definitionId: r.definitionId,
@@ -26,6 +26,21 @@ export function instanceView(r: InstanceRecord) {
 function historyItem(e: EventRecord) {
   const { type, ...data } = e.event as { type: string } & Record<string, unknown>;
   return { seq: e.seq, type, at: iso(e.at) as string, actor: e.actor, data, hash: e.hash };
+}
+
+function waitingJob(j: InstanceJobRecord) {
+  const el = j.payload.el;
+  return {
+    id: j.id,
+    kind: j.kind,
+    type: j.type,
+    ...(typeof el === 'string' ? { elementId: el } : {}),
+    dueAt: iso(j.dueAt) as string,
+    retries: j.retries,
+    ...(j.lockedUntil === undefined ? {} : { lockedUntil: iso(j.lockedUntil) }),
+    ...(j.lastError === undefined ? {} : { lastError: j.lastError }),
+    ...(j.incident === undefined ? {} : { incident: j.incident }),
+  };
 }
 
 /** Start (idempotent on the business key), list, inspect and cancel instances; resolve incidents. */
@@ -88,7 +103,7 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['instances'],
-        summary: 'State, variables, history, active elements and open incidents',
+        summary: 'State, variables, history, active elements, open incidents and the jobs it waits on',
         params: InstanceParams,
         response: { 200: InstanceDetail, ...errors(401, 404) },
       },
@@ -98,7 +113,7 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const state = r.state;
       const active = new Set<string>();
       for (const ei of Object.values(state.els)) if (ei.k !== state.root) active.add(ei.e);
-      const events = await app.store.events.ofInstance(r.id);
+      const [jobs, events] = await Promise.all([app.store.jobs.ofInstance(r.id), app.store.events.ofInstance(r.id)]);
       return {
         instance: instanceView(r),
         variables: state.els[state.root]?.vars ?? {},
@@ -110,6 +125,7 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
           code: i.code,
           message: i.message,
         })),
+        jobs: jobs.map(waitingJob),
         history: events.map(historyItem),
       };
     },

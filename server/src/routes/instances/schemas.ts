@@ -50,11 +50,28 @@ export const HistoryItem = Type.Object({
   hash: Type.String(),
 });
 
+export const WaitingJob = Type.Object({
+  id: Type.String(),
+  kind: Type.Union([Type.Literal('timer'), Type.Literal('external'), Type.Literal('outbox')], {
+    description: 'timer: a timer of the instance; external: a job for an outside worker; outbox: work the server does for the instance',
+  }),
+  type: Type.String({ description: 'External jobs: the job type workers fetch; outbox: what the work is; timers: timer' }),
+  elementId: Type.Optional(Type.String()),
+  dueAt: IsoTime,
+  retries: Type.Integer({ description: 'Attempts left; 0: out of retries, parked' }),
+  lockedUntil: Type.Optional(IsoTime),
+  lastError: Type.Optional(Type.String()),
+  incident: Type.Optional(
+    Type.String({ description: 'The incident the job, out of retries, is parked on: resolving it runs the job again' }),
+  ),
+});
+
 export const InstanceDetail = Type.Object({
   instance: Instance,
   variables: Variables,
   activeElementIds: Type.Array(Type.String(), { description: 'Elements with a token or waiting, for highlighting the diagram' }),
   incidents: Type.Array(Incident),
+  jobs: Type.Array(WaitingJob, { description: 'What the instance waits on besides people, oldest first' }),
   history: Type.Array(HistoryItem),
 });
 

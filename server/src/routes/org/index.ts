@@ -3,7 +3,7 @@ import { type OrgUnit, type RoleGrant, StoreDuplicate, type User } from '@shanzh
 import { Type } from '@sinclair/typebox';
 import { hashPassword } from '../../auth/password.ts';
 import { ApiError } from '../../errors.ts';
-import { assertCan, can, canSee, principal, reachFor } from '../../plugins/tenancy.ts';
+import { assertCan, can, canSee, type Principal, principal, reachFor } from '../../plugins/tenancy.ts';
 import { errors, iso, page } from '../common.ts';
 import { GrantBody, NewUnit, NewUser, PasswordBody, Unit, UserListQuery, UserParams, UserView } from './schemas.ts';
 
@@ -17,6 +17,12 @@ const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
     createdAt: iso(u.createdAt) as string,
     grants: grants.map((g) => ({ role: g.role, unitPath: g.unitPath })),
   });
+  /** A user with those of their grants (read now, unless given) that `p` can see. */
+  const viewAs = async (p: Principal, u: User, grants?: readonly RoleGrant[]) => {
+    const all = grants ?? (await app.store.users.grantsOf(u.id));
+    const seen = all.filter((g) => canSee(p, g.unitPath));
+    return view(u, seen);
+  };
 
   app.get(
     '/units',
@@ -114,13 +120,7 @@ const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const q = request.query;
       const result = await app.store.users.list({ reach: p.reach, limit: q.limit ?? 50, ...(q.cursor ? { cursor: q.cursor } : {}) });
       const items = [];
-      for (const user of result.items)
-        items.push(
-          view(
-            user,
-            (await app.store.users.grantsOf(user.id)).filter((g) => canSee(p, g.unitPath)),
-          ),
-        );
+      for (const user of result.items) items.push(await viewAs(p, user));
       return { items, ...(result.next ? { next: result.next } : {}) };
     },
   );
@@ -138,10 +138,7 @@ const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const p = principal(request);
       const { user, grants } = await visibleUser(request.params.id, p);
-      return view(
-        user,
-        grants.filter((g) => canSee(p, g.unitPath)),
-      );
+      return viewAs(p, user, grants);
     },
   );
 
@@ -163,10 +160,7 @@ const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const user = await app.store.users.byId(request.params.id);
       if (!user) throw new ApiError('SZ_NOT_FOUND', 'no such user');
       await app.store.users.grant({ userId: user.id, ...request.body });
-      return view(
-        user,
-        (await app.store.users.grantsOf(user.id)).filter((g) => canSee(p, g.unitPath)),
-      );
+      return viewAs(p, user);
     },
   );
 
@@ -186,10 +180,7 @@ const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
       assertCan(p, 'org:admin', request.body.unitPath, 'unit');
       const { user } = await visibleUser(request.params.id, p);
       await app.store.users.revoke({ userId: user.id, ...request.body });
-      return view(
-        user,
-        (await app.store.users.grantsOf(user.id)).filter((g) => canSee(p, g.unitPath)),
-      );
+      return viewAs(p, user);
     },
   );
 
@@ -219,7 +210,7 @@ const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }
 
   /** A user is visible when one of their grants is within your reach (or it is you). */
-  async function visibleUser(id: string, p: ReturnType<typeof principal>): Promise<{ user: User; grants: RoleGrant[] }> {
+  async function visibleUser(id: string, p: Principal): Promise<{ user: User; grants: RoleGrant[] }> {
     const user = await app.store.users.byId(id);
     const grants = user ? await app.store.users.grantsOf(user.id) : [];
     if (!user || (user.id !== p.id && !grants.some((g) => canSee(p, g.unitPath)))) throw new ApiError('SZ_NOT_FOUND', 'no such user');

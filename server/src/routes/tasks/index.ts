@@ -12,7 +12,7 @@ import { displayGroups, isCandidate } from '../../runtime/assignment.ts';
 import { errors, iso, page } from '../common.ts';
 import { Attachment, AttachmentParams, Comment, CommentBody, CompleteBody, InboxQuery, Task, TaskParams, UserBody } from './schemas.ts';
 
-export function taskView(t: TaskRecord) {
+function taskView(t: TaskRecord) {
   return {
     id: t.id,
     instanceId: t.instanceId,

@@ -1,0 +1,13 @@
+import { drive, seedHttp } from './http.ts';
+import { loginAll } from './durable/client.ts';
+import { tempDataDir } from './durable/seed.ts';
+import { startServer } from './durable/server.ts';
+const mode = (process.argv[2] ?? 'NORMAL') as 'FULL' | 'NORMAL';
+const clients = Number(process.argv[3] ?? 16);
+const data = tempDataDir('prof');
+await seedHttp(data.file, 64);
+const server = await startServer({ dataDir: data.dir, synchronous: mode, cpuProfileDir: '/tmp/bscratch/profhttp', logLevel: process.argv[4] ?? 'warn' });
+const tokens = await loginAll(server.origin, Array.from({ length: 64 }, (_, i) => `clerk${String(i + 1).padStart(2, '0')}`));
+const r = await drive(server.origin, tokens, clients, 2000, 8000, server.pid);
+console.log(JSON.stringify(r));
+console.log(await server.stop());
