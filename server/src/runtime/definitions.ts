@@ -33,7 +33,7 @@ export class Definitions {
     const compiled = await compile(input.xml);
     if (!compiled.ok) return { ok: false, problems: compiled.problems };
     const model = compiled.model;
-    const timers = await planStartTimers(model, input.now);
+    const timers = planStartTimers(model, input.now);
     if (!timers.ok) return { ok: false, problems: timers.problems };
     const main = model.processes[model.main];
     const definition = await this.store.definitions.deploy({

@@ -1,13 +1,11 @@
 import {
-  compile,
   DEFAULT_TIME_ZONE,
   type Expr,
   firstDueAt,
   type Model,
   nextDueAt,
   type Problem,
-  parseTimer,
-  start,
+  planTimer,
   startTriggers,
   type TimerKind,
   type TimerPlan,
@@ -51,67 +49,31 @@ export interface StartTimer {
 export type StartTimerPlans = { readonly ok: true; readonly timers: StartTimer[] } | { readonly ok: false; readonly problems: Problem[] };
 
 /** The timer start events of the model's main process, planned at `now`; a problem for each one that cannot be. */
-export async function planStartTimers(model: Model, now: number): Promise<StartTimerPlans> {
+export function planStartTimers(model: Model, now: number): StartTimerPlans {
   const timers: StartTimer[] = [];
   const problems: Problem[] = [];
   for (const { processId, startEvent, trigger } of startTriggers(model)) {
     if (trigger.kind !== 'timer' || processId !== model.main) continue;
     const timeZone = model.processes[processId]?.timeZone ?? DEFAULT_TIME_ZONE;
-    const planned = await planOf(startEvent, trigger.timer, trigger.value, timeZone, now);
+    const planned = planOf(startEvent, trigger, timeZone, now);
     if (!planned.ok) {
       problems.push({ elementId: startEvent, elementType: 'StartEvent', rule: 'timer-invalid', message: planned.message });
-    } else if (planned.plan) {
+    } else {
       timers.push({ processId, startEvent, plan: planned.plan });
     }
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, timers };
 }
 
-type Planned = { readonly ok: true; readonly plan?: TimerPlan } | { readonly ok: false; readonly message: string };
-
-async function planOf(startEvent: string, kind: TimerKind, value: Expr, timeZone: string, now: number): Promise<Planned> {
-  if ('literal' in value) {
-    const parsed = parseTimer(kind, value.literal, timeZone);
-    return parsed.ok ? parsed : { ok: false, message: `timer start event ${startEvent}: ${parsed.message}` };
-  }
-  return evaluateTimer(startEvent, kind, value.feel, timeZone, now);
-}
-
 /**
- * A FEEL timer, evaluated with no variables at `now` exactly as the engine evaluates a timer an
- * instance waits on (its FEEL built-ins, clock and timer rules): by starting a one-event probe
- * process that waits on the same expression. The engine exports no evaluator of its own; this
- * goes once it does. The probe's event has the start event's id, so its messages name it.
+ * A start timer has no instance yet, so a FEEL value is evaluated with no variables, at deploy,
+ * by the engine's own rules (its built-ins, the clock given here).
  */
-async function evaluateTimer(startEvent: string, kind: TimerKind, feel: string, timeZone: string, now: number): Promise<Planned> {
-  const refused = (why: string) => ({
-    ok: false as const,
-    message: `timer start event ${startEvent}, evaluated with no variables: ${why}`,
-  });
-  const compiled = await compile(probeXml(startEvent, kind, feel), { timeZone });
-  if (!compiled.ok) return refused(compiled.problems.map((p) => p.message).join('; '));
-  let key = 0;
-  const probe = start(compiled.model, { variables: {} }, { now, newId: () => `probe-${++key}` });
-  if (!probe.ok) return refused(probe.error.message);
-  for (const event of probe.events) {
-    if (event.type === 'IncidentRaised') return refused(event.incident.message.replace(`timer of ${startEvent}: `, ''));
-    if (event.type === 'SubscriptionOpened' && event.sub.kind === 'timer') return { ok: true, plan: event.sub.plan };
-  }
-  return { ok: true };
-}
-
-function probeXml(id: string, kind: TimerKind, feel: string): string {
-  const text = `=${feel}`.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="${id}_definitions" targetNamespace="https://shanzhi.org/probe">
-  <bpmn:process id="${id}_process" isExecutable="true">
-    <bpmn:startEvent id="${id}_before"/>
-    <bpmn:intermediateCatchEvent id="${id}"><bpmn:timerEventDefinition><bpmn:${kind}>${text}</bpmn:${kind}></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
-    <bpmn:endEvent id="${id}_after"/>
-    <bpmn:sequenceFlow id="${id}_in" sourceRef="${id}_before" targetRef="${id}"/>
-    <bpmn:sequenceFlow id="${id}_out" sourceRef="${id}" targetRef="${id}_after"/>
-  </bpmn:process>
-</bpmn:definitions>`;
+function planOf(startEvent: string, timer: { timer: TimerKind; value: Expr }, timeZone: string, now: number) {
+  const planned = planTimer(timer, {}, { now, timeZone });
+  return planned.ok
+    ? planned
+    : { ok: false as const, message: `timer start event ${startEvent}, evaluated with no variables: ${planned.message}` };
 }
 
 /** Arms the timer start events of a definition just deployed, in place of those of its older versions. */

@@ -1,7 +1,8 @@
 import type { ElementModel } from '../model/types.ts';
 import { IncidentSignal, type Processing } from '../processing/processing.ts';
 import type { Subscription, Vars } from '../state/types.ts';
-import { firstDueAt, nextDueAt, parseTimer } from '../timers/index.ts';
+import { planTimer } from '../timerPlan.ts';
+import { firstDueAt, nextDueAt } from '../timers/index.ts';
 
 /**
  * Opens what a catching event waits for, owned by `owner` (the catch event itself, the
@@ -15,8 +16,7 @@ export function openSubscription(p: Processing, owner: string, el: ElementModel)
   const instance = p.state.id;
   switch (trigger.kind) {
     case 'timer': {
-      const text = String(p.expr(trigger.value, vars, `timer of ${el.id}`));
-      const parsed = parseTimer(trigger.timer, text, p.model.timeZone);
+      const parsed = planTimer(trigger, vars, p.feelEnv);
       if (!parsed.ok) throw new IncidentSignal('SZ_TIMER_INVALID', `timer of ${el.id}: ${parsed.message}`);
       const dueAt = firstDueAt(parsed.plan, p.ctx.now);
       if (dueAt === null) return false;
