@@ -108,3 +108,36 @@ export function inclusiveShare(s: ProfileSummary, pattern: RegExp): number {
   for (const [name, us] of s.inclusive) if (pattern.test(name)) best = Math.max(best, us);
   return (100 * best) / 1000 / s.totalMs;
 }
+
+/** What the server's self time is spent on, first match wins (patterns on "function  file:line"). */
+export const SERVER_GROUPS: readonly (readonly [string, RegExp])[] = [
+  ['SQLite BEGIN/COMMIT: WAL page writes, checkpoints, fsync', /sqliteTransaction|methods\/transaction\.js|wrappers\.js/],
+  [
+    'SQLite statements writing a commit (instance, events, tasks, inbox rows, jobs)',
+    /packages\/store\/src\/sqlite\/(commit|events|tasks|jobs|subscriptions|notices|rows|sql|errors)\.ts/,
+  ],
+  ['SQLite reads (inbox, sessions, users, grants, definitions, instances)', /packages\/store\/src\/sqlite\/|better-sqlite3/],
+  ['JWT verification (a verifier built per request, HMAC)', /fast-jwt|fastify\+jwt|Hmac|createSecretKey|crypto\/keys/],
+  ['event hash chain (canonical JSON, SHA-256)', /packages\/store\/src\/chain\.ts|crypto\/hash/],
+  ['engine (start, step)', /packages\/engine\//],
+  ['server: routes, runtime, auth, metrics', /server\/src\//],
+  [
+    'Fastify, HTTP, sockets, JSON, logging',
+    /fastify|find-my-way|avvio|pino|node:_http|node:net|node:internal\/streams|node:events|node:buffer|secure-json|fast-json|writeUtf8String|writev|ajv|node:internal\/(timers|process)/,
+  ],
+  ['garbage collector', /garbage collector/],
+  ['idle (waiting for requests)', /\(idle\)/],
+  ['tsx, module loading, start-up', /tsx|esbuild|node:internal\/modules|source_map|compileSourceTextModule|wrapSafe|\(program\)/],
+];
+
+export const SERVER_INCLUSIVE: readonly (readonly [string, RegExp])[] = [
+  ['Store.commit (sqlite/commit.ts)', /^refusingDuplicates\s+packages\/store/],
+  ['CommandExecutor.startOnce (POST /process-instances after its checks)', /^startOnce\s/],
+  ['CommandExecutor.runLoop (complete)', /^runLoop\s/],
+  ['auth hook: token, session, user, grants', /^\(anonymous\)\s+server\/src\/plugins\/auth\.ts/],
+  ['  JWT verify', /^verify\s+.*fastify\+jwt/],
+  ['  principal (user + grants)', /^principalOf\s/],
+  ['Store.tasks.inbox (GET /tasks)', /^\(anonymous\)\s+packages\/store\/src\/sqlite\/inbox\.ts/],
+  ['event chain (extendChain)', /^extendChain\s/],
+  ['engine step', /^step\s+packages\/engine/],
+];

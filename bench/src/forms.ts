@@ -23,9 +23,9 @@ import {
   formatNumber,
   measure,
   percentiles,
-  round2,
   type Row,
   type RunOptions,
+  round2,
   table,
 } from './harness.ts';
 
@@ -169,7 +169,13 @@ export const formsBenchmark: Benchmark = {
     const lines = rows.map((r) => {
       const d = r.details as unknown as FormsDetail;
       const us = (x: number) => (x >= 1000 ? `${round2(x / 1000)} ms` : `${x} µs`);
-      return [r.benchmark.replace(/^forms · /, ''), formatNumber(r.ours, 'val/s'), `${us(d.p50Us)} / ${us(d.p99Us)}`, d.serverCores?.toFixed(2) ?? '', d.where];
+      return [
+        r.benchmark.replace(/^forms · /, ''),
+        formatNumber(r.ours, 'val/s'),
+        `${us(d.p50Us)} / ${us(d.p99Us)}`,
+        d.serverCores?.toFixed(2) ?? '',
+        d.where,
+      ];
     });
     return table(['forms (40 fields)', 'per s', 'p50 / p99', 'server cores', 'what'], lines);
   },

@@ -10,10 +10,11 @@
  * client's village has only its own task open: one client per village), POST
  * /api/tasks/:id/complete.
  */
-import { cpuSecondsOf, type Benchmark, formatNumber, percentiles, round1, type Row, type RunOptions, table } from './harness.ts';
+
 import { json, loginAll, Pool } from './durable/client.ts';
-import { deploy, openLoader, putUnit, putUser, benchPasswordHash, tempDataDir, userTaskXml } from './durable/seed.ts';
+import { benchPasswordHash, deploy, openLoader, putUnit, putUser, tempDataDir, userTaskXml } from './durable/seed.ts';
 import { counter, type ServerChild, startServer } from './durable/server.ts';
+import { type Benchmark, cpuSecondsOf, formatNumber, percentiles, type Row, type RunOptions, round1, table } from './harness.ts';
 
 /** The issue's goal at 64 clients. */
 export const GOAL_PER_SEC = 2000;
@@ -36,7 +37,13 @@ export async function seedHttp(file: string, clients: number): Promise<void> {
   await putUnit(store, TOWN, '里水镇', 'town');
   for (let i = 0; i < clients; i++) {
     await putUnit(store, villageOf(i), `第${i + 1}村`, 'village');
-    await putUser(store, { id: `u-${clerkOf(i)}`, username: clerkOf(i), displayName: `办事员${i + 1}`, passwordHash, grants: [['clerk', villageOf(i)]] });
+    await putUser(store, {
+      id: `u-${clerkOf(i)}`,
+      username: clerkOf(i),
+      displayName: `办事员${i + 1}`,
+      passwordHash,
+      grants: [['clerk', villageOf(i)]],
+    });
   }
   await deploy(runtime, userTaskXml('review', '材料审核流程', '材料审核', 'candidateGroups="clerk"'), TOWN);
   await loader.close();
@@ -74,7 +81,8 @@ async function lifecycle(pool: Pool, c: ClientCtx): Promise<[number, number, num
   const t1 = performance.now();
   const inbox = await json<{ items: { id: string; instanceId: string }[] }>(pool, 'GET', '/api/tasks?limit=1', { token: c.token });
   const task = inbox.items[0];
-  if (!task || task.instanceId !== instance.id) throw new Error(`inbox of ${c.village}: expected the task of ${instance.id}, got ${JSON.stringify(inbox.items)}`);
+  if (!task || task.instanceId !== instance.id)
+    throw new Error(`inbox of ${c.village}: expected the task of ${instance.id}, got ${JSON.stringify(inbox.items)}`);
   const t2 = performance.now();
   await json(pool, 'POST', `/api/tasks/${task.id}/complete`, { token: c.token, body: { variables: { approved: true } } });
   const t3 = performance.now();
@@ -82,7 +90,14 @@ async function lifecycle(pool: Pool, c: ClientCtx): Promise<[number, number, num
 }
 
 /** `clients` loops on one keep-alive pool of as many connections: `warmMs` unmeasured, then `ms` measured. */
-export async function drive(origin: string, tokens: readonly string[], clients: number, warmMs: number, ms: number, serverPid?: number): Promise<LoadResult> {
+export async function drive(
+  origin: string,
+  tokens: readonly string[],
+  clients: number,
+  warmMs: number,
+  ms: number,
+  serverPid?: number,
+): Promise<LoadResult> {
   const pool = new Pool(origin, { connections: clients, pipelining: 1 });
   const ctxs: ClientCtx[] = Array.from({ length: clients }, (_, i) => ({ token: tokens[i] as string, village: villageOf(i), n: 0 }));
   let stop = false;
@@ -97,7 +112,7 @@ export async function drive(origin: string, tokens: readonly string[], clients: 
       const t1 = performance.now();
       if (t1 >= from && t1 <= to) {
         lat.push(t1 - t0);
-        parts.forEach((p, k) => req[k]?.push(p));
+        for (const [k, p] of parts.entries()) req[k]?.push(p);
       }
     }
   });
@@ -151,7 +166,10 @@ export const httpBenchmark: Benchmark = {
         await seedHttp(data.file, maxClients);
         server = await startServer({ dataDir: data.dir, synchronous: mode });
         options.log(`http ${mode}: server pid ${server.pid} up in ${Math.round(server.bootMs)} ms; logging in ${maxClients} clerks`);
-        const tokens = await loginAll(server.origin, Array.from({ length: maxClients }, (_, i) => clerkOf(i)));
+        const tokens = await loginAll(
+          server.origin,
+          Array.from({ length: maxClients }, (_, i) => clerkOf(i)),
+        );
         for (const clients of CLIENTS) {
           options.log(`http ${mode}: ${clients} client(s), ${warmMs / 1000} s warm-up + ${ms / 1000} s`);
           const r = await drive(server.origin, tokens, clients, warmMs, ms, server.pid);

@@ -5,9 +5,9 @@
  */
 import { parseArgs } from 'node:util';
 import { engineBenchmark } from './engine.ts';
+import { formsBenchmark } from './forms.ts';
 import { type Benchmark, machine, type Row, resultsTable, writeResults } from './harness.ts';
 import { httpBenchmark } from './http.ts';
-import { formsBenchmark } from './forms.ts';
 import { inboxBenchmark } from './inbox.ts';
 import { stateSizeBenchmark } from './stateSize.ts';
 import { timersBenchmark } from './timers.ts';

@@ -14,7 +14,7 @@ import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { groupSelfTime, inclusiveShare, readProfile, summariseProfile } from './cpuprofile.ts';
+import { groupSelfTime, inclusiveShare, readProfile, SERVER_GROUPS, SERVER_INCLUSIVE, summariseProfile } from './cpuprofile.ts';
 import { loginAll } from './durable/client.ts';
 import { tempDataDir } from './durable/seed.ts';
 import { startServer } from './durable/server.ts';
@@ -99,7 +99,10 @@ async function profileServer(): Promise<void> {
     await seedHttp(data.file, Math.max(clients, ...CLIENTS));
     const server = await startServer({ dataDir: data.dir, synchronous: sync, cpuProfileDir: PROFILES });
     try {
-      const tokens = await loginAll(server.origin, Array.from({ length: clients }, (_, i) => `clerk${String(i + 1).padStart(2, '0')}`));
+      const tokens = await loginAll(
+        server.origin,
+        Array.from({ length: clients }, (_, i) => `clerk${String(i + 1).padStart(2, '0')}`),
+      );
       const r = await drive(server.origin, tokens, clients, 2000, Number(values.time), server.pid);
       console.log(
         `${clients} clients, synchronous ${sync}: ${Math.round(r.perSec)} lifecycles/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms; server ${r.serverCores} cores (under the profiler)`,
@@ -118,7 +121,12 @@ async function profileServer(): Promise<void> {
   console.log(summariseProfile(made, Number(values.top)));
   const s = readProfile(made);
   console.log('');
-  console.log(table(['server self time, grouped', 'share'], groupSelfTime(s, SERVER_GROUPS).map(([g, pct]) => [g, `${pct.toFixed(1)}%`])));
+  console.log(
+    table(
+      ['server self time, grouped', 'share'],
+      groupSelfTime(s, SERVER_GROUPS).map(([g, pct]) => [g, `${pct.toFixed(1)}%`]),
+    ),
+  );
   console.log('');
   console.log(
     table(
@@ -127,30 +135,3 @@ async function profileServer(): Promise<void> {
     ),
   );
 }
-
-/** What the server's self time is spent on, first match wins (patterns on "function  file:line"). */
-export const SERVER_GROUPS: readonly (readonly [string, RegExp])[] = [
-  ['SQLite BEGIN/COMMIT: WAL page writes, checkpoints, fsync', /sqliteTransaction|methods\/transaction\.js|wrappers\.js/],
-  ['SQLite statements writing a commit (instance, events, tasks, inbox rows, jobs)', /packages\/store\/src\/sqlite\/(commit|events|tasks|jobs|subscriptions|notices|rows|sql|errors)\.ts/],
-  ['SQLite reads (inbox, sessions, users, grants, definitions, instances)', /packages\/store\/src\/sqlite\/|better-sqlite3/],
-  ['JWT verification (a verifier built per request, HMAC)', /fast-jwt|fastify\+jwt|Hmac|createSecretKey|crypto\/keys/],
-  ['event hash chain (canonical JSON, SHA-256)', /packages\/store\/src\/chain\.ts|crypto\/hash/],
-  ['engine (start, step)', /packages\/engine\//],
-  ['server: routes, runtime, auth, metrics', /server\/src\//],
-  ['Fastify, HTTP, sockets, JSON, logging', /fastify|find-my-way|avvio|pino|node:_http|node:net|node:internal\/streams|node:events|node:buffer|secure-json|fast-json|writeUtf8String|writev|ajv|node:internal\/(timers|process)/],
-  ['garbage collector', /garbage collector/],
-  ['idle (waiting for requests)', /\(idle\)/],
-  ['tsx, module loading, start-up', /tsx|esbuild|node:internal\/modules|source_map|compileSourceTextModule|wrapSafe|\(program\)/],
-];
-
-const SERVER_INCLUSIVE: readonly (readonly [string, RegExp])[] = [
-  ['Store.commit (sqlite/commit.ts)', /^refusingDuplicates\s+packages\/store/],
-  ['CommandExecutor.startOnce (POST /process-instances after its checks)', /^startOnce\s/],
-  ['CommandExecutor.runLoop (complete)', /^runLoop\s/],
-  ['auth hook: token, session, user, grants', /^\(anonymous\)\s+server\/src\/plugins\/auth\.ts/],
-  ['  JWT verify', /^verify\s+.*fastify\+jwt/],
-  ['  principal (user + grants)', /^principalOf\s/],
-  ['Store.tasks.inbox (GET /tasks)', /^\(anonymous\)\s+packages\/store\/src\/sqlite\/inbox\.ts/],
-  ['event chain (extendChain)', /^extendChain\s/],
-  ['engine step', /^step\s+packages\/engine/],
-];

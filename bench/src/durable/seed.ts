@@ -17,12 +17,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role, Store, UnitKind } from '@shanzhi/store';
 import type Database from 'better-sqlite3';
-import { hashPassword } from '../../../server/src/auth/password.ts';
-import type { LoadedDefinition } from '../../../server/src/runtime/definitions.ts';
-import { createRuntime, type Runtime } from '../../../server/src/runtime/index.ts';
 import { openDatabase } from '../../../packages/store/src/sqlite/open.ts';
 import { sqliteStore } from '../../../packages/store/src/sqlite/store.ts';
+import { hashPassword } from '../../../server/src/auth/password.ts';
 import { Metrics, serverMetrics } from '../../../server/src/metrics.ts';
+import type { LoadedDefinition } from '../../../server/src/runtime/definitions.ts';
+import { createRuntime, type Runtime } from '../../../server/src/runtime/index.ts';
 
 export const DB_FILE = 'shanzhi.db';
 export const PASSWORD = 'bench-password';

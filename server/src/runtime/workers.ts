@@ -43,6 +43,8 @@ export class Workers {
   private running: Promise<number> | undefined;
   private stopped = true;
   private wake = false;
+  /** The last runDue stopped at its round cap with jobs possibly still due. */
+  private more = false;
   private readonly o: Required<WorkerOptions>;
 
   constructor(
@@ -96,6 +98,7 @@ export class Workers {
   /** Runs due jobs until none is left (bounded); the number run. */
   async runDue(maxRounds = 50): Promise<number> {
     let total = 0;
+    this.more = false;
     for (let round = 0; round < maxRounds; round++) {
       const jobs = await this.deps.store.jobs.claimDue(
         ['timer', 'outbox', 'startTimer'],
@@ -104,12 +107,14 @@ export class Workers {
         this.o.leaseMs,
         this.o.batch,
       );
-      if (jobs.length === 0) break;
+      if (jobs.length === 0) return total;
       for (const job of jobs) {
         await this.runOne(job);
         total++;
       }
     }
+    // Stopped at the round cap, not on an empty claim: more jobs may be due.
+    this.more = true;
     return total;
   }
 
@@ -132,7 +137,8 @@ export class Workers {
     } finally {
       this.running = undefined;
     }
-    this.schedule(this.wake ? 0 : this.o.pollMs);
+    // A backlog (the last run stopped at its round cap) goes on at once, not after a poll interval.
+    this.schedule(this.wake || this.more ? 0 : this.o.pollMs);
   }
 
   private async runOne(job: JobRecord): Promise<void> {

@@ -51,30 +51,41 @@ export function sqliteJobs({ statement, write }: Sqlite): Store['jobs'] {
    * One UPDATE picks and locks the jobs, inside an IMMEDIATE transaction: no other process can
    * write between the pick and the lock, so a job goes to one owner at a time.
    */
-  const lock = (pick: Condition, owner: string, now: number, leaseMs: number, max: number) => {
+  const lock = (candidates: Condition, owner: string, now: number, leaseMs: number, max: number) => {
     if (max < 1) return [];
     const rows = write(
       () =>
-        statement(
-          `UPDATE jobs SET locked_by = @owner, locked_until = @until WHERE id IN (
-             SELECT id FROM jobs WHERE ${pick.sql} AND ${CLAIMABLE} ORDER BY due_at, id LIMIT @max
-           ) RETURNING *`,
-        ).all(...pick.params, { owner, until: now + leaseMs, now, max }) as JobRow[],
+        statement(`UPDATE jobs SET locked_by = @owner, locked_until = @until WHERE id IN (${candidates.sql}) RETURNING *`).all(
+          ...candidates.params,
+          { owner, until: now + leaseMs, now, max },
+        ) as JobRow[],
     );
     return rows.map(toJob).sort((a, b) => a.dueAt - b.dueAt || (a.id < b.id ? -1 : 1));
   };
   const list = (values: readonly string[]) => values.map(() => '?').join(', ');
   return {
+    /**
+     * Each kind's soonest due jobs are read in order off jobs_due (kind, due_at), at most @max per
+     * kind, and the soonest of those are taken. (One `kind IN (…) ORDER BY due_at, id` would read
+     * and sort every due job first: with a backlog of 100,000 due timers, every claim of 20 did.)
+     */
     async claimDue(kinds, owner, now, leaseMs, limit) {
       if (kinds.length === 0) return [];
-      return lock({ sql: `kind IN (${list(kinds)})`, params: kinds }, owner, now, leaseMs, limit);
+      const perKind = kinds.map(
+        () => `SELECT * FROM (SELECT id, due_at FROM jobs WHERE kind = ? AND ${CLAIMABLE} ORDER BY due_at LIMIT @max)`,
+      );
+      const candidates = { sql: `SELECT id FROM (${perKind.join(' UNION ALL ')}) ORDER BY due_at, id LIMIT @max`, params: kinds };
+      return lock(candidates, owner, now, leaseMs, limit);
     },
     async fetchAndLock(types, reach, worker, now, lockMs, max) {
       const ranges = reachRanges(reach);
       if (types.length === 0 || ranges.length === 0) return [];
       const within = withinRanges('unit_path', ranges);
-      const pick = { sql: `kind = 'external' AND type IN (${list(types)}) AND ${within.sql}`, params: [...types, ...within.params] };
-      return lock(pick, worker, now, lockMs, max) as InstanceJobRecord[];
+      const candidates = {
+        sql: `SELECT id FROM jobs WHERE kind = 'external' AND type IN (${list(types)}) AND ${within.sql} AND ${CLAIMABLE} ORDER BY due_at, id LIMIT @max`,
+        params: [...types, ...within.params],
+      };
+      return lock(candidates, worker, now, lockMs, max) as InstanceJobRecord[];
     },
     async byId(id) {
       const row = statement('SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined;
