@@ -66,6 +66,14 @@ export const MIGRATIONS: readonly MongoMigration[] = [
       await c.notices.createIndex({ unitPath: 1, until: 1 });
     },
   },
+  {
+    version: 3,
+    name: 'instance lists in start order across many units',
+    async up(_db, c) {
+      await c.instances.createIndex({ status: 1, startedAt: -1, _id: -1, unitPath: 1 });
+      await c.instances.createIndex({ definitionKey: 1, startedAt: -1, _id: -1, unitPath: 1 });
+    },
+  },
 ];
 
 /** Transactions on MongoDB before 4.4 cannot create collections, so every collection is created up front. */

@@ -1,5 +1,5 @@
 import { checkLimit, decodeCursor, toPage } from '../paging.ts';
-import type { Store } from '../port.ts';
+import type { InstanceQuery, Store } from '../port.ts';
 import { reachRanges } from '../reach.ts';
 import { INSTANCE_SORT } from '../sorts.ts';
 import { type InstanceRow, toInstance } from './rows.ts';
@@ -32,11 +32,24 @@ export function sqliteInstances({ statement }: Sqlite): Store['instances'] {
       if (query.withIncidents) conditions.push({ sql: 'incidents > 0', params: [] });
       if (query.cursor !== undefined) conditions.push(afterKey(ORDER, INSTANCE_SORT.direction, decodeCursor(INSTANCE_SORT, query.cursor)));
       const where = whereAll(conditions);
-      const rows = statement(`SELECT * FROM instances WHERE ${where.sql} ${orderBy(ORDER, INSTANCE_SORT.direction)} LIMIT ?`).all(
-        ...where.params,
-        limit + 1,
-      ) as InstanceRow[];
+      const rows = statement(
+        `SELECT * FROM instances ${startOrderIndex(query)} WHERE ${where.sql} ${orderBy(ORDER, INSTANCE_SORT.direction)} LIMIT ?`,
+      ).all(...where.params, limit + 1) as InstanceRow[];
       return toPage(rows.map(toInstance), limit, INSTANCE_SORT);
     },
   };
+}
+
+/**
+ * A town's or the district's list filtered by status or definition reads the newest rows in
+ * start order and checks the unit inside the index (migration 3); a village's narrow range is
+ * cheaper through the unit-range indexes. SQLite's planner cannot tell the two apart without
+ * fresh statistics, so the choice is made here, by how high in the tree the reach starts.
+ */
+function startOrderIndex(query: InstanceQuery): string {
+  const wide = query.reach.every((path) => path.split('/').length <= 4);
+  if (!wide) return '';
+  if (query.definitionKey !== undefined) return 'INDEXED BY instances_by_definition_started';
+  if (query.status !== undefined) return 'INDEXED BY instances_by_status_started';
+  return '';
 }
