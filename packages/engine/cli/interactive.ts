@@ -1,5 +1,5 @@
-import type { Vars } from '../index.ts';
-import { parseDuration } from '../timers/index.ts';
+import type { Vars } from '@shanzhi/engine';
+import { parseDuration } from '@shanzhi/engine';
 import { parseJsonObject, UsageError } from './args.ts';
 import type { Translate } from './labels.ts';
 import type { Printer } from './printer.ts';

@@ -1,6 +1,6 @@
-import type { Vars } from '../index.ts';
-import { RuntimeError } from '../testing/index.ts';
-import { parseDuration } from '../timers/index.ts';
+import type { Vars } from '@shanzhi/engine';
+import { parseDuration } from '@shanzhi/engine';
+import { RuntimeError } from '@shanzhi/engine/testing';
 import { UsageError } from './args.ts';
 import type { Session } from './session.ts';
 import { oneLine } from './text.ts';

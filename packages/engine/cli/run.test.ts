@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
+import { flow, processXml } from '@shanzhi/engine/testing';
 import { describe, expect, it } from 'vitest';
-import { flow, processXml } from '../testing/index.ts';
 import { main } from './run.ts';
 
-const example = (name: string) => fileURLToPath(new URL(`../../examples/${name}`, import.meta.url));
+const example = (name: string) => fileURLToPath(new URL(`../examples/${name}`, import.meta.url));
 const MODEL = example('key-matter.bpmn');
 const SCRIPT = example('key-matter.answers.json');
 

@@ -1,5 +1,5 @@
-import type { EngineEvent, Problem, Subscription } from '../index.ts';
-import type { MemoryRuntime } from '../testing/index.ts';
+import type { EngineEvent, Problem, Subscription } from '@shanzhi/engine';
+import type { MemoryRuntime } from '@shanzhi/engine/testing';
 import { EVENT_LABELS, type Translate } from './labels.ts';
 import type { Session } from './session.ts';
 import { formatTime, formatValue, oneLine, pad, width } from './text.ts';

@@ -1,6 +1,5 @@
-import { type EngineEvent, type Model, type Subscription, startTriggers, type Vars } from '../index.ts';
-import { MemoryRuntime, type RuntimeInstance, type RuntimeJob, type RuntimeTask } from '../testing/index.ts';
-import { addDuration } from '../timers/index.ts';
+import { addDuration, type EngineEvent, type Model, type Subscription, startTriggers, type Vars } from '@shanzhi/engine';
+import { MemoryRuntime, type RuntimeInstance, type RuntimeJob, type RuntimeTask } from '@shanzhi/engine/testing';
 
 /** What an instance waits on, besides user tasks and jobs. */
 export interface Wait {

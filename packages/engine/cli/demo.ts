@@ -2,7 +2,7 @@ import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { type Io, main } from './run.ts';
 
-const example = (name: string) => fileURLToPath(new URL(`../../examples/${name}`, import.meta.url));
+const example = (name: string) => fileURLToPath(new URL(`../examples/${name}`, import.meta.url));
 
 const HEADER = `善治 Shanzhi engine demo: 鹤峰村 (里水镇) decides a key matter by "四议两公开"
 (party branch proposal -> two-committee countersign vote -> representatives' resolution -> public posting ->
