@@ -112,6 +112,9 @@ export class Workers {
         await this.runOne(job);
         total++;
       }
+      // The embedded store answers synchronously, so awaiting it never lets requests in:
+      // give the event loop a turn between rounds, or a backlog of timers starves the API.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
     // Stopped at the round cap, not on an empty claim: more jobs may be due.
     this.more = true;
