@@ -122,7 +122,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const p = principal(request);
       const t = await openTask(request.params.id, p);
-      if (t.assignee !== p.id && !can(p, 'task:assign', t.unitPath)) throw new ApiError('SZ_NOT_CANDIDATE');
+      assertHoldsOrAssigns(t, p, 'only the assignee or an admin of its unit can give the task back');
       return changeHolder(t, p, { assignee: null, owner: null });
     },
   );
@@ -161,8 +161,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const p = principal(request);
       const t = await openTask(request.params.id, p);
-      if (t.assignee !== p.id && !can(p, 'task:assign', t.unitPath))
-        throw new ApiError('SZ_NOT_CANDIDATE', 'only the assignee can delegate the task');
+      assertHoldsOrAssigns(t, p, 'only the assignee can delegate the task');
       const to = request.body.userId;
       await assertAssignable(to, t);
       // The task returns to whoever held it first; delegating it to that person is giving it back.
@@ -353,6 +352,11 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const t = await app.store.tasks.byId(id);
     if (!t || !canSee(p, t.unitPath)) throw new ApiError('SZ_NOT_FOUND', 'no such task');
     return t;
+  }
+
+  /** Unclaim and delegate: the task's assignee may, and so may whoever can assign tasks at its unit. */
+  function assertHoldsOrAssigns(t: TaskRecord, p: Principal, why: string): void {
+    if (t.assignee !== p.id && !can(p, 'task:assign', t.unitPath)) throw new ApiError('SZ_NOT_CANDIDATE', why);
   }
 
   async function openTask(id: string, p: Principal): Promise<TaskRecord> {
