@@ -78,6 +78,22 @@ describe('tenancy: a role at a unit reaches the unit and everything below it', (
     expect(forbidden.json().code).toBe('SZ_FORBIDDEN');
   });
 
+  it('answers a start with the tasks the starter may work, so the clerk goes straight on to the first one', async () => {
+    const hefeng = await env.as('hefeng');
+    const started = await hefeng.post('/api/process-instances', { definitionKey: 'review', orgUnit: UNITS.hefeng, businessKey: 'HF-9' });
+    const { id, tasks } = started.json<{ id: string; tasks: (TaskView & { elementId: string; name: string })[] }>();
+    expect(tasks).toMatchObject([{ instanceId: id, elementId: 'check', name: '材料审核', candidateGroups: [`clerk@${UNITS.hefeng}`] }]);
+    expect((await hefeng.post(`/api/tasks/${tasks[0]?.id}/complete`, { variables: {} })).statusCode).toBe(200);
+
+    const admin = await env.as('admin');
+    const byAdmin = await admin.post('/api/process-instances', { definitionKey: 'review', orgUnit: UNITS.hefeng, businessKey: 'HF-10' });
+    expect(byAdmin.statusCode).toBe(201);
+    expect(byAdmin.json().tasks).toEqual([]);
+    const again = await hefeng.post('/api/process-instances', { definitionKey: 'review', orgUnit: UNITS.hefeng, businessKey: 'HF-10' });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().tasks.map((t: TaskView) => t.instanceId)).toEqual([byAdmin.json().id]);
+  });
+
   it('lets the village clerk complete their task, and the instance ends', async () => {
     const a = await startAt('hefeng', UNITS.hefeng);
     const hefeng = await env.as('hefeng');

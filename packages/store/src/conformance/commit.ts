@@ -69,6 +69,28 @@ export function commitSpecs(ctx: SuiteContext): void {
       expect(await ctx.store.events.ofInstance(road.id)).toHaveLength(4);
     });
 
+    it('settles commits made at the same moment each on its own: a conflict or a duplicate refuses only itself', async () => {
+      await start(ctx.store, road);
+      const villages = Array.from({ length: 20 }, (_, i) => instance(`inst-lamp-${i}`, PATH.honggang, { businessKey: `宏岗-路灯-${i}` }));
+      const twin = instance('inst-lamp-twin', PATH.honggang, { businessKey: '宏岗-路灯-3' });
+      const results = await Promise.allSettled([
+        ...villages.map((v) => start(ctx.store, v, { tasks: { upsert: [task(v, '2')] } })),
+        start(ctx.store, twin, { tasks: { upsert: [task(twin, '2')] } }),
+        ctx.store.commit(laterCommit(1)),
+        ctx.store.commit(laterCommit(1)),
+      ]);
+      expect(results.slice(0, 20).every((r) => r.status === 'fulfilled')).toBe(true);
+      expect(results[20]?.status === 'rejected' && results[20].reason).toBeInstanceOf(StoreDuplicate);
+      const [first, second] = results.slice(21);
+      expect(first?.status).toBe('fulfilled');
+      expect(second?.status === 'rejected' && second.reason).toBeInstanceOf(StoreConflict);
+      for (const v of villages) expect((await ctx.store.tasks.ofInstance(v.id)).map((t) => t.id)).toEqual([`${v.id}:2`]);
+      expect(await ctx.store.instances.byId(twin.id)).toBeUndefined();
+      expect(await ctx.store.tasks.byId(`${twin.id}:2`)).toBeUndefined();
+      expect((await ctx.store.instances.byId(road.id))?.version).toBe(2);
+      expect(await ctx.store.events.ofInstance(road.id)).toHaveLength(4);
+    });
+
     it('refuses a second instance with the same business key for the same procedure and unit', async () => {
       await start(ctx.store, road);
       const twin = instance('inst-road-2', PATH.hefeng, { businessKey: road.businessKey });

@@ -5,6 +5,7 @@ import { StoreConflict } from '../port.ts';
 import type { InstanceRecord } from '../records.ts';
 import { refusingDuplicates } from './errors.ts';
 import { appendEvents } from './events.ts';
+import type { GroupCommitter } from './groupCommit.ts';
 import { writeJobs } from './jobs.ts';
 import { postNotice } from './notices.ts';
 import { INSTANCE_COLUMNS, instanceRow } from './rows.ts';
@@ -17,18 +18,18 @@ const UPDATE_INSTANCE = `UPDATE instances SET ${INSTANCE_COLUMNS.filter((c) => c
   .join(', ')} WHERE id = @id AND version = @version - 1`;
 
 /**
- * One engine transition, written in one IMMEDIATE transaction: the instance (guarded by the
- * version the writer read), its events chained onto the head the instance row keeps, its
- * inbox rows, jobs, subscriptions and notices. Any failure rolls all of it back.
+ * One engine transition, written all or nothing (a savepoint in the group's transaction, see
+ * groupCommit.ts): the instance (guarded by the version the writer read), its events chained
+ * onto the head the instance row keeps, its inbox rows, jobs, subscriptions and notices.
  */
-export function sqliteCommit(sqlite: Sqlite): (commit: Commit) => Promise<InstanceRecord> {
-  const { statement, write } = sqlite;
+export function sqliteCommit(sqlite: Sqlite, group: GroupCommitter): (commit: Commit) => Promise<InstanceRecord> {
+  const { statement } = sqlite;
   return async (commit) => {
     checkCommit(commit);
     const { instance, expectedVersion } = commit;
-    return refusingDuplicates(
-      () =>
-        write(() => {
+    return group.submit(() =>
+      refusingDuplicates(
+        () => {
           const head = expectedVersion === null ? EMPTY_CHAIN : readHead(sqlite, instance.id, expectedVersion);
           const chained = extendChain(instance.id, head, commit.events);
           const stored = { ...instance, version: (expectedVersion ?? 0) + 1 };
@@ -42,13 +43,14 @@ export function sqliteCommit(sqlite: Sqlite): (commit: Commit) => Promise<Instan
           if (commit.subscriptions) writeSubscriptions(sqlite, commit.subscriptions);
           for (const notice of commit.notices?.add ?? []) postNotice(sqlite, notice);
           return stored;
-        }),
-      (key) =>
-        key === 'instances.id'
-          ? `instance ${instance.id}`
-          : key.startsWith('instances.')
-            ? `instance of ${instance.definitionKey} at ${instance.unitPath} with business key "${instance.businessKey}"`
-            : key,
+        },
+        (key) =>
+          key === 'instances.id'
+            ? `instance ${instance.id}`
+            : key.startsWith('instances.')
+              ? `instance of ${instance.definitionKey} at ${instance.unitPath} with business key "${instance.businessKey}"`
+              : key,
+      ),
     );
   };
 }

@@ -4,6 +4,7 @@ import { sqliteAttachments } from './attachments.ts';
 import { sqliteComments } from './comments.ts';
 import { sqliteCommit } from './commit.ts';
 import { sqliteDefinitions } from './definitions.ts';
+import { groupCommitter } from './groupCommit.ts';
 import { sqliteUnits, sqliteUsers } from './directory.ts';
 import { sqliteEvents } from './events.ts';
 import { sqliteInstances } from './instances.ts';
@@ -18,6 +19,7 @@ import { sqliteTasks } from './tasks.ts';
 /** The Store over an open database; attachment content goes to `filesDir`. */
 export function sqliteStore(db: Database.Database, filesDir: string): Store {
   const sqlite = wrapDatabase(db);
+  const group = groupCommitter(db);
   return {
     async migrate() {
       migrate(db);
@@ -26,6 +28,7 @@ export function sqliteStore(db: Database.Database, filesDir: string): Store {
       db.pragma('optimize=0x10002');
     },
     async close() {
+      group.flush();
       db.pragma('optimize');
       db.close();
     },
@@ -41,6 +44,6 @@ export function sqliteStore(db: Database.Database, filesDir: string): Store {
     attachments: sqliteAttachments(sqlite, filesDir),
     notices: sqliteNotices(sqlite),
     sessions: sqliteSessions(sqlite),
-    commit: sqliteCommit(sqlite),
+    commit: sqliteCommit(sqlite, group),
   };
 }

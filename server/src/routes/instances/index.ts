@@ -4,7 +4,9 @@ import type { EventRecord, InstanceJobRecord, InstanceRecord } from '@shanzhi/st
 import { ApiError, fromEngine } from '../../errors.ts';
 import { assertCan, assertSee, can, type Principal, principal } from '../../plugins/tenancy.ts';
 import { errors, iso, page } from '../common.ts';
-import { CancelBody, IncidentParams, Instance, InstanceDetail, InstanceParams, ListQuery, StartBody } from './schemas.ts';
+import { isCandidate } from '../../runtime/assignment.ts';
+import { taskView } from '../tasks/view.ts';
+import { CancelBody, IncidentParams, Instance, InstanceDetail, InstanceParams, ListQuery, StartBody, StartedInstance } from './schemas.ts';
 
 function instanceView(r: InstanceRecord) {
   return {
@@ -52,7 +54,7 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['instances'],
         summary: 'Start an instance at a unit; the same business key again answers the first instance (200)',
         body: StartBody,
-        response: { 200: Instance, 201: Instance, ...errors(400, 401, 403, 404, 409) },
+        response: { 200: StartedInstance, 201: StartedInstance, ...errors(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {
@@ -68,7 +70,8 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...(b.variables ? { variables: b.variables } : {}),
       });
       if (created) request.log.info({ instanceId: record.id, definitionId: record.definitionId }, 'instance started');
-      return reply.status(created ? 201 : 200).send(instanceView(record));
+      const tasks = (await app.store.tasks.ofInstance(record.id)).filter((t) => t.status === 'open' && isCandidate(t, p));
+      return reply.status(created ? 201 : 200).send({ ...instanceView(record), tasks: tasks.map(taskView) });
     },
   );
 

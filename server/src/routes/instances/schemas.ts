@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { Cursor, Id, IsoTime, Limit, UnitPath, Variables } from '../common.ts';
+import { Task } from '../tasks/schemas.ts';
 
 export const StartBody = Type.Object(
   {
@@ -31,6 +32,14 @@ export const Instance = Type.Object({
   endedAt: Type.Optional(IsoTime),
   parentId: Type.Optional(Type.String()),
   incidents: Type.Integer(),
+});
+
+export const StartedInstance = Type.Object({
+  ...Instance.properties,
+  tasks: Type.Array(Task, {
+    description:
+      'The open tasks of the instance that are yours to work: assigned to you, or offered to you or your groups. The clerk who starts a procedure goes straight on to its first form.',
+  }),
 });
 
 export const Incident = Type.Object({

@@ -8,33 +8,10 @@ import { Type } from '@sinclair/typebox';
 import { ApiError, fromEngine } from '../../errors.ts';
 import { ALLOWED_CONTENT_TYPES, acceptFile, MAX_ATTACHMENT_BYTES } from '../../files/sniff.ts';
 import { assertSee, can, canSee, type Principal, principal } from '../../plugins/tenancy.ts';
-import { displayGroups, isCandidate } from '../../runtime/assignment.ts';
+import { isCandidate } from '../../runtime/assignment.ts';
 import { errors, iso, page } from '../common.ts';
 import { Attachment, AttachmentParams, Comment, CommentBody, CompleteBody, InboxQuery, Task, TaskParams, UserBody } from './schemas.ts';
-
-function taskView(t: TaskRecord) {
-  return {
-    id: t.id,
-    instanceId: t.instanceId,
-    elementId: t.elementId,
-    definitionKey: t.definitionKey,
-    unitPath: t.unitPath,
-    status: t.status,
-    candidateUsers: [...t.candidateUsers],
-    candidateGroups: displayGroups(t.candidateGroups),
-    priority: t.priority,
-    createdAt: iso(t.createdAt) as string,
-    version: t.version,
-    ...(t.name === undefined ? {} : { name: t.name }),
-    ...(t.assignee === undefined ? {} : { assignee: t.assignee }),
-    ...(t.owner === undefined ? {} : { owner: t.owner }),
-    ...(t.dueAt === undefined ? {} : { dueAt: iso(t.dueAt) }),
-    ...(t.followUpAt === undefined ? {} : { followUpAt: iso(t.followUpAt) }),
-    ...(t.formKey === undefined ? {} : { formKey: t.formKey }),
-    ...(t.endedAt === undefined ? {} : { endedAt: iso(t.endedAt) }),
-    ...(t.endedBy === undefined ? {} : { endedBy: t.endedBy }),
-  };
-}
+import { taskView } from './view.ts';
 
 const commentView = (c: CommentRecord) => ({ id: c.id, taskId: c.taskId, author: c.author, text: c.text, at: iso(c.at) as string });
 const attachmentView = (a: AttachmentRecord) => ({

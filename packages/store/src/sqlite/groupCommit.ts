@@ -1,0 +1,83 @@
+import type Database from 'better-sqlite3';
+
+interface Pending {
+  readonly work: () => unknown;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (reason: unknown) => void;
+}
+
+type Settled = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
+
+/** Commits written in one transaction at most; the rest go into the next one, at once. */
+export const MAX_GROUP = 256;
+
+export interface GroupCommitter {
+  /** Queues `work` for the next group; settles once that group's transaction is committed (or `work` failed). */
+  submit<T>(work: () => T): Promise<T>;
+  /** Writes whatever is queued now (before the database closes). */
+  flush(): void;
+}
+
+/**
+ * Group commit. The commits submitted while the event loop handles one round of I/O (every
+ * request that arrived together) are written when that round ends, in one IMMEDIATE
+ * transaction, each in its own savepoint. One BEGIN/COMMIT, one WAL append and, under
+ * synchronous FULL, one fsync serve them all, and the pages several of them touch (the right
+ * edge of each index, the B-tree interiors) go to the WAL once instead of once per commit.
+ *
+ * Each commit still stands alone: one that fails (a version conflict, a duplicate key) rolls
+ * back its savepoint and rejects, and the others go on. Nothing settles before the transaction
+ * has committed, so a caller is never told "stored" for something that could still be lost.
+ * Should the transaction itself fail (the disk is full, another process held the write lock
+ * past the busy timeout), every commit in it is rejected with that error and none is written.
+ */
+export function groupCommitter(db: Database.Database): GroupCommitter {
+  let queue: Pending[] = [];
+  let scheduled = false;
+  // better-sqlite3 runs a transaction function called inside another as a SAVEPOINT.
+  const alone = db.transaction((work: () => unknown) => work());
+  const together = db.transaction((group: readonly Pending[]): Settled[] =>
+    group.map((p) => {
+      try {
+        return { ok: true, value: alone(p.work) };
+      } catch (error) {
+        // Some failures (an I/O error, a full disk) end the whole transaction, not just the savepoint.
+        if (!db.inTransaction) throw error;
+        return { ok: false, error };
+      }
+    }),
+  );
+
+  const flush = () => {
+    scheduled = false;
+    while (queue.length > 0) {
+      const group = queue.slice(0, MAX_GROUP);
+      queue = queue.slice(group.length);
+      let settled: Settled[];
+      try {
+        settled = together.immediate(group);
+      } catch (error) {
+        for (const p of group) p.reject(error);
+        continue;
+      }
+      for (const [i, s] of settled.entries()) {
+        const p = group[i] as Pending;
+        if (s.ok) p.resolve(s.value);
+        else p.reject(s.error);
+      }
+    }
+  };
+
+  return {
+    submit<T>(work: () => T): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+        if (!scheduled) {
+          scheduled = true;
+          setImmediate(flush);
+        }
+      });
+    },
+    flush,
+  };
+}
