@@ -3,8 +3,8 @@ import type { EventRecord, InstanceJobRecord, InstanceRecord } from '@shanzhi/st
 
 import { ApiError, fromEngine } from '../../errors.ts';
 import { assertCan, assertSee, can, type Principal, principal } from '../../plugins/tenancy.ts';
-import { errors, iso, page } from '../common.ts';
 import { isCandidate } from '../../runtime/assignment.ts';
+import { errors, iso, page } from '../common.ts';
 import { taskView } from '../tasks/view.ts';
 import { CancelBody, IncidentParams, Instance, InstanceDetail, InstanceParams, ListQuery, StartBody, StartedInstance } from './schemas.ts';
 
