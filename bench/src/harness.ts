@@ -3,7 +3,7 @@
  * is a module exporting a `Benchmark`; `index.ts` lists them, so adding one is one line there.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { arch, cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,13 +104,26 @@ export function percentiles(samples: readonly number[]): { p50: number; p99: num
   return { p50: pick(0.5), p99: pick(0.99), max: sorted.at(-1) ?? 0, n: sorted.length };
 }
 
-/** CPU seconds (user + system) a process has used so far, from /proc (Linux); undefined elsewhere. */
+/** CPU seconds (user + system) a process and its children have used so far, from /proc (Linux); undefined elsewhere. */
 export function cpuSecondsOf(pid: number): number | undefined {
+  const own = statOf(pid);
+  if (own === undefined) return undefined;
+  let seconds = own.seconds;
+  // A server started with several processes: its forked servers are its children.
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const child = statOf(Number(entry));
+    if (child?.parent === pid) seconds += child.seconds;
+  }
+  return seconds;
+}
+
+function statOf(pid: number): { parent: number; seconds: number } | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the command name.
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+    // After the command name: the parent pid is field 2, utime and stime fields 12 and 13 (14 and 15 of the whole line).
+    return { parent: Number(fields[1]), seconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS };
   } catch {
     return undefined;
   }

@@ -22,6 +22,8 @@ export const ZEEBE_PUBLISHED = 160;
 
 export const CLIENTS = [1, 16, 64] as const;
 export const MODES = ['FULL', 'NORMAL'] as const;
+/** Server processes (SHANZHI_PROCESSES): one, and one per core of this 2-core machine. */
+export const PROCESSES = [1, 2] as const;
 const TOWN = '/nanhai/z01/';
 const villageOf = (i: number) => `${TOWN}c${String(i + 1).padStart(2, '0')}/`;
 const clerkOf = (i: number) => `clerk${String(i + 1).padStart(2, '0')}`;
@@ -156,39 +158,43 @@ export const httpBenchmark: Benchmark = {
     const { warmMs, ms } = httpTimes(options);
     const maxClients = Math.max(...CLIENTS);
     for (const mode of MODES) {
-      const data = tempDataDir(`http-${mode.toLowerCase()}`);
-      let server: ServerChild | undefined;
-      try {
-        await seedHttp(data.file, maxClients);
-        server = await startServer({ dataDir: data.dir, synchronous: mode });
-        options.log(`http ${mode}: server pid ${server.pid} up in ${Math.round(server.bootMs)} ms; logging in ${maxClients} clerks`);
-        const tokens = await loginAll(
-          server.origin,
-          Array.from({ length: maxClients }, (_, i) => clerkOf(i)),
-        );
-        for (const clients of CLIENTS) {
-          options.log(`http ${mode}: ${clients} client(s), ${warmMs / 1000} s warm-up + ${ms / 1000} s`);
-          const r = await drive(server.origin, tokens, clients, warmMs, ms, server.pid);
-          const goalRow = clients === maxClients;
-          const met = r.perSec >= GOAL_PER_SEC && r.p99Ms < GOAL_P99_MS;
-          rows.push({
-            benchmark: `HTTP lifecycle · ${mode} · ${clients} client${clients > 1 ? 's' : ''}`,
-            unit: 'lc/s',
-            ours: r.perSec,
-            ...(goalRow
-              ? { peer: ZEEBE_PUBLISHED, peerName: 'Zeebe 8.8, published (not measured here)', ratio: r.perSec / ZEEBE_PUBLISHED }
-              : {}),
-            ...(goalRow ? { goal: `≥ ${GOAL_PER_SEC}/s, p99 < ${GOAL_P99_MS} ms`, met } : {}),
-            details: { synchronous: mode, ...r, requestsPerLifecycle: 2 },
-          });
+      for (const processes of PROCESSES) {
+        const data = tempDataDir(`http-${mode.toLowerCase()}-${processes}`);
+        const label = `http ${mode} · ${processes} process${processes > 1 ? 'es' : ''}`;
+        let server: ServerChild | undefined;
+        try {
+          await seedHttp(data.file, maxClients);
+          server = await startServer({ dataDir: data.dir, synchronous: mode, env: { SHANZHI_PROCESSES: String(processes) } });
+          options.log(`${label}: server pid ${server.pid} up in ${Math.round(server.bootMs)} ms; logging in ${maxClients} clerks`);
+          const tokens = await loginAll(
+            server.origin,
+            Array.from({ length: maxClients }, (_, i) => clerkOf(i)),
+          );
+          for (const clients of CLIENTS.filter((c) => processes === 1 || c > 1)) {
+            options.log(`${label}: ${clients} client(s), ${warmMs / 1000} s warm-up + ${ms / 1000} s`);
+            const r = await drive(server.origin, tokens, clients, warmMs, ms, server.pid);
+            const goalRow = clients === maxClients;
+            const met = r.perSec >= GOAL_PER_SEC && r.p99Ms < GOAL_P99_MS;
+            rows.push({
+              benchmark: `HTTP lifecycle · ${mode} · ${processes}p · ${clients} client${clients > 1 ? 's' : ''}`,
+              unit: 'lc/s',
+              ours: r.perSec,
+              ...(goalRow
+                ? { peer: ZEEBE_PUBLISHED, peerName: 'Zeebe 8.8, published (not measured here)', ratio: r.perSec / ZEEBE_PUBLISHED }
+                : {}),
+              ...(goalRow ? { goal: `≥ ${GOAL_PER_SEC}/s, p99 < ${GOAL_P99_MS} ms`, met } : {}),
+              details: { synchronous: mode, processes, ...r, requestsPerLifecycle: 2 },
+            });
+          }
+          // With several processes, /metrics answers for the one that took the connection.
+          const metrics = await server.metrics();
+          const conflicts = counter(metrics, 'shanzhi_commands_total', { outcome: 'conflict' });
+          const errors = counter(metrics, 'shanzhi_http_requests_total', { status: '500' });
+          if (conflicts + errors > 0) options.log(`${label}: ${conflicts} conflicts, ${errors} server errors`);
+        } finally {
+          await server?.stop();
+          data.dispose();
         }
-        const metrics = await server.metrics();
-        const conflicts = counter(metrics, 'shanzhi_commands_total', { outcome: 'conflict' });
-        const errors = counter(metrics, 'shanzhi_http_requests_total', { status: '500' });
-        if (conflicts + errors > 0) options.log(`http ${mode}: ${conflicts} conflicts, ${errors} server errors`);
-      } finally {
-        await server?.stop();
-        data.dispose();
       }
     }
     return rows;
@@ -196,9 +202,9 @@ export const httpBenchmark: Benchmark = {
 
   detail(rows: readonly Row[]): string {
     const lines = rows.map((r) => {
-      const d = r.details as unknown as LoadResult & { synchronous: string };
+      const d = r.details as unknown as LoadResult & { synchronous: string; processes: number };
       return [
-        `${d.synchronous} · ${d.clients}`,
+        `${d.synchronous} · ${d.processes} · ${d.clients}`,
         formatNumber(r.ours, 'lc/s'),
         `${d.p50Ms} / ${d.p99Ms}`,
         `${d.request.start} / ${d.request.complete}`,
@@ -209,7 +215,7 @@ export const httpBenchmark: Benchmark = {
     });
     return `${table(
       [
-        'HTTP: synchronous · clients',
+        'HTTP: synchronous · processes · clients',
         'lc/s',
         'lifecycle ms p50 / p99',
         'p50 ms start / complete',

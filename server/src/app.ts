@@ -5,6 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Store } from '@shanzhi/store';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { type Clock, type IdGenerator, systemClock } from './clock.ts';
+import { timeOrderedId } from './ids.ts';
 import { Metrics, serverMetrics } from './metrics.ts';
 import authPlugin, { type AuthOptions } from './plugins/auth.ts';
 import errorsPlugin from './plugins/errors.ts';
@@ -32,7 +33,7 @@ export interface AppOptions {
   readonly jwksUrl?: string;
   /** Tests pass a clock they move; default: the wall clock. */
   readonly clock?: Clock;
-  /** Default: crypto.randomUUID. */
+  /** Default: timeOrderedId (ids.ts). */
   readonly newId?: IdGenerator;
   /** pino options, or false for none (tests). */
   readonly logger?: boolean | NonNullable<FastifyServerOptions['logger']>;
@@ -86,7 +87,7 @@ export function loggerOptions(level = 'info') {
 /** The Fastify app without a listening socket: main listens, tests inject. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const clock = options.clock ?? systemClock;
-  const newId = options.newId ?? randomUUID;
+  const newId = options.newId ?? timeOrderedId;
   const logger = options.logger === true ? loggerOptions() : (options.logger ?? false);
   const app = Fastify({
     logger,

@@ -3,7 +3,7 @@ export interface Clock {
   now(): number;
 }
 
-/** Where the server gets new ids: tests make them predictable, main uses crypto.randomUUID. */
+/** Where the server gets new ids: tests make them predictable, the server uses timeOrderedId (ids.ts). */
 export type IdGenerator = () => string;
 
 export const systemClock: Clock = { now: () => Date.now() };

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export type SqliteSynchronous = 'FULL' | 'NORMAL';
@@ -14,6 +15,8 @@ export interface Config {
   readonly jwtSecret: string;
   readonly jwksUrl?: string;
   readonly sqliteSynchronous?: SqliteSynchronous;
+  /** Server processes sharing the port and the store (cluster.ts): SHANZHI_PROCESSES, a number or `auto` (one per core); default 1. */
+  readonly processes: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -32,6 +35,7 @@ export function loadConfig(env: Env = process.env): Config {
   }
   return {
     port,
+    processes: processesIn(env.SHANZHI_PROCESSES),
     host: env.HOST ?? '127.0.0.1',
     dataDir,
     jwtSecret: env.SHANZHI_JWT_SECRET || jwtSecretIn(dataDir),
@@ -40,6 +44,17 @@ export function loadConfig(env: Env = process.env): Config {
     ...(env.SHANZHI_JWKS_URL ? { jwksUrl: env.SHANZHI_JWKS_URL } : {}),
     ...(sync ? { sqliteSynchronous: sync as SqliteSynchronous } : {}),
   };
+}
+
+const MAX_PROCESSES = 64;
+
+function processesIn(value: string | undefined): number {
+  if (value === undefined || value === '') return 1;
+  if (value.toLowerCase() === 'auto') return availableParallelism();
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_PROCESSES)
+    throw new Error(`SHANZHI_PROCESSES '${value}' is not a number of processes from 1 to ${MAX_PROCESSES}, or auto`);
+  return n;
 }
 
 function jwtSecretIn(dataDir: string): string {

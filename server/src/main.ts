@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
@@ -6,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 import type { Store } from '@shanzhi/store';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, loggerOptions } from './app.ts';
+import { forkServers } from './cluster.ts';
 import { type Config, loadConfig, mongoDbNameIn } from './config.ts';
+import { timeOrderedId } from './ids.ts';
 
 /** MongoDB when SHANZHI_MONGODB_URL is set, else the embedded SQLite file in the data dir (synchronous as configured). */
 export async function openStore(config: Pick<Config, 'dataDir' | 'mongodbUrl' | 'mongodbDbName' | 'sqliteSynchronous'>): Promise<Store> {
@@ -23,9 +26,12 @@ export async function openStore(config: Pick<Config, 'dataDir' | 'mongodbUrl' | 
   });
 }
 
-/** What a start script adds around listening (the demo start loads its data and prints the logins). */
+/**
+ * What a start script adds around listening (the demo start loads its data and prints the
+ * logins). With several processes both run once, in the primary, around forking them.
+ */
 export interface StartHooks {
-  /** The app is ready (store migrated, workers running) and not yet listening. */
+  /** The app is ready (store migrated) and not yet listening. */
   readonly beforeListen?: (app: FastifyInstance, config: Config) => Promise<void>;
   /** Listening at `address` (e.g. `http://127.0.0.1:3000`). */
   readonly afterListen?: (app: FastifyInstance, address: string, config: Config) => Promise<void> | void;
@@ -33,16 +39,8 @@ export interface StartHooks {
 
 export async function main(hooks: StartHooks = {}): Promise<void> {
   const config = loadConfig();
-  const store = await openStore(config);
-  const app = await buildApp({
-    store,
-    jwtSecret: config.jwtSecret,
-    ...(config.jwksUrl ? { jwksUrl: config.jwksUrl } : {}),
-    logger: loggerOptions(process.env.LOG_LEVEL ?? 'info'),
-    newId: randomUUID,
-    startWorkers: true,
-    workers: { owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}` },
-  });
+  if (config.processes > 1 && cluster.isPrimary) return primary(config, hooks);
+  const app = await appFor(config, true);
 
   let closing = false;
   const shutdown = (signal: string) => {
@@ -68,9 +66,36 @@ export async function main(hooks: StartHooks = {}): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 
   await app.ready();
-  await hooks.beforeListen?.(app, config);
+  const own = cluster.isPrimary ? hooks : {};
+  await own.beforeListen?.(app, config);
   const address = await app.listen({ port: config.port, host: config.host });
-  await hooks.afterListen?.(app, address, config);
+  await own.afterListen?.(app, address, config);
+}
+
+/**
+ * SHANZHI_PROCESSES > 1: the primary migrates the store and runs the start script's set-up
+ * once, on an app that never listens and runs no workers, then forks the serving processes.
+ */
+async function primary(config: Config, hooks: StartHooks): Promise<void> {
+  const app = await appFor(config, false);
+  await app.ready();
+  await hooks.beforeListen?.(app, config);
+  const serving = await forkServers(config.processes, app.log);
+  await hooks.afterListen?.(app, serving.address, config);
+  await app.close();
+  await serving.stopped;
+}
+
+async function appFor(config: Config, serving: boolean): Promise<FastifyInstance> {
+  return buildApp({
+    store: await openStore(config),
+    jwtSecret: config.jwtSecret,
+    ...(config.jwksUrl ? { jwksUrl: config.jwksUrl } : {}),
+    logger: loggerOptions(process.env.LOG_LEVEL ?? 'info'),
+    newId: timeOrderedId,
+    startWorkers: serving,
+    workers: { owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}` },
+  });
 }
 
 // Runs when started as `tsx src/main.ts`, not when a start script imports it.

@@ -20,6 +20,7 @@ import type Database from 'better-sqlite3';
 import { openDatabase } from '../../../packages/store/src/sqlite/open.ts';
 import { sqliteStore } from '../../../packages/store/src/sqlite/store.ts';
 import { hashPassword } from '../../../server/src/auth/password.ts';
+import { timeOrderedId } from '../../../server/src/ids.ts';
 import { Metrics, serverMetrics } from '../../../server/src/metrics.ts';
 import type { LoadedDefinition } from '../../../server/src/runtime/definitions.ts';
 import { createRuntime, type Runtime } from '../../../server/src/runtime/index.ts';
@@ -71,7 +72,7 @@ export async function openLoader(file: string, pragmas: readonly string[] = LOAD
   const store = sqliteStore(db, join(file, '..', 'files'));
   await store.migrate();
   const runtime = createRuntime(
-    { store, clock: { now: () => Date.now() }, newId: randomUUID, log: silent, metrics: serverMetrics(new Metrics()) },
+    { store, clock: { now: () => Date.now() }, newId: timeOrderedId, log: silent, metrics: serverMetrics(new Metrics()) },
     { owner: `bench-loader:${process.pid}` },
   );
   return {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -7,6 +6,7 @@ import { createSqliteStore, type SqliteStore } from '@shanzhi/store/sqlite';
 import { pino } from 'pino';
 import { systemClock } from '../clock.ts';
 import type { SqliteSynchronous } from '../config.ts';
+import { timeOrderedId } from '../ids.ts';
 import { openStore } from '../main.ts';
 import { Metrics, serverMetrics } from '../metrics.ts';
 import { createRuntime, type Runtime } from '../runtime/index.ts';
@@ -99,7 +99,7 @@ export class Cli {
   /** The server's runtime on a store, without workers: deploy, start, complete as the server would. */
   async withRuntime<T>(store: Store, fn: (runtime: Runtime) => Promise<T>): Promise<T> {
     const runtime = createRuntime(
-      { store, clock: systemClock, newId: randomUUID, log: pino({ level: 'silent' }), metrics: serverMetrics(new Metrics()) },
+      { store, clock: systemClock, newId: timeOrderedId, log: pino({ level: 'silent' }), metrics: serverMetrics(new Metrics()) },
       { owner: `cli:${hostname()}:${process.pid}` },
     );
     try {

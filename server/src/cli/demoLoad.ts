@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { systemClock } from '../clock.ts';
 import { DEMO_INSTANCES, DEMO_PROCEDURE, DEMO_UNITS, DEMO_USERS } from '../demo/data.ts';
 import { loadDemo, nothingAdded } from '../demo/load.ts';
 import { demoUsersIn, loginLines } from '../demo/logins.ts';
+import { timeOrderedId } from '../ids.ts';
 import { type CommandSpec, EXIT } from './command.ts';
 
 /** `demo load`: the Nanhai tree, the demo users, the 四议两公开 procedure and two instances; running it again adds nothing. */
@@ -20,7 +20,7 @@ export const demoLoad: CommandSpec = {
   async run(_args, cli) {
     return cli.withStore(
       async ({ store }) => {
-        const added = await cli.withRuntime(store, (runtime) => loadDemo({ store, runtime, clock: systemClock, newId: randomUUID }));
+        const added = await cli.withRuntime(store, (runtime) => loadDemo({ store, runtime, clock: systemClock, newId: timeOrderedId }));
         if (nothingAdded(added)) {
           cli.out('演示数据已存在，未作任何改动 (the demo data is already loaded: nothing changed)');
         } else {

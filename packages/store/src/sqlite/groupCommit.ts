@@ -10,6 +10,8 @@ type Settled = { readonly ok: true; readonly value: unknown } | { readonly ok: f
 
 /** Commits written in one transaction at most; the rest go into the next one, at once. */
 export const MAX_GROUP = 256;
+/** While another process holds the write lock: the longest pause between attempts. */
+const MAX_RETRY_MS = 4;
 
 export interface GroupCommitter {
   /** Queues `work` for the next group; settles once that group's transaction is committed (or `work` failed). */
@@ -28,12 +30,19 @@ export interface GroupCommitter {
  * Each commit still stands alone: one that fails (a version conflict, a duplicate key) rolls
  * back its savepoint and rejects, and the others go on. Nothing settles before the transaction
  * has committed, so a caller is never told "stored" for something that could still be lost.
- * Should the transaction itself fail (the disk is full, another process held the write lock
- * past the busy timeout), every commit in it is rejected with that error and none is written.
+ * Should the transaction itself fail (the disk is full), every commit in it is rejected with
+ * that error and none is written.
+ *
+ * When another server process holds the write lock, the group does not wait for it inside
+ * SQLite, which would sleep and stall this process's event loop: it tries again a moment
+ * later, goes on serving requests meanwhile, and takes in the commits that arrive, until
+ * `busyTimeoutMs` has passed; then its commits are rejected with SQLITE_BUSY.
  */
-export function groupCommitter(db: Database.Database): GroupCommitter {
+export function groupCommitter(db: Database.Database, busyTimeoutMs: number): GroupCommitter {
   let queue: Pending[] = [];
   let scheduled = false;
+  let waitingSince: number | undefined;
+  let retries = 0;
   // better-sqlite3 runs a transaction function called inside another as a SAVEPOINT.
   const alone = db.transaction((work: () => unknown) => work());
   const together = db.transaction((group: readonly Pending[]): Settled[] =>
@@ -48,18 +57,36 @@ export function groupCommitter(db: Database.Database): GroupCommitter {
     }),
   );
 
+  /** BEGIN IMMEDIATE without SQLite's own busy wait (restored for everything else). */
+  const withoutWaiting = <T>(work: () => T): T => {
+    db.pragma('busy_timeout = 0');
+    try {
+      return work();
+    } finally {
+      db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    }
+  };
+
   const flush = () => {
     scheduled = false;
     while (queue.length > 0) {
       const group = queue.slice(0, MAX_GROUP);
-      queue = queue.slice(group.length);
       let settled: Settled[];
       try {
-        settled = together.immediate(group);
+        settled = withoutWaiting(() => together.immediate(group));
       } catch (error) {
-        for (const p of group) p.reject(error);
-        continue;
+        const now = Date.now();
+        waitingSince ??= now;
+        if (isBusy(error) && now - waitingSince < busyTimeoutMs) {
+          scheduled = true;
+          setTimeout(flush, Math.min(MAX_RETRY_MS, ++retries));
+          return;
+        }
+        settled = group.map(() => ({ ok: false, error }));
       }
+      waitingSince = undefined;
+      retries = 0;
+      queue = queue.slice(group.length);
       for (const [i, s] of settled.entries()) {
         const p = group[i] as Pending;
         if (s.ok) p.resolve(s.value);
@@ -80,4 +107,8 @@ export function groupCommitter(db: Database.Database): GroupCommitter {
     },
     flush,
   };
+}
+
+function isBusy(error: unknown): boolean {
+  return (error as { code?: unknown }).code === 'SQLITE_BUSY';
 }

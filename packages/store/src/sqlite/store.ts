@@ -11,6 +11,7 @@ import { sqliteInstances } from './instances.ts';
 import { sqliteJobs } from './jobs.ts';
 import { migrate } from './migrations.ts';
 import { sqliteNotices } from './notices.ts';
+import { BUSY_TIMEOUT_MS } from './open.ts';
 import { sqliteSessions } from './sessions.ts';
 import { wrapDatabase } from './sql.ts';
 import { sqliteSubscriptions } from './subscriptions.ts';
@@ -19,7 +20,7 @@ import { sqliteTasks } from './tasks.ts';
 /** The Store over an open database; attachment content goes to `filesDir`. */
 export function sqliteStore(db: Database.Database, filesDir: string): Store {
   const sqlite = wrapDatabase(db);
-  const group = groupCommitter(db);
+  const group = groupCommitter(db, BUSY_TIMEOUT_MS);
   return {
     async migrate() {
       migrate(db);
