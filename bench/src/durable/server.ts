@@ -76,7 +76,6 @@ export async function startServer(options: ServerChildOptions): Promise<ServerCh
   let out = '';
   const keep = (chunk: Buffer) => {
     out = (out + chunk.toString('utf8')).slice(-65536);
-    if (process.env.BENCH_ECHO) process.stderr.write(chunk);
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
