@@ -12,7 +12,7 @@ import { removeDir } from './support.ts';
 const folder = mkdtempSync(join(tmpdir(), 'shanzhi-cluster-'));
 afterAll(() => removeDir(folder));
 
-/** The live child processes of `pid`, from /proc. */
+/** The live server processes forked by `pid` (not tsx's esbuild service), from /proc. */
 function childrenOf(pid: number): number[] {
   const out: number[] = [];
   for (const entry of readdirSync('/proc')) {
@@ -21,7 +21,8 @@ function childrenOf(pid: number): number[] {
       // The command name in parentheses may hold spaces: the parent pid is the second field after it.
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[1]) === pid && fields[0] !== 'Z') out.push(Number(entry));
+      const server = readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('start.ts');
+      if (Number(fields[1]) === pid && fields[0] !== 'Z' && server) out.push(Number(entry));
     } catch {
       // gone meanwhile
     }

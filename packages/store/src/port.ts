@@ -171,6 +171,11 @@ export interface Store {
     list(reach: Reach, key?: string): Promise<DefinitionRecord[]>;
     /** Those deployed at the unit and at each unit above it (a village runs its own and the town's), in the order of list. */
     visibleAt(unitPath: string, key?: string): Promise<DefinitionRecord[]>;
+    /**
+     * What the unit runs under `key`: the newest version (or `version`) deployed at the unit,
+     * else at the nearest unit above it that has one.
+     */
+    nearest(key: string, unitPath: string, version?: number): Promise<DefinitionRecord | undefined>;
   };
 
   readonly instances: {

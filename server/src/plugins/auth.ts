@@ -1,24 +1,16 @@
-import fastifyJwt from '@fastify/jwt';
 import rateLimit from '@fastify/rate-limit';
 import type { User } from '@shanzhi/store';
 import { createVerifier } from 'fast-jwt';
 import type { FastifyPluginAsync, preHandlerAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import buildGetJwks from 'get-jwks';
+import { accessTokens, type TokenClaims } from '../auth/accessTokens.ts';
 import { newRefreshToken, readRefreshToken } from '../auth/refreshTokens.ts';
 import type { Clock, IdGenerator } from '../clock.ts';
 import { ApiError } from '../errors.ts';
 import { groupsOf } from '../runtime/assignment.ts';
 import { minimalCover } from '../units.ts';
 import type { Principal } from './tenancy.ts';
-
-/** An access token: the user and the session (the login) it belongs to. */
-export interface TokenClaims {
-  readonly sub: string;
-  readonly typ: 'access';
-  readonly sid: string;
-  readonly exp?: number;
-}
 
 export interface AuthOptions {
   readonly secret: string;
@@ -65,13 +57,6 @@ declare module 'fastify' {
   }
 }
 
-declare module '@fastify/jwt' {
-  interface FastifyJWT {
-    payload: TokenClaims;
-    user: TokenClaims;
-  }
-}
-
 /**
  * Authentication: our own HS256 JWTs as short access tokens, each naming its session, and
  * opaque refresh tokens rotated at each use (refreshTokens.ts), optionally an external issuer's
@@ -84,20 +69,9 @@ const authPlugin: FastifyPluginAsync<AuthOptions> = async (app, o) => {
   const accessTtl = o.accessTtlSec ?? 15 * 60;
   const refreshTtl = o.refreshTtlSec ?? 7 * 24 * 3600;
   const limits = o.loginLimits ?? { perAccount: 5, perAddress: 20, windowMs: 60_000 };
-  await app.register(fastifyJwt, { secret: o.secret, sign: { algorithm: 'HS256' }, verify: { algorithms: ['HS256'] } });
+  const ownTokens = accessTokens(o.secret, o.clock, accessTtl);
   await app.register(rateLimit, { global: false });
   const external = o.jwksUrl ? externalVerifier(o.jwksUrl) : undefined;
-
-  const verify = (token: string): TokenClaims => {
-    try {
-      return app.jwt.verify<TokenClaims>(token, { clockTimestamp: o.clock.now() });
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      throw new ApiError(
-        code === 'FAST_JWT_EXPIRED' || code === 'FST_JWT_AUTHORIZATION_TOKEN_EXPIRED' ? 'SZ_TOKEN_EXPIRED' : 'SZ_UNAUTHENTICATED',
-      );
-    }
-  };
 
   // Two counters, per address and per account: each attempt counts against both, and either
   // being over its limit refuses the attempt with 429 before the password is checked.
@@ -119,8 +93,7 @@ const authPlugin: FastifyPluginAsync<AuthOptions> = async (app, o) => {
   };
 
   const { sessions } = app.store;
-  const access = (userId: string, sessionId: string): string =>
-    app.jwt.sign({ sub: userId, typ: 'access', sid: sessionId }, { expiresIn: accessTtl, clockTimestamp: o.clock.now() });
+  const access = ownTokens.sign;
 
   const tokens: Tokens = {
     async login(userId) {
@@ -172,8 +145,7 @@ const authPlugin: FastifyPluginAsync<AuthOptions> = async (app, o) => {
       const name = String(claims.preferred_username ?? claims.sub ?? '');
       user = name ? await app.store.users.byUsername(name) : undefined;
     } else {
-      const claims = verify(token);
-      if (claims.typ !== 'access' || typeof claims.sid !== 'string') throw new ApiError('SZ_UNAUTHENTICATED');
+      const claims = ownTokens.verify(token);
       const session = await sessions.byId(claims.sid);
       if (session?.userId !== claims.sub || session.revokedAt !== undefined) throw new ApiError('SZ_UNAUTHENTICATED');
       request.tokenClaims = claims;

@@ -72,7 +72,7 @@ export class Definitions {
 
   /** The newest version of `key` deployed at the unit, else at the nearest unit above it. */
   async resolve(key: string, unitPath: string): Promise<LoadedDefinition | undefined> {
-    const record = nearest(await this.store.definitions.visibleAt(unitPath, key));
+    const record = await this.store.definitions.nearest(key, unitPath);
     return record && this.byId(record.id);
   }
 
@@ -86,7 +86,7 @@ export class Definitions {
     const inParent = parent.model.processes[processId] !== undefined;
     if (binding === 'deployment' && inParent) return parent;
     if (typeof binding === 'object') {
-      const record = nearest((await this.store.definitions.visibleAt(unitPath, processId)).filter((d) => d.version === binding.version));
+      const record = await this.store.definitions.nearest(processId, unitPath, binding.version);
       return record && this.byId(record.id);
     }
     return (await this.resolve(processId, unitPath)) ?? (inParent ? parent : undefined);
@@ -135,13 +135,4 @@ export class Definitions {
       this.cache.delete(oldest);
     }
   }
-}
-
-/** Of definitions at a unit and above it, the one deployed nearest the unit, its newest version. */
-function nearest(definitions: readonly DefinitionRecord[]): DefinitionRecord | undefined {
-  let best: DefinitionRecord | undefined;
-  for (const d of definitions) {
-    if (!best || d.unitPath.length > best.unitPath.length || (d.unitPath === best.unitPath && d.version > best.version)) best = d;
-  }
-  return best;
 }

@@ -54,6 +54,25 @@ export function definitionSpecs(ctx: SuiteContext): void {
       expect(await ids('/')).toEqual([]);
     });
 
+    it('finds what a unit runs under a key: the newest version at the unit, else at the nearest unit above', async () => {
+      await ctx.store.definitions.deploy(definition('town-1', PATH.town));
+      await ctx.store.definitions.deploy(definition('town-2', PATH.town));
+      await ctx.store.definitions.deploy(definition('district-1', PATH.district));
+      await ctx.store.definitions.deploy(definition('district-2', PATH.district));
+      await ctx.store.definitions.deploy(definition('district-3', PATH.district));
+      await ctx.store.definitions.deploy(definition('hefeng-1', PATH.hefeng));
+      const nearest = async (unit: string, version?: number) =>
+        (await ctx.store.definitions.nearest(DEFINITION.majorMatters, unit, version))?.id;
+      expect(await nearest(PATH.hefeng)).toBe('hefeng-1');
+      expect(await nearest(PATH.honggang)).toBe('town-2');
+      expect(await nearest(PATH.honggang, 1)).toBe('town-1');
+      expect(await nearest(PATH.honggang, 3)).toBe('district-3');
+      expect(await nearest(PATH.honggang, 4)).toBeUndefined();
+      expect(await nearest(PATH.district)).toBe('district-3');
+      expect(await nearest('/')).toBeUndefined();
+      expect(await ctx.store.definitions.nearest(DEFINITION.rentalHousing, PATH.hefeng)).toBeUndefined();
+    });
+
     it('refuses a second definition with the same id', async () => {
       await ctx.store.definitions.deploy(definition('d1', PATH.hefeng));
       await expect(ctx.store.definitions.deploy(definition('d1', PATH.hefeng))).rejects.toThrow(/already exists/);

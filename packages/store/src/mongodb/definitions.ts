@@ -47,6 +47,16 @@ export function mongoDefinitions({ definitions }: Collections): Store['definitio
         .toArray();
       return found.map((doc) => recordOf<DefinitionRecord>(doc));
     },
+    async nearest(key, unitPath, version) {
+      for (const unit of selfAndAbove(unitPath)) {
+        const found = await definitions.findOne(
+          { key, unitPath: unit, ...(version === undefined ? {} : { version }) },
+          { sort: { version: -1 } },
+        );
+        if (found) return recordOf<DefinitionRecord>(found);
+      }
+      return undefined;
+    },
     async visibleAt(unitPath, key) {
       const found = await definitions
         .find({ unitPath: { $in: selfAndAbove(unitPath) }, ...(key === undefined ? {} : { key }) })

@@ -2,10 +2,10 @@ import type { Store } from '../port.ts';
 import { assertUnitPath, reachRanges, selfAndAbove } from '../reach.ts';
 import { refusingDuplicates } from './errors.ts';
 import { DEFINITION_COLUMNS, type DefinitionRow, definitionRow, toDefinition } from './rows.ts';
-import { insertInto, type Sqlite, whereAll, withinRanges } from './sql.ts';
+import { insertInto, type Sqlite, type SqlValue, whereAll, withinRanges } from './sql.ts';
 
 export function sqliteDefinitions({ statement, write }: Sqlite): Store['definitions'] {
-  const one = (sql: string, ...params: (string | number)[]) => {
+  const one = (sql: string, ...params: SqlValue[]) => {
     const row = statement(sql).get(...params) as DefinitionRow | undefined;
     return row && toDefinition(row);
   };
@@ -41,6 +41,15 @@ export function sqliteDefinitions({ statement, write }: Sqlite): Store['definiti
         ...where.params,
       ) as DefinitionRow[];
       return rows.map(toDefinition);
+    },
+    async nearest(key, unitPath, version) {
+      const units = selfAndAbove(unitPath);
+      const where = whereAll([
+        { sql: 'key = ?', params: [key] },
+        { sql: `unit_path IN (${units.map(() => '?').join(', ')})`, params: units },
+        ...(version === undefined ? [] : [{ sql: 'version = ?', params: [version] }]),
+      ]);
+      return one(`SELECT * FROM definitions WHERE ${where.sql} ORDER BY length(unit_path) DESC, version DESC LIMIT 1`, ...where.params);
     },
     async visibleAt(unitPath, key) {
       const units = selfAndAbove(unitPath);
