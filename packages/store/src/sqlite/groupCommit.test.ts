@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -35,6 +35,25 @@ describe('group commit while another process holds the write lock', () => {
     expect((await first).version).toBe(1);
     expect((await second).version).toBe(1);
     expect((await store.tasks.ofInstance(road.id)).map((t) => t.id)).toEqual([`${road.id}:2`]);
+    await store.close();
+  });
+});
+
+describe('checkpoints', () => {
+  it('copy what was committed into the database file on a thread of their own, well before SQLite would', async () => {
+    const file = join(folder, 'checkpointed.db');
+    const store = createSqliteStore({ file });
+    await store.migrate();
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) => {
+        const record = instance(`inst-${i}`, PATH.hefeng);
+        return start(store, record, { tasks: { upsert: [task(record, '2')] } });
+      }),
+    );
+    const pages = () => statSync(file).size / 4096;
+    const deadline = Date.now() + 5_000;
+    while (pages() < 20 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(pages()).toBeGreaterThanOrEqual(20);
     await store.close();
   });
 });

@@ -1,5 +1,6 @@
 import type { Store } from '../port.ts';
 import { backupDatabase, filesDirOf } from './backup.ts';
+import { AUTOCHECKPOINT_PAGES, startCheckpointer } from './checkpointer.ts';
 import { openDatabase, type Synchronous } from './open.ts';
 import { sqliteStore } from './store.ts';
 
@@ -24,5 +25,17 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const filesDir = options.filesDir ?? (options.file === ':memory:' ? undefined : filesDirOf(options.file));
   if (filesDir === undefined) throw new Error('an in-memory SQLite store needs a filesDir for attachment content');
   const db = openDatabase(options.file, options.synchronous);
-  return { ...sqliteStore(db, filesDir), backup: (toFile) => backupDatabase(db, filesDir, toFile) };
+  const store = sqliteStore(db, filesDir);
+  if (options.file === ':memory:') return { ...store, backup: (toFile) => backupDatabase(db, filesDir, toFile) };
+  // Should the checkpoint thread fail, the committing connection checkpoints as SQLite does by default.
+  const checkpointer = startCheckpointer(options.file, () => db.open && db.pragma('wal_autocheckpoint = 1000'));
+  db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
+  return {
+    ...store,
+    backup: (toFile) => backupDatabase(db, filesDir, toFile),
+    async close() {
+      await checkpointer.stop();
+      await store.close();
+    },
+  };
 }
