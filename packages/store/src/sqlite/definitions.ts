@@ -43,13 +43,19 @@ export function sqliteDefinitions({ statement, write }: Sqlite): Store['definiti
       return rows.map(toDefinition);
     },
     async nearest(key, unitPath, version) {
-      const units = selfAndAbove(unitPath);
-      const where = whereAll([
-        { sql: 'key = ?', params: [key] },
-        { sql: `unit_path IN (${units.map(() => '?').join(', ')})`, params: units },
-        ...(version === undefined ? [] : [{ sql: 'version = ?', params: [version] }]),
-      ]);
-      return one(`SELECT * FROM definitions WHERE ${where.sql} ORDER BY length(unit_path) DESC, version DESC LIMIT 1`, ...where.params);
+      // Unit by unit, nearest first. The versions come off definitions_by_unit alone and the
+      // newest is picked here: SQLite's backwards seek for ORDER BY version DESC LIMIT 1 costs
+      // several times more than reading a key's few versions.
+      for (const unit of selfAndAbove(unitPath)) {
+        const versions = statement('SELECT id, version FROM definitions WHERE unit_path = ? AND key = ?').all(unit, key) as {
+          id: string;
+          version: number;
+        }[];
+        let pick: { id: string; version: number } | undefined;
+        for (const v of versions) if (version === undefined ? v.version > (pick?.version ?? 0) : v.version === version) pick = v;
+        if (pick) return one('SELECT * FROM definitions WHERE id = ?', pick.id);
+      }
+      return undefined;
     },
     async visibleAt(unitPath, key) {
       const units = selfAndAbove(unitPath);

@@ -67,9 +67,11 @@ export function sqliteUsers({ statement }: Sqlite): Store['users'] {
       statement('DELETE FROM role_grants WHERE user_id = ? AND role = ? AND unit_path = ?').run(grant.userId, grant.role, grant.unitPath);
     },
     async grantsOf(userId) {
-      return statement(
-        'SELECT user_id AS userId, role, unit_path AS unitPath FROM role_grants WHERE user_id = ? ORDER BY unit_path, role',
-      ).all(userId) as RoleGrant[];
+      // Read in key order and sorted here: a user has a handful of grants, and SQLite's sorter costs more than they do.
+      const grants = statement('SELECT user_id AS userId, role, unit_path AS unitPath FROM role_grants WHERE user_id = ?').all(
+        userId,
+      ) as RoleGrant[];
+      return grants.sort((a, b) => compare(a.unitPath, b.unitPath) || compare(a.role, b.role));
     },
     async withRole(role, unitPath) {
       const rows = statement(
@@ -97,3 +99,5 @@ export function sqliteUsers({ statement }: Sqlite): Store['users'] {
     },
   };
 }
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -48,7 +48,9 @@ export function sqliteTasks(sqlite: Sqlite): Store['tasks'] {
     },
     inbox: sqliteInbox(sqlite),
     async ofInstance(instanceId) {
-      return (statement('SELECT * FROM tasks WHERE instance_id = ? ORDER BY created_at, id').all(instanceId) as TaskRow[]).map(toTask);
+      // Sorted here, not by SQLite's sorter: an instance has few tasks.
+      const rows = statement('SELECT * FROM tasks WHERE instance_id = ?').all(instanceId) as TaskRow[];
+      return rows.map(toTask).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     },
     /** Read from the partial index of open tasks alone (tasks_open). */
     async countOpen(reach) {
