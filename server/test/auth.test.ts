@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PRINCIPAL_TTL_MS } from '../src/auth/principalCache.ts';
 import { PASSWORD, removeDir, type TestEnv, testEnv, UNITS } from './support.ts';
 
 describe('authentication and request checks', () => {
@@ -49,7 +50,7 @@ describe('authentication and request checks', () => {
     ).toBe(401);
   });
 
-  it('ends a session on logout for every server process, and after a restart', async () => {
+  it('ends a session on logout: at once where it logged out, within a second in every other server process, and after a restart', async () => {
     const c = await env.as('hefeng');
     const { refreshToken } = (await login('hefeng', PASSWORD)).json();
     const other = await testEnv({ dir: env.dir, clock: env.clock, idPrefix: 'p', seed: false });
@@ -58,6 +59,8 @@ describe('authentication and request checks', () => {
         (await other.app.inject({ method: 'GET', url: '/api/tasks', headers: { authorization: `Bearer ${c.token}` } })).statusCode,
       ).toBe(200);
       expect((await c.post('/api/auth/logout', {})).statusCode).toBe(204);
+      expect((await c.get('/api/tasks')).statusCode).toBe(401);
+      env.clock.advance(PRINCIPAL_TTL_MS);
       const seen = await other.app.inject({ method: 'GET', url: '/api/tasks', headers: { authorization: `Bearer ${c.token}` } });
       expect(seen.statusCode).toBe(401);
       // Another login of the same user is another session: it lives on until its own logout.

@@ -57,9 +57,21 @@ describe('organisation, users and grants', () => {
     expect(created.json()).not.toHaveProperty('passwordHash');
     expect(
       (
-        await admin.post('/api/org/users', { username: 'gaobian-clerk', displayName: 'x', password: 'a long enough password', grants: [] })
+        await admin.post('/api/org/users', {
+          username: 'gaobian-clerk',
+          displayName: 'x',
+          password: 'a long enough password',
+          grants: [{ role: 'clerk', unitPath: UNITS.hefeng }],
+        })
       ).json().code,
     ).toBe('SZ_USERNAME_TAKEN');
+    const orphan = await admin.post('/api/org/users', {
+      username: 'nobody',
+      displayName: 'x',
+      password: 'a long enough password',
+      grants: [],
+    });
+    expect(orphan.json()).toMatchObject({ code: 'SZ_VALIDATION', details: [{ field: 'body.grants' }] });
     const login = await env.app.inject({
       method: 'POST',
       url: '/api/auth/login',
@@ -86,6 +98,19 @@ describe('organisation, users and grants', () => {
     ).toEqual([{ role: 'approver', unitPath: UNITS.hefeng }]);
     const dali = await env.as('daliAdmin');
     expect((await dali.get(`/api/org/users/${id}`)).statusCode).toBe(404);
+    // Nor can 大沥镇's admin hand them a role at 大沥镇: they are not 大沥镇's to see.
+    expect((await dali.post(`/api/org/users/${id}/grants`, { role: 'clerk', unitPath: UNITS.dali })).statusCode).toBe(404);
+  });
+
+  it('applies a grant or a revocation to the user’s very next request', async () => {
+    const clerk = await env.as('hefeng');
+    const units = async () => (await clerk.get('/api/org/units')).json<{ items: { path: string }[] }>().items.map((u) => u.path);
+    expect(await units()).toEqual([UNITS.hefeng]);
+    const admin = await env.as('admin');
+    await admin.post(`/api/org/users/${env.userId('hefeng')}/grants`, { role: 'clerk', unitPath: UNITS.honggang });
+    expect(await units()).toEqual([UNITS.hefeng, UNITS.honggang]);
+    await admin.post(`/api/org/users/${env.userId('hefeng')}/grants/revoke`, { role: 'clerk', unitPath: UNITS.hefeng });
+    expect(await units()).toEqual([UNITS.honggang]);
   });
 
   it('shows a village the town’s definitions it runs on, and not another town’s', async () => {

@@ -5,6 +5,7 @@ import type { FastifyPluginAsync, preHandlerAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import buildGetJwks from 'get-jwks';
 import { accessTokens, type TokenClaims } from '../auth/accessTokens.ts';
+import { PrincipalCache } from '../auth/principalCache.ts';
 import { newRefreshToken, readRefreshToken } from '../auth/refreshTokens.ts';
 import type { Clock, IdGenerator } from '../clock.ts';
 import { ApiError } from '../errors.ts';
@@ -54,6 +55,8 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     tokens: Tokens;
+    /** Principals of live sessions, kept a second (principalCache.ts); routes that change grants clear it. */
+    principals: Pick<PrincipalCache, 'forget'>;
   }
 }
 
@@ -63,7 +66,8 @@ declare module 'fastify' {
  * tokens checked against its JWKS. Sessions live in the store, so a logout holds on every server
  * process and across restarts. Default deny: every route needs a valid token unless its config
  * says `public: true`. The principal (user, grants, reach, groups) and the session are read from
- * the store on each request, so a revoked grant or an ended session takes effect at once.
+ * the store and kept for a second (principalCache.ts): a revoked grant or an ended session takes
+ * effect at once in the process that made the change, and within that second in the others.
  */
 const authPlugin: FastifyPluginAsync<AuthOptions> = async (app, o) => {
   const accessTtl = o.accessTtlSec ?? 15 * 60;
@@ -72,6 +76,8 @@ const authPlugin: FastifyPluginAsync<AuthOptions> = async (app, o) => {
   const ownTokens = accessTokens(o.secret, o.clock, accessTtl);
   await app.register(rateLimit, { global: false });
   const external = o.jwksUrl ? externalVerifier(o.jwksUrl) : undefined;
+  const principals = new PrincipalCache();
+  app.decorate('principals', principals);
 
   // Two counters, per address and per account: each attempt counts against both, and either
   // being over its limit refuses the attempt with 429 before the password is checked.
@@ -117,6 +123,7 @@ const authPlugin: FastifyPluginAsync<AuthOptions> = async (app, o) => {
       // Refused when the token is not the current one, also when a refresh with it won a race just now.
       if (!(await sessions.rotate(session.id, presented.hash, { tokenHash: next.hash, expiresAt: now + refreshTtl * 1000 }, now))) {
         await sessions.revoke(session.id, now);
+        principals.forget();
         throw new ApiError('SZ_TOKEN_EXPIRED', 'the refresh token was used before; the session has ended');
       }
       return { token: access(user.id, session.id), refreshToken: next.token, expiresIn: accessTtl };
@@ -127,6 +134,7 @@ const authPlugin: FastifyPluginAsync<AuthOptions> = async (app, o) => {
       const presented = refreshToken === undefined ? undefined : readRefreshToken(refreshToken);
       if (presented && (await sessions.byId(presented.sessionId))?.tokenHash === presented.hash)
         await sessions.revoke(presented.sessionId, now);
+      principals.forget();
     },
     loginLimiters: [loginLimiter],
   };
@@ -146,10 +154,20 @@ const authPlugin: FastifyPluginAsync<AuthOptions> = async (app, o) => {
       user = name ? await app.store.users.byUsername(name) : undefined;
     } else {
       const claims = ownTokens.verify(token);
+      request.tokenClaims = claims;
+      const now = o.clock.now();
+      const known = principals.get(claims.sid, now);
+      if (known?.id === claims.sub) {
+        request.principal = known;
+        return;
+      }
       const session = await sessions.byId(claims.sid);
       if (session?.userId !== claims.sub || session.revokedAt !== undefined) throw new ApiError('SZ_UNAUTHENTICATED');
-      request.tokenClaims = claims;
       user = await app.store.users.byId(claims.sub);
+      if (!user || user.disabled) throw new ApiError('SZ_UNAUTHENTICATED');
+      request.principal = await principalOf(app.store, user);
+      principals.set(claims.sid, request.principal, now);
+      return;
     }
     if (!user || user.disabled) throw new ApiError('SZ_UNAUTHENTICATED');
     request.principal = await principalOf(app.store, user);

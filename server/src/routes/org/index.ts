@@ -157,9 +157,10 @@ const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const p = principal(request);
       assertCan(p, 'org:admin', request.body.unitPath, 'unit');
       await unitExists(request.body.unitPath);
-      const user = await app.store.users.byId(request.params.id);
-      if (!user) throw new ApiError('SZ_NOT_FOUND', 'no such user');
+      // As for a revocation: only a user you can see (one with a grant within your units).
+      const { user } = await visibleUser(request.params.id, p);
       await app.store.users.grant({ userId: user.id, ...request.body });
+      app.principals.forget();
       return viewAs(p, user);
     },
   );
@@ -180,6 +181,7 @@ const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
       assertCan(p, 'org:admin', request.body.unitPath, 'unit');
       const { user } = await visibleUser(request.params.id, p);
       await app.store.users.revoke({ userId: user.id, ...request.body });
+      app.principals.forget();
       return viewAs(p, user);
     },
   );

@@ -30,7 +30,10 @@ export const NewUser = Type.Object(
     username: Type.String({ minLength: 1, maxLength: 100, pattern: '^[^\\s]+$' }),
     displayName: Type.String({ minLength: 1, maxLength: 200 }),
     password: Type.String({ minLength: 8, maxLength: 1000 }),
-    grants: Type.Array(GrantBody, { default: [] }),
+    grants: Type.Array(GrantBody, {
+      minItems: 1,
+      description: 'At least one: a user belongs to a unit, and an admin sees a user through their grants.',
+    }),
   },
   { additionalProperties: false },
 );
