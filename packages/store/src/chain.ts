@@ -26,20 +26,33 @@ export const EMPTY_CHAIN: ChainHead = { seq: 0, hash: GENESIS_HASH };
  * undefined array items become null, exactly as JSON.stringify does.
  */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ',';
+      out += value[i] === undefined ? 'null' : canonicalJson(value[i]);
+    }
+    return `${out}]`;
+  }
   if (value !== null && typeof value === 'object') {
-    const members = Object.keys(value)
-      .sort()
-      .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
-    return `{${members.join(',')}}`;
+    const object = value as Record<string, unknown>;
+    let out = '{';
+    for (const key of Object.keys(object).sort()) {
+      const member = object[key];
+      if (member === undefined) continue;
+      if (out.length > 1) out += ',';
+      out += `${JSON.stringify(key)}:${canonicalJson(member)}`;
+    }
+    return `${out}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }
 
 export function eventHash(link: Omit<EventRecord, 'hash'>): string {
   const { instanceId, seq, event, actor, at, prevHash } = link;
-  return createHash('sha256').update(canonicalJson({ instanceId, seq, event, actor, at, prevHash })).digest('hex');
+  // canonicalJson of { instanceId, seq, event, actor, at, prevHash }, its keys written in sorted order.
+  const canonical = `{"actor":${JSON.stringify(actor)},"at":${JSON.stringify(at)},"event":${canonicalJson(event)},"instanceId":${JSON.stringify(instanceId)},"prevHash":${JSON.stringify(prevHash)},"seq":${JSON.stringify(seq)}}`;
+  return createHash('sha256').update(canonical).digest('hex');
 }
 
 /**

@@ -2,12 +2,22 @@ import { type ChainHead, verifyChain } from '../chain.ts';
 import type { Store } from '../port.ts';
 import type { EventRecord } from '../records.ts';
 import { EVENT_COLUMNS, type EventRow, eventRow, toEvent } from './rows.ts';
-import { insertInto, type Sqlite } from './sql.ts';
+import { insertRows, type Sqlite } from './sql.ts';
 
-/** Inside a commit: appends events already chained onto the instance's head. */
+/** Events written by one INSERT at most; a step writes about a dozen. */
+const EVENTS_PER_INSERT = 16;
+
+/** Inside a commit: appends events already chained onto the instance's head, several rows per INSERT. */
 export function appendEvents({ statement }: Sqlite, events: readonly EventRecord[]): void {
-  const insert = statement(insertInto('events', EVENT_COLUMNS));
-  for (const event of events) insert.run(eventRow(event));
+  for (let from = 0; from < events.length; from += EVENTS_PER_INSERT) {
+    const chunk = events.slice(from, from + EVENTS_PER_INSERT);
+    statement(insertRows('events', EVENT_COLUMNS, chunk.length)).run(
+      chunk.flatMap((event) => {
+        const row = eventRow(event);
+        return EVENT_COLUMNS.map((column) => row[column]);
+      }),
+    );
+  }
 }
 
 export function sqliteEvents({ statement }: Sqlite): Store['events'] {

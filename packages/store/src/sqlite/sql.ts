@@ -64,3 +64,7 @@ export const containing = (text: string): string => `%${text.replace(/[\\%_]/g, 
 /** `INSERT INTO table (a, b) VALUES (@a, @b)` for a row object whose keys are the columns. */
 export const insertInto = (table: string, columns: readonly string[]): string =>
   `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;
+
+/** `INSERT INTO table (a, b) VALUES (?, ?), (?, ?)` for `rows` rows, values in column order, row after row. */
+export const insertRows = (table: string, columns: readonly string[], rows: number): string =>
+  `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => `(${columns.map(() => '?').join(', ')})`).join(', ')}`;
