@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defineCached } from '../src/routes/forms/formCache.ts';
 import { removeDir, type TestEnv, testEnv } from './support.ts';
 
 const fixtures = join(import.meta.dirname, '../../packages/forms/test/fixtures');
@@ -83,6 +84,88 @@ describe('POST /api/forms/validate', () => {
       code: 'SZ_VALIDATION',
       details: [{ field: 'body.form.schema.properties.ip.format', rule: 'format-unsupported' }],
     });
+  });
+
+  it('answers a form sent again exactly as the first time, defining it once', async () => {
+    const clerk = await env.as('hefeng');
+    const data = { ...registered, landlordMobile: '1380296123', floors: '5' };
+    const first = await clerk.post('/api/forms/validate', { form, data });
+    const again = await clerk.post('/api/forms/validate', { form: structuredClone(form), data });
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual(first.json());
+    expect(defineCached(structuredClone(form), 'en')).toBe(defineCached(form, 'zh-CN'));
+  });
+
+  it('honours a changed definition at once: a field made required, then optional again', async () => {
+    const clerk = await env.as('hefeng');
+    const schema = form.schema as { required: string[] };
+    const stricter = { ...form, schema: { ...schema, required: [...schema.required, 'businessCreditCode'] } };
+    expect((await clerk.post('/api/forms/validate', { form, data: registered })).json()).toEqual({ ok: true, errors: [] });
+    expect((await clerk.post('/api/forms/validate', { form: stricter, data: registered })).json()).toEqual({
+      ok: false,
+      errors: [{ field: '/businessCreditCode', code: 'required', message: '此项必填' }],
+    });
+    expect((await clerk.post('/api/forms/validate', { form, data: registered })).json()).toEqual({ ok: true, errors: [] });
+  });
+
+  it('orders errors by the form sent, even when the same fields came before in another order', async () => {
+    const clerk = await env.as('hefeng');
+    const twoFields = (properties: Record<string, unknown>) => ({
+      key: 'order',
+      version: 1,
+      title: '顺序',
+      schema: { type: 'object', properties },
+    });
+    const data = { rooms: 'x', floors: 'x' };
+    const answer = async (first: string, second: string) =>
+      (await clerk.post('/api/forms/validate', { form: twoFields({ [first]: { type: 'integer' }, [second]: { type: 'integer' } }), data }))
+        .json()
+        .errors.map((e: { field: string }) => e.field);
+    expect(await answer('floors', 'rooms')).toEqual(['/floors', '/rooms']);
+    expect(await answer('rooms', 'floors')).toEqual(['/rooms', '/floors']);
+  });
+
+  it('words the errors of one form in each language asked, in any order', async () => {
+    const clerk = await env.as('hefeng');
+    const data = { ...registered, floors: '5' };
+    const message = async (lang: 'zh-CN' | 'en') =>
+      (await clerk.post('/api/forms/validate', { form, data, lang })).json().errors.map((e: { message: string }) => e.message);
+    expect(await message('zh-CN')).toEqual(['应填写整数']);
+    expect(await message('en')).toEqual(['Must be a whole number.']);
+    expect(await message('zh-CN')).toEqual(['应填写整数']);
+  });
+
+  it('refuses a broken form every time it is sent, in the language asked', async () => {
+    const designer = await env.as('admin');
+    const broken = {
+      key: 'broken',
+      version: 1,
+      title: '坏表单',
+      schema: { type: 'object', properties: { ip: { type: 'string', format: 'ipv4' } } },
+    };
+    const refusal = async (lang: 'zh-CN' | 'en') => {
+      const res = await designer.post('/api/forms/validate', { form: broken, data: {}, lang });
+      expect(res.statusCode).toBe(400);
+      return res.json().details[0].message as string;
+    };
+    expect(await refusal('en')).toMatch(/^The format “ipv4” is not supported/);
+    expect(await refusal('zh-CN')).toMatch(/^不支持格式“ipv4”/);
+  });
+
+  it('refuses a form nested deeper than any form needs, at the path where it goes too deep', async () => {
+    const designer = await env.as('admin');
+    // Written as text: 5,000 levels are more than JSON.stringify can recurse through.
+    const schema = `${'{"type":"object","properties":{"a":'.repeat(5000)}{"type":"string"}${'}}'.repeat(5000)}`;
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/forms/validate',
+      headers: { authorization: `Bearer ${designer.token}`, 'content-type': 'application/json' },
+      payload: `{"form":{"key":"deep","version":1,"title":"深","schema":${schema}},"data":{}}`,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().details).toMatchObject([
+      { field: expect.stringMatching(/^body\.form\.schema(\.properties\.a){16}$/), rule: 'too-deep' },
+    ]);
   });
 
   it('refuses a request outside its schema before looking at the form', async () => {

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { defineForm, type Form, FormDefinitionError, validateSubmission } from '@shanzhi/forms';
+import { type Form, FormDefinitionError, validateSubmission } from '@shanzhi/forms';
 import { ApiError } from '../../errors.ts';
 import { errors } from '../common.ts';
+import { defineCached } from './formCache.ts';
 import { ValidateBody, ValidateResult } from './schemas.ts';
 
 /**
@@ -33,7 +34,7 @@ const formRoutes: FastifyPluginAsyncTypebox = async (app) => {
 /** A definition with problems is a bad request: 400 SZ_VALIDATION, each problem at its body path. */
 function define(definition: unknown, lang: 'zh-CN' | 'en' | undefined): Form {
   try {
-    return defineForm(definition, lang ? { lang } : {});
+    return defineCached(definition, lang);
   } catch (error) {
     if (!(error instanceof FormDefinitionError)) throw error;
     const details = error.problems.map((p) => ({ field: bodyPath(p.path), message: p.message, rule: p.code }));
