@@ -108,12 +108,14 @@ export class Workers {
         this.o.batch,
       );
       if (jobs.length === 0) return total;
-      for (const job of jobs) {
-        await this.runOne(job);
-        total++;
-      }
-      // The embedded store answers synchronously, so awaiting it never lets requests in:
-      // give the event loop a turn between rounds, or a backlog of timers starves the API.
+      // The batch runs together, so its commits go into one group commit (jobs of one instance
+      // that collide are retried, as internal commands are); each job fails or succeeds alone.
+      const settled = await Promise.allSettled(jobs.map((job) => this.runOne(job)));
+      const failure = settled.find((r) => r.status === 'rejected');
+      if (failure) throw failure.reason;
+      total += jobs.length;
+      // Reads of the embedded store answer synchronously, so awaiting them never lets requests
+      // in: give the event loop a turn between rounds, or a backlog of timers starves the API.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     // Stopped at the round cap, not on an empty claim: more jobs may be due.
