@@ -74,6 +74,25 @@ describe('host work out of retries', () => {
     const history = (await admin.get(`/api/process-instances/${id}`)).json().history.map((e: { type: string }) => e.type);
     expect(history.filter((t: string) => t.startsWith('Incident'))).toEqual(['IncidentRaised', 'IncidentResolved']);
   });
+  it('the town admin cancels an instance whose report is parked on an incident: none of its jobs stays behind', async () => {
+    const clerk = await env.as('hefeng');
+    const id = (await clerk.post('/api/process-instances', { definitionKey: 'tell', orgUnit: UNITS.hefeng })).json<{ id: string }>().id;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      expect(await env.app.runtime.workers.runDue()).toBe(1);
+      env.clock.advance(10 * MINUTE);
+    }
+    const admin = await env.as('admin');
+    const incident = (await admin.get(`/api/process-instances/${id}`)).json().incidents[0].id;
+    expect(await env.store.jobs.ofInstance(id)).toEqual([expect.objectContaining({ type: 'publishMessage', incident })]);
+
+    expect((await admin.post(`/api/process-instances/${id}/cancel`, { reason: '村里已当面报告' })).statusCode).toBe(200);
+    const detail = (await admin.get(`/api/process-instances/${id}`)).json();
+    expect(detail.instance.status).toBe('cancelled');
+    expect(detail.jobs).toEqual([]);
+    expect(await env.store.jobs.ofInstance(id)).toEqual([]);
+    failing = false;
+    expect(await env.app.runtime.workers.runDue()).toBe(0);
+  });
   it('parks a message of an instance that has ended alone, shown with the instance: no running instance waits for it', async () => {
     const clerk = await env.as('hefeng');
     const id = (await clerk.post('/api/process-instances', { definitionKey: 'tell', orgUnit: UNITS.hefeng })).json<{ id: string }>().id;

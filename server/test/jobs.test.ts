@@ -95,6 +95,19 @@ describe('external jobs', () => {
     expect(retried).toMatchObject({ elementId: 'sms', retries: 3 });
   });
 
+  it('the town admin cancels an instance whose job failed out of retries: no job of it is left waiting', async () => {
+    const [job] = await fetch('w1');
+    await worker.post(`/api/jobs/${job?.id}/fail`, { worker: 'w1', retries: 0, errorMessage: '号码无效' });
+    expect((await worker.get(`/api/process-instances/${instanceId}`)).json().incidents).toHaveLength(1);
+
+    expect((await worker.post(`/api/process-instances/${instanceId}/cancel`, { reason: '村民已到村委会办理' })).statusCode).toBe(200);
+    const detail = (await worker.get(`/api/process-instances/${instanceId}`)).json();
+    expect(detail.instance.status).toBe('cancelled');
+    expect(detail.jobs).toEqual([]);
+    expect(await env.store.jobs.ofInstance(instanceId)).toEqual([]);
+    expect(await fetch('w2')).toEqual([]);
+  });
+
   it('shows on the instance what it waits on: the job with its type, retries and lock, its timer with the due time', async () => {
     const REMINDED = processXml(
       'reminded',

@@ -113,7 +113,11 @@ export interface Commit {
     readonly upsert?: readonly TaskRecord[];
     readonly end?: readonly { id: string; status: Exclude<TaskStatus, 'open'>; at: number; by?: string }[];
   };
-  /** Applied in this order: done, parked, resumed, removed, added (so a job done and added again under its id moves here). */
+  /**
+   * Applied in this order: done, parked, resumed, removed, added (so a job done and added again under its id moves here).
+   * A commit leaving its instance ended also removes the instance's jobs parked on an incident, which no one can resolve any
+   * more; its other jobs go only when named (an outbox job is work for other instances).
+   */
   readonly jobs?: {
     readonly add?: readonly InstanceJobRecord[];
     readonly remove?: readonly { instanceId: string; ref: string; kind?: InstanceJobKind }[];

@@ -219,6 +219,31 @@ export function jobSpecs(ctx: SuiteContext): void {
       expect(resumed).not.toHaveProperty('incident');
       expect(ids(await ctx.store.jobs.claimDue(['outbox'], 'server-a', T0 + 61 * MINUTE, LEASE, 10))).toEqual(['outbox-message']);
     });
+    it('drops, in the commit that ends an instance, its jobs parked on an incident; its other jobs stay unless removed', async () => {
+      const other = instance('inst-other', PATH.hefeng);
+      await start(ctx.store, other, { jobs: { add: [job(other, 'outbox-other', { kind: 'outbox', retries: 0, incident: '4' })] } });
+      await ctx.store.jobs.claimDue(['outbox'], 'server-a', T0, LEASE, 10);
+      const parking = { id: 'outbox-message', owner: 'server-a', incident: '9', error: '消息服务暂不可用' };
+      await ctx.store.commit({ instance: { ...road, incidents: 1 }, expectedVersion: 1, events: [], jobs: { park: [parking] } });
+      const ended = { ...road, status: 'cancelled' as const, endedAt: T0 + MINUTE, incidents: 1 };
+      const reply = job(road, 'outbox-reply', { kind: 'outbox', type: 'cancelCalledInstance' });
+      await ctx.store.commit({
+        instance: ended,
+        expectedVersion: 2,
+        events: [],
+        jobs: { remove: [{ instanceId: road.id, ref: 'timer-deadline' }], add: [reply] },
+      });
+      expect(await ctx.store.jobs.byId('outbox-message')).toBeUndefined();
+      expect(ids(await ctx.store.jobs.ofInstance(road.id))).toEqual([
+        'ext-archive',
+        'ext-sms',
+        'ext-sms-spent',
+        'outbox-reply',
+        'timer-later',
+        'timer-reminder',
+      ]);
+      expect(ids(await ctx.store.jobs.ofInstance(other.id))).toEqual(['outbox-other']);
+    });
     it('moves a held job to another instance in one commit: finished where it was, added where it now waits', async () => {
       const caller = instance('inst-caller', PATH.hefeng);
       await start(ctx.store, caller);

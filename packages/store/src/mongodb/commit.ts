@@ -56,7 +56,7 @@ async function write(collections: Collections, session: ClientSession, commit: C
   await appendEvents(collections, session, instance.unitPath, chained.records);
   for (const task of commit.tasks?.upsert ?? []) await upsertTask(collections, session, task, instance.businessKey);
   for (const end of commit.tasks?.end ?? []) await endTask(collections, session, instance.id, end);
-  if (commit.jobs) await writeJobs(collections, session, instance.id, commit.jobs);
+  await writeJobs(collections, session, instance, commit.jobs ?? {});
   if (commit.subscriptions) await writeSubscriptions(collections, session, commit.subscriptions);
   for (const notice of commit.notices?.add ?? []) await postNotice(collections, session, notice);
   return stored;

@@ -2,7 +2,7 @@ import type { ClientSession, Filter } from 'mongodb';
 import type { Commit, Store } from '../port.ts';
 import { StoreConflict, StoreDuplicate } from '../port.ts';
 import { reachRanges } from '../reach.ts';
-import type { InstanceJobRecord, JobRecord } from '../records.ts';
+import type { InstanceJobRecord, InstanceRecord, JobRecord } from '../records.ts';
 import { type Collections, documentOf, type JobDoc, recordOf } from './collections.ts';
 import { duplicateKeyFields, refusingDuplicates } from './errors.ts';
 import { withinRanges } from './filters.ts';
@@ -23,13 +23,14 @@ const claimable = (now: number): Filter<JobDoc> => ({ retries: { $gt: 0 }, dueAt
 const unlocked = { $set: { lockedUntil: FREE }, $unset: { lockedBy: '' } } as const;
 
 /**
- * Inside a commit of `instanceId`: jobs finished or parked by their holder (anyone else's hold
- * fails the commit), jobs resumed by a resolved incident, jobs no longer wanted, new ones.
+ * Inside a commit of `instance`: jobs finished or parked by their holder (anyone else's hold
+ * fails the commit), jobs resumed by a resolved incident, jobs no longer wanted (with an ended
+ * instance, those parked on its incidents, which no one can resolve any more), new ones.
  */
 export async function writeJobs(
   { jobs }: Collections,
   session: ClientSession,
-  instanceId: string,
+  { id: instanceId, status }: Pick<InstanceRecord, 'id' | 'status'>,
   changes: NonNullable<Commit['jobs']>,
 ): Promise<void> {
   for (const { id, owner } of changes.done ?? []) {
@@ -49,6 +50,7 @@ export async function writeJobs(
   for (const { ref, kind } of changes.remove ?? []) {
     await jobs.deleteMany({ instanceId, ref, ...(kind === undefined ? {} : { kind }) }, { session });
   }
+  if (status !== 'active') await jobs.deleteMany({ instanceId, incident: { $exists: true } }, { session });
   for (const job of changes.add ?? []) {
     await refusingDuplicates(
       () => jobs.insertOne(jobDoc(job), { session }),

@@ -39,7 +39,7 @@ export function sqliteCommit(sqlite: Sqlite, group: GroupCommitter): (commit: Co
           appendEvents(sqlite, chained.records);
           for (const task of commit.tasks?.upsert ?? []) upsertTask(sqlite, task, instance.businessKey);
           for (const end of commit.tasks?.end ?? []) endTask(sqlite, instance.id, end);
-          if (commit.jobs) writeJobs(sqlite, instance.id, commit.jobs);
+          writeJobs(sqlite, instance, commit.jobs ?? {});
           if (commit.subscriptions) writeSubscriptions(sqlite, commit.subscriptions);
           for (const notice of commit.notices?.add ?? []) postNotice(sqlite, notice);
           return stored;

@@ -1,7 +1,7 @@
 import type { Commit, Store } from '../port.ts';
 import { StoreConflict } from '../port.ts';
 import { reachRanges } from '../reach.ts';
-import type { InstanceJobRecord } from '../records.ts';
+import type { InstanceJobRecord, InstanceRecord } from '../records.ts';
 import { refusingDuplicates } from './errors.ts';
 import { JOB_COLUMNS, type JobRow, jobRow, toJob } from './rows.ts';
 import { type Condition, insertInto, type Sqlite, withinRanges } from './sql.ts';
@@ -12,10 +12,15 @@ type CommitJobs = NonNullable<Commit['jobs']>;
 const CLAIMABLE = 'retries > 0 AND due_at <= @now AND (locked_until IS NULL OR locked_until < @now)';
 
 /**
- * Inside a commit of `instanceId`: jobs finished or parked by their holder (anyone else's hold
- * fails the commit), jobs resumed by a resolved incident, jobs no longer wanted, new ones.
+ * Inside a commit of `instance`: jobs finished or parked by their holder (anyone else's hold
+ * fails the commit), jobs resumed by a resolved incident, jobs no longer wanted (with an ended
+ * instance, those parked on its incidents, which no one can resolve any more), new ones.
  */
-export function writeJobs({ statement }: Sqlite, instanceId: string, jobs: CommitJobs): void {
+export function writeJobs(
+  { statement }: Sqlite,
+  { id: instanceId, status }: Pick<InstanceRecord, 'id' | 'status'>,
+  jobs: CommitJobs,
+): void {
   for (const { id, owner } of jobs.done ?? []) {
     if (statement('DELETE FROM jobs WHERE id = ? AND locked_by = ?').run(id, owner).changes === 0) throw new StoreConflict('job', id);
   }
@@ -38,6 +43,7 @@ export function writeJobs({ statement }: Sqlite, instanceId: string, jobs: Commi
     if (kind === undefined) statement('DELETE FROM jobs WHERE instance_id = ? AND ref = ?').run(instanceId, ref);
     else statement('DELETE FROM jobs WHERE instance_id = ? AND ref = ? AND kind = ?').run(instanceId, ref, kind);
   }
+  if (status !== 'active') statement('DELETE FROM jobs WHERE instance_id = ? AND incident IS NOT NULL').run(instanceId);
   for (const job of jobs.add ?? []) {
     refusingDuplicates(
       () => statement(insertInto('jobs', JOB_COLUMNS)).run(jobRow(job)),
