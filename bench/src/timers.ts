@@ -15,7 +15,7 @@
 import Database from 'better-sqlite3';
 import { definitionsXml, deploy, openLoader, putUnit, tempDataDir } from './durable/seed.ts';
 import { counter, type ServerChild, startServer } from './durable/server.ts';
-import { type Benchmark, formatNumber, type Row, type RunOptions, round1, table } from './harness.ts';
+import { type Benchmark, formatNumber, percentiles, type Row, type RunOptions, round1, table } from './harness.ts';
 
 export const FULL_TIMERS = 100_000;
 const VILLAGES = 30;
@@ -56,6 +56,25 @@ interface TimerDetail {
   readonly instancesWithoutOneTask: number;
   /** Timers fired per second, second by second from the spawn. */
   readonly curve: number[];
+  /** GET /health answered while the backlog fired (one probe per server every 100 ms): is the API still served? */
+  readonly health: { readonly probes: number; readonly p50Ms: number; readonly p99Ms: number; readonly maxMs: number };
+}
+
+/** Asks each server for /health every 100 ms until `done`; the answer times in ms. */
+async function probeHealth(servers: readonly ServerChild[], done: () => boolean): Promise<number[]> {
+  const times: number[] = [];
+  await Promise.all(
+    servers.map(async (server) => {
+      while (!done()) {
+        const t0 = performance.now();
+        const res = await fetch(`${server.origin}/health`);
+        await res.arrayBuffer();
+        times.push(performance.now() - t0);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }),
+  );
+  return times;
 }
 
 export const timersBenchmark: Benchmark = {
@@ -123,6 +142,7 @@ export const timersBenchmark: Benchmark = {
       let last = count;
       let nextTick = from + 1000;
       let drainMs = 0;
+      const probing = starting.then((up) => probeHealth(up, () => drainMs > 0 || failed !== undefined));
       for (;;) {
         if (failed) throw failed;
         const n = left();
@@ -142,6 +162,7 @@ export const timersBenchmark: Benchmark = {
       const up = await starting;
       if (failed) throw failed;
       const bootMs = up.map((s) => Math.round(s.bootMs));
+      const health = percentiles(await probing);
       options.log(`timers: all fired ${Math.round(drainMs)} ms after the servers were spawned`);
 
       const metrics = await Promise.all(servers.map((s) => s.metrics()));
@@ -187,6 +208,7 @@ export const timersBenchmark: Benchmark = {
         notFired,
         instancesWithoutOneTask: tasks.n,
         curve,
+        health: { probes: health.n, p50Ms: round1(health.p50), p99Ms: round1(health.p99), maxMs: round1(health.max) },
       };
       return [
         {
@@ -215,7 +237,18 @@ export const timersBenchmark: Benchmark = {
     if (!d) return '';
     const curve = d.curve.map((n) => formatNumber(n, '/s')).join(' ');
     return `${table(
-      ['timers', 'loaded in', 'all fired in', 'fired/s', 'fired by A / B', 'lost leases', 'conflicts', 'fired twice', 'never fired'],
+      [
+        'timers',
+        'loaded in',
+        'all fired in',
+        'fired/s',
+        'fired by A / B',
+        'lost leases',
+        'conflicts',
+        'fired twice',
+        'never fired',
+        '/health meanwhile p50 / p99 / max',
+      ],
       [
         [
           d.timers.toLocaleString('en-US'),
@@ -227,6 +260,7 @@ export const timersBenchmark: Benchmark = {
           String(d.conflicts),
           String(d.firedTwice),
           String(d.notFired),
+          `${d.health.p50Ms} / ${d.health.p99Ms} / ${d.health.maxMs} ms (${d.health.probes})`,
         ],
       ],
     )}\nfired per second, second by second: ${curve}`;

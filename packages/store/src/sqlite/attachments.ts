@@ -42,7 +42,7 @@ export function sqliteAttachments({ statement, write }: Sqlite, filesDir: string
   return {
     async add(meta, content) {
       checkAttachment(meta, content);
-      write(() => {
+      await write(() => {
         refusingDuplicates(
           () => statement(insertInto('attachments', ATTACHMENT_COLUMNS)).run(attachmentRow(meta)),
           () => `attachment ${meta.id}`,

@@ -3,12 +3,14 @@ import { refusingDuplicates } from './errors.ts';
 import { COMMENT_COLUMNS, type CommentRow, commentRow, toComment } from './rows.ts';
 import { insertInto, type Sqlite } from './sql.ts';
 
-export function sqliteComments({ statement }: Sqlite): Store['comments'] {
+export function sqliteComments({ statement, write }: Sqlite): Store['comments'] {
   return {
     async add(comment) {
-      refusingDuplicates(
-        () => statement(insertInto('comments', COMMENT_COLUMNS)).run(commentRow(comment)),
-        () => `comment ${comment.id}`,
+      await write(() =>
+        refusingDuplicates(
+          () => statement(insertInto('comments', COMMENT_COLUMNS)).run(commentRow(comment)),
+          () => `comment ${comment.id}`,
+        ),
       );
     },
     async ofTask(taskId) {

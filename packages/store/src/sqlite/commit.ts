@@ -5,7 +5,6 @@ import { StoreConflict } from '../port.ts';
 import type { InstanceRecord } from '../records.ts';
 import { refusingDuplicates } from './errors.ts';
 import { appendEvents } from './events.ts';
-import type { GroupCommitter } from './groupCommit.ts';
 import { writeJobs } from './jobs.ts';
 import { postNotice } from './notices.ts';
 import { INSTANCE_COLUMNS, instanceRow } from './rows.ts';
@@ -22,12 +21,12 @@ const UPDATE_INSTANCE = `UPDATE instances SET ${INSTANCE_COLUMNS.filter((c) => c
  * groupCommit.ts): the instance (guarded by the version the writer read), its events chained
  * onto the head the instance row keeps, its inbox rows, jobs, subscriptions and notices.
  */
-export function sqliteCommit(sqlite: Sqlite, group: GroupCommitter): (commit: Commit) => Promise<InstanceRecord> {
-  const { statement } = sqlite;
+export function sqliteCommit(sqlite: Sqlite): (commit: Commit) => Promise<InstanceRecord> {
+  const { statement, write } = sqlite;
   return async (commit) => {
     checkCommit(commit);
     const { instance, expectedVersion } = commit;
-    return group.submit(() =>
+    return write(() =>
       refusingDuplicates(
         () => {
           const head = expectedVersion === null ? EMPTY_CHAIN : readHead(sqlite, instance.id, expectedVersion);

@@ -12,16 +12,18 @@ const USER_ORDER = sortColumns(USER_SORT, { username: 'username', id: 'id' }, ''
 
 /** The organisation tree, users and their role grants. */
 
-export function sqliteUnits({ statement }: Sqlite): Store['units'] {
+export function sqliteUnits({ statement, write }: Sqlite): Store['units'] {
   return {
     async put(unit) {
       assertUnitPath(unit.path);
-      refusingDuplicates(
-        () =>
-          statement(
-            `${insertInto('units', UNIT_COLUMNS)} ON CONFLICT (id) DO UPDATE SET path = excluded.path, name = excluded.name, kind = excluded.kind`,
-          ).run(unitRow(unit)),
-        () => `unit path ${unit.path}`,
+      await write(() =>
+        refusingDuplicates(
+          () =>
+            statement(
+              `${insertInto('units', UNIT_COLUMNS)} ON CONFLICT (id) DO UPDATE SET path = excluded.path, name = excluded.name, kind = excluded.kind`,
+            ).run(unitRow(unit)),
+          () => `unit path ${unit.path}`,
+        ),
       );
     },
     async byPath(path) {
@@ -35,12 +37,14 @@ export function sqliteUnits({ statement }: Sqlite): Store['units'] {
   };
 }
 
-export function sqliteUsers({ statement }: Sqlite): Store['users'] {
+export function sqliteUsers({ statement, write }: Sqlite): Store['users'] {
   return {
     async create(user) {
-      refusingDuplicates(
-        () => statement(insertInto('users', USER_COLUMNS)).run(userRow(user)),
-        (key) => (key === 'users.username' ? `user ${user.username}` : `user id ${user.id}`),
+      await write(() =>
+        refusingDuplicates(
+          () => statement(insertInto('users', USER_COLUMNS)).run(userRow(user)),
+          (key) => (key === 'users.username' ? `user ${user.username}` : `user id ${user.id}`),
+        ),
       );
     },
     async byUsername(username) {
@@ -52,19 +56,23 @@ export function sqliteUsers({ statement }: Sqlite): Store['users'] {
       return row && toUser(row);
     },
     async setPassword(id, passwordHash) {
-      const { changes } = statement('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, id);
+      const { changes } = await write(() => statement('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, id));
       if (changes === 0) throw new Error(`user ${id} does not exist`);
     },
     async grant(grant) {
       checkGrant(grant);
-      statement('INSERT OR IGNORE INTO role_grants (user_id, role, unit_path) VALUES (?, ?, ?)').run(
-        grant.userId,
-        grant.role,
-        grant.unitPath,
+      await write(() =>
+        statement('INSERT OR IGNORE INTO role_grants (user_id, role, unit_path) VALUES (?, ?, ?)').run(
+          grant.userId,
+          grant.role,
+          grant.unitPath,
+        ),
       );
     },
     async revoke(grant) {
-      statement('DELETE FROM role_grants WHERE user_id = ? AND role = ? AND unit_path = ?').run(grant.userId, grant.role, grant.unitPath);
+      await write(() =>
+        statement('DELETE FROM role_grants WHERE user_id = ? AND role = ? AND unit_path = ?').run(grant.userId, grant.role, grant.unitPath),
+      );
     },
     async grantsOf(userId) {
       // Read in key order and sorted here: a user has a handful of grants, and SQLite's sorter costs more than they do.

@@ -8,7 +8,7 @@ interface Pending {
 
 type Settled = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
 
-/** Commits written in one transaction at most; the rest go into the next one, at once. */
+/** Writes run in one transaction at most; the rest go into the next one, at once. */
 export const MAX_GROUP = 256;
 /** While another process holds the write lock: the longest pause between attempts. */
 const MAX_RETRY_MS = 4;
@@ -21,22 +21,23 @@ export interface GroupCommitter {
 }
 
 /**
- * Group commit. The commits submitted while the event loop handles one round of I/O (every
- * request that arrived together) are written when that round ends, in one IMMEDIATE
- * transaction, each in its own savepoint. One BEGIN/COMMIT, one WAL append and, under
- * synchronous FULL, one fsync serve them all, and the pages several of them touch (the right
- * edge of each index, the B-tree interiors) go to the WAL once instead of once per commit.
+ * Group commit, for every write of the store (an engine step's commit, a job claim, a login's
+ * session). The writes submitted while the event loop handles one round of I/O (every request
+ * that arrived together) are run when that round ends, in one IMMEDIATE transaction, each in
+ * its own savepoint. One BEGIN/COMMIT, one WAL append and, under synchronous FULL, one fsync
+ * serve them all, and the pages several of them touch (the right edge of each index, the
+ * B-tree interiors) go to the WAL once instead of once per write.
  *
- * Each commit still stands alone: one that fails (a version conflict, a duplicate key) rolls
+ * Each write still stands alone: one that fails (a version conflict, a duplicate key) rolls
  * back its savepoint and rejects, and the others go on. Nothing settles before the transaction
  * has committed, so a caller is never told "stored" for something that could still be lost.
- * Should the transaction itself fail (the disk is full), every commit in it is rejected with
+ * Should the transaction itself fail (the disk is full), every write in it is rejected with
  * that error and none is written.
  *
  * When another server process holds the write lock, the group does not wait for it inside
  * SQLite, which would sleep and stall this process's event loop: it tries again a moment
- * later, goes on serving requests meanwhile, and takes in the commits that arrive, until
- * `busyTimeoutMs` has passed; then its commits are rejected with SQLITE_BUSY.
+ * later, goes on serving requests meanwhile, and takes in the writes that arrive, until
+ * `busyTimeoutMs` has passed; then its writes are rejected with SQLITE_BUSY.
  */
 export function groupCommitter(db: Database.Database, busyTimeoutMs: number): GroupCommitter {
   let queue: Pending[] = [];

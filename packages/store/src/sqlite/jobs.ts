@@ -57,9 +57,9 @@ export function sqliteJobs({ statement, write }: Sqlite): Store['jobs'] {
    * One UPDATE picks and locks the jobs, inside an IMMEDIATE transaction: no other process can
    * write between the pick and the lock, so a job goes to one owner at a time.
    */
-  const lock = (candidates: Condition, owner: string, now: number, leaseMs: number, max: number) => {
+  const lock = async (candidates: Condition, owner: string, now: number, leaseMs: number, max: number) => {
     if (max < 1) return [];
-    const rows = write(
+    const rows = await write(
       () =>
         statement(`UPDATE jobs SET locked_by = @owner, locked_until = @until WHERE id IN (${candidates.sql}) RETURNING *`).all(
           ...candidates.params,
@@ -91,7 +91,7 @@ export function sqliteJobs({ statement, write }: Sqlite): Store['jobs'] {
         sql: `SELECT id FROM jobs WHERE kind = 'external' AND type IN (${list(types)}) AND ${within.sql} AND ${CLAIMABLE} ORDER BY due_at, id LIMIT @max`,
         params: [...types, ...within.params],
       };
-      return lock(candidates, worker, now, lockMs, max) as InstanceJobRecord[];
+      return (await lock(candidates, worker, now, lockMs, max)) as InstanceJobRecord[];
     },
     async byId(id) {
       const row = statement('SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined;
@@ -102,16 +102,20 @@ export function sqliteJobs({ statement, write }: Sqlite): Store['jobs'] {
       return rows.map(toJob) as InstanceJobRecord[];
     },
     async extendLock(id, owner, until) {
-      return statement('UPDATE jobs SET locked_until = ? WHERE id = ? AND locked_by = ?').run(until, id, owner).changes > 0;
+      return (
+        (await write(() => statement('UPDATE jobs SET locked_until = ? WHERE id = ? AND locked_by = ?').run(until, id, owner))).changes > 0
+      );
     },
     async retryLater(id, owner, retries, dueAt, error) {
-      const { changes } = statement(
-        'UPDATE jobs SET retries = ?, due_at = ?, last_error = ?, locked_by = NULL, locked_until = NULL WHERE id = ? AND locked_by = ?',
-      ).run(retries, dueAt, error, id, owner);
+      const { changes } = await write(() =>
+        statement(
+          'UPDATE jobs SET retries = ?, due_at = ?, last_error = ?, locked_by = NULL, locked_until = NULL WHERE id = ? AND locked_by = ?',
+        ).run(retries, dueAt, error, id, owner),
+      );
       return changes > 0;
     },
     async release(owner) {
-      return statement('UPDATE jobs SET locked_by = NULL, locked_until = NULL WHERE locked_by = ?').run(owner).changes;
+      return (await write(() => statement('UPDATE jobs SET locked_by = NULL, locked_until = NULL WHERE locked_by = ?').run(owner))).changes;
     },
     async countDue(now) {
       return (statement(`SELECT count(*) AS due FROM jobs WHERE ${CLAIMABLE}`).get({ now }) as { due: number }).due;
@@ -124,23 +128,26 @@ export function sqliteJobs({ statement, write }: Sqlite): Store['jobs'] {
     },
     async schedule(job) {
       const insert = `${insertInto('jobs', JOB_COLUMNS)} ON CONFLICT (definition_id, ref) WHERE definition_id IS NOT NULL DO NOTHING`;
-      return refusingDuplicates(
-        () => statement(insert).run(jobRow(job)).changes > 0,
-        () => `job ${job.id}`,
+      return write(() =>
+        refusingDuplicates(
+          () => statement(insert).run(jobRow(job)).changes > 0,
+          () => `job ${job.id}`,
+        ),
       );
     },
     async finish(id, owner, next) {
       const mine = 'id = ? AND locked_by = ? AND definition_id IS NOT NULL';
-      const { changes } =
+      const { changes } = await write(() =>
         next === undefined
           ? statement(`DELETE FROM jobs WHERE ${mine}`).run(id, owner)
           : statement(
               `UPDATE jobs SET due_at = ?, retries = ?, payload = ?, last_error = NULL, locked_by = NULL, locked_until = NULL WHERE ${mine}`,
-            ).run(next.dueAt, next.retries, JSON.stringify(next.payload), id, owner);
+            ).run(next.dueAt, next.retries, JSON.stringify(next.payload), id, owner),
+      );
       return changes > 0;
     },
     async unschedule(definitionId) {
-      return statement('DELETE FROM jobs WHERE definition_id = ?').run(definitionId).changes;
+      return (await write(() => statement('DELETE FROM jobs WHERE definition_id = ?').run(definitionId))).changes;
     },
   };
 }

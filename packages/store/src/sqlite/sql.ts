@@ -1,18 +1,26 @@
 import type Database from 'better-sqlite3';
 import type { PathRange } from '../reach.ts';
 import type { Sort, SortField, SortValue } from '../sorts.ts';
+import { groupCommitter } from './groupCommit.ts';
 
 export type SqlValue = string | number | null;
 
 /** An open database and its prepared statements, prepared on first use (after migrations). */
 export interface Sqlite {
   statement(sql: string): Database.Statement<unknown[]>;
-  /** Runs `work` in a BEGIN IMMEDIATE transaction: it takes the write lock up front, so it never fails on a stale read. */
-  write<T>(work: () => T): T;
+  /**
+   * Every write: `work` runs all or nothing, in the next group commit (groupCommit.ts), under
+   * the write lock taken up front, so it never fails on a stale read and never makes the event
+   * loop wait for another process's lock.
+   */
+  write<T>(work: () => T): Promise<T>;
+  /** Writes what is queued now (before the database closes). */
+  flush(): void;
 }
 
-export function wrapDatabase(db: Database.Database): Sqlite {
+export function wrapDatabase(db: Database.Database, busyTimeoutMs: number): Sqlite {
   const statements = new Map<string, Database.Statement<unknown[]>>();
+  const group = groupCommitter(db, busyTimeoutMs);
   return {
     statement(sql) {
       let statement = statements.get(sql);
@@ -22,7 +30,8 @@ export function wrapDatabase(db: Database.Database): Sqlite {
       }
       return statement;
     },
-    write: (work) => db.transaction(work).immediate(),
+    write: (work) => group.submit(work),
+    flush: group.flush,
   };
 }
 

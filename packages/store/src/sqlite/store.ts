@@ -6,7 +6,6 @@ import { sqliteCommit } from './commit.ts';
 import { sqliteDefinitions } from './definitions.ts';
 import { sqliteUnits, sqliteUsers } from './directory.ts';
 import { sqliteEvents } from './events.ts';
-import { groupCommitter } from './groupCommit.ts';
 import { sqliteInstances } from './instances.ts';
 import { sqliteJobs } from './jobs.ts';
 import { migrate } from './migrations.ts';
@@ -19,8 +18,7 @@ import { sqliteTasks } from './tasks.ts';
 
 /** The Store over an open database; attachment content goes to `filesDir`. */
 export function sqliteStore(db: Database.Database, filesDir: string): Store {
-  const sqlite = wrapDatabase(db);
-  const group = groupCommitter(db, BUSY_TIMEOUT_MS);
+  const sqlite = wrapDatabase(db, BUSY_TIMEOUT_MS);
   return {
     async migrate() {
       migrate(db);
@@ -29,7 +27,7 @@ export function sqliteStore(db: Database.Database, filesDir: string): Store {
       db.pragma('optimize=0x10002');
     },
     async close() {
-      group.flush();
+      sqlite.flush();
       db.pragma('optimize');
       db.close();
     },
@@ -45,6 +43,6 @@ export function sqliteStore(db: Database.Database, filesDir: string): Store {
     attachments: sqliteAttachments(sqlite, filesDir),
     notices: sqliteNotices(sqlite),
     sessions: sqliteSessions(sqlite),
-    commit: sqliteCommit(sqlite, group),
+    commit: sqliteCommit(sqlite),
   };
 }
