@@ -5,11 +5,9 @@
  * instance), never through HTTP.
  *
  * Loading opens the SQLite adapter's own store (`sqliteStore` over `openDatabase`, the two
- * halves of `createSqliteStore`) on a connection the bench holds, so it can wrap many commits
- * in one outer transaction (`inBatches`): each `commit` still runs its own BEGIN IMMEDIATE
- * body, which better-sqlite3 turns into a SAVEPOINT inside the outer one. That is the one
- * thing the bench does that a server does not; what lands in the tables is exactly what
- * `commit` writes.
+ * halves of `createSqliteStore`) on a connection the bench holds, to give it a larger page
+ * cache. Commits made together (`inBatches`) share transactions through the store's group
+ * commit, as a busy server's do; what lands in the tables is exactly what `commit` writes.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -38,7 +36,7 @@ export interface Loader {
   readonly store: Store;
   readonly db: Database.Database;
   readonly runtime: Runtime;
-  /** Runs `work(i)` for i in [from, to), `size` at a time, each batch in one outer transaction. */
+  /** Runs `work(i)` for i in [from, to), `size` at a time, together (their commits are grouped). */
   inBatches(from: number, to: number, size: number, work: (i: number) => Promise<unknown>): Promise<void>;
   close(): Promise<void>;
 }
@@ -81,18 +79,9 @@ export async function openLoader(file: string, pragmas: readonly string[] = LOAD
     runtime,
     async inBatches(from, to, size, work) {
       for (let start = from; start < to; start += size) {
-        const end = Math.min(to, start + size);
-        db.exec('BEGIN IMMEDIATE');
-        try {
-          // better-sqlite3 is synchronous: each commit's writes are done before its promise settles.
-          const pending: Promise<unknown>[] = [];
-          for (let i = start; i < end; i++) pending.push(work(i));
-          await Promise.all(pending);
-          db.exec('COMMIT');
-        } catch (error) {
-          if (db.inTransaction) db.exec('ROLLBACK');
-          throw error;
-        }
+        const pending: Promise<unknown>[] = [];
+        for (let i = start; i < Math.min(to, start + size); i++) pending.push(work(i));
+        await Promise.all(pending);
       }
     },
     async close() {

@@ -47,6 +47,8 @@ export function startCheckpointer(file: string, onFailure: (error: unknown) => v
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   return {
     async stop() {
+      // Held while it stops: an unref'd worker alone would let the process exit under this await.
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },

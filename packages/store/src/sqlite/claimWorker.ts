@@ -14,6 +14,8 @@ if (file === undefined || owner === undefined || now === undefined) throw new Er
 const store = createSqliteStore({ file, synchronous: 'NORMAL' });
 process.stdout.write('ready\n');
 await once(process.stdin, 'data');
+// Nothing but the store keeps the process alive from here: closing it must finish by itself.
+process.stdin.destroy();
 const claimed: string[] = [];
 for (;;) {
   const jobs = await store.jobs.claimDue(['timer'], owner, Number(now), 60_000, 1);
@@ -23,4 +25,3 @@ for (;;) {
 }
 await store.close();
 process.stdout.write(`${JSON.stringify(claimed)}\n`);
-process.stdin.destroy();
