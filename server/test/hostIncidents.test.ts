@@ -87,12 +87,16 @@ describe('host work out of retries', () => {
 
     expect((await admin.post(`/api/process-instances/${id}/cancel`, { reason: '村里已当面报告' })).statusCode).toBe(200);
     const detail = (await admin.get(`/api/process-instances/${id}`)).json();
-    expect(detail.instance.status).toBe('cancelled');
+    expect(detail.instance).toMatchObject({ status: 'cancelled', incidents: 0 });
+    expect(detail.incidents).toEqual([]);
     expect(detail.jobs).toEqual([]);
+    const withIncidents = (await admin.get('/api/process-instances?withIncidents=true')).json().items;
+    expect(withIncidents.map((i: { id: string }) => i.id)).not.toContain(id);
     expect(await env.store.jobs.ofInstance(id)).toEqual([]);
     failing = false;
     expect(await env.app.runtime.workers.runDue()).toBe(0);
   });
+
   it('parks a message of an instance that has ended alone, shown with the instance: no running instance waits for it', async () => {
     const clerk = await env.as('hefeng');
     const id = (await clerk.post('/api/process-instances', { definitionKey: 'tell', orgUnit: UNITS.hefeng })).json<{ id: string }>().id;

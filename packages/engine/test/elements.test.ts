@@ -200,4 +200,14 @@ describe('who holds a task, and host incidents', () => {
     expect(resolved.ok && resolved.effects).toEqual([expect.objectContaining({ type: 'IncidentResolved', retry: 'host' })]);
     expect(tasks()).toEqual(['t']);
   });
+
+  it('cancelling an instance clears its open incidents: nobody can resolve them any more', async () => {
+    const { rt, id } = await running(xml);
+    rt.send(id, { type: 'raiseIncident', message: 'message delivery to 宏岗村 failed 5 times' });
+    const cancelled = rt.trySend(id, { type: 'cancel' });
+    expect(cancelled.ok && cancelled.events.map((e) => e.type)).toContain('IncidentResolved');
+    // Cleared, not resolved for a retry: the host must not run the failed work again.
+    expect(cancelled.ok && cancelled.effects.map((e) => e.type)).not.toContain('IncidentResolved');
+    expect(rt.incidents()).toEqual([]);
+  });
 });

@@ -147,6 +147,10 @@ export function endInstance(p: Processing, status: Exclude<InstanceState['status
   const root = p.state.root;
   terminateChildren(p, root);
   closeSubscriptionsOf(p, root);
+  // An incident on the instance itself (the host's) ends with it, cleared as a terminated
+  // element's is: an event, and no effect, so the failed work is not run again.
+  const incident = p.instance(root)?.incident;
+  if (incident) p.write({ type: 'IncidentResolved', id: incident });
   const variables = { ...p.instance(root)?.vars };
   p.write({ type: 'InstanceEnded', status });
   p.effect({
