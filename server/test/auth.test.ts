@@ -132,6 +132,30 @@ describe('authentication and request checks', () => {
     expect(perAddress.filter((s) => s === 429).length).toBeGreaterThan(0);
   });
 
+  it('holds the login limit across server processes sharing the store, and lifts it when its minute is over', async () => {
+    const other = await testEnv({ dir: env.dir, clock: env.clock, idPrefix: 'p', seed: false });
+    try {
+      const elsewhere = (i: number) =>
+        other.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'honggang', password: 'wrong' },
+          remoteAddress: `10.0.3.${i}`,
+        });
+      const codes: number[] = [];
+      for (let i = 0; i < 6; i++)
+        codes.push((i % 2 === 0 ? await login('honggang', 'wrong', `10.0.4.${i}`) : await elsewhere(i)).statusCode);
+      expect(codes).toEqual([401, 401, 401, 401, 401, 429]);
+      const refused = await elsewhere(9);
+      expect(refused.json().message).toMatch(/try again in \d+ s/);
+      env.clock.advance(60_000);
+      expect((await elsewhere(10)).statusCode).toBe(401);
+      expect((await login('honggang', PASSWORD, '10.0.4.9')).statusCode).toBe(200);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('answers 400 SZ_VALIDATION naming the field', async () => {
     const c = await env.as('hefeng');
     const missing = await c.post('/api/process-instances', { definitionKey: 'review' });

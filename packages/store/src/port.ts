@@ -282,6 +282,16 @@ export interface Store {
     purgeExpired(before: number): Promise<number>;
   };
 
+  /** Counters of attempts (logins per account and per address) that every server process shares. */
+  readonly attempts: {
+    /**
+     * Counts one attempt under `key` in the fixed window of `windowMs` that holds `now`: the
+     * attempts in that window so far, this one included, and when the window ends. Windows that
+     * have ended are forgotten.
+     */
+    count(key: string, windowMs: number, now: number): Promise<{ count: number; endsAt: number }>;
+  };
+
   commit(commit: Commit): Promise<InstanceRecord>;
 }
 

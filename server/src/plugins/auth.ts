@@ -1,4 +1,3 @@
-import rateLimit from '@fastify/rate-limit';
 import type { User } from '@shanzhi/store';
 import { createVerifier } from 'fast-jwt';
 import type { FastifyPluginAsync, preHandlerAsyncHookHandler } from 'fastify';
@@ -74,28 +73,22 @@ const authPlugin: FastifyPluginAsync<AuthOptions> = async (app, o) => {
   const refreshTtl = o.refreshTtlSec ?? 7 * 24 * 3600;
   const limits = o.loginLimits ?? { perAccount: 5, perAddress: 20, windowMs: 60_000 };
   const ownTokens = accessTokens(o.secret, o.clock, accessTtl);
-  await app.register(rateLimit, { global: false });
   const external = o.jwksUrl ? externalVerifier(o.jwksUrl) : undefined;
   const principals = new PrincipalCache();
   app.decorate('principals', principals);
 
-  // Two counters, per address and per account: each attempt counts against both, and either
-  // being over its limit refuses the attempt with 429 before the password is checked.
-  const perAddress = app.createRateLimit({
-    max: limits.perAddress,
-    timeWindow: limits.windowMs,
-    keyGenerator: (req) => `login-address:${req.ip}`,
-  });
-  const perAccount = app.createRateLimit({
-    max: limits.perAccount,
-    timeWindow: limits.windowMs,
-    keyGenerator: (req) => `login-account:${String((req.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase()}`,
-  });
+  // Two counters, per address and per account, kept in the store so that the limits hold across
+  // every server process: each attempt counts against both, and either being over its limit
+  // refuses the attempt with 429 before the password is checked.
   const loginLimiter: preHandlerAsyncHookHandler = async (request) => {
-    for (const limit of [await perAddress(request), await perAccount(request)]) {
-      if (!limit.isAllowed && limit.isExceeded)
-        throw new ApiError('SZ_RATE_LIMITED', `too many attempts; try again in ${limit.ttlInSeconds} s`);
-    }
+    const now = o.clock.now();
+    const account = String((request.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase();
+    const counted = [
+      { max: limits.perAddress, ...(await app.store.attempts.count(`login-address:${request.ip}`, limits.windowMs, now)) },
+      { max: limits.perAccount, ...(await app.store.attempts.count(`login-account:${account}`, limits.windowMs, now)) },
+    ];
+    const over = counted.find((c) => c.count > c.max);
+    if (over) throw new ApiError('SZ_RATE_LIMITED', `too many attempts; try again in ${Math.ceil((over.endsAt - now) / 1000)} s`);
   };
 
   const { sessions } = app.store;

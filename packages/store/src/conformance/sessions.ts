@@ -59,4 +59,31 @@ export function sessionSpecs(ctx: SuiteContext): void {
       expect(await ctx.store.sessions.byId(login.id)).toEqual(login);
     });
   });
+
+  describe('attempt counters', () => {
+    const window = MINUTE;
+    const start = Math.floor(T0 / window) * window;
+
+    it('count per key within a fixed window, and start again in the next one', async () => {
+      const count = (key: string, at: number) => ctx.store.attempts.count(key, window, at);
+      expect(await count('login-account:li.wenshu', start + 1_000)).toEqual({ count: 1, endsAt: start + window });
+      expect((await count('login-account:li.wenshu', start + 59_000)).count).toBe(2);
+      expect((await count('login-address:10.0.0.7', start + 59_000)).count).toBe(1);
+      expect(await count('login-account:li.wenshu', start + window)).toEqual({ count: 1, endsAt: start + 2 * window });
+    });
+
+    it('are shared by every process on the store, also when they count at the same moment', async () => {
+      const other = await ctx.peer();
+      const counted = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          (i % 2 === 0 ? ctx.store : other).attempts.count('login-account:li.wenshu', window, start + i),
+        ),
+      );
+      expect(counted.map((c) => c.count).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    });
+
+    it('refuse a window that is not a positive number of milliseconds', async () => {
+      await expect(ctx.store.attempts.count('k', 0, T0)).rejects.toThrow(/positive number of ms/);
+    });
+  });
 }

@@ -70,6 +70,13 @@ export type SessionDoc = WithDocumentId<SessionRecord>;
 
 export type NoticeDoc = WithDocumentId<NoticeRecord>;
 
+/** The TTL index on expiresAt (a Date) drops a window's count once the window has ended. */
+export interface AttemptDoc {
+  _id: string;
+  count: number;
+  expiresAt: Date;
+}
+
 export interface SchemaVersionDoc {
   _id: 'store';
   version: number;
@@ -93,6 +100,7 @@ export interface Collections {
   readonly attachmentContent: GridFSBucket;
   readonly sessions: Collection<SessionDoc>;
   readonly notices: Collection<NoticeDoc>;
+  readonly attempts: Collection<AttemptDoc>;
   readonly schemaVersion: Collection<SchemaVersionDoc>;
 }
 
@@ -111,6 +119,7 @@ export const COLLECTION_NAMES = [
   'attachments',
   'sessions',
   'notices',
+  'attempts',
 ] as const;
 
 export function collectionsOf(db: Db): Collections {
@@ -130,6 +139,7 @@ export function collectionsOf(db: Db): Collections {
     attachmentContent: new GridFSBucket(db, { bucketName: 'attachmentContent' }),
     sessions: db.collection('sessions'),
     notices: db.collection('notices'),
+    attempts: db.collection('attempts'),
     schemaVersion: db.collection('schema_version'),
   };
 }

@@ -1,6 +1,7 @@
 import { MongoClient, type MongoClientOptions } from 'mongodb';
 import type { Store } from '../port.ts';
 import { mongoAttachments } from './attachments.ts';
+import { mongoAttempts } from './attempts.ts';
 import { collectionsOf } from './collections.ts';
 import { mongoComments } from './comments.ts';
 import { mongoCommit } from './commit.ts';
@@ -45,6 +46,7 @@ export function createMongoStore(options: MongoStoreOptions): Store {
     attachments: mongoAttachments(collections),
     notices: mongoNotices(collections),
     sessions: mongoSessions(collections),
+    attempts: mongoAttempts(collections),
     commit: mongoCommit(client, collections),
   };
 }

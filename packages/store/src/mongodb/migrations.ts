@@ -74,6 +74,14 @@ export const MIGRATIONS: readonly MongoMigration[] = [
       await c.instances.createIndex({ definitionKey: 1, startedAt: -1, _id: -1, unitPath: 1 });
     },
   },
+  {
+    version: 4,
+    name: 'attempt counters shared by server processes',
+    async up(db, c) {
+      await createCollections(db);
+      await c.attempts.createIndex({ expiresAt: 1 }, { expireAfterSeconds: 0 });
+    },
+  },
 ];
 
 /** Transactions on MongoDB before 4.4 cannot create collections, so every collection is created up front. */

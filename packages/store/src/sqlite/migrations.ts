@@ -269,6 +269,20 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX instances_by_definition_started ON instances (definition_key, started_at, id, unit_path);
     `,
   },
+  {
+    version: 4,
+    name: 'attempt counters shared by server processes',
+    // A login limit per account and per address must hold across every process on the file.
+    sql: `
+      CREATE TABLE attempts (
+        key TEXT NOT NULL,
+        ends_at INTEGER NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (key, ends_at)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX attempts_by_end ON attempts (ends_at);
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): void {

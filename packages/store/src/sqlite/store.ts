@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Store } from '../port.ts';
 import { sqliteAttachments } from './attachments.ts';
+import { sqliteAttempts } from './attempts.ts';
 import { sqliteComments } from './comments.ts';
 import { sqliteCommit } from './commit.ts';
 import { sqliteDefinitions } from './definitions.ts';
@@ -43,6 +44,7 @@ export function sqliteStore(db: Database.Database, filesDir: string): Store {
     attachments: sqliteAttachments(sqlite, filesDir),
     notices: sqliteNotices(sqlite),
     sessions: sqliteSessions(sqlite),
+    attempts: sqliteAttempts(sqlite),
     commit: sqliteCommit(sqlite),
   };
 }
