@@ -117,7 +117,7 @@ export const SERVER_GROUPS: readonly (readonly [string, RegExp])[] = [
     /packages\/store\/src\/sqlite\/(commit|events|tasks|jobs|subscriptions|notices|rows|sql|errors)\.ts/,
   ],
   ['SQLite reads (inbox, sessions, users, grants, definitions, instances)', /packages\/store\/src\/sqlite\/|better-sqlite3/],
-  ['JWT verification (a verifier built per request, HMAC)', /fast-jwt|fastify\+jwt|Hmac|createSecretKey|crypto\/keys/],
+  ['JWT verification (fast-jwt, HMAC)', /fast-jwt|Hmac|createSecretKey|crypto\/keys/],
   ['event hash chain (canonical JSON, SHA-256)', /packages\/store\/src\/chain\.ts|crypto\/hash/],
   ['engine (start, step)', /packages\/engine\//],
   ['server: routes, runtime, auth, metrics', /server\/src\//],
@@ -131,11 +131,11 @@ export const SERVER_GROUPS: readonly (readonly [string, RegExp])[] = [
 ];
 
 export const SERVER_INCLUSIVE: readonly (readonly [string, RegExp])[] = [
-  ['Store.commit (sqlite/commit.ts)', /^refusingDuplicates\s+packages\/store/],
+  ['group commit: the transactions of the store writes (groupCommit.ts)', /^\(anonymous\)\s+packages\/store\/src\/sqlite\/groupCommit/],
   ['CommandExecutor.startOnce (POST /process-instances after its checks)', /^startOnce\s/],
   ['CommandExecutor.runLoop (complete)', /^runLoop\s/],
   ['auth hook: token, session, user, grants', /^\(anonymous\)\s+server\/src\/plugins\/auth\.ts/],
-  ['  JWT verify', /^verify\s+.*fastify\+jwt/],
+  ['  JWT verify', /^verify\s+server\/src\/auth\/accessTokens/],
   ['  principal (user + grants)', /^principalOf\s/],
   ['Store.tasks.inbox (GET /tasks)', /^\(anonymous\)\s+packages\/store\/src\/sqlite\/inbox\.ts/],
   ['event chain (extendChain)', /^extendChain\s/],
