@@ -12,7 +12,6 @@ import type {
   JobRecord,
   NoticeRecord,
   OrgUnit,
-  Role,
   RoleGrant,
   SessionRecord,
   SubscriptionRecord,
@@ -161,8 +160,6 @@ export interface Store {
     grant(grant: RoleGrant): Promise<void>;
     revoke(grant: RoleGrant): Promise<void>;
     grantsOf(userId: string): Promise<RoleGrant[]>;
-    /** Enabled users holding a role at a unit exactly (for resolving candidate groups). */
-    withRole(role: Role, unitPath: string): Promise<User[]>;
     /** Users (enabled or not) holding a role within reach, by username. */
     list(query: UserQuery): Promise<Page<User>>;
   };

@@ -73,14 +73,6 @@ export function directorySpecs(ctx: SuiteContext): void {
       ).rejects.toThrow(/unknown role/);
     });
 
-    it('finds the enabled holders of a role at exactly one unit', async () => {
-      await ctx.store.users.create({ id: 'user-sun', username: 'sun.wenshu', displayName: '孙文书', disabled: true, createdAt: T0 });
-      await ctx.store.users.grant({ userId: 'user-sun', role: 'clerk', unitPath: PATH.hefeng });
-      expect((await ctx.store.users.withRole('clerk', PATH.hefeng)).map((u) => u.id)).toEqual([USERS.hefengClerk.id]);
-      expect(await ctx.store.users.withRole('town-admin', PATH.hefeng)).toEqual([]);
-      expect((await ctx.store.users.withRole('town-admin', PATH.town)).map((u) => u.id)).toEqual([USERS.townOfficial.id]);
-    });
-
     it('lists the users holding a role within reach by username, in pages', async () => {
       await ctx.store.users.create({ id: 'user-sun', username: 'sun.wenshu', displayName: '孙文书', disabled: true, createdAt: T0 });
       await ctx.store.users.grant({ userId: 'user-sun', role: 'clerk', unitPath: `${PATH.hefeng}1/` });

@@ -66,14 +66,6 @@ export function mongoUsers({ users, grants }: Collections): Store['users'] {
     async grantsOf(userId) {
       return (await grants.find({ userId }).sort({ unitPath: 1, role: 1 }).toArray()).map(toGrant);
     },
-    async withRole(role, unitPath) {
-      const holders = await grants.find({ role, unitPath }).toArray();
-      const found = await users
-        .find({ _id: { $in: holders.map((g) => g.userId) }, disabled: false })
-        .sort({ username: 1 })
-        .toArray();
-      return found.map((doc) => recordOf<User>(doc));
-    },
     /** Users live apart from their grants: the holders in reach first (grants by unitPath), then a page of them by username. */
     async list(query) {
       const limit = checkLimit(query.limit);

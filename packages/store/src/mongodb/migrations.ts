@@ -82,6 +82,13 @@ export const MIGRATIONS: readonly MongoMigration[] = [
       await c.attempts.createIndex({ expiresAt: 1 }, { expireAfterSeconds: 0 });
     },
   },
+  {
+    version: 5,
+    name: 'no index for role holders at one unit',
+    async up(_db, c) {
+      await c.grants.dropIndex('role_1_unitPath_1');
+    },
+  },
 ];
 
 /** Transactions on MongoDB before 4.4 cannot create collections, so every collection is created up front. */

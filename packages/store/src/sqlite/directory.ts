@@ -81,13 +81,6 @@ export function sqliteUsers({ statement, write }: Sqlite): Store['users'] {
       ) as RoleGrant[];
       return grants.sort((a, b) => compare(a.unitPath, b.unitPath) || compare(a.role, b.role));
     },
-    async withRole(role, unitPath) {
-      const rows = statement(
-        `SELECT u.* FROM role_grants g JOIN users u ON u.id = g.user_id
-         WHERE g.role = ? AND g.unit_path = ? AND u.disabled = 0 ORDER BY u.username`,
-      ).all(role, unitPath) as UserRow[];
-      return rows.map(toUser);
-    },
     /** Walks users in username order, keeping those with a grant in reach (role_grants_by_path answers each check). */
     async list(query) {
       const limit = checkLimit(query.limit);
