@@ -138,32 +138,26 @@ const authPlugin: FastifyPluginAsync<AuthOptions> = async (app, o) => {
     const header = request.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     if (!token) throw new ApiError('SZ_UNAUTHENTICATED');
-    let user: User | undefined;
     if (external && isForeign(token)) {
       const claims = await external(token).catch(() => {
         throw new ApiError('SZ_UNAUTHENTICATED');
       });
       const name = String(claims.preferred_username ?? claims.sub ?? '');
-      user = name ? await app.store.users.byUsername(name) : undefined;
-    } else {
-      const claims = ownTokens.verify(token);
-      request.tokenClaims = claims;
-      const now = o.clock.now();
-      const known = principals.get(claims.sid, now);
-      if (known?.id === claims.sub) {
-        request.principal = known;
-        return;
-      }
-      const session = await sessions.byId(claims.sid);
-      if (session?.userId !== claims.sub || session.revokedAt !== undefined) throw new ApiError('SZ_UNAUTHENTICATED');
-      user = await app.store.users.byId(claims.sub);
-      if (!user || user.disabled) throw new ApiError('SZ_UNAUTHENTICATED');
-      request.principal = await principalOf(app.store, user);
-      principals.set(claims.sid, request.principal, now);
+      request.principal = await principalOf(app.store, name ? await app.store.users.byUsername(name) : undefined);
       return;
     }
-    if (!user || user.disabled) throw new ApiError('SZ_UNAUTHENTICATED');
-    request.principal = await principalOf(app.store, user);
+    const claims = ownTokens.verify(token);
+    request.tokenClaims = claims;
+    const now = o.clock.now();
+    const known = principals.get(claims.sid, now);
+    if (known?.id === claims.sub) {
+      request.principal = known;
+      return;
+    }
+    const session = await sessions.byId(claims.sid);
+    if (session?.userId !== claims.sub || session.revokedAt !== undefined) throw new ApiError('SZ_UNAUTHENTICATED');
+    request.principal = await principalOf(app.store, await app.store.users.byId(claims.sub));
+    principals.set(claims.sid, request.principal, now);
   });
   app.decorateRequest('tokenClaims', null);
 };
@@ -175,10 +169,12 @@ declare module 'fastify' {
   }
 }
 
+/** The principal of an enabled user; anyone else is not signed in. */
 async function principalOf(
   store: { users: { grantsOf(id: string): Promise<import('@shanzhi/store').RoleGrant[]> } },
-  user: User,
+  user: User | undefined,
 ): Promise<Principal> {
+  if (!user || user.disabled) throw new ApiError('SZ_UNAUTHENTICATED');
   const grants = await store.users.grantsOf(user.id);
   return {
     id: user.id,
