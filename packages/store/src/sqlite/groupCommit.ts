@@ -58,13 +58,16 @@ export function groupCommitter(db: Database.Database, busyTimeoutMs: number): Gr
     }),
   );
 
+  // Prepared once: db.pragma() would prepare them again for every group.
+  const noWait = db.prepare('PRAGMA busy_timeout = 0');
+  const wait = db.prepare(`PRAGMA busy_timeout = ${busyTimeoutMs}`);
   /** BEGIN IMMEDIATE without SQLite's own busy wait (restored for everything else). */
   const withoutWaiting = <T>(work: () => T): T => {
-    db.pragma('busy_timeout = 0');
+    noWait.run();
     try {
       return work();
     } finally {
-      db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+      wait.run();
     }
   };
 
