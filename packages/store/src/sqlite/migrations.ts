@@ -289,6 +289,27 @@ export const MIGRATIONS: readonly Migration[] = [
     // Candidate groups are matched through the inbox's principals; nothing looks up a role's holders at one unit.
     sql: 'DROP INDEX role_grants_by_unit;',
   },
+  {
+    version: 6,
+    name: 'events clustered by instance and sequence',
+    // Events are only ever read by (instance, seq): kept in that key's own B-tree, each event is
+    // written once, where a rowid table wrote it twice (the row, then its key in the index).
+    sql: `
+      CREATE TABLE events_v2 (
+        instance_id TEXT NOT NULL REFERENCES instances (id),
+        seq INTEGER NOT NULL,
+        event TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        PRIMARY KEY (instance_id, seq)
+      ) STRICT, WITHOUT ROWID;
+      INSERT INTO events_v2 SELECT instance_id, seq, event, actor, at, prev_hash, hash FROM events;
+      DROP TABLE events;
+      ALTER TABLE events_v2 RENAME TO events;
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): void {
