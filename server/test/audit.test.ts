@@ -1,16 +1,11 @@
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deploy, REVIEW, removeDir, type TestEnv, testEnv, UNITS } from './support.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { deploy, REVIEW, UNITS, useTestEnv } from './support.ts';
 
 describe('the audit trail', () => {
-  let env: TestEnv;
+  const env = useTestEnv();
   beforeEach(async () => {
-    env = await testEnv();
     await deploy(env, REVIEW);
-  });
-  afterEach(async () => {
-    await env.close();
-    removeDir(env.dir);
   });
 
   it('verifies, and names the first broken link after a row is changed in the database', async () => {

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DAY, deploy, flow, processXml, removeDir, type TestEnv, testEnv, UNITS } from './support.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DAY, deploy, flow, processXml, UNITS, useTestEnv } from './support.ts';
 
 /** Posts the resolution on the village's board for five days (村务公开), then asks the clerk to file it. */
 const PUBLICISE = processXml(
@@ -14,14 +14,9 @@ const PUBLICISE = processXml(
 const board = (unitPath: string) => `/api/public/units/${encodeURIComponent(unitPath)}/notices`;
 
 describe('the public board', () => {
-  let env: TestEnv;
+  const env = useTestEnv();
   beforeEach(async () => {
-    env = await testEnv();
     await deploy(env, PUBLICISE);
-  });
-  afterEach(async () => {
-    await env.close();
-    removeDir(env.dir);
   });
 
   it('shows, without login, what a step posted for the village during its posting period, and nothing else of the case', async () => {

@@ -1,6 +1,6 @@
 import type { Commit, Store } from '@shanzhi/store';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deploy, REVIEW, removeDir, type TestEnv, testEnv, UNITS } from './support.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { deploy, REVIEW, UNITS, useTestEnv } from './support.ts';
 
 /** Holds commits, once armed, until `n` are waiting: both writers have read the same version by then. */
 function commitBarrier(n: number) {
@@ -30,15 +30,10 @@ function commitBarrier(n: number) {
 }
 
 describe('concurrent commands on one instance', () => {
-  let env: TestEnv;
   const barrier = commitBarrier(2);
+  const env = useTestEnv({ wrapStore: barrier.wrap });
   beforeEach(async () => {
-    env = await testEnv({ wrapStore: barrier.wrap });
     await deploy(env, REVIEW);
-  });
-  afterEach(async () => {
-    await env.close();
-    removeDir(env.dir);
   });
 
   it('two completions of one task: one 200, one 409, one set of events', async () => {

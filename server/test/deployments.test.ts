@@ -1,15 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deploy, processXml, REVIEW, removeDir, type TestEnv, testEnv, UNITS } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { deploy, processXml, REVIEW, UNITS, useTestEnv } from './support.ts';
 
 describe('deployments and starting instances', () => {
-  let env: TestEnv;
-  beforeEach(async () => {
-    env = await testEnv();
-  });
-  afterEach(async () => {
-    await env.close();
-    removeDir(env.dir);
-  });
+  const env = useTestEnv();
 
   it('answers 400 SZ_BPMN_INVALID for a bad model, with problems naming element ids', async () => {
     const admin = await env.as('admin');

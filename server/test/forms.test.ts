@@ -1,23 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defineCached } from '../src/routes/forms/formCache.ts';
-import { removeDir, type TestEnv, testEnv } from './support.ts';
+import { useTestEnv } from './support.ts';
 
 const fixtures = join(import.meta.dirname, '../../packages/forms/test/fixtures');
 const read = (name: string) => JSON.parse(readFileSync(join(fixtures, name), 'utf8')) as Record<string, unknown>;
 
 describe('POST /api/forms/validate', () => {
-  let env: TestEnv;
   const form = read('rental-house.form.json');
   const registered = read('rental-house.valid.json');
-  beforeEach(async () => {
-    env = await testEnv();
-  });
-  afterEach(async () => {
-    await env.close();
-    removeDir(env.dir);
-  });
+  const env = useTestEnv();
 
   it('needs a signed-in user', async () => {
     const res = await env.app.inject({ method: 'POST', url: '/api/forms/validate', payload: { form, data: registered } });

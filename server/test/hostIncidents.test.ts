@@ -1,6 +1,6 @@
 import type { Store } from '@shanzhi/store';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deploy, flow, MINUTE, processXml, removeDir, type TestEnv, testEnv, UNITS } from './support.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { deploy, flow, MINUTE, processXml, UNITS, useTestEnv } from './support.ts';
 
 /** Tells the town (a message sent through the outbox), then waits for the clerk. */
 const TELL_THE_TOWN = processXml(
@@ -14,7 +14,6 @@ const TELL_THE_TOWN = processXml(
 );
 
 describe('host work out of retries', () => {
-  let env: TestEnv;
   let failing = true;
   /** The store's message subscriptions fail while `failing` holds: the outbox job that publishes the message fails with them. */
   const flaky = (store: Store): Store => ({
@@ -27,14 +26,10 @@ describe('host work out of retries', () => {
       },
     },
   });
+  const env = useTestEnv({ wrapStore: flaky });
   beforeEach(async () => {
     failing = true;
-    env = await testEnv({ wrapStore: flaky });
     await deploy(env, TELL_THE_TOWN);
-  });
-  afterEach(async () => {
-    await env.close();
-    removeDir(env.dir);
   });
 
   it('raises an incident on the instance, and resolving it runs the parked job again', async () => {

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Client, deploy, flow, processXml, removeDir, type TestEnv, testEnv, UNITS } from './support.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type Client, deploy, flow, processXml, UNITS, useTestEnv } from './support.ts';
 
 const SMS = processXml(
   'notify',
@@ -20,21 +20,16 @@ interface JobView {
 }
 
 describe('external jobs', () => {
-  let env: TestEnv;
   let worker: Client;
   let instanceId: string;
+  const env = useTestEnv();
   beforeEach(async () => {
-    env = await testEnv();
     await deploy(env, SMS);
     const clerk = await env.as('hefeng');
     instanceId = (
       await clerk.post('/api/process-instances', { definitionKey: 'notify', orgUnit: UNITS.hefeng, variables: { 手机: '13800000000' } })
     ).json<{ id: string }>().id;
     worker = await env.as('admin');
-  });
-  afterEach(async () => {
-    await env.close();
-    removeDir(env.dir);
   });
 
   const fetch = async (name = 'w1', body: object = {}) =>

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deploy, flow, processXml, removeDir, type TestEnv, testEnv, UNITS } from './support.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { deploy, flow, processXml, UNITS, useTestEnv } from './support.ts';
 
 const WAIT_FOR_REPLY = processXml(
   'reply',
@@ -20,14 +20,9 @@ const BY_MESSAGE = processXml(
 );
 
 describe('messages and signals', () => {
-  let env: TestEnv;
+  const env = useTestEnv();
   beforeEach(async () => {
-    env = await testEnv();
     await deploy(env, WAIT_FOR_REPLY);
-  });
-  afterEach(async () => {
-    await env.close();
-    removeDir(env.dir);
   });
 
   it('correlates a message by its key to the one instance waiting with that key', async () => {

@@ -1,15 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deploy, REVIEW, removeDir, type TestEnv, testEnv, UNITS } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { deploy, REVIEW, UNITS, useTestEnv } from './support.ts';
 
 describe('organisation, users and grants', () => {
-  let env: TestEnv;
-  beforeEach(async () => {
-    env = await testEnv();
-  });
-  afterEach(async () => {
-    await env.close();
-    removeDir(env.dir);
-  });
+  const env = useTestEnv();
 
   it('lists the units in reach', async () => {
     const clerk = await env.as('hefeng');

@@ -5,6 +5,7 @@ import { processXml } from '@shanzhi/engine/testing';
 import type { Role, Store } from '@shanzhi/store';
 import { createSqliteStore } from '@shanzhi/store/sqlite';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterEach, beforeEach } from 'vitest';
 import { type AppOptions, buildApp } from '../src/app.ts';
 import { hashPassword } from '../src/auth/password.ts';
 import type { Clock } from '../src/clock.ts';
@@ -138,6 +139,30 @@ export async function testEnv(options: EnvOptions = {}): Promise<TestEnv> {
 
 export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * A fresh environment (testEnv(options)) for each test of the enclosing describe, closed and its
+ * folder removed after the test. The value returned stands for the environment of the test that
+ * is running.
+ */
+export function useTestEnv(options: EnvOptions = {}): TestEnv {
+  let current: TestEnv | undefined;
+  beforeEach(async () => {
+    current = await testEnv(options);
+  });
+  afterEach(async () => {
+    if (current === undefined) return;
+    await current.close();
+    removeDir(current.dir);
+    current = undefined;
+  });
+  return new Proxy({} as TestEnv, {
+    get(_target, key) {
+      if (current === undefined) throw new Error('the test environment exists only while a test runs');
+      return Reflect.get(current, key);
+    },
+  });
 }
 
 export function client(app: FastifyInstance, token: string): Client {

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Client, deploy, REVIEW, removeDir, type TestEnv, testEnv, UNITS } from './support.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type Client, deploy, REVIEW, UNITS, useTestEnv } from './support.ts';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n', 'latin1');
@@ -13,19 +13,14 @@ function multipart(field: string, fileName: string, contentType: string, content
 }
 
 describe('working a task', () => {
-  let env: TestEnv;
   let clerk: Client;
   let taskId: string;
+  const env = useTestEnv();
   beforeEach(async () => {
-    env = await testEnv();
     await deploy(env, REVIEW);
     clerk = await env.as('hefeng');
     await clerk.post('/api/process-instances', { definitionKey: 'review', orgUnit: UNITS.hefeng, businessKey: 'HF-001' });
     taskId = (await clerk.get('/api/tasks')).json<{ items: { id: string }[] }>().items[0]?.id as string;
-  });
-  afterEach(async () => {
-    await env.close();
-    removeDir(env.dir);
   });
 
   const upload = (c: Client, fileName: string, type: string, content: Buffer) => {

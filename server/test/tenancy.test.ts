@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deploy, REVIEW, removeDir, type TestEnv, testEnv, UNITS } from './support.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { deploy, REVIEW, UNITS, useTestEnv } from './support.ts';
 
 interface TaskView {
   id: string;
@@ -9,14 +9,9 @@ interface TaskView {
 }
 
 describe('tenancy: a role at a unit reaches the unit and everything below it', () => {
-  let env: TestEnv;
+  const env = useTestEnv();
   beforeEach(async () => {
-    env = await testEnv();
     await deploy(env, REVIEW);
-  });
-  afterEach(async () => {
-    await env.close();
-    removeDir(env.dir);
   });
 
   async function startAt(person: 'hefeng' | 'honggang', unit: string) {
