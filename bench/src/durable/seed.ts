@@ -4,8 +4,7 @@
  * started through the server's own runtime (engine start → effects → one `Store.commit` per
  * instance), never through HTTP.
  *
- * Loading opens the SQLite adapter's own store (`sqliteStore` over `openDatabase`, the two
- * halves of `createSqliteStore`) on a connection the bench holds, to give it a larger page
+ * Loading opens the embedded store as a server does (`createSqliteStore`), with a larger page
  * cache. Commits made together (`inBatches`) share transactions through the store's group
  * commit, as a busy server's do; what lands in the tables is exactly what `commit` writes.
  */
@@ -14,9 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role, Store, UnitKind } from '@shanzhi/store';
-import type Database from 'better-sqlite3';
-import { openDatabase } from '../../../packages/store/src/sqlite/open.ts';
-import { sqliteStore } from '../../../packages/store/src/sqlite/store.ts';
+import { createSqliteStore } from '@shanzhi/store/sqlite';
 import { hashPassword } from '../../../server/src/auth/password.ts';
 import { timeOrderedId } from '../../../server/src/ids.ts';
 import { Metrics, serverMetrics } from '../../../server/src/metrics.ts';
@@ -34,7 +31,6 @@ export function tempDataDir(name: string): { dir: string; file: string; dispose(
 
 export interface Loader {
   readonly store: Store;
-  readonly db: Database.Database;
   readonly runtime: Runtime;
   /** Runs `work(i)` for i in [from, to), `size` at a time, together (their commits are grouped). */
   inBatches(from: number, to: number, size: number, work: (i: number) => Promise<unknown>): Promise<void>;
@@ -54,20 +50,18 @@ const silent = {
 } as unknown as Parameters<typeof createRuntime>[0]['log'];
 
 /**
- * The loader connection's own settings: a 1 GiB page cache, so the indexes of a million
- * instances stay in memory while they are written (SQLite's default is 2 MB; a server keeps
- * the default). Per connection: the file the servers open is unchanged.
+ * The loader connection's page cache: 1 GiB, so the indexes of a million instances stay in
+ * memory while they are written (a server keeps 64 MiB). Per connection: the file the servers
+ * open is unchanged.
  */
-export const LOADER_PRAGMAS = ['cache_size = -1048576'];
+const LOADER_CACHE_KIB = 1_048_576;
 
 /**
  * The store on `file` (synchronous NORMAL for loading: a power cut would lose the last
  * batches, nothing else differs) and the server's runtime on it, without workers.
  */
-export async function openLoader(file: string, pragmas: readonly string[] = LOADER_PRAGMAS): Promise<Loader> {
-  const db = openDatabase(file, 'NORMAL');
-  for (const p of pragmas) db.pragma(p);
-  const store = sqliteStore(db, join(file, '..', 'files'));
+export async function openLoader(file: string): Promise<Loader> {
+  const store = createSqliteStore({ file, synchronous: 'NORMAL', cacheKiB: LOADER_CACHE_KIB });
   await store.migrate();
   const runtime = createRuntime(
     { store, clock: { now: () => Date.now() }, newId: timeOrderedId, log: silent, metrics: serverMetrics(new Metrics()) },
@@ -75,7 +69,6 @@ export async function openLoader(file: string, pragmas: readonly string[] = LOAD
   );
   return {
     store,
-    db,
     runtime,
     async inBatches(from, to, size, work) {
       for (let start = from; start < to; start += size) {
@@ -86,7 +79,6 @@ export async function openLoader(file: string, pragmas: readonly string[] = LOAD
     },
     async close() {
       await runtime.stop();
-      db.pragma('wal_checkpoint(TRUNCATE)');
       await store.close();
     },
   };

@@ -1,4 +1,4 @@
-import type { User } from '@shanzhi/store';
+import type { Store, User } from '@shanzhi/store';
 import { createVerifier } from 'fast-jwt';
 import type { FastifyPluginAsync, preHandlerAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
@@ -170,10 +170,7 @@ declare module 'fastify' {
 }
 
 /** The principal of an enabled user; anyone else is not signed in. */
-async function principalOf(
-  store: { users: { grantsOf(id: string): Promise<import('@shanzhi/store').RoleGrant[]> } },
-  user: User | undefined,
-): Promise<Principal> {
+async function principalOf(store: Pick<Store, 'users'>, user: User | undefined): Promise<Principal> {
   if (!user || user.disabled) throw new ApiError('SZ_UNAUTHENTICATED');
   const grants = await store.users.grantsOf(user.id);
   return {

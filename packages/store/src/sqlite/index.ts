@@ -13,6 +13,8 @@ export interface SqliteStoreOptions {
   readonly synchronous?: Synchronous;
   /** Where attachment content goes; default: a `files` folder beside the database file. */
   readonly filesDir?: string;
+  /** This connection's page cache in KiB (default CACHE_KIB in open.ts); a bulk load wants more. */
+  readonly cacheKiB?: number;
 }
 
 export interface SqliteStore extends Store {
@@ -24,7 +26,7 @@ export interface SqliteStore extends Store {
 export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const filesDir = options.filesDir ?? (options.file === ':memory:' ? undefined : filesDirOf(options.file));
   if (filesDir === undefined) throw new Error('an in-memory SQLite store needs a filesDir for attachment content');
-  const db = openDatabase(options.file, options.synchronous);
+  const db = openDatabase(options.file, options.synchronous, options.cacheKiB);
   const store = sqliteStore(db, filesDir);
   if (options.file === ':memory:') return { ...store, backup: (toFile) => backupDatabase(db, filesDir, toFile) };
   // Should the checkpoint thread fail, the committing connection checkpoints as SQLite does by default.

@@ -18,12 +18,12 @@ export const CACHE_KIB = 65_536;
  * `FULL` syncs every commit to disk; `NORMAL` may lose the last commits on power loss (never on
  * a process crash) and is faster.
  */
-export function openDatabase(file: string, synchronous: Synchronous = 'FULL'): Database.Database {
+export function openDatabase(file: string, synchronous: Synchronous = 'FULL', cacheKiB = CACHE_KIB): Database.Database {
   if (synchronous !== 'FULL' && synchronous !== 'NORMAL') throw new Error(`synchronous must be FULL or NORMAL, not ${synchronous}`);
   const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   if (file !== ':memory:') db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous}`);
   db.pragma('foreign_keys = ON');
-  db.pragma(`cache_size = -${CACHE_KIB}`);
+  db.pragma(`cache_size = -${cacheKiB}`);
   return db;
 }

@@ -142,49 +142,34 @@ const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.post(
-    '/users/:id/grants',
-    {
-      schema: {
-        tags: ['org'],
-        summary: 'Grant a role at a unit',
-        params: UserParams,
-        body: GrantBody,
-        response: { 200: UserView, ...errors(400, 401, 403, 404) },
+  // Granting and taking back a role: by an admin of the unit, to a user they can see (one with a
+  // grant within their units); a role is granted only at a unit that exists.
+  for (const [path, summary, change] of [
+    ['/users/:id/grants', 'Grant a role at a unit', 'grant'],
+    ['/users/:id/grants/revoke', 'Take back a role at a unit', 'revoke'],
+  ] as const) {
+    app.post(
+      path,
+      {
+        schema: {
+          tags: ['org'],
+          summary,
+          params: UserParams,
+          body: GrantBody,
+          response: { 200: UserView, ...errors(400, 401, 403, 404) },
+        },
       },
-    },
-    async (request) => {
-      const p = principal(request);
-      assertCan(p, 'org:admin', request.body.unitPath, 'unit');
-      await unitExists(request.body.unitPath);
-      // As for a revocation: only a user you can see (one with a grant within your units).
-      const { user } = await visibleUser(request.params.id, p);
-      await app.store.users.grant({ userId: user.id, ...request.body });
-      app.principals.forget();
-      return viewAs(p, user);
-    },
-  );
-
-  app.post(
-    '/users/:id/grants/revoke',
-    {
-      schema: {
-        tags: ['org'],
-        summary: 'Take back a role at a unit',
-        params: UserParams,
-        body: GrantBody,
-        response: { 200: UserView, ...errors(400, 401, 403, 404) },
+      async (request) => {
+        const p = principal(request);
+        assertCan(p, 'org:admin', request.body.unitPath, 'unit');
+        if (change === 'grant') await unitExists(request.body.unitPath);
+        const { user } = await visibleUser(request.params.id, p);
+        await app.store.users[change]({ userId: user.id, ...request.body });
+        app.principals.forget();
+        return viewAs(p, user);
       },
-    },
-    async (request) => {
-      const p = principal(request);
-      assertCan(p, 'org:admin', request.body.unitPath, 'unit');
-      const { user } = await visibleUser(request.params.id, p);
-      await app.store.users.revoke({ userId: user.id, ...request.body });
-      app.principals.forget();
-      return viewAs(p, user);
-    },
-  );
+    );
+  }
 
   app.post(
     '/users/:id/password',

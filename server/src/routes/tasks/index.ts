@@ -71,100 +71,76 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => taskView(await visibleTask(request.params.id, principal(request))),
   );
 
-  app.post(
-    '/tasks/:id/claim',
-    {
-      schema: { tags: ['tasks'], summary: 'Take a group task', params: TaskParams, response: { 200: Task, ...errors(401, 403, 404, 409) } },
-    },
-    async (request) => {
-      const p = principal(request);
-      const t = await openTask(request.params.id, p);
-      if (t.assignee === p.id) return taskView(t);
-      if (t.assignee !== undefined) throw new ApiError('SZ_TASK_CLAIMED');
-      if (!isCandidate(t, p)) throw new ApiError('SZ_NOT_CANDIDATE');
-      return changeHolder(t, p, { assignee: p.id });
-    },
-  );
-
-  app.post(
-    '/tasks/:id/unclaim',
-    {
-      schema: {
-        tags: ['tasks'],
-        summary: 'Give a task back to its groups (a delegation ends with it)',
-        params: TaskParams,
-        response: { 200: Task, ...errors(401, 403, 404, 409) },
+  /**
+   * Claim, unclaim, assign, delegate, resolve: each decides from the open task and the caller who
+   * holds it next (undefined: it stays as it is), and changeHolder records that through the engine.
+   */
+  const holderVerb = (
+    verb: string,
+    summary: string,
+    decide: (t: TaskRecord, p: Principal, body: { userId: string }) => Promise<HolderChange | undefined> | HolderChange | undefined,
+    { toUser = false } = {},
+  ) =>
+    app.post(
+      `/tasks/:id/${verb}`,
+      {
+        schema: {
+          tags: ['tasks'],
+          summary,
+          params: TaskParams,
+          ...(toUser ? { body: UserBody } : {}),
+          response: { 200: Task, ...errors(...(toUser ? [400] : []), 401, 403, 404, 409) },
+        },
       },
-    },
-    async (request) => {
-      const p = principal(request);
-      const t = await openTask(request.params.id, p);
-      assertHoldsOrAssigns(t, p, 'only the assignee or an admin of its unit can give the task back');
-      return changeHolder(t, p, { assignee: null, owner: null });
-    },
-  );
-
-  app.post(
-    '/tasks/:id/assign',
-    {
-      schema: {
-        tags: ['tasks'],
-        summary: 'Assign a task to a user (admins of its unit; a delegation ends with it)',
-        params: TaskParams,
-        body: UserBody,
-        response: { 200: Task, ...errors(400, 401, 403, 404, 409) },
+      async (request) => {
+        const p = principal(request);
+        const t = await openTask(request.params.id, p);
+        const change = await decide(t, p, request.body as { userId: string });
+        return change ? changeHolder(t, p, change) : taskView(t);
       },
-    },
-    async (request) => {
-      const p = principal(request);
-      const t = await openTask(request.params.id, p);
+    );
+
+  holderVerb('claim', 'Take a group task', (t, p) => {
+    if (t.assignee === p.id) return undefined;
+    if (t.assignee !== undefined) throw new ApiError('SZ_TASK_CLAIMED');
+    if (!isCandidate(t, p)) throw new ApiError('SZ_NOT_CANDIDATE');
+    return { assignee: p.id };
+  });
+
+  holderVerb('unclaim', 'Give a task back to its groups (a delegation ends with it)', (t, p) => {
+    assertHoldsOrAssigns(t, p, 'only the assignee or an admin of its unit can give the task back');
+    return { assignee: null, owner: null };
+  });
+
+  holderVerb(
+    'assign',
+    'Assign a task to a user (admins of its unit; a delegation ends with it)',
+    async (t, p, { userId }) => {
       if (!can(p, 'task:assign', t.unitPath)) throw new ApiError('SZ_FORBIDDEN');
-      await assertAssignable(request.body.userId, t);
-      return changeHolder(t, p, { assignee: request.body.userId, owner: null });
+      await assertAssignable(userId, t);
+      return { assignee: userId, owner: null };
     },
+    { toUser: true },
   );
 
-  app.post(
-    '/tasks/:id/delegate',
-    {
-      schema: {
-        tags: ['tasks'],
-        summary: 'Hand my task to another user of its unit, who resolves it back to me',
-        params: TaskParams,
-        body: UserBody,
-        response: { 200: Task, ...errors(400, 401, 403, 404, 409) },
-      },
-    },
-    async (request) => {
-      const p = principal(request);
-      const t = await openTask(request.params.id, p);
+  holderVerb(
+    'delegate',
+    'Hand my task to another user of its unit, who resolves it back to me',
+    async (t, p, { userId: to }) => {
       assertHoldsOrAssigns(t, p, 'only the assignee can delegate the task');
-      const to = request.body.userId;
       await assertAssignable(to, t);
       // The task returns to whoever held it first; delegating it to that person is giving it back.
       const owner = t.owner ?? t.assignee;
-      return changeHolder(t, p, { assignee: to, owner: owner === undefined || owner === to ? null : owner });
+      return { assignee: to, owner: owner === undefined || owner === to ? null : owner };
     },
+    { toUser: true },
   );
 
-  app.post(
-    '/tasks/:id/resolve',
-    {
-      schema: {
-        tags: ['tasks'],
-        summary: 'As the delegate, give a delegated task back to its owner',
-        params: TaskParams,
-        response: { 200: Task, ...errors(401, 403, 404, 409) },
-      },
-    },
-    async (request) => {
-      const p = principal(request);
-      const t = await openTask(request.params.id, p);
-      if (t.owner === undefined) throw new ApiError('SZ_TASK_NOT_DELEGATED');
-      if (t.assignee !== p.id) throw new ApiError('SZ_NOT_CANDIDATE', 'only the delegate can resolve the task');
-      return changeHolder(t, p, { assignee: t.owner, owner: null });
-    },
-  );
+  holderVerb('resolve', 'As the delegate, give a delegated task back to its owner', (t, p) => {
+    if (t.owner === undefined) throw new ApiError('SZ_TASK_NOT_DELEGATED');
+    if (t.assignee !== p.id) throw new ApiError('SZ_NOT_CANDIDATE', 'only the delegate can resolve the task');
+    return { assignee: t.owner, owner: null };
+  });
 
   app.post(
     '/tasks/:id/complete',
@@ -315,7 +291,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
    * Claim, unclaim, assign, delegate, resolve: an engine command, in the audit trail as its
    * actor's, refused with SZ_TASK_CONFLICT when the task changed since the caller read it.
    */
-  async function changeHolder(t: TaskRecord, p: Principal, change: { assignee?: string | null; owner?: string | null }) {
+  async function changeHolder(t: TaskRecord, p: Principal, change: HolderChange) {
     const out = await app.runtime.executor.run(
       t.instanceId,
       { type: 'updateUserTask', key: t.key, ...change },
@@ -355,6 +331,9 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!grants.some((g) => t.unitPath.startsWith(g.unitPath))) throw new ApiError('SZ_ASSIGNEE_INVALID');
   }
 };
+
+/** Who holds a task next: null takes the holder away. */
+type HolderChange = { readonly assignee?: string | null; readonly owner?: string | null };
 
 /** The engine finds no open task when it ended meanwhile (or its instance did). */
 function refusal(error: EngineError): ApiError {
