@@ -8,6 +8,7 @@ import type { EngineEvent } from './events.ts';
 import { handleCommand } from './handlers/index.ts';
 import type { Model } from './model/types.ts';
 import { Processing, type Work } from './processing/processing.ts';
+import { PROCESSORS } from './processors/index.ts';
 import { copyJson } from './state/copyJson.ts';
 import { emptyState } from './state/emptyState.ts';
 import { type InstanceState, STATE_VERSION } from './state/types.ts';
@@ -35,7 +36,7 @@ export function start(model: Model, input: StartInput, ctx: Ctx): Outcome {
   if (input.startEvent === undefined && (process.scopes[processId]?.entries.length ?? 0) === 0) {
     return reject('SZ_START_EVENT_NOT_FOUND', `process '${processId}' has no none start event; start it by its message, timer or signal`);
   }
-  const p = new Processing(process, emptyState(), ctx);
+  const p = new Processing(process, emptyState(), ctx, PROCESSORS);
   const root = p.newKey();
   p.write({
     type: 'InstanceCreated',
@@ -56,7 +57,7 @@ export function step(model: Model, state: InstanceState, command: Command, ctx: 
   if (state.status !== 'active') return reject('SZ_INSTANCE_NOT_ACTIVE', `instance ${state.id} has ${state.status}`);
   const process = model.processes[state.processId] ?? (command.type === 'migrate' ? model.processes[model.main] : undefined);
   if (!process) return reject('SZ_PROCESS_NOT_FOUND', `the model has no process '${state.processId}'`);
-  const p = new Processing(process, copyJson(state), ctx);
+  const p = new Processing(process, copyJson(state), ctx, PROCESSORS);
   const error = handleCommand(p, command);
   if (error) return { ok: false, error };
   return drain(p);

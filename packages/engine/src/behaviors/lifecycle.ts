@@ -1,15 +1,15 @@
+import { DEFAULT_RETRIES } from '../model/defaults.ts';
 import type { ElementModel } from '../model/types.ts';
 import { IncidentSignal, type Processing, type Work } from '../processing/processing.ts';
-import { processorFor } from '../processors/index.ts';
-import { DEFAULT_RETRIES } from '../processors/tasks.ts';
-import type { ElementInstance, InstanceState, Vars } from '../state/types.ts';
+import type { ElementInstance, Vars } from '../state/types.ts';
 import { handlerDone, recordCompensation } from './compensation.ts';
+import { endInstance } from './endInstance.ts';
 import { selectFlows, takeFlow } from './flows.ts';
 import { raiseIncident } from './incidents.ts';
 import { activateBody, innerCompleted, isInnerInstance, multiInstanceOutputs } from './multiInstance.ts';
 import { postNotice } from './notices.ts';
 import { closeSubscriptionsOf, openSubscription, subscriptionsOf } from './subscriptions.ts';
-import { childrenOf, terminateChildren } from './termination.ts';
+import { childrenOf } from './termination.ts';
 import { triggerSubscription } from './triggers.ts';
 import { evaluateMappings, propagate, setLocal } from './variables.ts';
 
@@ -40,7 +40,7 @@ export function runElement(p: Processing, key: string, work?: Activate): void {
     if (!isInnerInstance(p, ei.p ?? '', ei.e)) openBoundaries(p, key, el);
     // Any step may post to the public board (决议公开, 实施结果公开) as it starts.
     if (el.notice) postNotice(p, ei, el);
-    processorFor(el.kind).run(p, ei, el, work);
+    p.processor(el.kind).run(p, ei, el, work);
   } catch (e) {
     if (!(e instanceof IncidentSignal)) throw e;
     raiseIncident(p, key, e.code, e.message, 'activate');
@@ -49,7 +49,7 @@ export function runElement(p: Processing, key: string, work?: Activate): void {
 
 function runBody(p: Processing, ei: ElementInstance, el: ElementModel): void {
   openBoundaries(p, ei.k, el);
-  processorFor('multiInstanceBody').run(p, ei, el);
+  p.processor('multiInstanceBody').run(p, ei, el);
 }
 
 function openBoundaries(p: Processing, key: string, el: ElementModel): void {
@@ -139,26 +139,4 @@ export function checkScope(p: Processing, key: string): void {
   if (key === p.state.root) return endInstance(p, 'completed');
   const el = p.model.elements[ei.e];
   if (el?.kind === 'subProcess' || el?.kind === 'transaction') p.enqueue({ op: 'complete', key });
-}
-
-export function endInstance(p: Processing, status: Exclude<InstanceState['status'], 'active'>): void {
-  if (p.state.status !== 'active') return;
-  // The root element instance stays, so an ended instance still shows its final variables.
-  const root = p.state.root;
-  terminateChildren(p, root);
-  closeSubscriptionsOf(p, root);
-  // An incident on the instance itself (the host's) ends with it, cleared as a terminated
-  // element's is: an event, and no effect, so the failed work is not run again.
-  const incident = p.instance(root)?.incident;
-  if (incident) p.write({ type: 'IncidentResolved', id: incident });
-  const variables = { ...p.instance(root)?.vars };
-  p.write({ type: 'InstanceEnded', status });
-  p.effect({
-    type: 'InstanceEnded',
-    instance: p.state.id,
-    status,
-    variables,
-    ...(p.state.parent ? { parent: p.state.parent } : {}),
-    ...(p.errorToParent ? { error: p.errorToParent } : {}),
-  });
 }

@@ -1,6 +1,5 @@
 import { joinId } from '../appliers/flows.ts';
 import type { Processing } from '../processing/processing.ts';
-import { processorFor } from '../processors/index.ts';
 import type { ElementInstance } from '../state/types.ts';
 import { closeSubscriptionsOf } from './subscriptions.ts';
 
@@ -18,7 +17,7 @@ export function terminate(p: Processing, key: string): void {
   closeSubscriptionsOf(p, key);
   if (ei.incident) p.write({ type: 'IncidentResolved', id: ei.incident });
   const el = p.model.elements[ei.e];
-  if (el && !ei.mi) processorFor(el.kind).terminate?.(p, ei, el);
+  if (el && !ei.mi) p.processor(el.kind).terminate?.(p, ei, el);
   dropJoins(p, key);
   p.write({ type: 'ElementTerminated', key });
 }

@@ -1,8 +1,8 @@
 import type { ElementModel, EventTrigger } from '../model/types.ts';
 import type { Processing } from '../processing/processing.ts';
 import type { ElementInstance, Subscription, Vars } from '../state/types.ts';
+import { endInstance } from './endInstance.ts';
 import { raiseIncident } from './incidents.ts';
-import { endInstance } from './lifecycle.ts';
 import { closeSubscriptionsOf, recordTrigger } from './subscriptions.ts';
 import { terminate, terminateChildren } from './termination.ts';
 

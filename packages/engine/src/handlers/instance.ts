@@ -1,9 +1,9 @@
+import { endInstance } from '../behaviors/endInstance.ts';
 import { raiseIncident } from '../behaviors/incidents.ts';
-import { endInstance } from '../behaviors/lifecycle.ts';
 import type { Command } from '../commands.ts';
 import { type EngineError, engineError } from '../errors.ts';
+import { DEFAULT_RETRIES } from '../model/defaults.ts';
 import type { Processing } from '../processing/processing.ts';
-import { DEFAULT_RETRIES } from '../processors/tasks.ts';
 import { invalidVariables } from './guards.ts';
 
 type C<T extends Command['type']> = Extract<Command, { type: T }>;

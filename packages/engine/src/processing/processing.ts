@@ -4,7 +4,7 @@ import type { Effect } from '../effects.ts';
 import type { EngineErrorCode } from '../errors.ts';
 import type { EngineEvent } from '../events.ts';
 import { evaluateCondition, evaluateFeel, type FeelEnv, type FeelResult } from '../feel/index.ts';
-import type { ElementModel, Expr, ProcessModel } from '../model/types.ts';
+import type { ElementKind, ElementModel, Expr, ProcessModel } from '../model/types.ts';
 import type { ElementInstance, InstanceState, Vars } from '../state/types.ts';
 
 /** Work still to do in this transition; processed in order until none is left. */
@@ -34,6 +34,20 @@ export type Work =
       flows?: readonly string[];
     }
   | { op: 'scopeCheck'; key: string };
+
+/** One per element kind (Zeebe's BpmnElementProcessor): decides what happens, writes events, asks for effects. */
+export interface ElementProcessor {
+  /** The element's work once active: complete at once (enqueue 'complete') or wait for a command. */
+  run(p: Processing, ei: ElementInstance, el: ElementModel, work?: Extract<Work, { op: 'activate' }>): void;
+  /** Release what the element holds outside the instance (an inbox task, a job, a called instance). */
+  terminate?(p: Processing, ei: ElementInstance, el: ElementModel): void;
+}
+
+/**
+ * The processors by element kind. It is handed to each transition from above, so behaviours
+ * call processors through it and never import them: the dependency graph reads top to bottom.
+ */
+export type ProcessorTable = Readonly<Record<ElementKind | 'multiInstanceBody', ElementProcessor>>;
 
 /** Raised inside a processor when an expression or rule fails: becomes an incident on the element. */
 export class IncidentSignal {
@@ -66,6 +80,7 @@ export class Processing {
     readonly model: ProcessModel,
     readonly state: InstanceState,
     readonly ctx: Ctx,
+    private readonly processors: ProcessorTable,
   ) {
     this.nextKey = state.next;
     this.feelEnv = { now: ctx.now, timeZone: model.timeZone, newId: ctx.newId };
@@ -103,6 +118,10 @@ export class Processing {
   newKey(): string {
     this.nextKey = Math.max(this.nextKey, this.state.next);
     return String(this.nextKey++);
+  }
+
+  processor(kind: ElementKind | 'multiInstanceBody'): ElementProcessor {
+    return this.processors[kind];
   }
 
   element(id: string): ElementModel {

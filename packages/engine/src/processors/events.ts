@@ -3,9 +3,9 @@ import { openSubscription } from '../behaviors/subscriptions.ts';
 import { terminateChildren } from '../behaviors/termination.ts';
 import { throwError, throwEvent } from '../behaviors/triggers.ts';
 import type { ElementModel } from '../model/types.ts';
-import type { Processing } from '../processing/processing.ts';
+import type { ElementProcessor, Processing } from '../processing/processing.ts';
 import type { ElementInstance } from '../state/types.ts';
-import { type ElementProcessor, passThrough } from './processor.ts';
+import { passThrough } from './processor.ts';
 
 /** Catch events wait on their subscription, unless a gateway or a condition already triggered them. */
 export const intermediateCatchEvent: ElementProcessor = {

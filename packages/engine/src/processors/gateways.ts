@@ -1,6 +1,5 @@
 import { openSubscription } from '../behaviors/subscriptions.ts';
-import { IncidentSignal } from '../processing/processing.ts';
-import type { ElementProcessor } from './processor.ts';
+import { type ElementProcessor, IncidentSignal } from '../processing/processing.ts';
 
 /** The first flow (in document order) whose condition holds; else the default flow. */
 export const exclusiveGateway: ElementProcessor = {

@@ -1,11 +1,12 @@
-import type { ElementKind } from '../model/types.ts';
+import type { ProcessorTable } from '../processing/processing.ts';
 import { boundaryEvent, endEvent, intermediateCatchEvent, intermediateThrowEvent, startEvent } from './events.ts';
 import { eventBasedGateway, exclusiveGateway, inclusiveGateway, parallelGateway } from './gateways.ts';
-import { type ElementProcessor, passThrough } from './processor.ts';
+import { passThrough } from './processor.ts';
 import { callActivity, jobTask, multiInstanceBody, receiveTask, scriptTask, subProcess } from './tasks.ts';
 import { userTask } from './userTask.ts';
 
-const PROCESSORS: Record<ElementKind | 'multiInstanceBody', ElementProcessor> = {
+/** Every element kind's processor: what `start` and `step` hand to each transition. */
+export const PROCESSORS: ProcessorTable = {
   startEvent,
   endEvent,
   intermediateCatchEvent,
@@ -28,7 +29,3 @@ const PROCESSORS: Record<ElementKind | 'multiInstanceBody', ElementProcessor> = 
   callActivity,
   multiInstanceBody,
 };
-
-export function processorFor(kind: ElementKind | 'multiInstanceBody'): ElementProcessor {
-  return PROCESSORS[kind];
-}

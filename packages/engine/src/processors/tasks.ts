@@ -1,10 +1,9 @@
 import { enterScope } from '../behaviors/lifecycle.ts';
 import { startBody } from '../behaviors/multiInstance.ts';
 import { openSubscription } from '../behaviors/subscriptions.ts';
-import { IncidentSignal } from '../processing/processing.ts';
-import { type ElementProcessor, passThrough } from './processor.ts';
-
-export const DEFAULT_RETRIES = 3;
+import { DEFAULT_RETRIES } from '../model/defaults.ts';
+import { type ElementProcessor, IncidentSignal } from '../processing/processing.ts';
+import { passThrough } from './processor.ts';
 
 /** Service, business-rule and send tasks with a job type: a worker outside does the work. */
 export const jobTask: ElementProcessor = {

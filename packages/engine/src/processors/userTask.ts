@@ -1,8 +1,7 @@
 import type { ElementModel, Expr } from '../model/types.ts';
-import { IncidentSignal, type Processing } from '../processing/processing.ts';
+import { type ElementProcessor, IncidentSignal, type Processing } from '../processing/processing.ts';
 import type { UserTaskState, Vars } from '../state/types.ts';
 import { addDuration, firstDueAt, parseTimer } from '../timers/index.ts';
-import type { ElementProcessor } from './processor.ts';
 
 /** Opens an inbox task with its evaluated assignment and schedule; waits for completeUserTask. */
 export const userTask: ElementProcessor = {
