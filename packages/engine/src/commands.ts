@@ -1,4 +1,5 @@
-import type { Vars } from './state/types.ts';
+import type { Limits } from './limits.ts';
+import type { ParentRef, Vars } from './state/types.ts';
 
 /** What may be asked of a running instance. Each is accepted (events happen) or rejected (an error value). */
 export type Command =
@@ -60,8 +61,8 @@ export interface StartInput {
   startEvent?: string;
   variables?: Vars;
   businessKey?: string;
-  /** Set when a call activity starts this instance. */
-  parent?: { instance: string; key: string };
+  /** Set when a call activity starts this instance: StartCalledInstance's instance, key and depth. */
+  parent?: ParentRef;
 }
 
 /** Everything from outside the engine: the clock, ids and the acting user. */
@@ -69,4 +70,6 @@ export interface Ctx {
   readonly now: number;
   readonly newId: () => string;
   readonly actor?: string;
+  /** The host's bounds on one command's work; each defaults to DEFAULT_LIMITS. */
+  readonly limits?: Partial<Limits>;
 }

@@ -1,5 +1,5 @@
 import type { FormBinding } from './model/types.ts';
-import type { InstanceStatus, UserTaskState, Vars } from './state/types.ts';
+import type { Incident, InstanceStatus, UserTaskState, Vars } from './state/types.ts';
 
 /**
  * What the shell must carry out after a transition: nothing here has happened yet.
@@ -44,11 +44,13 @@ export type Effect =
       binding: 'latest' | 'deployment' | 'versionTag' | { version: number };
       versionTag?: string;
       variables: Vars;
+      /** The child's call depth: hand it back in StartInput.parent. */
+      depth: number;
     }
   | { type: 'CancelCalledInstance'; instance: string; child: string }
   | { type: 'IncidentRaised'; instance: string; incident: string; el: string; code: string; message: string }
   /** Host incidents: the host retries its own work once resolved. */
-  | { type: 'IncidentResolved'; instance: string; incident: string; retry: 'activate' | 'complete' | 'job' | 'host' }
+  | { type: 'IncidentResolved'; instance: string; incident: string; retry: Incident['retry'] }
   | {
       type: 'InstanceEnded';
       instance: string;

@@ -22,6 +22,9 @@ export const ENGINE_ERRORS = {
   SZ_TIMER_INVALID: 'Incident: a timer expression evaluated to something that is not a date, duration, cycle or cron.',
   SZ_LOOP_INVALID: 'Incident: a multi-instance cardinality or collection is not a non-negative number or a list.',
   SZ_CALL_FAILED: 'Incident: the called process could not be started.',
+  SZ_CALL_DEPTH: 'Incident: call activities nest deeper than the limit (32 by default): processes that call each other without end.',
+  SZ_LOOP_LIMIT:
+    'Incident: one command activated more elements than the limit (10,000 by default) without reaching a wait state; the work left waits here until the incident is resolved.',
   SZ_HOST_WORK_FAILED:
     'Incident: work the host carries out for the instance (a message, a signal, a called instance) failed with no retries left.',
 } as const;

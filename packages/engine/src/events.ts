@@ -1,4 +1,4 @@
-import type { CompensationRecord, ElementInstance, Incident, InstanceStatus, Subscription, Vars } from './state/types.ts';
+import type { CompensationRecord, ElementInstance, Incident, InstanceStatus, ParentRef, Subscription, Vars } from './state/types.ts';
 
 /**
  * What happened, as data. Appliers fold these into state, so each event carries
@@ -12,7 +12,7 @@ export type EngineEvent =
       processId: string;
       root: string;
       businessKey?: string;
-      parent?: { instance: string; key: string };
+      parent?: ParentRef;
       vars: Vars;
     }
   | { type: 'ElementActivated'; el: ElementInstance }

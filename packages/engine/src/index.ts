@@ -4,6 +4,7 @@ export type { Problem } from './compile/problems.ts';
 export type { Effect, EffectType } from './effects.ts';
 export { ENGINE_ERRORS, type EngineError, type EngineErrorCode } from './errors.ts';
 export type { EngineEvent, EngineEventType } from './events.ts';
+export { DEFAULT_LIMITS, type Limits } from './limits.ts';
 export type * from './model/types.ts';
 export { type OpenTask, openTasks } from './queries.ts';
 export { replay } from './replay.ts';

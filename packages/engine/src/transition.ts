@@ -1,3 +1,4 @@
+import { overBudget, parkAtBudget } from './behaviors/budget.ts';
 import { evaluateConditions } from './behaviors/conditions.ts';
 import { fireInclusiveJoin } from './behaviors/flows.ts';
 import { activateElement, checkScope, completeElement, enterScope, runElement } from './behaviors/lifecycle.ts';
@@ -63,10 +64,19 @@ export function step(model: Model, state: InstanceState, command: Command, ctx: 
   return drain(p);
 }
 
-/** Runs queued work until none is left; inclusive joins and conditions are looked at when idle. */
+/**
+ * Runs queued work until none is left or the instance has ended; inclusive joins and conditions
+ * are looked at when idle. Past the activation budget, the work left is parked (budget.ts).
+ */
 function drain(p: Processing): Transition {
   for (;;) {
-    for (let work = p.dequeue(); work; work = p.dequeue()) run(p, work);
+    for (let work = p.dequeue(); work && p.state.status === 'active'; work = p.dequeue()) {
+      if (work.op === 'activate' && overBudget(p, work)) {
+        parkAtBudget(p, work);
+        return done(p);
+      }
+      run(p, work);
+    }
     if (p.state.status !== 'active') break;
     let more = false;
     for (const id of p.pendingInclusive) {
@@ -80,6 +90,10 @@ function drain(p: Processing): Transition {
     }
     if (!more) break;
   }
+  return done(p);
+}
+
+function done(p: Processing): Transition {
   return { ok: true, state: p.state, events: p.events, effects: p.effects };
 }
 
@@ -88,7 +102,7 @@ function run(p: Processing, work: Work): void {
     case 'activate':
       return activateElement(p, work);
     case 'run':
-      return runElement(p, work.key);
+      return runElement(p, work.key, work.from);
     case 'complete':
       return completeElement(p, work);
     case 'scopeCheck':

@@ -1,6 +1,6 @@
 import { DEFAULT_RETRIES } from '../model/defaults.ts';
 import type { ElementModel } from '../model/types.ts';
-import { IncidentSignal, type Processing, type Work } from '../processing/processing.ts';
+import { type Activate, IncidentSignal, type Processing, type Work } from '../processing/processing.ts';
 import type { ElementInstance, Vars } from '../state/types.ts';
 import { handlerDone, recordCompensation } from './compensation.ts';
 import { endInstance } from './endInstance.ts';
@@ -13,19 +13,24 @@ import { childrenOf } from './termination.ts';
 import { triggerSubscription } from './triggers.ts';
 import { evaluateMappings, propagate, setLocal } from './variables.ts';
 
-type Activate = Extract<Work, { op: 'activate' }>;
-
 export function activateElement(p: Processing, work: Activate): void {
   if (!p.instance(work.parent)) return;
+  p.activations++;
+  const { key, queued } = newElementInstance(p, work);
+  if (!queued) runElement(p, key, work);
+}
+
+/** The element instance a token becomes, written but not run yet; a multi-instance body has queued its own run. */
+export function newElementInstance(p: Processing, work: Activate): { key: string; queued: boolean } {
   const el = p.element(work.el);
-  if (el.loop && !isInnerInstance(p, work.parent, el.id)) return activateBody(p, el, work.parent);
+  if (el.loop && !isInnerInstance(p, work.parent, el.id)) return { key: activateBody(p, el, work.parent), queued: true };
   const ei: ElementInstance = { k: p.newKey(), e: el.id, p: work.parent };
   if (work.vars) ei.vars = { ...work.vars };
   if (work.compensating) ei.for = work.compensating;
   if (el.kind === 'callActivity') ei.called = p.ctx.newId();
   if (el.jobType) ei.retries = el.retries ?? DEFAULT_RETRIES;
   p.write({ type: 'ElementActivated', el: ei });
-  runElement(p, ei.k, work);
+  return { key: ei.k, queued: false };
 }
 
 /** The element's own work after activation; also what a resolved activation incident retries. */

@@ -14,10 +14,11 @@ export function isInnerInstance(p: Processing, parent: string, elementId: string
   return parentEi?.mi !== undefined && parentEi.e === elementId;
 }
 
-export function activateBody(p: Processing, el: ElementModel, parent: string): void {
+export function activateBody(p: Processing, el: ElementModel, parent: string): string {
   const key = p.newKey();
   p.write({ type: 'ElementActivated', el: { k: key, e: el.id, p: parent, mi: { total: 0, completed: 0, active: 0 } } });
   p.enqueue({ op: 'run', key });
+  return key;
 }
 
 /** Reads the collection or cardinality, then starts the first (sequential) or all (parallel) inner instances. */

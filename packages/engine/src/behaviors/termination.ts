@@ -1,6 +1,7 @@
 import { joinId } from '../appliers/flows.ts';
 import type { Processing } from '../processing/processing.ts';
 import type { ElementInstance } from '../state/types.ts';
+import { requeueParked } from './incidents.ts';
 import { closeSubscriptionsOf } from './subscriptions.ts';
 
 export function childrenOf(p: Processing, key: string): ElementInstance[] {
@@ -15,7 +16,7 @@ export function terminate(p: Processing, key: string): void {
   const ei = p.instance(key);
   if (!ei) return;
   closeSubscriptionsOf(p, key);
-  if (ei.incident) p.write({ type: 'IncidentResolved', id: ei.incident });
+  if (ei.incident) resolveWith(p, ei.incident);
   const el = p.model.elements[ei.e];
   if (el && !ei.mi) p.processor(el.kind).terminate?.(p, ei, el);
   dropJoins(p, key);
@@ -36,4 +37,11 @@ function dropJoins(p: Processing, scope: string): void {
     const gateway = id.slice(scope.length + 1);
     if (joinId(scope, gateway) === id) p.write({ type: 'JoinFired', scope, gateway, consumed: { ...arrived } });
   }
+}
+
+/** An incident goes with its element; tokens parked on it that were bound elsewhere go on. */
+function resolveWith(p: Processing, id: string): void {
+  const incident = p.state.incidents?.[id];
+  p.write({ type: 'IncidentResolved', id });
+  if (incident) requeueParked(p, incident);
 }

@@ -1,6 +1,7 @@
 import { BpmnModdle, type ModdleElement } from 'bpmn-moddle';
 import type { FlowModel, Model, ProcessModel, ScopeModel } from '../model/types.ts';
 import { DEFAULT_TIME_ZONE } from '../timers/index.ts';
+import { findCallCycles } from './callCycles.ts';
 import sz from './descriptors/sz.json' with { type: 'json' };
 import zeebe from './descriptors/zeebe.json' with { type: 'json' };
 import { type Draft, IGNORED, KINDS, readElement } from './elements.ts';
@@ -31,6 +32,11 @@ export async function compile(xml: string, options: CompileOptions = {}): Promis
     problems.add('xml-too-large', `the model is ${xml.length} characters; at most ${MAX_XML_BYTES} are accepted`);
     return { ok: false, problems: problems.list };
   }
+  // Entities are never expanded, but no BPMN needs a DOCTYPE: refusing it closes the door on entity tricks.
+  if (/<!DOCTYPE/i.test(xml)) {
+    problems.add('xml-doctype', 'the model declares a DOCTYPE; BPMN 2.0 XML needs none, so it is refused (remove the <!DOCTYPE ...> line)');
+    return { ok: false, problems: problems.list };
+  }
   let definitions: ModdleElement;
   try {
     const parsed = await moddle.fromXML(xml);
@@ -47,6 +53,7 @@ export async function compile(xml: string, options: CompileOptions = {}): Promis
   if (processNodes.length === 0) problems.add('no-process', 'the model has no process');
   const processes: Record<string, ProcessModel> = {};
   for (const node of processNodes) processes[node.id as string] = compileProcess(node, options, problems);
+  findCallCycles(processes, problems);
   const main = (processNodes.find((n) => n.isExecutable === true) ?? processNodes[0])?.id;
   if (problems.list.length > 0 || main === undefined) return { ok: false, problems: problems.list };
   return { ok: true, model: deepFreeze({ processes, main }) };

@@ -1,5 +1,5 @@
 import { endInstance } from '../behaviors/endInstance.ts';
-import { raiseIncident } from '../behaviors/incidents.ts';
+import { raiseIncident, requeueParked } from '../behaviors/incidents.ts';
 import type { Command } from '../commands.ts';
 import { type EngineError, engineError } from '../errors.ts';
 import { DEFAULT_RETRIES } from '../model/defaults.ts';
@@ -30,7 +30,8 @@ export function resolveIncident(p: Processing, c: C<'resolveIncident'>): EngineE
   p.write({ type: 'IncidentResolved', id: incident.id });
   p.effect({ type: 'IncidentResolved', instance: p.state.id, incident: incident.id, retry: incident.retry });
   if (incident.retry === 'host') return undefined;
-  if (incident.retry === 'activate') p.enqueue({ op: 'run', key: incident.key });
+  if (incident.retry === 'parked') requeueParked(p, incident);
+  else if (incident.retry === 'activate') p.enqueue({ op: 'run', key: incident.key });
   else if (incident.retry === 'complete') p.enqueue({ op: 'complete', key: incident.key });
   else {
     const retries = p.model.elements[incident.el]?.retries ?? DEFAULT_RETRIES;

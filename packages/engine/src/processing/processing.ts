@@ -4,41 +4,16 @@ import type { Effect } from '../effects.ts';
 import type { EngineErrorCode } from '../errors.ts';
 import type { EngineEvent } from '../events.ts';
 import { evaluateCondition, evaluateFeel, type FeelEnv, type FeelResult } from '../feel/index.ts';
+import { DEFAULT_LIMITS, type Limits } from '../limits.ts';
 import type { ElementKind, ElementModel, Expr, ProcessModel } from '../model/types.ts';
-import type { ElementInstance, InstanceState, Vars } from '../state/types.ts';
+import type { Activate, ElementInstance, InstanceState, Vars, Work } from '../state/types.ts';
 
-/** Work still to do in this transition; processed in order until none is left. */
-export type Work =
-  | {
-      op: 'activate';
-      el: string;
-      parent: string;
-      /** Local variables the new element instance starts with (multi-instance item, loop counter). */
-      vars?: Vars;
-      /** Variables an event brought (message payload): written to the enclosing scopes on completion. */
-      payload?: Vars;
-      /** Scopes entered by an event: start here instead of the none start. */
-      start?: string;
-      /** Catch events reached through an event-based gateway: already triggered. */
-      triggered?: boolean;
-      /** Compensation handlers: the throw event waiting for them. */
-      compensating?: string;
-    }
-  | { op: 'run'; key: string }
-  | {
-      op: 'complete';
-      key: string;
-      /** Variables the completion brought (task form data, job result). */
-      vars?: Vars;
-      /** Gateways: the flows they chose; otherwise all outgoing flows whose condition holds. */
-      flows?: readonly string[];
-    }
-  | { op: 'scopeCheck'; key: string };
+export type { Activate, Work } from '../state/types.ts';
 
 /** One per element kind (Zeebe's BpmnElementProcessor): decides what happens, writes events, asks for effects. */
 export interface ElementProcessor {
   /** The element's work once active: complete at once (enqueue 'complete') or wait for a command. */
-  run(p: Processing, ei: ElementInstance, el: ElementModel, work?: Extract<Work, { op: 'activate' }>): void;
+  run(p: Processing, ei: ElementInstance, el: ElementModel, work?: Activate): void;
   /** Release what the element holds outside the instance (an inbox task, a job, a called instance). */
   terminate?(p: Processing, ei: ElementInstance, el: ElementModel): void;
 }
@@ -75,6 +50,9 @@ export class Processing {
   errorToParent: { code: string; message: string } | undefined;
   private nextKey: number;
   readonly feelEnv: FeelEnv;
+  readonly limits: Limits;
+  /** Element activations so far in this transition, against `limits.activations`. */
+  activations = 0;
 
   constructor(
     readonly model: ProcessModel,
@@ -84,6 +62,7 @@ export class Processing {
   ) {
     this.nextKey = state.next;
     this.feelEnv = { now: ctx.now, timeZone: model.timeZone, newId: ctx.newId };
+    this.limits = ctx.limits ? { ...DEFAULT_LIMITS, ...ctx.limits } : DEFAULT_LIMITS;
   }
 
   write(event: EngineEvent): void {
@@ -105,12 +84,19 @@ export class Processing {
     return this.head < this.queue.length ? this.queue[this.head++] : undefined;
   }
 
-  /** Whether a token is on its way into this scope (queued, not yet active). */
+  /** Everything still queued, which the queue gives up. */
+  takeQueue(): Work[] {
+    const rest = this.queue.slice(this.head);
+    this.head = this.queue.length;
+    return rest;
+  }
+
+  /** Whether a token is on its way into this scope: queued, or parked on an SZ_LOOP_LIMIT incident. */
   enteringScope(key: string): boolean {
-    for (let i = this.head; i < this.queue.length; i++) {
-      const w = this.queue[i] as Work;
-      if (w.op === 'activate' && w.parent === key) return true;
-    }
+    const entering = (w: Work) => w.op === 'activate' && w.parent === key;
+    for (let i = this.head; i < this.queue.length; i++) if (entering(this.queue[i] as Work)) return true;
+    const incidents = this.state.incidents;
+    if (incidents) for (const id in incidents) if (incidents[id]?.parked?.some(entering)) return true;
     return false;
   }
 

@@ -2,7 +2,7 @@ import { enterScope } from '../behaviors/lifecycle.ts';
 import { startBody } from '../behaviors/multiInstance.ts';
 import { openSubscription } from '../behaviors/subscriptions.ts';
 import { DEFAULT_RETRIES } from '../model/defaults.ts';
-import { type ElementProcessor, IncidentSignal } from '../processing/processing.ts';
+import { type ElementProcessor, IncidentSignal, type Processing } from '../processing/processing.ts';
 import { passThrough } from './processor.ts';
 
 /** Service, business-rule and send tasks with a job type: a worker outside does the work. */
@@ -79,6 +79,13 @@ export const callActivity: ElementProcessor = {
   run(p, ei, el) {
     const call = el.calledElement;
     if (!call || !ei.called) throw new IncidentSignal('SZ_CALL_FAILED', `call activity ${el.id} names no process`);
+    const depth = callDepth(p) + 1;
+    if (depth > p.limits.callDepth) {
+      throw new IncidentSignal(
+        'SZ_CALL_DEPTH',
+        `call activity ${el.id} would start a call chain ${depth} deep, past the limit of ${p.limits.callDepth}: the processes call each other without end`,
+      );
+    }
     const vars = p.scopeVars(ei.k);
     const processId = String(p.expr(call.processId, vars, `called process of ${el.id}`));
     const variables = call.propagateAllParentVariables ? vars : { ...ei.vars };
@@ -90,6 +97,7 @@ export const callActivity: ElementProcessor = {
       processId,
       binding: call.binding,
       variables,
+      depth,
       ...(call.versionTag ? { versionTag: call.versionTag } : {}),
     });
   },
@@ -97,6 +105,12 @@ export const callActivity: ElementProcessor = {
     if (ei.called) p.effect({ type: 'CancelCalledInstance', instance: p.state.id, child: ei.called });
   },
 };
+
+/** How deep this instance stands in a chain of call activities: 0 when nothing called it. */
+function callDepth(p: Processing): number {
+  const parent = p.state.parent;
+  return parent ? (parent.depth ?? 1) : 0;
+}
 
 export const multiInstanceBody: ElementProcessor = {
   run(p, ei, el) {

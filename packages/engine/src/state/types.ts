@@ -29,7 +29,15 @@ export interface InstanceState {
   /** Completed activities that have a compensation handler, newest last. */
   comp?: CompensationRecord[];
   /** Set when this instance was started by a call activity. */
-  parent?: { instance: string; key: string };
+  parent?: ParentRef;
+}
+
+/** The call activity that started an instance, and how deep the call chain is (its caller's depth + 1). */
+export interface ParentRef {
+  instance: string;
+  key: string;
+  /** Absent in states written before depths were kept: read as 1. */
+  depth?: number;
 }
 
 export interface UserTaskState {
@@ -99,8 +107,10 @@ export interface Incident {
   el: string;
   code: string;
   message: string;
-  /** What is retried when the incident is resolved. */
-  retry: 'activate' | 'complete' | 'job' | 'host';
+  /** What is retried when the incident is resolved: the step, the job, the host's work, or the parked work. */
+  retry: 'activate' | 'complete' | 'job' | 'host' | 'parked';
+  /** SZ_LOOP_LIMIT: the work the activation budget cut off, in order; resolving the incident goes on with it. */
+  parked?: Work[];
 }
 
 export interface CompensationRecord {
@@ -113,3 +123,41 @@ export interface CompensationRecord {
   /** Set when it completed inside a sub-process that has since completed too. */
   via?: string;
 }
+
+/**
+ * Work still to do in a transition, processed in order until none is left. Plain JSON, since
+ * work cut off by the activation budget waits in the state, on its SZ_LOOP_LIMIT incident.
+ */
+export type Work =
+  | {
+      op: 'activate';
+      el: string;
+      parent: string;
+      /** Local variables the new element instance starts with (multi-instance item, loop counter). */
+      vars?: Vars;
+      /** Variables an event brought (message payload): written to the enclosing scopes on completion. */
+      payload?: Vars;
+      /** Scopes entered by an event: start here instead of the none start. */
+      start?: string;
+      /** Catch events reached through an event-based gateway: already triggered. */
+      triggered?: boolean;
+      /** Compensation handlers: the throw event waiting for them. */
+      compensating?: string;
+    }
+  | {
+      op: 'run';
+      key: string;
+      /** An activation whose run was put off (by the activation budget): what it brought. */
+      from?: Activate;
+    }
+  | {
+      op: 'complete';
+      key: string;
+      /** Variables the completion brought (task form data, job result). */
+      vars?: Vars;
+      /** Gateways: the flows they chose; otherwise all outgoing flows whose condition holds. */
+      flows?: readonly string[];
+    }
+  | { op: 'scopeCheck'; key: string };
+
+export type Activate = Extract<Work, { op: 'activate' }>;

@@ -4,6 +4,7 @@ import type { Effect } from '../effects.ts';
 import type { EngineError } from '../errors.ts';
 import type { EngineEvent } from '../events.ts';
 import { evaluateCondition } from '../feel/index.ts';
+import type { Limits } from '../limits.ts';
 import type { Model } from '../model/types.ts';
 import { type OpenTask, openTasks } from '../queries.ts';
 import { startTriggers } from '../startTriggers.ts';
@@ -62,12 +63,22 @@ export class MemoryRuntime {
   /** Called with each instance's events as they happen (the model runner prints them). */
   onEvents?: (instance: string, events: readonly EngineEvent[]) => void;
 
-  constructor(options: { now?: number } = {}) {
+  private readonly limits: Partial<Limits> | undefined;
+
+  constructor(options: { now?: number; limits?: Partial<Limits> } = {}) {
     this.now = options.now ?? Date.UTC(2026, 0, 5, 1, 0, 0);
+    this.limits = options.limits;
   }
 
-  private ctx(): Ctx {
-    return { now: this.now, newId: () => `i${++this.ids}` };
+  /** The clock, ids and limits of one transition; `firstId` is the new instance's own id (decided before, by a caller). */
+  private ctx(firstId?: string): Ctx {
+    let first = firstId;
+    const newId = () => {
+      const id = first ?? `i${++this.ids}`;
+      first = undefined;
+      return id;
+    };
+    return { now: this.now, newId, ...(this.limits ? { limits: this.limits } : {}) };
   }
 
   async deployXml(xml: string): Promise<Model> {
@@ -100,8 +111,7 @@ export class MemoryRuntime {
   start(processId: string, input: Omit<StartInput, 'processId'> = {}, id?: string): string {
     const model = this.latest(processId);
     if (!model) throw new RuntimeError({ code: 'SZ_PROCESS_NOT_FOUND', message: `process '${processId}' is not deployed` });
-    const ctx = this.ctx();
-    const outcome = start(model, { ...input, processId }, id ? { ...ctx, newId: () => id } : ctx);
+    const outcome = start(model, { ...input, processId }, this.ctx(id));
     if (!outcome.ok) throw new RuntimeError(outcome.error);
     this.instances.set(outcome.state.id, { model, state: outcome.state, events: [...outcome.events] });
     this.after(outcome.state.id, outcome);
@@ -197,8 +207,8 @@ export class MemoryRuntime {
     }
     const outcome = start(
       model,
-      { processId: e.processId, variables: e.variables, parent: { instance: e.instance, key: e.key } },
-      { ...this.ctx(), newId: () => e.child },
+      { processId: e.processId, variables: e.variables, parent: { instance: e.instance, key: e.key, depth: e.depth } },
+      this.ctx(e.child),
     );
     if (!outcome.ok) {
       this.trySend(e.instance, { type: 'calledInstanceEnded', key: e.key, status: 'terminated' });
