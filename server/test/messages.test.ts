@@ -94,4 +94,35 @@ describe('messages and signals', () => {
     await env.app.runtime.workers.runDue();
     expect((await clerk.get(`/api/process-instances/${later}`)).json().instance.status).toBe('completed');
   });
+
+  it('a signal thrown inside a sub-process ends it through its own boundary at once, and others hear it once through the outbox', async () => {
+    const SIGNAL = `<signal id="s" name="撤销申请"/>`;
+    const applying = processXml(
+      'apply',
+      `<startEvent id="start"/>
+       <subProcess id="form"><startEvent id="fs"/><intermediateThrowEvent id="withdraw"><signalEventDefinition signalRef="s"/></intermediateThrowEvent><endEvent id="fe"/>${flow('fs', 'withdraw', 'fe')}</subProcess>
+       <boundaryEvent id="withdrawn" attachedToRef="form"><signalEventDefinition signalRef="s"/></boundaryEvent>
+       <userTask id="archive"><extensionElements><sz:assignment candidateGroups="clerk"/></extensionElements></userTask>
+       <userTask id="review"><extensionElements><sz:assignment candidateGroups="clerk"/></extensionElements></userTask>
+       ${flow('start', 'form', 'review')}${flow('withdrawn', 'archive')}`,
+      SIGNAL,
+    );
+    const listening = processXml(
+      'listen',
+      `<startEvent id="start"/><intermediateCatchEvent id="wait"><signalEventDefinition signalRef="s"/></intermediateCatchEvent>
+       <userTask id="heard"><extensionElements><sz:assignment candidateGroups="clerk"/></extensionElements></userTask>${flow('start', 'wait', 'heard')}`,
+      SIGNAL,
+    );
+    await deploy(env, applying);
+    await deploy(env, listening);
+    const clerk = await env.as('hefeng');
+    const listener = (await clerk.post('/api/process-instances', { definitionKey: 'listen', orgUnit: UNITS.hefeng })).json<{ id: string }>()
+      .id;
+    const applicant = (await clerk.post('/api/process-instances', { definitionKey: 'apply', orgUnit: UNITS.hefeng })).json<{ id: string }>()
+      .id;
+    expect((await clerk.get(`/api/process-instances/${applicant}`)).json().activeElementIds).toEqual(['archive']);
+    await env.app.runtime.workers.runDue();
+    expect((await clerk.get(`/api/process-instances/${listener}`)).json().activeElementIds).toEqual(['heard']);
+    expect((await clerk.get(`/api/process-instances/${applicant}`)).json().activeElementIds).toEqual(['archive']);
+  });
 });

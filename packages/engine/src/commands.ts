@@ -6,13 +6,7 @@ export type Command =
   | { type: 'completeUserTask'; key: string; variables?: Vars; actor?: string }
   | { type: 'fireTimer'; sub: string }
   | { type: 'correlateMessage'; name: string; correlationKey?: string; variables?: Vars }
-  | {
-      type: 'broadcastSignal';
-      name: string;
-      variables?: Vars;
-      /** Only subscriptions with a smaller key: the instance that threw the signal does not catch it later. */
-      before?: string;
-    }
+  | { type: 'broadcastSignal'; name: string; variables?: Vars }
   | { type: 'completeJob'; key: string; variables?: Vars }
   | {
       type: 'failJob';

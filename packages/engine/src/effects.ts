@@ -26,14 +26,8 @@ export type Effect =
   | { type: 'RetryJob'; instance: string; key: string; retries: number }
   | { type: 'CancelJob'; instance: string; key: string }
   | { type: 'PublishMessage'; instance: string; name: string; correlationKey?: string; variables: Vars }
-  | {
-      type: 'BroadcastSignal';
-      instance: string;
-      name: string;
-      variables: Vars;
-      /** In the throwing instance only subscriptions older than this key existed when it was thrown. */
-      before: string;
-    }
+  /** To every other instance that waits for it, and the processes it starts: the throwing instance has caught it already. */
+  | { type: 'BroadcastSignal'; instance: string; name: string; variables: Vars }
   | { type: 'PostNotice'; instance: string; key: string; el: string; title: string; body?: string; days: number; board?: string }
   | {
       type: 'StartCalledInstance';

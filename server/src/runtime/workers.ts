@@ -331,7 +331,10 @@ export class Workers {
     }
   }
 
-  /** Fans out: one delivery job per waiting instance and one start job per signal-started definition, written with this job's end. */
+  /**
+   * Fans out: one delivery job per waiting instance but the thrower (it caught its own signal as it threw it)
+   * and one start job per signal-started definition, written with this job's end.
+   */
   private async broadcastSignal(job: InstanceJobRecord, p: Vars): Promise<void> {
     const { correlation, definitions, clock, newId } = this.deps;
     const name = String(p.name);
@@ -339,6 +342,7 @@ export class Workers {
     const add: InstanceJobRecord[] = [];
     const base = { kind: 'outbox' as const, dueAt: now, retries: INTERNAL_RETRIES, createdAt: now };
     for (const t of await correlation.signalTargets(name, ['/'])) {
+      if (t.instanceId === job.instanceId) continue;
       add.push({
         ...base,
         id: newId(),

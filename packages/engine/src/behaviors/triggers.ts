@@ -60,6 +60,17 @@ function passEventBasedGateway(
   });
 }
 
+/**
+ * A signal reaches every subscription of this instance waiting for it when it comes, at once
+ * (a boundary event, an event sub-process, a catch event); one that a catcher ended meanwhile
+ * is passed over. Returns whether any waited.
+ */
+export function catchSignal(p: Processing, name: string, payload?: Vars): boolean {
+  const subs = Object.values(p.state.subs ?? {}).filter((s) => s.kind === 'signal' && s.name === name);
+  for (const sub of subs) if (p.state.subs?.[sub.id]) triggerSubscription(p, sub, payload);
+  return subs.length > 0;
+}
+
 type Thrown = { kind: 'error' | 'escalation'; code: string; message?: string };
 
 /**

@@ -1,4 +1,4 @@
-import { triggerSubscription } from '../behaviors/triggers.ts';
+import { catchSignal, triggerSubscription } from '../behaviors/triggers.ts';
 import type { Command } from '../commands.ts';
 import { type EngineError, engineError } from '../errors.ts';
 import type { Processing } from '../processing/processing.ts';
@@ -28,9 +28,7 @@ export function correlateMessage(p: Processing, c: C<'correlateMessage'>): Engin
 export function broadcastSignal(p: Processing, c: C<'broadcastSignal'>): EngineError | undefined {
   const bad = invalidVariables(c.variables);
   if (bad) return bad;
-  const before = c.before === undefined ? Number.POSITIVE_INFINITY : Number(c.before);
-  const subs = Object.values(p.state.subs ?? {}).filter((s) => s.kind === 'signal' && s.name === c.name && Number(s.id) < before);
-  if (subs.length === 0) return engineError('SZ_SUBSCRIPTION_NOT_FOUND', `instance ${p.state.id} waits for no signal '${c.name}'`);
-  for (const sub of subs) if (p.state.subs?.[sub.id]) triggerSubscription(p, sub, c.variables);
+  if (!catchSignal(p, c.name, c.variables))
+    return engineError('SZ_SUBSCRIPTION_NOT_FOUND', `instance ${p.state.id} waits for no signal '${c.name}'`);
   return undefined;
 }

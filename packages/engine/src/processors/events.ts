@@ -1,7 +1,7 @@
 import { cancelTransaction, startCompensation } from '../behaviors/compensation.ts';
 import { openSubscription } from '../behaviors/subscriptions.ts';
 import { terminateChildren } from '../behaviors/termination.ts';
-import { throwError, throwEvent } from '../behaviors/triggers.ts';
+import { catchSignal, throwError, throwEvent } from '../behaviors/triggers.ts';
 import type { ElementModel } from '../model/types.ts';
 import type { ElementProcessor, Processing } from '../processing/processing.ts';
 import type { ElementInstance } from '../state/types.ts';
@@ -29,7 +29,10 @@ function throwing(p: Processing, ei: ElementInstance, el: ElementModel): void {
       throwEvent(p, ei.k, { kind: 'escalation', code: t.code ?? '' });
       break;
     case 'signal':
-      p.effect({ type: 'BroadcastSignal', instance, name: t.name, variables: vars(), before: p.newKey() });
+      // Other instances hear it through the host; this one at once, so a catcher on the
+      // sub-process around the throw, or an event sub-process, still finds its scope there.
+      p.effect({ type: 'BroadcastSignal', instance, name: t.name, variables: vars() });
+      catchSignal(p, t.name);
       break;
     case 'message': {
       const v = vars();

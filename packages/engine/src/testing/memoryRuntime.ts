@@ -171,7 +171,7 @@ export class MemoryRuntime {
         this.correlateMessage(e.name, e.correlationKey, e.variables);
         return;
       case 'BroadcastSignal':
-        this.broadcastSignal(e.name, e.variables, { instance: e.instance, before: e.before });
+        this.broadcastSignal(e.name, e.variables, e.instance);
         return;
       case 'PostNotice':
         this.notices.push(e);
@@ -281,16 +281,14 @@ export class MemoryRuntime {
     return false;
   }
 
-  /** Delivers a signal to every instance waiting for it (the thrower only where it waited before throwing) and starts processes by it. */
-  broadcastSignal(name: string, variables?: Vars, thrower?: { instance: string; before: string }): void {
+  /** Delivers a signal to every instance waiting for it but the one that threw it (which caught it itself) and starts processes by it. */
+  broadcastSignal(name: string, variables?: Vars, thrower?: string): void {
     const waiting = [...this.instances].filter(
       ([, inst]) =>
         inst.state.status === 'active' && Object.values(inst.state.subs ?? {}).some((s) => s.kind === 'signal' && s.name === name),
     );
-    for (const [id] of waiting) {
-      const before = id === thrower?.instance ? { before: thrower.before } : {};
-      this.trySend(id, { type: 'broadcastSignal', name, ...before, ...(variables ? { variables } : {}) });
-    }
+    for (const [id] of waiting)
+      if (id !== thrower) this.trySend(id, { type: 'broadcastSignal', name, ...(variables ? { variables } : {}) });
     for (const [processId, versions] of this.models) {
       for (const t of startTriggers(versions.at(-1) as Model)) {
         if (t.processId === processId && t.trigger.kind === 'signal' && t.trigger.name === name) {
