@@ -15,7 +15,9 @@ function remove(state: InstanceState, key: string, completed: boolean): void {
   const el = state.els[key];
   if (!el) return;
   delete state.els[key];
-  const body = el.p === undefined ? undefined : state.els[el.p]?.mi;
+  const parent = el.p === undefined ? undefined : state.els[el.p];
+  if (completed && parent?.loops !== undefined) parent.loops += 1;
+  const body = parent?.mi;
   if (!body) return;
   body.active -= 1;
   if (completed) body.completed += 1;

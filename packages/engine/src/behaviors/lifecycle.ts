@@ -6,8 +6,10 @@ import { handlerDone, recordCompensation } from './compensation.ts';
 import { endInstance } from './endInstance.ts';
 import { selectFlows, takeFlow } from './flows.ts';
 import { raiseIncident } from './incidents.ts';
-import { activateBody, innerCompleted, isInnerInstance, multiInstanceOutputs } from './multiInstance.ts';
+import { activateBody, hasLoopBody, isBody, isInnerInstance } from './loopBody.ts';
+import { innerCompleted, multiInstanceOutputs } from './multiInstance.ts';
 import { postNotice } from './notices.ts';
+import { roundCompleted } from './standardLoop.ts';
 import { closeSubscriptionsOf, openSubscription, subscriptionsOf } from './subscriptions.ts';
 import { childrenOf } from './termination.ts';
 import { triggerSubscription } from './triggers.ts';
@@ -23,7 +25,7 @@ export function activateElement(p: Processing, work: Activate): void {
 /** The element instance a token becomes, written but not run yet; a multi-instance body has queued its own run. */
 export function newElementInstance(p: Processing, work: Activate): { key: string; queued: boolean } {
   const el = p.element(work.el);
-  if (el.loop && !isInnerInstance(p, work.parent, el.id)) return { key: activateBody(p, el, work.parent), queued: true };
+  if (hasLoopBody(el) && !isInnerInstance(p, work.parent, el.id)) return { key: activateBody(p, el, work.parent), queued: true };
   const ei: ElementInstance = { k: p.newKey(), e: el.id, p: work.parent };
   if (work.vars) ei.vars = { ...work.vars };
   if (work.compensating) ei.for = work.compensating;
@@ -39,9 +41,10 @@ export function runElement(p: Processing, key: string, work?: Activate): void {
   if (!ei) return;
   const el = p.element(ei.e);
   try {
-    if (el.inputs && !ei.mi) setLocal(p, key, evaluateMappings(p, el.inputs, p.scopeVars(key), el.id));
-    if (ei.mi) return runBody(p, ei, el);
-    // Boundary events of a multi-instance activity belong to its body, not to each iteration.
+    const body = isBody(ei);
+    if (el.inputs && !body) setLocal(p, key, evaluateMappings(p, el.inputs, p.scopeVars(key), el.id));
+    if (body) return runBody(p, ei, el);
+    // Boundary events of a loop activity belong to its body, not to each round.
     if (!isInnerInstance(p, ei.p ?? '', ei.e)) openBoundaries(p, key, el);
     // Any step may post to the public board (决议公开, 实施结果公开) as it starts.
     if (el.notice) postNotice(p, ei, el);
@@ -54,7 +57,7 @@ export function runElement(p: Processing, key: string, work?: Activate): void {
 
 function runBody(p: Processing, ei: ElementInstance, el: ElementModel): void {
   openBoundaries(p, ei.k, el);
-  p.processor('multiInstanceBody').run(p, ei, el);
+  p.processor('loopBody').run(p, ei, el);
 }
 
 function openBoundaries(p: Processing, key: string, el: ElementModel): void {
@@ -92,7 +95,7 @@ export function completeElement(p: Processing, work: Extract<Work, { op: 'comple
   if (!ei || ei.p === undefined) return;
   const el = p.element(ei.e);
   try {
-    if (isInnerInstance(p, ei.p, ei.e)) return innerCompleted(p, ei, el, work.vars);
+    if (isInnerInstance(p, ei.p, ei.e)) return (el.standardLoop ? roundCompleted : innerCompleted)(p, ei, el, work.vars);
     const flows = work.flows ?? selectFlows(p, el, ei.p);
     leave(p, ei, el, work.vars, flows);
   } catch (e) {
@@ -136,7 +139,7 @@ function writeOutputs(p: Processing, ei: ElementInstance, el: ElementModel, vars
 /** A scope with nothing left inside completes; the process scope ends the instance. */
 export function checkScope(p: Processing, key: string): void {
   const ei = p.instance(key);
-  if (!ei || ei.incident || ei.mi) return;
+  if (!ei || ei.incident || isBody(ei)) return;
   if (childrenOf(p, key).length > 0) return;
   if (p.enteringScope(key)) return;
   const joins = p.state.joins;

@@ -5,22 +5,6 @@ import { closeSubscriptionsOf } from './subscriptions.ts';
 import { childrenOf, terminate } from './termination.ts';
 import { propagate, setLocal } from './variables.ts';
 
-/**
- * Multi-instance activities run as a body element instance (which carries the boundary
- * events, counters, outputs and votes) around one inner instance per item.
- */
-export function isInnerInstance(p: Processing, parent: string, elementId: string): boolean {
-  const parentEi = p.instance(parent);
-  return parentEi?.mi !== undefined && parentEi.e === elementId;
-}
-
-export function activateBody(p: Processing, el: ElementModel, parent: string): string {
-  const key = p.newKey();
-  p.write({ type: 'ElementActivated', el: { k: key, e: el.id, p: parent, mi: { total: 0, completed: 0, active: 0 } } });
-  p.enqueue({ op: 'run', key });
-  return key;
-}
-
 /** Reads the collection or cardinality, then starts the first (sequential) or all (parallel) inner instances. */
 export function startBody(p: Processing, body: ElementInstance, el: ElementModel): void {
   const loop = el.loop as LoopSpec;

@@ -2,6 +2,7 @@ import { joinId } from '../appliers/flows.ts';
 import type { Processing } from '../processing/processing.ts';
 import type { ElementInstance } from '../state/types.ts';
 import { requeueParked } from './incidents.ts';
+import { isBody } from './loopBody.ts';
 import { closeSubscriptionsOf } from './subscriptions.ts';
 
 export function childrenOf(p: Processing, key: string): ElementInstance[] {
@@ -18,7 +19,7 @@ export function terminate(p: Processing, key: string): void {
   closeSubscriptionsOf(p, key);
   if (ei.incident) resolveWith(p, ei.incident);
   const el = p.model.elements[ei.e];
-  if (el && !ei.mi) p.processor(el.kind).terminate?.(p, ei, el);
+  if (el && !isBody(ei)) p.processor(el.kind).terminate?.(p, ei, el);
   dropJoins(p, key);
   p.write({ type: 'ElementTerminated', key });
 }

@@ -3,6 +3,7 @@ import type { Processing } from '../processing/processing.ts';
 import type { ElementInstance, Subscription, Vars } from '../state/types.ts';
 import { endInstance } from './endInstance.ts';
 import { raiseIncident } from './incidents.ts';
+import { isBody } from './loopBody.ts';
 import { closeSubscriptionsOf, recordTrigger } from './subscriptions.ts';
 import { terminate, terminateChildren } from './termination.ts';
 
@@ -83,7 +84,7 @@ export function throwEvent(p: Processing, from: string, thrown: Thrown): { caugh
   while (cur) {
     const el = p.model.elements[cur.e];
     const isScope = cur.k === p.state.root || el?.kind === 'subProcess' || el?.kind === 'transaction';
-    if (isScope && !cur.mi) {
+    if (isScope && !isBody(cur)) {
       const start = findCatcher(p, eventStartsOf(p, cur), thrown);
       if (start) {
         const payload = thrownVars(start.trigger, thrown);
@@ -91,7 +92,8 @@ export function throwEvent(p: Processing, from: string, thrown: Thrown): { caugh
         return { caught: true, interrupting: start.interrupting !== false };
       }
     }
-    const insideBody = cur.p !== undefined && p.instance(cur.p)?.mi !== undefined;
+    const parent = cur.p === undefined ? undefined : p.instance(cur.p);
+    const insideBody = parent !== undefined && isBody(parent);
     if (el?.boundaries && !insideBody) {
       const boundary = findCatcher(p, el.boundaries, thrown);
       if (boundary) {

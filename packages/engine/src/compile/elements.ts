@@ -1,5 +1,15 @@
 import type { ModdleElement } from 'bpmn-moddle';
-import type { ElementKind, ElementModel, Expr, FieldRule, LoopSpec, Mapping, NoticeSpec, VotingRule } from '../model/types.ts';
+import type {
+  ElementKind,
+  ElementModel,
+  Expr,
+  FieldRule,
+  LoopSpec,
+  Mapping,
+  NoticeSpec,
+  StandardLoopSpec,
+  VotingRule,
+} from '../model/types.ts';
 import { readExpr, readFeel } from './expressions.ts';
 import { extension, firstExtension, many, ref, str } from './extensions.ts';
 import type { Problems } from './problems.ts';
@@ -86,7 +96,10 @@ export function readElement(node: ModdleElement, kind: ElementKind, scope: strin
   }
   const loop = ref(node, 'loopCharacteristics');
   if (loop?.$type === 'bpmn:MultiInstanceLoopCharacteristics') el.loop = readLoop(node, loop, read, problems);
-  else if (loop) problems.add('unsupported-loop', `${id}: standard loops are not supported; use multi-instance or a gateway loop`, node);
+  else if (loop?.$type === 'bpmn:StandardLoopCharacteristics') {
+    const standard = readStandardLoop(node, loop, problems);
+    if (standard) el.standardLoop = standard;
+  }
   return el;
 }
 
@@ -246,6 +259,27 @@ function readLoop(node: ModdleElement, loop: ModdleElement, read: Read, problems
     ...(outputElement ? { outputElement } : {}),
     ...(completionCondition === undefined ? {} : { completionCondition }),
     ...(voting ? { voting } : {}),
+  };
+}
+
+function readStandardLoop(node: ModdleElement, loop: ModdleElement, problems: Problems): StandardLoopSpec | undefined {
+  const id = node.id as string;
+  const text = str(ref(loop, 'loopCondition'), 'body');
+  const condition = readFeel(text, `loop condition of ${id}`, node, problems);
+  if (text !== undefined && condition === undefined) return undefined;
+  const maximum = loop.loopMaximum as number | undefined;
+  if (maximum !== undefined && (!Number.isInteger(maximum) || maximum < 1)) {
+    problems.add('loop-invalid', `standard loop of ${id}: loopMaximum ${maximum} is not a whole number of at least 1`, node);
+    return undefined;
+  }
+  if (condition === undefined && maximum === undefined) {
+    problems.add('loop-invalid', `standard loop of ${id} needs a loopCondition (FEEL) or a loopMaximum, or it never ends`, node);
+    return undefined;
+  }
+  return {
+    testBefore: loop.testBefore === true,
+    ...(condition === undefined ? {} : { condition }),
+    ...(maximum === undefined ? {} : { maximum }),
   };
 }
 

@@ -1,4 +1,5 @@
 import { raiseIncident } from '../behaviors/incidents.ts';
+import { isBody } from '../behaviors/loopBody.ts';
 import { throwError } from '../behaviors/triggers.ts';
 import type { Command } from '../commands.ts';
 import { type EngineError, engineError } from '../errors.ts';
@@ -9,7 +10,7 @@ type C<T extends Command['type']> = Extract<Command, { type: T }>;
 
 function openTask(p: Processing, key: string) {
   const ei = p.instance(key);
-  return ei && !ei.mi && ei.task && p.model.elements[ei.e]?.kind === 'userTask' ? ei : undefined;
+  return ei && !isBody(ei) && ei.task && p.model.elements[ei.e]?.kind === 'userTask' ? ei : undefined;
 }
 
 export function completeUserTask(p: Processing, c: C<'completeUserTask'>): EngineError | undefined {
@@ -23,7 +24,7 @@ export function completeUserTask(p: Processing, c: C<'completeUserTask'>): Engin
 
 function job(p: Processing, key: string) {
   const ei = p.instance(key);
-  return ei && ei.retries !== undefined && !ei.mi && !ei.incident ? ei : undefined;
+  return ei && ei.retries !== undefined && !isBody(ei) && !ei.incident ? ei : undefined;
 }
 
 export function completeJob(p: Processing, c: C<'completeJob'>): EngineError | undefined {

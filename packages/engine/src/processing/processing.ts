@@ -22,7 +22,7 @@ export interface ElementProcessor {
  * The processors by element kind. It is handed to each transition from above, so behaviours
  * call processors through it and never import them: the dependency graph reads top to bottom.
  */
-export type ProcessorTable = Readonly<Record<ElementKind | 'multiInstanceBody', ElementProcessor>>;
+export type ProcessorTable = Readonly<Record<ElementKind | 'loopBody', ElementProcessor>>;
 
 /** Raised inside a processor when an expression or rule fails: becomes an incident on the element. */
 export class IncidentSignal {
@@ -106,7 +106,7 @@ export class Processing {
     return String(this.nextKey++);
   }
 
-  processor(kind: ElementKind | 'multiInstanceBody'): ElementProcessor {
+  processor(kind: ElementKind | 'loopBody'): ElementProcessor {
     return this.processors[kind];
   }
 

@@ -2,7 +2,7 @@ import type { ProcessorTable } from '../processing/processing.ts';
 import { boundaryEvent, endEvent, intermediateCatchEvent, intermediateThrowEvent, startEvent } from './events.ts';
 import { eventBasedGateway, exclusiveGateway, inclusiveGateway, parallelGateway } from './gateways.ts';
 import { passThrough } from './processor.ts';
-import { callActivity, jobTask, multiInstanceBody, receiveTask, scriptTask, subProcess } from './tasks.ts';
+import { callActivity, jobTask, loopBody, receiveTask, scriptTask, subProcess } from './tasks.ts';
 import { userTask } from './userTask.ts';
 
 /** Every element kind's processor: what `start` and `step` hand to each transition. */
@@ -27,5 +27,5 @@ export const PROCESSORS: ProcessorTable = {
   subProcess,
   transaction: subProcess,
   callActivity,
-  multiInstanceBody,
+  loopBody,
 };

@@ -1,5 +1,6 @@
 import { enterScope } from '../behaviors/lifecycle.ts';
 import { startBody } from '../behaviors/multiInstance.ts';
+import { nextRound } from '../behaviors/standardLoop.ts';
 import { openSubscription } from '../behaviors/subscriptions.ts';
 import { DEFAULT_RETRIES } from '../model/defaults.ts';
 import { type ElementProcessor, IncidentSignal, type Processing } from '../processing/processing.ts';
@@ -112,8 +113,10 @@ function callDepth(p: Processing): number {
   return parent ? (parent.depth ?? 1) : 0;
 }
 
-export const multiInstanceBody: ElementProcessor = {
+/** The body of a loop activity starts its rounds: a standard loop's first, or a multi-instance's items. */
+export const loopBody: ElementProcessor = {
   run(p, ei, el) {
-    startBody(p, ei, el);
+    if (el.standardLoop) nextRound(p, ei, el);
+    else startBody(p, ei, el);
   },
 };
