@@ -18,24 +18,27 @@ export function findCallCycles(processes: Readonly<Record<string, ProcessModel>>
     calls.set(id, out);
   }
   const done = new Set<string>();
-  const path: { process: string; activity?: string }[] = [];
-  const visit = (process: string): void => {
-    path.push({ process });
+  const visit = (process: string, path: readonly Step[]): void => {
     for (const call of calls.get(process) ?? []) {
-      (path.at(-1) as { activity?: string }).activity = call.activity;
-      const start = path.findIndex((step) => step.process === call.target);
-      if (start >= 0) report(path.slice(start), call.target, problems);
-      else if (!done.has(call.target)) visit(call.target);
+      const here = [...path, { process, activity: call.activity }];
+      const start = here.findIndex((step) => step.process === call.target);
+      if (start >= 0) report(here.slice(start), call.target, problems);
+      else if (!done.has(call.target)) visit(call.target, here);
     }
-    path.pop();
     done.add(process);
   };
-  for (const id of calls.keys()) if (!done.has(id)) visit(id);
+  for (const id of calls.keys()) if (!done.has(id)) visit(id, []);
 }
 
-function report(cycle: readonly { process: string; activity?: string }[], back: string, problems: Problems): void {
+/** One call on the way round: the process and its call activity taken. */
+interface Step {
+  readonly process: string;
+  readonly activity: string;
+}
+
+function report(cycle: readonly Step[], back: string, problems: Problems): void {
   const round = [...cycle.map((step) => `${step.process} (call activity ${step.activity})`), back].join(' -> ');
-  const closing = cycle.at(-1)?.activity as string;
+  const closing = cycle.at(-1)?.activity;
   problems.add('call-cycle', `call activities form a cycle, so each instance would start another without end: ${round}`, {
     id: closing,
     $type: 'bpmn:CallActivity',
