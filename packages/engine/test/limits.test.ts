@@ -55,6 +55,53 @@ describe('the activation budget of one command', () => {
     expect(vars?.turns).toBeGreaterThan(60);
   });
 
+  describe('holds on every path into the loop', () => {
+    const after = (wait: string, extra = '') =>
+      processXml(
+        'p',
+        `<startEvent id="s"/>${wait}<exclusiveGateway id="gw"/>
+         <scriptTask id="step"><extensionElements><zeebe:script expression="=1" resultVariable="x"/></extensionElements></scriptTask>
+         ${flow('s', 'wait', 'gw', 'step', 'gw')}`,
+        extra,
+      );
+    const paths: [string, string, string, (rt: MemoryRuntime, id: string) => void][] = [
+      ['completing a user task', '<userTask id="wait"/>', '', (rt) => rt.completeTask(task(rt, 'wait'))],
+      [
+        'a message',
+        '<intermediateCatchEvent id="wait"><messageEventDefinition messageRef="m"/></intermediateCatchEvent>',
+        '<message id="m" name="go"/>',
+        (rt) => rt.correlateMessage('go'),
+      ],
+      [
+        'a signal',
+        '<intermediateCatchEvent id="wait"><signalEventDefinition signalRef="g"/></intermediateCatchEvent>',
+        '<signal id="g" name="go"/>',
+        (rt) => rt.broadcastSignal('go'),
+      ],
+      [
+        'a timer',
+        '<intermediateCatchEvent id="wait"><timerEventDefinition><timeDuration>PT1H</timeDuration></timerEventDefinition></intermediateCatchEvent>',
+        '',
+        (rt) => rt.advance(2 * 3_600_000),
+      ],
+      [
+        'a job',
+        '<serviceTask id="wait"><extensionElements><zeebe:taskDefinition type="check"/></extensionElements></serviceTask>',
+        '',
+        (rt) => rt.completeJob(rt.jobs('check')[0]!),
+      ],
+    ];
+    for (const [path, wait, extra, act] of paths) {
+      it(`reached by ${path}`, async () => {
+        const rt = await runtime(after(wait, extra), { activations: 100 });
+        const id = rt.start('p');
+        expect(rt.incidents()).toEqual([]);
+        act(rt, id);
+        expect(rt.incidents()).toEqual([expect.objectContaining({ code: 'SZ_LOOP_LIMIT' })]);
+      });
+    }
+  });
+
   it('does not touch a loop that waits in every round: forty rounds of a user task', async () => {
     const xml = processXml(
       'review',
