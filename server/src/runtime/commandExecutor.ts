@@ -1,4 +1,4 @@
-import { type Command, type Ctx, type EngineError, type InstanceState, start, step, type Transition } from '@shanzhi/engine';
+import { type Command, type Ctx, type EngineError, type InstanceState, type Limits, start, step, type Transition } from '@shanzhi/engine';
 import { type Commit, type InstanceJobRecord, type InstanceRecord, type JobDone, type Store, StoreConflict } from '@shanzhi/store';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock, IdGenerator } from '../clock.ts';
@@ -76,6 +76,7 @@ export class CommandExecutor {
       newId: IdGenerator;
       log: FastifyBaseLogger;
       metrics: ServerMetrics;
+      limits?: Partial<Limits>;
     },
   ) {}
 
@@ -218,6 +219,7 @@ export class CommandExecutor {
     return {
       now,
       actor,
+      ...(this.deps.limits ? { limits: this.deps.limits } : {}),
       newId: () => {
         if (first !== undefined) {
           const id = first;
