@@ -1,4 +1,14 @@
-import { type Command, type Ctx, type EngineError, type InstanceState, type Limits, start, step, type Transition } from '@shanzhi/engine';
+import {
+  type Command,
+  type Ctx,
+  type EngineError,
+  type InstanceState,
+  type Limits,
+  type StartInput,
+  start,
+  step,
+  type Transition,
+} from '@shanzhi/engine';
 import { type Commit, type InstanceJobRecord, type InstanceRecord, type JobDone, type Store, StoreConflict } from '@shanzhi/store';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock, IdGenerator } from '../clock.ts';
@@ -47,7 +57,7 @@ export interface StartOptions {
   readonly startEvent?: string;
   readonly businessKey?: string;
   readonly variables?: Record<string, unknown>;
-  readonly parent?: { instance: string; key: string };
+  readonly parent?: NonNullable<StartInput['parent']>;
   /** The instance id, when it was decided before (a call activity names its child, a start timer its next instance). */
   readonly id?: string;
   readonly jobsDone?: readonly JobDone[];
