@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Limits } from '@shanzhi/engine';
 import type { Store } from '@shanzhi/store';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { type Clock, type IdGenerator, systemClock } from './clock.ts';
@@ -43,6 +44,8 @@ export interface AppOptions {
   /** Close the store when the app closes (default true). */
   readonly closeStore?: boolean;
   readonly auth?: Pick<AuthOptions, 'accessTtlSec' | 'refreshTtlSec' | 'loginLimits'>;
+  /** What one engine command may cause (Config.limits); default the engine's DEFAULT_LIMITS. */
+  readonly limits?: Partial<Limits>;
 }
 
 /**
@@ -111,6 +114,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     newId,
     metrics,
     workers: { owner: `server:${randomUUID()}`, ...options.workers },
+    ...(options.limits ? { limits: options.limits } : {}),
   });
   await app.register(authPlugin, {
     secret: options.jwtSecret,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
+import { DEFAULT_LIMITS, type Limits } from '@shanzhi/engine';
 
 export type SqliteSynchronous = 'FULL' | 'NORMAL';
 
@@ -17,6 +18,8 @@ export interface Config {
   readonly sqliteSynchronous?: SqliteSynchronous;
   /** Server processes sharing the port and the store (cluster.ts): SHANZHI_PROCESSES, a number or `auto` (one per core); default 1. */
   readonly processes: number;
+  /** What one engine command may cause: SHANZHI_MAX_ACTIVATIONS and SHANZHI_MAX_CALL_DEPTH; default the engine's DEFAULT_LIMITS. */
+  readonly limits: Limits;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -36,6 +39,7 @@ export function loadConfig(env: Env = process.env): Config {
   return {
     port,
     processes: processesIn(env.SHANZHI_PROCESSES),
+    limits: limitsIn(env),
     host: env.HOST ?? '127.0.0.1',
     dataDir,
     jwtSecret: env.SHANZHI_JWT_SECRET || jwtSecretIn(dataDir),
@@ -55,6 +59,30 @@ function processesIn(value: string | undefined): number {
   if (!Number.isInteger(n) || n < 1 || n > MAX_PROCESSES)
     throw new Error(`SHANZHI_PROCESSES '${value}' is not a number of processes from 1 to ${MAX_PROCESSES}, or auto`);
   return n;
+}
+
+/**
+ * Wide enough for any real procedure, narrow enough that no model takes the server down: one
+ * command's activations cost about 13 KB of memory and 40 µs of the event loop each (100,000:
+ * 1.3 GB and 4 s), and every level of a call chain is an instance of its own.
+ */
+const LIMIT_RANGES: Readonly<Record<keyof Limits, { variable: string; min: number; max: number }>> = {
+  activations: { variable: 'SHANZHI_MAX_ACTIVATIONS', min: 100, max: 100_000 },
+  callDepth: { variable: 'SHANZHI_MAX_CALL_DEPTH', min: 1, max: 256 },
+};
+
+/** The engine limits the environment sets (the CLI reads them too, to run commands as the server would). */
+export function limitsIn(env: Env): Limits {
+  const limit = (name: keyof Limits): number => {
+    const { variable, min, max } = LIMIT_RANGES[name];
+    const value = env[variable];
+    if (value === undefined || value === '') return DEFAULT_LIMITS[name];
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max)
+      throw new Error(`${variable} '${value}' is not a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`);
+    return n;
+  };
+  return { activations: limit('activations'), callDepth: limit('callDepth') };
 }
 
 function jwtSecretIn(dataDir: string): string {

@@ -93,6 +93,7 @@ async function appFor(config: Config, serving: boolean): Promise<FastifyInstance
     ...(config.jwksUrl ? { jwksUrl: config.jwksUrl } : {}),
     logger: loggerOptions(process.env.LOG_LEVEL ?? 'info'),
     newId: timeOrderedId,
+    limits: config.limits,
     startWorkers: serving,
     workers: { owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}` },
   });

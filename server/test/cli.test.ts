@@ -163,7 +163,7 @@ describe('pnpm shanzhi', () => {
     }
   });
 
-  it('deploy: a good model deploys at a unit; a bad one exits 1 naming the element, and nothing is deployed', async () => {
+  it('deploy: a good model deploys at a unit; a bad one, or a bad engine limit, exits 1 naming the element or variable, and nothing is deployed', async () => {
     const dir = newDataDir();
     expect((await shanzhi(dir, ['deploy', 'model.bpmn', '--unit', '里水镇'])).code).toBe(1); // no database yet
     expect((await shanzhi(dir, ['demo', 'load'])).code).toBe(0);
@@ -181,6 +181,9 @@ describe('pnpm shanzhi', () => {
     expect(good.code).toBe(0);
     expect(good.out).toContain('village_review');
     expect(good.out).toContain('/nanhai/lishui/hefeng/');
+    const misconfigured = await shanzhi(dir, ['deploy', 'models/review.bpmn', '--unit', '鹤峰村'], { SHANZHI_MAX_CALL_DEPTH: '0' });
+    expect(misconfigured.code).toBe(1);
+    expect(misconfigured.err).toContain("SHANZHI_MAX_CALL_DEPTH '0' is not a whole number from 1 to 256");
 
     writeFileSync(
       join(folder, 'models', 'broken.bpmn'),

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_LIMITS } from '@shanzhi/engine';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig, mongoDbNameIn } from '../src/config.ts';
 import { openStore } from '../src/main.ts';
@@ -15,6 +16,37 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ ...env, SHANZHI_SQLITE_SYNCHRONOUS: 'normal' }).sqliteSynchronous).toBe('NORMAL');
     expect(loadConfig(env).sqliteSynchronous).toBeUndefined();
     expect(() => loadConfig({ ...env, SHANZHI_SQLITE_SYNCHRONOUS: 'OFF' })).toThrow(/FULL or NORMAL/);
+  });
+
+  it('bounds what one command may cause by SHANZHI_MAX_ACTIVATIONS and SHANZHI_MAX_CALL_DEPTH, by default as the engine does', () => {
+    expect(loadConfig(env).limits).toEqual(DEFAULT_LIMITS);
+    expect(loadConfig({ ...env, SHANZHI_MAX_ACTIVATIONS: '50000', SHANZHI_MAX_CALL_DEPTH: '8' }).limits).toEqual({
+      activations: 50_000,
+      callDepth: 8,
+    });
+    expect(loadConfig({ ...env, SHANZHI_MAX_ACTIVATIONS: '', SHANZHI_MAX_CALL_DEPTH: '' }).limits).toEqual(DEFAULT_LIMITS);
+  });
+
+  it.each([
+    ['SHANZHI_MAX_ACTIVATIONS', 'lots'],
+    ['SHANZHI_MAX_ACTIVATIONS', '0'],
+    ['SHANZHI_MAX_ACTIVATIONS', '99'],
+    ['SHANZHI_MAX_ACTIVATIONS', '1e6'],
+    ['SHANZHI_MAX_ACTIVATIONS', '2500.5'],
+    ['SHANZHI_MAX_CALL_DEPTH', '0'],
+    ['SHANZHI_MAX_CALL_DEPTH', '-3'],
+    ['SHANZHI_MAX_CALL_DEPTH', '257'],
+  ])('refuses %s=%s, naming the variable', (variable, value) => {
+    expect(() => loadConfig({ ...env, [variable]: value })).toThrow(`${variable} '${value}' is not a whole number from`);
+  });
+
+  it('says which numbers each limit takes', () => {
+    expect(() => loadConfig({ ...env, SHANZHI_MAX_ACTIVATIONS: '10' })).toThrow(
+      "SHANZHI_MAX_ACTIVATIONS '10' is not a whole number from 100 to 100,000",
+    );
+    expect(() => loadConfig({ ...env, SHANZHI_MAX_CALL_DEPTH: 'deep' })).toThrow(
+      "SHANZHI_MAX_CALL_DEPTH 'deep' is not a whole number from 1 to 256",
+    );
   });
 
   it('opens the embedded store in the data dir with that mode', async () => {

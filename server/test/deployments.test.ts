@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deploy, processXml, REVIEW, UNITS, useTestEnv } from './support.ts';
+import { deploy, processXml, REVIEW, UNITS, uploadModel, useTestEnv } from './support.ts';
 
 describe('deployments and starting instances', () => {
   const env = useTestEnv();
@@ -24,18 +24,7 @@ describe('deployments and starting instances', () => {
     const admin = await env.as('admin');
     const first = await deploy(env, REVIEW);
     expect(first).toMatchObject({ key: 'review', version: 1 });
-    const boundary = '----shanzhi';
-    const payload = [
-      `--${boundary}\r\nContent-Disposition: form-data; name="unit"\r\n\r\n${UNITS.lishui}\r\n`,
-      `--${boundary}\r\nContent-Disposition: form-data; name="xml"; filename="review.bpmn"\r\nContent-Type: application/xml\r\n\r\n${REVIEW}\r\n`,
-      `--${boundary}--\r\n`,
-    ].join('');
-    const res = await env.app.inject({
-      method: 'POST',
-      url: '/api/deployments',
-      headers: { authorization: `Bearer ${admin.token}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
-      payload,
-    });
+    const res = await uploadModel(env.app, admin.token, REVIEW, UNITS.lishui);
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ key: 'review', version: 2 });
     const xml = await admin.get(`/api/process-definitions/${res.json().id}/xml`);

@@ -10,7 +10,7 @@ import { type AppOptions, buildApp } from '../src/app.ts';
 import { hashPassword } from '../src/auth/password.ts';
 import type { Clock } from '../src/clock.ts';
 
-export { flow, processXml } from '@shanzhi/engine/testing';
+export { flow, processXml, when } from '@shanzhi/engine/testing';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -203,6 +203,22 @@ export const REVIEW = processXml(
    <sequenceFlow id="f1" sourceRef="start" targetRef="check"/>
    <sequenceFlow id="f2" sourceRef="check" targetRef="end"/>`,
 );
+
+/** POST /api/deployments as the designer's file upload: the unit as a field, the XML as a file. */
+export function uploadModel(app: FastifyInstance, token: string, xml: string, unit: string): Promise<LightMyRequestResponse> {
+  const boundary = '----shanzhi';
+  const payload = [
+    `--${boundary}\r\nContent-Disposition: form-data; name="unit"\r\n\r\n${unit}\r\n`,
+    `--${boundary}\r\nContent-Disposition: form-data; name="xml"; filename="model.bpmn"\r\nContent-Type: application/xml\r\n\r\n${xml}\r\n`,
+    `--${boundary}--\r\n`,
+  ].join('');
+  return app.inject({
+    method: 'POST',
+    url: '/api/deployments',
+    headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload,
+  });
+}
 
 /** Deploys XML at a unit as the town admin; returns the definition. */
 export async function deploy(

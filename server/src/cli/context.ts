@@ -5,7 +5,7 @@ import type { OrgUnit, Store } from '@shanzhi/store';
 import { createSqliteStore, type SqliteStore } from '@shanzhi/store/sqlite';
 import { pino } from 'pino';
 import { systemClock } from '../clock.ts';
-import type { SqliteSynchronous } from '../config.ts';
+import { limitsIn, type SqliteSynchronous } from '../config.ts';
 import { timeOrderedId } from '../ids.ts';
 import { openStore } from '../main.ts';
 import { Metrics, serverMetrics } from '../metrics.ts';
@@ -19,7 +19,7 @@ type Env = Readonly<Record<string, string | undefined>>;
 export interface Io {
   out(line: string): void;
   err(line: string): void;
-  /** SHANZHI_DATA_DIR, SHANZHI_MONGODB_URL, SHANZHI_SQLITE_SYNCHRONOUS; default process.env. */
+  /** SHANZHI_DATA_DIR, SHANZHI_MONGODB_URL, SHANZHI_SQLITE_SYNCHRONOUS, SHANZHI_MAX_ACTIVATIONS, SHANZHI_MAX_CALL_DEPTH; default process.env. */
   readonly env?: Env;
   /** Where relative FILE and --data-dir arguments start; default pnpm's INIT_CWD (the caller's folder), else the process's. */
   readonly cwd?: string;
@@ -99,7 +99,14 @@ export class Cli {
   /** The server's runtime on a store, without workers: deploy, start, complete as the server would. */
   async withRuntime<T>(store: Store, fn: (runtime: Runtime) => Promise<T>): Promise<T> {
     const runtime = createRuntime(
-      { store, clock: systemClock, newId: timeOrderedId, log: pino({ level: 'silent' }), metrics: serverMetrics(new Metrics()) },
+      {
+        store,
+        clock: systemClock,
+        newId: timeOrderedId,
+        log: pino({ level: 'silent' }),
+        metrics: serverMetrics(new Metrics()),
+        limits: limitsIn(this.env),
+      },
       { owner: `cli:${hostname()}:${process.pid}` },
     );
     try {

@@ -1,3 +1,4 @@
+import type { Limits } from '@shanzhi/engine';
 import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Clock, IdGenerator } from '../clock.ts';
@@ -18,13 +19,15 @@ export interface RuntimePluginOptions {
   readonly newId: IdGenerator;
   readonly metrics: ServerMetrics;
   readonly workers: WorkerOptions;
+  readonly limits?: Partial<Limits>;
 }
 
 /** The durable engine host, on the app as `app.runtime`, with the app's clock and id source. */
 const runtimePlugin: FastifyPluginAsync<RuntimePluginOptions> = async (app, o) => {
   app.decorate('clock', o.clock);
   app.decorate('newId', o.newId);
-  app.decorate('runtime', createRuntime({ store: app.store, clock: o.clock, newId: o.newId, log: app.log, metrics: o.metrics }, o.workers));
+  const deps = { store: app.store, clock: o.clock, newId: o.newId, log: app.log, metrics: o.metrics, limits: o.limits };
+  app.decorate('runtime', createRuntime(deps, o.workers));
 };
 
 export default fp(runtimePlugin, { fastify: '5.x', name: 'shanzhi-runtime', dependencies: ['shanzhi-store'] });

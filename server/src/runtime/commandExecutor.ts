@@ -1,4 +1,14 @@
-import { type Command, type Ctx, type EngineError, type InstanceState, start, step, type Transition } from '@shanzhi/engine';
+import {
+  type Command,
+  type Ctx,
+  type EngineError,
+  type InstanceState,
+  type Limits,
+  type StartInput,
+  start,
+  step,
+  type Transition,
+} from '@shanzhi/engine';
 import { type Commit, type InstanceJobRecord, type InstanceRecord, type JobDone, type Store, StoreConflict } from '@shanzhi/store';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock, IdGenerator } from '../clock.ts';
@@ -47,7 +57,7 @@ export interface StartOptions {
   readonly startEvent?: string;
   readonly businessKey?: string;
   readonly variables?: Record<string, unknown>;
-  readonly parent?: { instance: string; key: string };
+  readonly parent?: NonNullable<StartInput['parent']>;
   /** The instance id, when it was decided before (a call activity names its child, a start timer its next instance). */
   readonly id?: string;
   readonly jobsDone?: readonly JobDone[];
@@ -76,6 +86,7 @@ export class CommandExecutor {
       newId: IdGenerator;
       log: FastifyBaseLogger;
       metrics: ServerMetrics;
+      limits?: Partial<Limits>;
     },
   ) {}
 
@@ -218,6 +229,7 @@ export class CommandExecutor {
     return {
       now,
       actor,
+      ...(this.deps.limits ? { limits: this.deps.limits } : {}),
       newId: () => {
         if (first !== undefined) {
           const id = first;

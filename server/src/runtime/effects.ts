@@ -215,6 +215,7 @@ export async function planCommit(ctx: PlanContext, effects: readonly Effect[]): 
           processId: e.processId,
           binding: e.binding,
           variables: e.variables,
+          depth: e.depth,
           definitionId: ctx.definitionId,
           ...(e.versionTag ? { versionTag: e.versionTag } : {}),
         });

@@ -1,3 +1,4 @@
+import type { Limits } from '@shanzhi/engine';
 import type { Store } from '@shanzhi/store';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock, IdGenerator } from '../clock.ts';
@@ -15,6 +16,8 @@ export interface RuntimeDeps {
   readonly newId: IdGenerator;
   readonly log: FastifyBaseLogger;
   readonly metrics: ServerMetrics;
+  /** What one engine command may cause; each unset bound is the engine's default. */
+  readonly limits?: Partial<Limits>;
 }
 
 /** The durable engine host: the server's counterpart of the engine's in-memory runtime. */

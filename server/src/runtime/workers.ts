@@ -415,7 +415,7 @@ export class Workers {
           actor: 'system:outbox',
           processId,
           variables: vars(p.variables) ?? {},
-          parent: { instance: parent.id, key: String(p.key) },
+          parent: { instance: parent.id, key: String(p.key), ...depthOf(p) },
           jobsDone: [this.done(job)],
         })
       : undefined;
@@ -464,6 +464,11 @@ function ownerOf(job: JobRecord): { instanceId: string } | { definitionId: strin
 
 function isLeaseLost(error: unknown): boolean {
   return error instanceof StoreConflict && error.entity === 'job';
+}
+
+/** The child's call depth; a job written before depths were kept has none, and the engine reads that as 1. */
+function depthOf(p: Vars): { depth?: number } {
+  return typeof p.depth === 'number' ? { depth: p.depth } : {};
 }
 
 function vars(v: unknown): Vars | undefined {
