@@ -105,7 +105,7 @@ describe('standard loops (standardLoopCharacteristics)', () => {
     expect(await bad('<standardLoopCharacteristics loopMaximum="0"/>')).toEqual([['loop-invalid', 't']]);
     expect(
       await bad(
-        '<standardLoopCharacteristics><loopCondition xsi:type="tFormalExpression">${count &lt; 3}</loopCondition></standardLoopCharacteristics>',
+        '<standardLoopCharacteristics><loopCondition xsi:type="tFormalExpression">#{count &lt; 3}</loopCondition></standardLoopCharacteristics>',
       ),
     ).toEqual([['juel-expression', 't']]);
   });

@@ -4,7 +4,7 @@ import {
   type EngineError,
   type InstanceState,
   type Limits,
-  type StartInput,
+  type ParentRef,
   start,
   step,
   type Transition,
@@ -57,7 +57,7 @@ export interface StartOptions {
   readonly startEvent?: string;
   readonly businessKey?: string;
   readonly variables?: Record<string, unknown>;
-  readonly parent?: NonNullable<StartInput['parent']>;
+  readonly parent?: ParentRef;
   /** The instance id, when it was decided before (a call activity names its child, a start timer its next instance). */
   readonly id?: string;
   readonly jobsDone?: readonly JobDone[];
