@@ -5,6 +5,7 @@ import type {
   DefinitionJobRecord,
   DefinitionRecord,
   EventRecord,
+  FormRecord,
   InstanceJobKind,
   InstanceJobRecord,
   InstanceRecord,
@@ -177,6 +178,18 @@ export interface Store {
      * else at the nearest unit above it that has one.
      */
     nearest(key: string, unitPath: string, version?: number): Promise<DefinitionRecord | undefined>;
+  };
+
+  /** Form definitions, versioned by key and unit like process definitions. */
+  readonly forms: {
+    /** Stores a new version: one more than the highest of the same key and unit. */
+    deploy(form: Omit<FormRecord, 'version'>): Promise<FormRecord>;
+    byId(id: string): Promise<FormRecord | undefined>;
+    list(reach: Reach, key?: string): Promise<FormRecord[]>;
+    /** Those deployed at the unit and at each unit above it, in the order of list. */
+    visibleAt(unitPath: string, key?: string): Promise<FormRecord[]>;
+    /** The newest version (or `version`) of `key` deployed at the unit, else at the nearest unit above it that has one. */
+    nearest(key: string, unitPath: string, version?: number): Promise<FormRecord | undefined>;
   };
 
   readonly instances: {

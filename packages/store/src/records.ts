@@ -45,6 +45,24 @@ export interface DefinitionRecord {
   readonly xml: string;
   readonly deployedAt: number;
   readonly deployedBy: string;
+  /** The forms its user tasks and start events bind, pinned when it was deployed: form key -> form id. */
+  readonly forms?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A form definition as deployed: JSON Schema 2020-12 of the whole record a procedure fills in,
+ * with its uiSchema. Versions count per key and unit, like definitions; a version never changes.
+ */
+export interface FormRecord {
+  readonly id: string;
+  readonly key: string;
+  readonly version: number;
+  readonly unitPath: string;
+  readonly title: string;
+  readonly schema: Readonly<Record<string, unknown>>;
+  readonly uiSchema?: Readonly<Record<string, unknown>>;
+  readonly deployedAt: number;
+  readonly deployedBy: string;
 }
 
 export interface InstanceRecord {
