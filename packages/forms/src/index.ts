@@ -8,6 +8,7 @@ export { DIALECT, MAX_PROPERTIES } from './define/policy.ts';
 export { isCnId, isCnMobile, isCnUscc } from './formats/cn.ts';
 export { SUPPORTED_FORMATS } from './formats/index.ts';
 export { maskId, maskMobile } from './mask.ts';
+export { type StepView, stepView } from './step/index.ts';
 export { MAX_DATA_DEPTH, validateSubmission } from './submission/index.ts';
 export {
   DEFAULT_LANG,

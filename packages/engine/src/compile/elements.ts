@@ -85,6 +85,9 @@ export function readElement(node: ModdleElement, kind: ElementKind, scope: strin
     case 'receiveTask':
       readMessageRef(node, el, problems);
       break;
+    case 'startEvent':
+      readForm(node, el, problems);
+      break;
     case 'scriptTask':
       readScript(node, el, problems);
       break;
@@ -138,11 +141,17 @@ function readUserTask(node: ModdleElement, el: Draft, read: Read, problems: Prob
   if (dueDate) el.dueDate = dueDate;
   if (followUpDate) el.followUpDate = followUpDate;
   if (priority) el.priority = priority;
+  readForm(node, el, problems);
+}
+
+/** The form a user task (or a start event: the start form) shows, with the step's field rules. */
+function readForm(node: ModdleElement, el: Draft, problems: Problems): void {
   const form = extension(node, 'sz:Form');
   const zeebeForm = extension(node, 'zeebe:FormDefinition');
+  const what = el.kind === 'userTask' ? 'user task' : 'start event';
   if (form) {
     const key = str(form, 'key');
-    if (!key) problems.add('form-without-key', `user task ${el.id}: sz:form needs a key`, node);
+    if (!key) problems.add('form-without-key', `${what} ${el.id}: sz:form needs a key`, node);
     const fields: FieldRule[] = [];
     for (const f of many(form, 'fields')) {
       const access = str(f, 'access') ?? 'editable';
@@ -150,7 +159,7 @@ function readUserTask(node: ModdleElement, el: Draft, read: Read, problems: Prob
       if (!field || !['editable', 'readonly', 'hidden', 'required'].includes(access)) {
         problems.add(
           'field-rule-invalid',
-          `user task ${el.id}: field rule '${field ?? ''}' needs a name and access editable|readonly|hidden|required`,
+          `${what} ${el.id}: field rule '${field ?? ''}' needs a name and access editable|readonly|hidden|required`,
           node,
         );
         continue;
