@@ -70,6 +70,8 @@ export interface SubmissionError {
   readonly field: string;
   readonly code: string;
   readonly message: string;
+  /** The title the form gives the field (房东姓名), so a message can name it as the clerk sees it. */
+  readonly label?: string;
 }
 
 export type SubmissionResult =
@@ -80,4 +82,9 @@ export interface SubmissionOptions {
   readonly lang?: Lang;
   /** The instance's current values: readonly and hidden fields must keep them. */
   readonly previous?: Readonly<Record<string, unknown>>;
+  /**
+   * Refuse top-level fields the form does not declare, even where its schema leaves
+   * additionalProperties open: what a step submits becomes process variables, so nothing else may ride along.
+   */
+  readonly closed?: boolean;
 }

@@ -63,3 +63,15 @@ describe('a form as one step shows it', () => {
     expect(plain.values).toEqual({});
   });
 });
+
+describe('what a step submits', () => {
+  it('names each refused field by its title, for a message the clerk understands', () => {
+    const result = validateSubmission(matter, rules, { vote: '随便' }, { previous: record });
+    expect(!result.ok && result.errors).toEqual([expect.objectContaining({ field: '/vote', code: 'enum', label: '表决意见' })]);
+  });
+
+  it('refuses, when closed, a field the form does not declare, so nothing rides along into the process variables', () => {
+    const result = validateSubmission(matter, rules, { vote: '同意', approved: true }, { previous: record, closed: true });
+    expect(!result.ok && result.errors).toEqual([expect.objectContaining({ field: '/approved', code: 'additionalProperties' })]);
+  });
+});

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { type FieldRule, type Form, MAX_DATA_DEPTH, type SubmissionResult, validateSubmission } from '../src/index.ts';
 import { fixture, formOf, rentalHouse } from './support.ts';
 
-const errorsOf = (result: SubmissionResult) => (result.ok ? [] : result.errors);
+/** The errors without their labels, which have a spec of their own below. */
+const errorsOf = (result: SubmissionResult) => (result.ok ? [] : result.errors.map(({ label: _label, ...e }) => e));
 const where = (result: SubmissionResult) => errorsOf(result).map((e) => [e.field, e.code]);
 
 describe('validateSubmission: the rental-housing register', () => {
@@ -59,6 +60,18 @@ describe('validateSubmission: the rental-housing register', () => {
       { field: '/floors', code: 'minimum', message: 'Must be at least 1.' },
     ]);
     expect(errorsOf(validateSubmission(form, [], data, { lang: 'fr' as 'en' }))[0]?.message).toBe('不能小于 1');
+  });
+
+  it('labels each refused field with its title, however deep it sits', () => {
+    const data = { ...valid, floors: 0, tenants: [{ ...(valid.tenants as object[])[0], moveInDate: '昨天' }] };
+    const labels = (validateSubmission(form, [], data) as { errors: { field: string; label?: string }[] }).errors.map((e) => [
+      e.field,
+      e.label,
+    ]);
+    expect(labels).toEqual([
+      ['/floors', '层数'],
+      ['/tenants/0/moveInDate', '入住日期'],
+    ]);
   });
 
   it('coerces nothing: JSON in, JSON out', () => {

@@ -1,9 +1,9 @@
 import { isDefined, validatorOf } from '../compiled.ts';
 import { distinct, type Failure, failuresOf } from '../failures.ts';
-import { isJsonObject, type JsonObject, tooDeepAt } from '../json.ts';
+import { escapePointer, isJsonObject, type JsonObject, tooDeepAt } from '../json.ts';
 import { keywordMessage } from '../messages/index.ts';
 import { DEFAULT_LANG, type FieldRule, type Form, type SubmissionOptions, type SubmissionResult } from '../types.ts';
-import { labelled } from './labels.ts';
+import { labelled, titleAt } from './labels.ts';
 import { applyRules } from './rules.ts';
 
 /** Levels of objects and arrays submitted data may nest; deeper data is refused before it is copied or validated. */
@@ -28,6 +28,7 @@ export function validateSubmission(
 
   const previous: Readonly<JsonObject> = isJsonObject(options.previous) ? options.previous : {};
   const { value, failures } = applyRules(rules ?? [], data, previous);
+  if (options.closed) failures.push(...undeclared(value, form.schema));
   const validate = validatorOf(form);
   if (!validate(value)) {
     // A field the step's rules already refused says why once: a blanked required field is
@@ -40,13 +41,24 @@ export function validateSubmission(
         .map((f) => labelled(f, form.schema)),
     );
   }
-  if (failures.length > 0) return refused(lang, failures);
+  if (failures.length > 0) return refused(lang, failures, form.schema);
   return { ok: true, value: value as JsonObject };
 }
 
-function refused(lang: SubmissionOptions['lang'], failures: readonly Failure[]): SubmissionResult {
+function undeclared(value: unknown, schema: JsonObject): Failure[] {
+  if (!isJsonObject(value)) return [];
+  const declared = isJsonObject(schema.properties) ? schema.properties : {};
+  return Object.keys(value)
+    .filter((field) => !Object.hasOwn(declared, field))
+    .map((field) => ({ pointer: `/${escapePointer(field)}`, code: 'additionalProperties', params: {} }));
+}
+
+function refused(lang: SubmissionOptions['lang'], failures: readonly Failure[], schema: JsonObject = {}): SubmissionResult {
   return {
     ok: false,
-    errors: distinct(failures).map((f) => ({ field: f.pointer, code: f.code, message: keywordMessage(lang, f.code, f.params) })),
+    errors: distinct(failures).map((f) => {
+      const label = titleAt(schema, f.pointer);
+      return { field: f.pointer, code: f.code, message: keywordMessage(lang, f.code, f.params), ...(label ? { label } : {}) };
+    }),
   };
 }

@@ -38,3 +38,18 @@ function at(schema: JsonObject, schemaPath: string): unknown {
   }
   return node;
 }
+
+/** The title of the field a data pointer names (`/tenants/0/idNumber`: the tenants' item's idNumber), if the schema gives one. */
+export function titleAt(schema: JsonObject, pointer: string): string | undefined {
+  let node: unknown = schema;
+  for (const raw of pointer.split('/').slice(1)) {
+    const segment = unescapePointer(raw);
+    if (!isJsonObject(node)) return undefined;
+    if (isJsonObject(node.properties) && Object.hasOwn(node.properties, segment)) node = node.properties[segment];
+    else if (/^\d+$/.test(segment) && Array.isArray(node.prefixItems) && node.prefixItems[Number(segment)] !== undefined)
+      node = node.prefixItems[Number(segment)];
+    else if (/^\d+$/.test(segment) && isJsonObject(node.items)) node = node.items;
+    else return undefined;
+  }
+  return isJsonObject(node) && typeof node.title === 'string' && pointer !== '' ? node.title : undefined;
+}
