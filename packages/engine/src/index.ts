@@ -6,7 +6,7 @@ export { ENGINE_ERRORS, type EngineError, type EngineErrorCode } from './errors.
 export type { EngineEvent, EngineEventType } from './events.ts';
 export { DEFAULT_LIMITS, type Limits } from './limits.ts';
 export type * from './model/types.ts';
-export { type OpenTask, openTasks } from './queries.ts';
+export { type OpenTask, openTasks, variablesAt } from './queries.ts';
 export { replay } from './replay.ts';
 export { type StartTrigger, startTriggers } from './startTriggers.ts';
 export { type ElementInstance, type InstanceState, type ParentRef, STATE_VERSION, type Subscription, type Vars } from './state/types.ts';

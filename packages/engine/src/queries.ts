@@ -1,5 +1,5 @@
 import type { Model } from './model/types.ts';
-import type { InstanceState, UserTaskState } from './state/types.ts';
+import type { InstanceState, UserTaskState, Vars } from './state/types.ts';
 
 export interface OpenTask extends UserTaskState {
   readonly key: string;
@@ -17,4 +17,22 @@ export function openTasks(model: Model, state: InstanceState): OpenTask[] {
     out.push({ key: ei.k, el: ei.e, ...(name === undefined ? {} : { name }), ...ei.task });
   }
   return out.sort((a, b) => Number(a.key) - Number(b.key));
+}
+
+/**
+ * The variables an element instance sees, as the engine reads them: its own, then each enclosing
+ * scope's, the nearer winning (a task form's current values). Where one scope holds them all the
+ * answer is that scope's own object, so read it and do not change it.
+ */
+export function variablesAt(state: InstanceState, key: string | undefined): Vars {
+  const chain: Vars[] = [];
+  let cur = key === undefined ? undefined : state.els[key];
+  while (cur) {
+    if (cur.vars) chain.push(cur.vars);
+    cur = cur.p === undefined ? undefined : state.els[cur.p];
+  }
+  if (chain.length === 1) return chain[0] as Vars;
+  const out: Vars = {};
+  for (let i = chain.length - 1; i >= 0; i--) Object.assign(out, chain[i]);
+  return out;
 }

@@ -6,6 +6,7 @@ import type { EngineEvent } from '../events.ts';
 import { evaluateCondition, evaluateFeel, type FeelEnv, type FeelResult } from '../feel/index.ts';
 import { DEFAULT_LIMITS, type Limits } from '../limits.ts';
 import type { ElementKind, ElementModel, Expr, ProcessModel } from '../model/types.ts';
+import { variablesAt } from '../queries.ts';
 import type { Activate, ElementInstance, InstanceState, Vars, Work } from '../state/types.ts';
 
 export type { Activate, Work } from '../state/types.ts';
@@ -122,16 +123,7 @@ export class Processing {
 
   /** Variables visible from an element instance: its own, then each enclosing scope's. */
   scopeVars(key: string | undefined): Vars {
-    const chain: Vars[] = [];
-    let cur = key === undefined ? undefined : this.state.els[key];
-    while (cur) {
-      if (cur.vars) chain.push(cur.vars);
-      cur = cur.p === undefined ? undefined : this.state.els[cur.p];
-    }
-    if (chain.length === 1) return chain[0] as Vars;
-    const out: Vars = {};
-    for (let i = chain.length - 1; i >= 0; i--) Object.assign(out, chain[i]);
-    return out;
+    return variablesAt(this.state, key);
   }
 
   feel(expression: string, vars: Vars, what: string): unknown {
