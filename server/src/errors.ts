@@ -7,6 +7,11 @@ import { ENGINE_ERRORS, type EngineError, type EngineErrorCode } from '@shanzhi/
  */
 export const SERVER_ERRORS = {
   SZ_VALIDATION: { status: 400, message: 'The request does not match its schema; details name each field.' },
+  SZ_FORM_INVALID: { status: 400, message: 'The form data is refused; details.errors name each field by its title.' },
+  SZ_FORM_DEFINITION_INVALID: {
+    status: 400,
+    message: 'A form definition is refused; details.problems name the form and the place in it.',
+  },
   SZ_UNAUTHENTICATED: { status: 401, message: 'No valid access token was sent.' },
   SZ_TOKEN_EXPIRED: { status: 401, message: 'The access or refresh token has expired or was revoked.' },
   SZ_LOGIN_FAILED: { status: 401, message: 'Wrong username or password, or the account is disabled.' },
@@ -15,6 +20,7 @@ export const SERVER_ERRORS = {
   SZ_NOT_FOUND: { status: 404, message: 'No such record within your units.' },
   SZ_ROUTE_NOT_FOUND: { status: 404, message: 'No such route.' },
   SZ_UNIT_NOT_FOUND: { status: 404, message: 'No such organisation unit within your units.' },
+  SZ_FORM_NOT_FOUND: { status: 404, message: 'No such form within your units, or the step shows none.' },
   SZ_DEFINITION_NOT_FOUND: { status: 404, message: 'No process definition with this key at the unit or above it.' },
   SZ_MESSAGE_NOT_CORRELATED: { status: 404, message: 'No instance waits for the message and no process starts with it.' },
   SZ_INSTANCE_CONFLICT: { status: 409, message: 'The instance was changed by someone else at the same time; read it again and retry.' },

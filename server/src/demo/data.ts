@@ -92,6 +92,8 @@ export const DEMO_PROCEDURE = {
   key: 'key_matter',
   unitPath: PATHS.lishui,
   file: new URL('../../../packages/engine/examples/key-matter.bpmn', import.meta.url),
+  /** The forms of its steps, deployed with it. */
+  forms: new URL('../../../packages/engine/examples/forms/', import.meta.url),
   deployedBy: 'lishui-sheji',
 } as const;
 

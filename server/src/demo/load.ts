@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Store, User } from '@shanzhi/store';
 import { hashPassword } from '../auth/password.ts';
 import type { Clock, IdGenerator } from '../clock.ts';
+import { readFormFiles } from '../files/formFiles.ts';
 import type { Runtime } from '../runtime/index.ts';
 import { DEMO_INSTANCES, DEMO_PASSWORD, DEMO_PROCEDURE, DEMO_UNITS, DEMO_USERS, type DemoInstance } from './data.ts';
 
@@ -66,12 +68,13 @@ export async function loadDemo(ctx: DemoContext): Promise<DemoSummary> {
   if (!(await store.definitions.latest(DEMO_PROCEDURE.key, DEMO_PROCEDURE.unitPath))) {
     const deployed = await ctx.runtime.definitions.deploy({
       xml: readFileSync(DEMO_PROCEDURE.file, 'utf8'),
+      forms: readFormFiles(fileURLToPath(DEMO_PROCEDURE.forms)),
       unitPath: DEMO_PROCEDURE.unitPath,
       deployedBy: (await user(store, DEMO_PROCEDURE.deployedBy)).id,
       now: ctx.clock.now(),
       id: ctx.newId(),
     });
-    if (!deployed.ok) throw new Error(`the demo procedure does not compile: ${deployed.problems.map((p) => p.message).join('; ')}`);
+    if (!deployed.ok) throw new Error(`the demo procedure does not deploy: ${deployed.problems.map((p) => p.message).join('; ')}`);
     definitions++;
   }
 

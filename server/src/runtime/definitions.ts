@@ -1,8 +1,11 @@
 import { compile, type Model, type Problem, type StartTrigger, startTriggers } from '@shanzhi/engine';
-import type { DefinitionRecord, Reach, Store } from '@shanzhi/store';
+import type { Lang } from '@shanzhi/forms';
+import type { DefinitionRecord, FormRecord, Reach, Store } from '@shanzhi/store';
 import type { FastifyBaseLogger } from 'fastify';
 import type { IdGenerator } from '../clock.ts';
+import type { FormInput, FormProblem, Forms } from './forms.ts';
 import { armStartTimers, planStartTimers } from './startTimers.ts';
+import type { BoundForm } from './submissions.ts';
 
 export interface LoadedDefinition {
   readonly record: DefinitionRecord;
@@ -10,8 +13,21 @@ export interface LoadedDefinition {
 }
 
 export type DeployResult =
-  | { readonly ok: true; readonly definition: DefinitionRecord }
-  | { readonly ok: false; readonly problems: readonly Problem[] };
+  | { readonly ok: true; readonly definition: DefinitionRecord; readonly forms: readonly FormRecord[] }
+  | { readonly ok: false; readonly code: 'SZ_BPMN_INVALID'; readonly problems: readonly Problem[] }
+  | { readonly ok: false; readonly code: 'SZ_FORM_DEFINITION_INVALID'; readonly problems: readonly FormProblem[] };
+
+export interface DeployInput {
+  readonly xml: string;
+  /** Forms deployed with the model, as new versions, before it: its bindings without a version take these. */
+  readonly forms?: readonly FormInput[];
+  readonly unitPath: string;
+  readonly deployedBy: string;
+  readonly now: number;
+  readonly id: string;
+  /** The language of form definition problems. */
+  readonly lang?: Lang;
+}
 
 /**
  * Deploys definitions (arming their timer start events) and keeps compiled models by
@@ -23,18 +39,34 @@ export class Definitions {
   private readonly store: Store;
 
   constructor(
-    private readonly deps: { store: Store; newId: IdGenerator; log: FastifyBaseLogger },
+    private readonly deps: { store: Store; newId: IdGenerator; log: FastifyBaseLogger; forms: Forms },
     private readonly max = 500,
   ) {
     this.store = deps.store;
   }
 
-  async deploy(input: { xml: string; unitPath: string; deployedBy: string; now: number; id: string }): Promise<DeployResult> {
+  /**
+   * Checks everything before anything is stored: the forms sent along, the model, its timers, and
+   * that every form it binds is found. Then the forms go in as new versions and the definition,
+   * pinning the form each binding found.
+   */
+  async deploy(input: DeployInput): Promise<DeployResult> {
+    const own = input.forms ?? [];
+    const formProblems = [...own.flatMap((f) => this.deps.forms.problems(f, input.lang)), ...twice(own, input.lang)];
+    if (formProblems.length > 0) return { ok: false, code: 'SZ_FORM_DEFINITION_INVALID', problems: formProblems };
     const compiled = await compile(input.xml);
-    if (!compiled.ok) return { ok: false, problems: compiled.problems };
+    if (!compiled.ok) return { ok: false, code: 'SZ_BPMN_INVALID', problems: compiled.problems };
     const model = compiled.model;
     const timers = planStartTimers(model, input.now);
-    if (!timers.ok) return { ok: false, problems: timers.problems };
+    if (!timers.ok) return { ok: false, code: 'SZ_BPMN_INVALID', problems: timers.problems };
+    const { pins, problems } = await this.deps.forms.pin(model, input.unitPath, new Set(own.map((f) => f.key)));
+    if (problems.length > 0) return { ok: false, code: 'SZ_BPMN_INVALID', problems };
+    const at = { unitPath: input.unitPath, deployedBy: input.deployedBy, now: input.now };
+    const forms: FormRecord[] = [];
+    for (const f of own) forms.push((await this.deps.forms.deploy(f, at)).record);
+    const pinned = Object.fromEntries(
+      [...pins].map(([key, pin]) => [key, pin === 'own' ? (forms.find((f) => f.key === key) as FormRecord).id : pin.id]),
+    );
     const main = model.processes[model.main];
     const definition = await this.store.definitions.deploy({
       id: input.id,
@@ -44,10 +76,11 @@ export class Definitions {
       deployedAt: input.now,
       deployedBy: input.deployedBy,
       ...(main?.name ? { name: main.name } : {}),
+      ...(pins.size > 0 ? { forms: pinned } : {}),
     });
     this.remember(definition.id, Promise.resolve({ record: definition, model }));
     await armStartTimers(this.deps, definition, timers.timers, input.now);
-    return { ok: true, definition };
+    return { ok: true, definition, forms };
   }
 
   async byId(id: string): Promise<LoadedDefinition | undefined> {
@@ -119,6 +152,22 @@ export class Definitions {
     return out;
   }
 
+  /** The form a user task or start event of a definition shows, with that step's field rules; undefined when it shows none. */
+  async formOf(definition: LoadedDefinition, elementId: string): Promise<BoundForm | undefined> {
+    const element = Object.values(definition.model.processes).find((p) => p.elements[elementId])?.elements[elementId];
+    if (!element?.form) return undefined;
+    const loaded = await this.deps.forms.bound(definition.record, element.form);
+    return loaded && { loaded, rules: element.form.fields };
+  }
+
+  /** The start form: what the none start event of the main process shows whoever starts an instance by hand. */
+  async startFormOf(definition: LoadedDefinition): Promise<BoundForm | undefined> {
+    const { model } = definition;
+    const entries = model.processes[model.main]?.scopes[model.main]?.entries ?? [];
+    const start = entries.find((id) => model.processes[model.main]?.elements[id]?.form);
+    return start === undefined ? undefined : this.formOf(definition, start);
+  }
+
   private async load(id: string): Promise<LoadedDefinition | undefined> {
     const record = await this.store.definitions.byId(id);
     if (!record) return undefined;
@@ -135,4 +184,16 @@ export class Definitions {
       this.cache.delete(oldest);
     }
   }
+}
+
+/** A key sent twice in one deployment: which of the two would its bindings take? */
+function twice(forms: readonly FormInput[], lang: Lang | undefined): FormProblem[] {
+  const seen = new Set<string>();
+  const out: FormProblem[] = [];
+  for (const { key } of forms) {
+    const message = lang === 'en' ? `form ${key} is sent twice in one deployment` : `表单 ${key} 在一次部署中出现了两次`;
+    if (seen.has(key)) out.push({ form: key, path: '/key', code: 'definition-invalid', message });
+    seen.add(key);
+  }
+  return out;
 }

@@ -7,6 +7,7 @@ import { CommandExecutor } from './commandExecutor.ts';
 import { Correlation } from './correlation.ts';
 import { Definitions } from './definitions.ts';
 import { ExternalJobs } from './externalJobs.ts';
+import { Forms } from './forms.ts';
 import { Starter } from './starter.ts';
 import { type WorkerOptions, Workers } from './workers.ts';
 
@@ -22,6 +23,7 @@ export interface RuntimeDeps {
 
 /** The durable engine host: the server's counterpart of the engine's in-memory runtime. */
 export interface Runtime {
+  readonly forms: Forms;
   readonly definitions: Definitions;
   readonly executor: CommandExecutor;
   readonly starter: Starter;
@@ -33,7 +35,8 @@ export interface Runtime {
 }
 
 export function createRuntime(deps: RuntimeDeps, workerOptions: WorkerOptions): Runtime {
-  const definitions = new Definitions(deps);
+  const forms = new Forms(deps);
+  const definitions = new Definitions({ ...deps, forms });
   const executor = new CommandExecutor({ ...deps, definitions });
   const starter = new Starter({ store: deps.store, definitions, executor });
   const correlation = new Correlation({ store: deps.store, definitions, executor });
@@ -46,6 +49,7 @@ export function createRuntime(deps: RuntimeDeps, workerOptions: WorkerOptions): 
     if (due || plan.jobs.resume.length > 0) workers.poke();
   });
   return {
+    forms,
     definitions,
     executor,
     starter,

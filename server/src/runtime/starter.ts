@@ -1,7 +1,9 @@
+import type { Lang } from '@shanzhi/forms';
 import { type InstanceRecord, type Store, StoreDuplicate } from '@shanzhi/store';
 import { ApiError, fromEngine } from '../errors.ts';
 import type { CommandExecutor } from './commandExecutor.ts';
 import type { Definitions } from './definitions.ts';
+import { submittedVariables } from './submissions.ts';
 
 export interface StartRequest {
   readonly definitionKey: string;
@@ -9,6 +11,8 @@ export interface StartRequest {
   readonly actor: string;
   readonly businessKey?: string;
   readonly variables?: Record<string, unknown>;
+  /** The language a refused start form is answered in. */
+  readonly lang?: Lang;
 }
 
 /**
@@ -28,13 +32,16 @@ export class Starter {
     const definition = await definitions.resolve(r.definitionKey, r.unitPath);
     if (!definition)
       throw new ApiError('SZ_DEFINITION_NOT_FOUND', `no process definition '${r.definitionKey}' at ${r.unitPath} or above it`);
+    // A start form is the whole of what starting by hand may bring.
+    const startForm = await definitions.startFormOf(definition);
+    const variables = startForm ? submittedVariables(startForm, r.variables ?? {}, {}, r.lang ?? 'zh-CN') : r.variables;
     try {
       const outcome = await executor.start({
         definition,
         unitPath: r.unitPath,
         actor: r.actor,
         ...(r.businessKey === undefined ? {} : { businessKey: r.businessKey }),
-        ...(r.variables ? { variables: r.variables } : {}),
+        ...(variables ? { variables } : {}),
       });
       if (!outcome.ok) throw fromEngine(outcome.error);
       return { record: outcome.record, created: true };

@@ -4,9 +4,12 @@ import { MAX_XML_BYTES } from '@shanzhi/engine';
 import type { DefinitionRecord } from '@shanzhi/store';
 import { Type } from '@sinclair/typebox';
 import { ApiError } from '../../errors.ts';
-import { assertCan, canSeeDefinition, principal } from '../../plugins/tenancy.ts';
+import { assertCan, canSeeDefinition, principal, reachFor } from '../../plugins/tenancy.ts';
 import { errors, iso } from '../common.ts';
-import { Definition, DefinitionParams, DeployBody, ListQuery } from './schemas.ts';
+import { StepForm } from '../forms/schemas.ts';
+import { formDefinitionInvalid, formSummary, stepFormView } from '../forms/view.ts';
+import { requestLang } from '../lang.ts';
+import { Definition, DefinitionParams, DeployBody, Deployed, ListQuery, MAX_DEPLOYED_FORMS } from './schemas.ts';
 
 function definitionView(d: DefinitionRecord) {
   return {
@@ -17,45 +20,74 @@ function definitionView(d: DefinitionRecord) {
     deployedAt: iso(d.deployedAt) as string,
     deployedBy: d.deployedBy,
     ...(d.name ? { name: d.name } : {}),
+    ...(d.forms ? { forms: { ...d.forms } } : {}),
   };
+}
+
+/** A *.form.json file of a multipart deployment, as its JSON; text that is not JSON is refused naming the file. */
+function formFile(fileName: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const field = `body.forms (${fileName})`;
+    const message = `is not JSON: ${(error as Error).message}`;
+    throw new ApiError('SZ_VALIDATION', `${field}: ${message}`, [{ field, message }]);
+  }
 }
 
 /** Deploy BPMN (JSON or multipart), list definitions in reach, fetch one and its XML. */
 const deploymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  // Multipart here carries the XML as a file field; its text lands in body.xml like JSON's.
+  // Multipart here carries the XML as a file field, its text landing in body.xml like JSON's, and
+  // forms as *.form.json file fields named forms, each landing in body.forms as its JSON.
   await app.register(multipart, {
     attachFieldsToBody: 'keyValues',
-    limits: { fileSize: MAX_XML_BYTES, files: 1, fields: 4 },
+    limits: { fileSize: MAX_XML_BYTES, files: 1 + MAX_DEPLOYED_FORMS, fields: 4 },
     onFile: async (part) => {
-      (part as unknown as { value: string }).value = (await part.toBuffer()).toString('utf8');
+      const text = (await part.toBuffer()).toString('utf8');
+      (part as unknown as { value: unknown }).value = part.fieldname === 'forms' ? formFile(part.filename, text) : text;
     },
+  });
+  // One form file arrives as the value itself, several as a list: the schema wants the list.
+  app.addHook('preValidation', async (request) => {
+    const body = request.body as { forms?: unknown } | undefined;
+    if (request.isMultipart() && body?.forms !== undefined && !Array.isArray(body.forms)) body.forms = [body.forms];
   });
 
   app.post(
     '/deployments',
     {
-      bodyLimit: MAX_XML_BYTES + 64 * 1024,
+      bodyLimit: MAX_XML_BYTES + 8 * 1024 * 1024,
       schema: {
         tags: ['definitions'],
-        summary: 'Deploy a BPMN model at a unit; engine problems answer 400 SZ_BPMN_INVALID with the list',
+        summary:
+          'Deploy a BPMN model at a unit, with the forms its steps show; model problems answer 400 SZ_BPMN_INVALID, form problems 400 SZ_FORM_DEFINITION_INVALID',
         consumes: ['application/json', 'multipart/form-data'],
         body: DeployBody,
-        response: { 201: Definition, ...errors(400, 401, 403, 404) },
+        response: { 201: Deployed, ...errors(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {
       const p = principal(request);
-      const { xml, unit } = request.body;
+      const { xml, unit, forms } = request.body;
       assertCan(p, 'definition:deploy', unit, 'unit');
       if (!(await app.store.units.byPath(unit))) throw new ApiError('SZ_UNIT_NOT_FOUND', `no unit ${unit}`);
-      const result = await app.runtime.definitions.deploy({ xml, unitPath: unit, deployedBy: p.id, now: app.clock.now(), id: app.newId() });
+      const result = await app.runtime.definitions.deploy({
+        xml,
+        ...(forms ? { forms } : {}),
+        unitPath: unit,
+        deployedBy: p.id,
+        now: app.clock.now(),
+        id: app.newId(),
+        lang: requestLang(request),
+      });
+      if (!result.ok && result.code === 'SZ_FORM_DEFINITION_INVALID') throw formDefinitionInvalid(result.problems);
       if (!result.ok) {
         throw new ApiError('SZ_BPMN_INVALID', `the model has ${result.problems.length} problem(s): ${result.problems[0]?.message ?? ''}`, {
           problems: result.problems,
         });
       }
       request.log.info({ definitionId: result.definition.id, key: result.definition.key, version: result.definition.version }, 'deployed');
-      return reply.status(201).send(definitionView(result.definition));
+      return reply.status(201).send({ ...definitionView(result.definition), deployedForms: result.forms.map(formSummary) });
     },
   );
 
@@ -104,6 +136,26 @@ const deploymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const d = await visible(request.params.id, principal(request));
       return reply.type('application/xml; charset=utf-8').send(d.xml);
+    },
+  );
+
+  app.get(
+    '/process-definitions/:id/start-form',
+    {
+      schema: {
+        tags: ['definitions'],
+        summary: 'The form whoever starts an instance by hand fills in; 404 SZ_FORM_NOT_FOUND when the procedure has none',
+        params: DefinitionParams,
+        response: { 200: StepForm, ...errors(401, 404) },
+      },
+    },
+    async (request) => {
+      const p = principal(request);
+      const record = await visible(request.params.id, p);
+      const definition = await app.runtime.definitions.byId(record.id);
+      const form = definition && (await app.runtime.definitions.startFormOf(definition));
+      if (!form) throw new ApiError('SZ_FORM_NOT_FOUND', 'the procedure has no start form');
+      return stepFormView(form, {}, reachFor(p, 'instance:start').length > 0);
     },
   );
 

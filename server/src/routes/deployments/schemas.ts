@@ -1,10 +1,20 @@
 import { Type } from '@sinclair/typebox';
 import { Id, IsoTime, UnitPath } from '../common.ts';
+import { FormInput, FormSummary } from '../forms/schemas.ts';
+
+/** Forms one deployment may carry. */
+export const MAX_DEPLOYED_FORMS = 50;
 
 export const DeployBody = Type.Object(
   {
     xml: Type.String({ minLength: 1, description: 'BPMN 2.0 XML (a file field of that name in multipart form data)' }),
     unit: UnitPath,
+    forms: Type.Optional(
+      Type.Array(FormInput, {
+        maxItems: MAX_DEPLOYED_FORMS,
+        description: 'Forms deployed with the model, before it, as new versions (multipart: *.form.json file fields named forms)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -17,7 +27,13 @@ export const Definition = Type.Object({
   name: Type.Optional(Type.String()),
   deployedAt: IsoTime,
   deployedBy: Type.String(),
+  forms: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'The forms its steps show, pinned: form key -> form id' })),
 });
+
+export const Deployed = Type.Intersect([
+  Definition,
+  Type.Object({ deployedForms: Type.Array(FormSummary, { description: 'Forms this deployment stored' }) }),
+]);
 
 export const Problem = Type.Object({
   rule: Type.String(),

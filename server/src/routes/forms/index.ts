@@ -1,17 +1,86 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { type Form, FormDefinitionError, validateSubmission } from '@shanzhi/forms';
+import type { FormRecord } from '@shanzhi/store';
+import { Type } from '@sinclair/typebox';
 import { ApiError } from '../../errors.ts';
+import { assertCan, canSeeDefinition, principal } from '../../plugins/tenancy.ts';
 import { errors } from '../common.ts';
+import { requestLang } from '../lang.ts';
 import { defineCached } from './formCache.ts';
-import { ValidateBody, ValidateResult } from './schemas.ts';
+import { DeployFormBody, FormDetail, FormListQuery, FormParams, FormSummary, ValidateBody, ValidateResult } from './schemas.ts';
+import { formDefinitionInvalid, formSummary } from './view.ts';
 
 /**
- * Validate a submission against a form definition sent with it, the way a task completion will:
- * the designer's live preview and clients checking before they submit. It reads and writes no
- * record, so any signed-in user may call it (the auth plugin refuses anonymous calls). Stored,
- * versioned forms come later; this route takes the definition in the body.
+ * Form definitions: deploy a version at a unit, list and fetch them; and validate a submission
+ * against a definition sent with it, the way a task completion does (the designer's live preview,
+ * clients checking before they submit), which reads and writes no record.
  */
 const formRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/forms',
+    {
+      schema: {
+        tags: ['forms'],
+        summary: 'Deploy a form definition at a unit as its next version; problems answer 400 SZ_FORM_DEFINITION_INVALID',
+        body: DeployFormBody,
+        response: { 201: FormSummary, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const p = principal(request);
+      const { unit, form } = request.body;
+      assertCan(p, 'definition:deploy', unit, 'unit');
+      if (!(await app.store.units.byPath(unit))) throw new ApiError('SZ_UNIT_NOT_FOUND', `no unit ${unit}`);
+      const problems = app.runtime.forms.problems(form, requestLang(request));
+      if (problems.length > 0) throw formDefinitionInvalid(problems);
+      const { record } = await app.runtime.forms.deploy(form, { unitPath: unit, deployedBy: p.id, now: app.clock.now() });
+      request.log.info({ formId: record.id, key: record.key, version: record.version }, 'form deployed');
+      return reply.status(201).send(formSummary(record));
+    },
+  );
+
+  app.get(
+    '/forms',
+    {
+      schema: {
+        tags: ['forms'],
+        summary: 'Form definitions in your units and above them, every version',
+        querystring: FormListQuery,
+        response: { 200: Type.Object({ items: Type.Array(FormSummary) }), ...errors(401) },
+      },
+    },
+    async (request) => {
+      const p = principal(request);
+      const key = request.query.key;
+      const items = new Map<string, FormRecord>();
+      for (const f of await app.store.forms.list(p.reach, key)) items.set(f.id, f);
+      // And those deployed above (the town's, for a village), which its procedures show.
+      for (const unit of p.reach) for (const f of await app.store.forms.visibleAt(unit, key)) items.set(f.id, f);
+      return {
+        items: [...items.values()]
+          .sort((a, b) => a.unitPath.localeCompare(b.unitPath) || a.key.localeCompare(b.key) || a.version - b.version)
+          .map(formSummary),
+      };
+    },
+  );
+
+  app.get(
+    '/forms/:id',
+    {
+      schema: {
+        tags: ['forms'],
+        summary: 'A form definition with its schema',
+        params: FormParams,
+        response: { 200: FormDetail, ...errors(401, 404) },
+      },
+    },
+    async (request) => {
+      const f = await app.store.forms.byId(request.params.id);
+      if (!f || !canSeeDefinition(principal(request), f.unitPath)) throw new ApiError('SZ_FORM_NOT_FOUND', 'no such form');
+      return { ...formSummary(f), schema: f.schema, ...(f.uiSchema ? { uiSchema: f.uiSchema } : {}) };
+    },
+  );
+
   app.post(
     '/forms/validate',
     {

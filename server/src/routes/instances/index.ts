@@ -5,6 +5,7 @@ import { ApiError, fromEngine } from '../../errors.ts';
 import { assertCan, assertSee, can, type Principal, principal } from '../../plugins/tenancy.ts';
 import { isCandidate } from '../../runtime/assignment.ts';
 import { errors, iso, page } from '../common.ts';
+import { requestLang } from '../lang.ts';
 import { taskView } from '../tasks/view.ts';
 import { CancelBody, IncidentParams, Instance, InstanceDetail, InstanceParams, ListQuery, StartBody, StartedInstance } from './schemas.ts';
 
@@ -68,6 +69,7 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         actor: p.id,
         ...(b.businessKey === undefined ? {} : { businessKey: b.businessKey }),
         ...(b.variables ? { variables: b.variables } : {}),
+        lang: requestLang(request),
       });
       if (created) request.log.info({ instanceId: record.id, definitionId: record.definitionId }, 'instance started');
       const tasks = (await app.store.tasks.ofInstance(record.id)).filter((t) => t.status === 'open' && isCandidate(t, p));

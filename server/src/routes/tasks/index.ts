@@ -2,14 +2,18 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { EngineError } from '@shanzhi/engine';
+import { type EngineError, type Vars, variablesAt } from '@shanzhi/engine';
 import type { AttachmentRecord, CommentRecord, TaskRecord } from '@shanzhi/store';
 import { Type } from '@sinclair/typebox';
 import { ApiError, fromEngine } from '../../errors.ts';
 import { ALLOWED_CONTENT_TYPES, acceptFile, MAX_ATTACHMENT_BYTES } from '../../files/sniff.ts';
 import { assertSee, can, canSee, type Principal, principal } from '../../plugins/tenancy.ts';
 import { isCandidate } from '../../runtime/assignment.ts';
+import { type BoundForm, submittedVariables } from '../../runtime/submissions.ts';
 import { errors, iso, page } from '../common.ts';
+import { StepForm } from '../forms/schemas.ts';
+import { stepFormView } from '../forms/view.ts';
+import { requestLang } from '../lang.ts';
 import { Attachment, AttachmentParams, Comment, CommentBody, CompleteBody, InboxQuery, Task, TaskParams, UserBody } from './schemas.ts';
 import { taskView } from './view.ts';
 
@@ -156,9 +160,11 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const p = principal(request);
       const t = await openTask(request.params.id, p);
-      if (t.assignee !== undefined ? t.assignee !== p.id : !isCandidate(t, p)) throw new ApiError('SZ_NOT_CANDIDATE');
+      if (!mayWork(t, p)) throw new ApiError('SZ_NOT_CANDIDATE');
       if (t.owner !== undefined) throw new ApiError('SZ_TASK_DELEGATED');
-      const variables = request.body?.variables;
+      const sent = request.body?.variables;
+      const form = await formOf(t);
+      const variables = form ? submittedVariables(form.bound, sent ?? {}, form.current, requestLang(request)) : sent;
       const out = await app.runtime.executor.run(
         t.instanceId,
         { type: 'completeUserTask', key: t.key, actor: p.id, ...(variables ? { variables } : {}) },
@@ -168,6 +174,25 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
       request.log.info({ taskId: t.id, instanceId: t.instanceId }, 'task completed');
       const done = await app.store.tasks.byId(t.id);
       return taskView(done ?? t);
+    },
+  );
+
+  app.get(
+    '/tasks/:id/form',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'The form of this step as you may see it: fields hidden here left out, readonly ones marked, current values',
+        params: TaskParams,
+        response: { 200: StepForm, ...errors(401, 404) },
+      },
+    },
+    async (request) => {
+      const p = principal(request);
+      const t = await visibleTask(request.params.id, p);
+      const form = await formOf(t);
+      if (!form) throw new ApiError('SZ_FORM_NOT_FOUND', 'this step shows no form');
+      return stepFormView(form.bound, form.current, t.status === 'open' && t.owner === undefined && mayWork(t, p));
     },
   );
 
@@ -301,6 +326,20 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return taskView((await app.store.tasks.byId(t.id)) ?? t);
   }
 
+  /**
+   * The form the task's step shows, as its definition pinned it, and the values its element
+   * sees now (an ended task: the instance's own).
+   */
+  async function formOf(t: TaskRecord): Promise<{ bound: BoundForm; current: Vars } | undefined> {
+    if (t.formKey === undefined) return undefined;
+    const instance = await app.store.instances.byId(t.instanceId);
+    const definition = instance && (await app.runtime.definitions.byId(instance.definitionId));
+    const bound = definition && (await app.runtime.definitions.formOf(definition, t.elementId));
+    if (!instance || !bound) return undefined;
+    const state = instance.state;
+    return { bound, current: variablesAt(state, state.els[t.key] ? t.key : state.root) };
+  }
+
   async function visibleTask(id: string, p: Principal): Promise<TaskRecord> {
     const t = await app.store.tasks.byId(id);
     if (!t || !canSee(p, t.unitPath)) throw new ApiError('SZ_NOT_FOUND', 'no such task');
@@ -331,6 +370,11 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!grants.some((g) => t.unitPath.startsWith(g.unitPath))) throw new ApiError('SZ_ASSIGNEE_INVALID');
   }
 };
+
+/** Whoever it is assigned to works a task, or, unassigned, whoever it is offered to. */
+function mayWork(t: TaskRecord, p: Principal): boolean {
+  return t.assignee !== undefined ? t.assignee === p.id : isCandidate(t, p);
+}
 
 /** Who holds a task next: null takes the holder away. */
 type HolderChange = { readonly assignee?: string | null; readonly owner?: string | null };

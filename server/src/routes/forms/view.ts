@@ -1,0 +1,39 @@
+import type { Vars } from '@shanzhi/engine';
+import { stepView } from '@shanzhi/forms';
+import type { FormRecord } from '@shanzhi/store';
+import { ApiError } from '../../errors.ts';
+import type { FormProblem } from '../../runtime/forms.ts';
+import type { BoundForm } from '../../runtime/submissions.ts';
+import { iso } from '../common.ts';
+
+/** A form definition as the API lists it (schemas.ts `FormSummary`). */
+export function formSummary(f: FormRecord) {
+  return {
+    id: f.id,
+    key: f.key,
+    version: f.version,
+    unitPath: f.unitPath,
+    title: f.title,
+    deployedAt: iso(f.deployedAt) as string,
+    deployedBy: f.deployedBy,
+  };
+}
+
+/** 400 SZ_FORM_DEFINITION_INVALID: the first problem in the message, every one in details. */
+export function formDefinitionInvalid(problems: readonly FormProblem[]): ApiError {
+  const first = problems[0];
+  return new ApiError('SZ_FORM_DEFINITION_INVALID', first ? `${first.form} ${first.path || '/'}: ${first.message}` : undefined, {
+    problems,
+  });
+}
+
+/** A step's form for the person asking (schemas.ts `StepForm`): what they see of it, and whether they may submit it. */
+export function stepFormView(bound: BoundForm, current: Vars, editable: boolean) {
+  const { record, form } = bound.loaded;
+  return {
+    form: { id: record.id, key: record.key, version: record.version, title: record.title },
+    ...stepView(form, bound.rules, current),
+    rules: [...bound.rules],
+    editable,
+  };
+}
