@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DefinitionRecord } from '../records.ts';
 import type { SuiteContext } from './context.ts';
-import { DEFINITION, PATH, T0, USERS } from './fixtures.ts';
+import { DEFINITION, FORM, PATH, T0, USERS } from './fixtures.ts';
 
 const definition = (id: string, unitPath: string, key: string = DEFINITION.majorMatters): Omit<DefinitionRecord, 'version'> => ({
   id,
@@ -71,6 +71,30 @@ export function definitionSpecs(ctx: SuiteContext): void {
       expect(await nearest(PATH.district)).toBe('district-3');
       expect(await nearest('/')).toBeUndefined();
       expect(await ctx.store.definitions.nearest(DEFINITION.rentalHousing, PATH.hefeng)).toBeUndefined();
+    });
+
+    it('keeps the forms a definition pins, and pins none when given none', async () => {
+      const forms = { [FORM.proposal]: 'form-proposal-3', [FORM.rentalHouse]: 'form-rental-house-1' };
+      const pinned = { ...definition('d1', PATH.town), forms };
+      expect((await ctx.store.definitions.deploy(pinned)).forms).toEqual(forms);
+      await ctx.store.definitions.deploy(definition('d-rental', PATH.town, DEFINITION.rentalHousing));
+      const read = {
+        byId: await ctx.store.definitions.byId('d1'),
+        latest: await ctx.store.definitions.latest(DEFINITION.majorMatters, PATH.town),
+        nearest: await ctx.store.definitions.nearest(DEFINITION.majorMatters, PATH.hefeng),
+        list: (await ctx.store.definitions.list([PATH.town], DEFINITION.majorMatters))[0],
+        visibleAt: (await ctx.store.definitions.visibleAt(PATH.hefeng, DEFINITION.majorMatters))[0],
+      };
+      for (const def of Object.values(read)) expect(def).toStrictEqual({ ...pinned, version: 1 });
+      const unpinned = [
+        await ctx.store.definitions.byId('d-rental'),
+        await ctx.store.definitions.latest(DEFINITION.rentalHousing, PATH.town),
+        await ctx.store.definitions.nearest(DEFINITION.rentalHousing, PATH.hefeng),
+        ...(await ctx.store.definitions.list([PATH.town], DEFINITION.rentalHousing)),
+        ...(await ctx.store.definitions.visibleAt(PATH.hefeng, DEFINITION.rentalHousing)),
+      ];
+      expect(unpinned).toHaveLength(5);
+      for (const def of unpinned) expect(def).not.toHaveProperty('forms');
     });
 
     it('refuses a second definition with the same id', async () => {

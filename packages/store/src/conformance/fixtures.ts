@@ -43,6 +43,9 @@ export const GROUP = {
 
 export const DEFINITION = { majorMatters: 'major-matters', rentalHousing: 'rental-housing' } as const;
 
+/** Form keys: the proposal a major-matters procedure starts with, and the rental house register. */
+export const FORM = { proposal: 'proposal', rentalHouse: 'rental-house' } as const;
+
 export async function seedDirectory(store: Store): Promise<void> {
   for (const unit of UNITS) await store.units.put(unit);
   for (const u of Object.values(USERS)) await store.users.create(u);

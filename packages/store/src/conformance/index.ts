@@ -7,6 +7,7 @@ import { directorySpecs } from './directory.ts';
 import { eventSpecs } from './events.ts';
 import { fileSpecs } from './files.ts';
 import { seedDirectory } from './fixtures.ts';
+import { formSpecs } from './forms.ts';
 import { inboxSpecs } from './inbox.ts';
 import { instanceSpecs } from './instances.ts';
 import { jobSpecs } from './jobs.ts';
@@ -56,6 +57,7 @@ export function storeConformance(name: string, makeStore: () => Promise<Store>, 
     migrationSpecs(ctx);
     directorySpecs(ctx);
     definitionSpecs(ctx);
+    formSpecs(ctx);
     commitSpecs(ctx);
     instanceSpecs(ctx);
     taskSpecs(ctx);

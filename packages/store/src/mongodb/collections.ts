@@ -5,6 +5,7 @@ import type {
   CommentRecord,
   DefinitionRecord,
   EventRecord,
+  FormRecord,
   InstanceJobRecord,
   InstanceRecord,
   JobKind,
@@ -29,6 +30,9 @@ export type UnitDoc = WithDocumentId<OrgUnit>;
 export type UserDoc = WithDocumentId<User>;
 export type GrantDoc = RoleGrant;
 export type DefinitionDoc = WithDocumentId<DefinitionRecord>;
+
+/** schema and uiSchema as JSON text (forms.ts says why). */
+export type FormDoc = Omit<WithDocumentId<FormRecord>, 'schema' | 'uiSchema'> & { schema: string; uiSchema?: string };
 
 /** chainSeq and chainHash: the head of the instance's event chain. */
 export type InstanceDoc = Omit<WithDocumentId<InstanceRecord>, 'state'> & { state: Document; chainSeq: number; chainHash: string };
@@ -89,6 +93,7 @@ export interface Collections {
   readonly users: Collection<UserDoc>;
   readonly grants: Collection<GrantDoc>;
   readonly definitions: Collection<DefinitionDoc>;
+  readonly forms: Collection<FormDoc>;
   readonly instances: Collection<InstanceDoc>;
   readonly businessKeys: Collection<BusinessKeyDoc>;
   readonly tasks: Collection<TaskDoc>;
@@ -109,6 +114,7 @@ export const COLLECTION_NAMES = [
   'users',
   'grants',
   'definitions',
+  'forms',
   'instances',
   'businessKeys',
   'tasks',
@@ -128,6 +134,7 @@ export function collectionsOf(db: Db): Collections {
     users: db.collection('users'),
     grants: db.collection('grants'),
     definitions: db.collection('definitions'),
+    forms: db.collection('forms'),
     instances: db.collection('instances'),
     businessKeys: db.collection('businessKeys'),
     tasks: db.collection('tasks'),

@@ -8,6 +8,7 @@ import { mongoCommit } from './commit.ts';
 import { mongoDefinitions } from './definitions.ts';
 import { mongoUnits, mongoUsers } from './directory.ts';
 import { mongoEvents } from './events.ts';
+import { mongoForms } from './forms.ts';
 import { mongoInstances } from './instances.ts';
 import { mongoJobs } from './jobs.ts';
 import { migrate } from './migrations.ts';
@@ -37,6 +38,7 @@ export function createMongoStore(options: MongoStoreOptions): Store {
     units: mongoUnits(collections),
     users: mongoUsers(collections),
     definitions: mongoDefinitions(collections),
+    forms: mongoForms(collections),
     instances: mongoInstances(collections),
     tasks: mongoTasks(collections),
     jobs: mongoJobs(collections),

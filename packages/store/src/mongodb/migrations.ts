@@ -89,6 +89,16 @@ export const MIGRATIONS: readonly MongoMigration[] = [
       await c.grants.dropIndex('role_1_unitPath_1');
     },
   },
+  {
+    version: 6,
+    name: 'forms',
+    // The indexes definitions have, for the same queries. A definition's pinned forms need no step: absent means none.
+    async up(db, c) {
+      await createCollections(db);
+      await c.forms.createIndex({ key: 1, unitPath: 1, version: 1 }, { unique: true });
+      await c.forms.createIndex({ unitPath: 1, key: 1, version: 1 });
+    },
+  },
 ];
 
 /** Transactions on MongoDB before 4.4 cannot create collections, so every collection is created up front. */

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { instance, job, PATH, start, T0 } from '../conformance/fixtures.ts';
+import { DEFINITION, FORM, instance, job, PATH, start, T0, USERS } from '../conformance/fixtures.ts';
 import { MIGRATIONS, schemaVersion } from './migrations.ts';
 import { openDatabase } from './open.ts';
 import { sqliteStore } from './store.ts';
@@ -10,12 +10,21 @@ import { sqliteStore } from './store.ts';
 const folder = mkdtempSync(join(tmpdir(), 'shanzhi-migrations-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-it('upgrades a database of the first schema without losing its jobs', async () => {
+const LATEST = Math.max(...MIGRATIONS.map((m) => m.version));
+
+/** A database as a Shanzhi that knew the steps up to `version` left it. */
+function databaseAt(version: number) {
   const db = openDatabase(':memory:');
-  const [first] = MIGRATIONS;
   db.exec('CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT');
-  db.exec(first?.sql ?? '');
-  db.prepare('INSERT INTO schema_version (version, name, applied_at) VALUES (1, ?, ?)').run(first?.name, T0);
+  for (const step of MIGRATIONS.filter((m) => m.version <= version)) {
+    db.exec(step.sql);
+    db.prepare('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)').run(step.version, step.name, T0);
+  }
+  return db;
+}
+
+it('upgrades a database of the first schema without losing its jobs', async () => {
+  const db = databaseAt(1);
   const road = instance('inst-road', PATH.hefeng);
   db.prepare(
     `INSERT INTO instances (id, definition_id, definition_key, unit_path, status, version, state, started_at, started_by, incidents, chain_seq, chain_hash)
@@ -28,10 +37,46 @@ it('upgrades a database of the first schema without losing its jobs', async () =
 
   const store = sqliteStore(db, join(folder, 'files'));
   await store.migrate();
-  expect(schemaVersion(db)).toBe(Math.max(...MIGRATIONS.map((m) => m.version)));
+  expect(schemaVersion(db)).toBe(LATEST);
   expect(await store.jobs.byId('timer-deadline')).toEqual(job(road, 'timer-deadline', { lockedBy: 'server-a', lockedUntil: T0 + 1 }));
   const well = instance('inst-well', PATH.honggang);
   await start(store, well, { jobs: { add: [job(well, 'timer-well')] } });
   expect((await store.jobs.ofInstance(well.id)).map((j) => j.id)).toEqual(['timer-well']);
+  await store.close();
+});
+
+it('upgrades a database of the schema before forms, keeping its definitions, which pin no forms', async () => {
+  const db = databaseAt(6);
+  const fields = {
+    key: DEFINITION.majorMatters,
+    unitPath: PATH.town,
+    name: '重要事项“四议两公开”',
+    xml: '<definitions><process id="major-matters" isExecutable="true"/></definitions>',
+    deployedAt: T0,
+    deployedBy: USERS.townOfficial.id,
+  };
+  const deployed = { ...fields, id: 'major-matters-town-1', version: 1 };
+  db.prepare(
+    `INSERT INTO definitions (id, key, version, unit_path, name, xml, deployed_at, deployed_by)
+     VALUES (@id, @key, @version, @unitPath, @name, @xml, @deployedAt, @deployedBy)`,
+  ).run(deployed);
+
+  const store = sqliteStore(db, join(folder, 'files-before-forms'));
+  await store.migrate();
+  expect(schemaVersion(db)).toBe(LATEST);
+  expect(await store.definitions.byId(deployed.id)).toStrictEqual(deployed);
+  const next = await store.definitions.deploy({ ...fields, id: 'major-matters-town-2', forms: { [FORM.proposal]: 'proposal-town-1' } });
+  expect(next.version).toBe(2);
+  expect(await store.definitions.byId(next.id)).toStrictEqual(next);
+  const form = {
+    id: 'proposal-town-1',
+    key: FORM.proposal,
+    unitPath: PATH.town,
+    title: '提议',
+    schema: { type: 'object' },
+    deployedAt: T0,
+    deployedBy: USERS.townOfficial.id,
+  };
+  expect((await store.forms.deploy(form)).version).toBe(1);
   await store.close();
 });

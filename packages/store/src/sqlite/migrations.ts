@@ -310,6 +310,29 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE events_v2 RENAME TO events;
     `,
   },
+  {
+    version: 7,
+    name: 'forms, and the forms a definition pins',
+    // Forms are versioned per key and unit like definitions, and read the same ways. schema and
+    // ui_schema are JSON text; a definition's forms (form key -> form id) too, NULL when it pins none.
+    sql: `
+      CREATE TABLE forms (
+        id TEXT PRIMARY KEY,
+        key TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        unit_path TEXT NOT NULL,
+        title TEXT NOT NULL,
+        schema TEXT NOT NULL,
+        ui_schema TEXT,
+        deployed_at INTEGER NOT NULL,
+        deployed_by TEXT NOT NULL,
+        UNIQUE (key, unit_path, version)
+      ) STRICT;
+      CREATE INDEX forms_by_unit ON forms (unit_path, key, version);
+
+      ALTER TABLE definitions ADD COLUMN forms TEXT;
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): void {

@@ -3,6 +3,7 @@ import type {
   CommentRecord,
   DefinitionRecord,
   EventRecord,
+  FormRecord,
   InstanceJobRecord,
   InstanceRecord,
   JobRecord,
@@ -24,6 +25,10 @@ type Row<Columns extends string> = Record<Columns, string | number | null>;
 /** `{ key: value }` when the column is not NULL, `{}` otherwise: spread into a record. */
 const present = <K extends string, V>(key: K, value: V | null): { [P in K]?: V } =>
   (value === null ? {} : { [key]: value }) as { [P in K]?: V };
+
+/** An optional JSON column: the value as JSON text, NULL when absent. */
+const jsonOrNull = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
+const parsedOrNull = (text: string | number | null) => (text === null ? null : JSON.parse(text as string));
 
 export const UNIT_COLUMNS = ['id', 'path', 'name', 'kind'] as const;
 export type UnitRow = Row<(typeof UNIT_COLUMNS)[number]>;
@@ -54,7 +59,7 @@ export const toUser = (row: UserRow): User => ({
   createdAt: row.created_at as number,
 });
 
-export const DEFINITION_COLUMNS = ['id', 'key', 'version', 'unit_path', 'name', 'xml', 'deployed_at', 'deployed_by'] as const;
+export const DEFINITION_COLUMNS = ['id', 'key', 'version', 'unit_path', 'name', 'xml', 'deployed_at', 'deployed_by', 'forms'] as const;
 export type DefinitionRow = Row<(typeof DEFINITION_COLUMNS)[number]>;
 export const definitionRow = (def: DefinitionRecord): DefinitionRow => ({
   id: def.id,
@@ -65,6 +70,7 @@ export const definitionRow = (def: DefinitionRecord): DefinitionRow => ({
   xml: def.xml,
   deployed_at: def.deployedAt,
   deployed_by: def.deployedBy,
+  forms: jsonOrNull(def.forms),
 });
 export const toDefinition = (row: DefinitionRow): DefinitionRecord => ({
   id: row.id as string,
@@ -73,6 +79,32 @@ export const toDefinition = (row: DefinitionRow): DefinitionRecord => ({
   unitPath: row.unit_path as string,
   ...present('name', row.name as string | null),
   xml: row.xml as string,
+  deployedAt: row.deployed_at as number,
+  deployedBy: row.deployed_by as string,
+  ...present('forms', parsedOrNull(row.forms)),
+});
+
+export const FORM_COLUMNS = ['id', 'key', 'version', 'unit_path', 'title', 'schema', 'ui_schema', 'deployed_at', 'deployed_by'] as const;
+export type FormRow = Row<(typeof FORM_COLUMNS)[number]>;
+export const formRow = (form: FormRecord): FormRow => ({
+  id: form.id,
+  key: form.key,
+  version: form.version,
+  unit_path: form.unitPath,
+  title: form.title,
+  schema: JSON.stringify(form.schema),
+  ui_schema: jsonOrNull(form.uiSchema),
+  deployed_at: form.deployedAt,
+  deployed_by: form.deployedBy,
+});
+export const toForm = (row: FormRow): FormRecord => ({
+  id: row.id as string,
+  key: row.key as string,
+  version: row.version as number,
+  unitPath: row.unit_path as string,
+  title: row.title as string,
+  schema: JSON.parse(row.schema as string),
+  ...present('uiSchema', parsedOrNull(row.ui_schema)),
   deployedAt: row.deployed_at as number,
   deployedBy: row.deployed_by as string,
 });

@@ -7,6 +7,7 @@ import { sqliteCommit } from './commit.ts';
 import { sqliteDefinitions } from './definitions.ts';
 import { sqliteUnits, sqliteUsers } from './directory.ts';
 import { sqliteEvents } from './events.ts';
+import { sqliteForms } from './forms.ts';
 import { sqliteInstances } from './instances.ts';
 import { sqliteJobs } from './jobs.ts';
 import { migrate } from './migrations.ts';
@@ -35,6 +36,7 @@ export function sqliteStore(db: Database.Database, filesDir: string): Store {
     units: sqliteUnits(sqlite),
     users: sqliteUsers(sqlite),
     definitions: sqliteDefinitions(sqlite),
+    forms: sqliteForms(sqlite),
     instances: sqliteInstances(sqlite),
     tasks: sqliteTasks(sqlite),
     jobs: sqliteJobs(sqlite),
