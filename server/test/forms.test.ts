@@ -32,8 +32,8 @@ describe('POST /api/forms/validate', () => {
     expect(zh.json()).toEqual({
       ok: false,
       errors: [
-        { field: '/floors', code: 'type', message: '应填写整数' },
-        { field: '/landlordMobile', code: 'format', message: '不是有效的手机号码，应为 11 位数字' },
+        { field: '/floors', code: 'type', message: '应填写整数', label: '层数' },
+        { field: '/landlordMobile', code: 'format', message: '不是有效的手机号码，应为 11 位数字', label: '房东手机号' },
       ],
     });
     const en = await clerk.post('/api/forms/validate', { form, data, lang: 'en' });
@@ -57,8 +57,8 @@ describe('POST /api/forms/validate', () => {
     expect(res.json()).toEqual({
       ok: false,
       errors: [
-        { field: '/landlordName', code: 'readonly', message: '此项在本环节只读，不能修改' },
-        { field: '/hygieneOk', code: 'required', message: '此项必填' },
+        { field: '/landlordName', code: 'readonly', message: '此项在本环节只读，不能修改', label: '房东姓名' },
+        { field: '/hygieneOk', code: 'required', message: '此项必填', label: '环境卫生良好' },
       ],
     });
   });
@@ -96,7 +96,7 @@ describe('POST /api/forms/validate', () => {
     expect((await clerk.post('/api/forms/validate', { form, data: registered })).json()).toEqual({ ok: true, errors: [] });
     expect((await clerk.post('/api/forms/validate', { form: stricter, data: registered })).json()).toEqual({
       ok: false,
-      errors: [{ field: '/businessCreditCode', code: 'required', message: '此项必填' }],
+      errors: [{ field: '/businessCreditCode', code: 'required', message: '此项必填', label: '经营主体统一社会信用代码' }],
     });
     expect((await clerk.post('/api/forms/validate', { form, data: registered })).json()).toEqual({ ok: true, errors: [] });
   });

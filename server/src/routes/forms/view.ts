@@ -33,7 +33,8 @@ export function stepFormView(bound: BoundForm, current: Vars, editable: boolean)
   return {
     form: { id: record.id, key: record.key, version: record.version, title: record.title },
     ...stepView(form, bound.rules, current),
-    rules: [...bound.rules],
+    // A hidden field's rule would name it: only the rules of fields shown go out.
+    rules: bound.rules.filter((r) => r.access !== 'hidden'),
     editable,
   };
 }
