@@ -106,15 +106,13 @@ async function startInstance(ctx: DemoContext, demo: DemoInstance): Promise<bool
   );
   if (!claimed.ok) throw new Error(`demo instance ${demo.businessKey}: the proposal could not be claimed: ${claimed.error.message}`);
   if (demo.proposal) {
-    const committee: string[] = [];
-    for (const username of demo.proposal.committee) committee.push((await user(store, username)).id);
     const out = await runtime.executor.run(
       record.id,
       {
         type: 'completeUserTask',
         key: propose.key,
         actor: proposer.id,
-        variables: { matter: demo.variables.matter, plan: demo.proposal.plan, committee },
+        variables: { matter: demo.variables.matter, plan: demo.proposal.plan, committee: [...demo.proposal.committee] },
       },
       { actor: proposer.id, internal: false },
     );

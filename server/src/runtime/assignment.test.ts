@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayGroups, groupsOf, isCandidate, taskGroups } from './assignment.ts';
+import { displayGroups, groupsOf, isCandidate, peopleNamed, resolveAssignment, taskGroups } from './assignment.ts';
 
 describe('candidate groups: a role at a unit, held from that unit or any unit above', () => {
   it('resolves a bare role to the instance unit and every unit above it', () => {
@@ -30,5 +30,40 @@ describe('candidate groups: a role at a unit, held from that unit or any unit ab
     expect(isCandidate(task, town)).toBe(true);
     expect(isCandidate(task, otherVillage)).toBe(false);
     expect(isCandidate(task, clerk)).toBe(false);
+  });
+});
+
+describe('who a task is given to, as the designer wrote it', () => {
+  const hefeng = '/nanhai/lishui/hefeng/';
+  const people = new Map([
+    ['hefeng-shuji', 'u-shuji'],
+    ['hefeng-liangwei', 'u-liangwei'],
+    ['u-shuji', 'u-shuji'],
+  ]);
+
+  it('turns usernames into user ids and keeps user ids', () => {
+    expect(resolveAssignment({ assignee: 'hefeng-shuji', candidateUsers: ['hefeng-liangwei', 'u-shuji'] }, hefeng, people)).toEqual({
+      assignee: 'u-shuji',
+      candidateUsers: ['u-liangwei', 'u-shuji'],
+      candidateGroups: [],
+      unresolved: [],
+    });
+  });
+
+  it('offers the task to a role of the instance’s unit, or of the unit above, wherever a role is written', () => {
+    const r = resolveAssignment({ assignee: 'role:approver', candidateGroups: ['role:town-admin@parent'] }, hefeng, people);
+    expect(r.assignee).toBeUndefined();
+    expect(displayGroups(r.candidateGroups)).toEqual(['approver@/nanhai/lishui/hefeng/', 'town-admin@/nanhai/lishui/']);
+  });
+
+  it('gives a task whose person is nobody to the unit’s admins, who can assign it', () => {
+    const r = resolveAssignment({ assignee: 'hefeng-shuij' }, hefeng, people);
+    expect(r).toMatchObject({ unresolved: ['hefeng-shuij'], candidateUsers: [] });
+    expect(r.assignee).toBeUndefined();
+    expect(displayGroups(r.candidateGroups)).toEqual(['town-admin@/nanhai/lishui/hefeng/', 'village-admin@/nanhai/lishui/hefeng/']);
+  });
+
+  it('lists the people to look up, not the roles', () => {
+    expect(peopleNamed({ assignee: 'role:approver', candidateUsers: ['hefeng-shuji', ' role:clerk'] })).toEqual(['hefeng-shuji']);
   });
 });

@@ -19,16 +19,18 @@ import { isUnitPath, selfAndAncestors } from '../units.ts';
  * a group of exactly that name; grants never produce one, so such a task is reached through its
  * assignee or candidate users.
  *
- * Assignees and candidate users are user ids.
+ * A group may also be written `role:approver` (the same as `approver`), and `@parent` names the
+ * unit above the instance's: `role:town-admin@parent` is the town's admins for a village's instance.
  */
 export function taskGroups(candidateGroups: readonly string[] | undefined, instanceUnit: string): string[] {
   const out = new Set<string>();
   for (const raw of candidateGroups ?? []) {
-    const group = raw.trim();
+    const group = raw.trim().replace(ROLE_PREFIX, '');
     if (group.length === 0) continue;
     const at = group.indexOf('@');
     const role = at < 0 ? group : group.slice(0, at);
-    const unit = at < 0 ? instanceUnit : group.slice(at + 1);
+    const named = at < 0 ? instanceUnit : group.slice(at + 1);
+    const unit = named === PARENT ? (selfAndAncestors(instanceUnit)[1] ?? instanceUnit) : named;
     if (!isRole(role) || !isUnitPath(unit)) {
       out.add(group);
       continue;
@@ -36,6 +38,58 @@ export function taskGroups(candidateGroups: readonly string[] | undefined, insta
     for (const u of selfAndAncestors(unit)) out.add(groupName(role, u));
   }
   return [...out];
+}
+
+const ROLE_PREFIX = /^role:/;
+const PARENT = 'parent';
+
+/** Who a task is given to as the model names them, before names are users: the engine's OpenUserTask fields. */
+export interface NamedAssignment {
+  readonly assignee?: string;
+  readonly candidateUsers?: readonly string[];
+  readonly candidateGroups?: readonly string[];
+}
+
+/** The same, as the inbox holds it: user ids, and groups at units. */
+export interface ResolvedAssignment {
+  readonly assignee?: string;
+  readonly candidateUsers: string[];
+  readonly candidateGroups: string[];
+  /** Names that are no user: the task goes to the unit's admins, who can assign it. */
+  readonly unresolved: string[];
+}
+
+/** The names of people (not roles) an assignment holds, to look up before resolving it. */
+export function peopleNamed(a: NamedAssignment): string[] {
+  return [...(a.assignee === undefined ? [] : [a.assignee]), ...(a.candidateUsers ?? [])].filter((n) => !ROLE_PREFIX.test(n.trim()));
+}
+
+/**
+ * What a designer types becomes who gets the task, when the task is created: a user id stays, a
+ * username (`hefeng-shuji`) becomes its user's id, and a role (`role:approver`, `role:town-admin@parent`)
+ * as assignee or candidate user offers the task to that group instead. A name that is nobody's
+ * is kept out, and the unit's admins are offered the task so that someone can assign it.
+ */
+export function resolveAssignment(a: NamedAssignment, unitPath: string, idOf: ReadonlyMap<string, string>): ResolvedAssignment {
+  const groups = [...(a.candidateGroups ?? [])];
+  const users: string[] = [];
+  const unresolved: string[] = [];
+  let assignee: string | undefined;
+  const person = (raw: string, found: (id: string) => void) => {
+    const name = raw.trim();
+    if (ROLE_PREFIX.test(name)) groups.push(name);
+    else if (idOf.has(name)) found(idOf.get(name) as string);
+    else if (name.length > 0) unresolved.push(name);
+  };
+  if (a.assignee !== undefined) person(a.assignee, (id) => (assignee = id));
+  for (const u of a.candidateUsers ?? []) person(u, (id) => users.push(id));
+  if (unresolved.length > 0) groups.push('village-admin', 'town-admin');
+  return {
+    ...(assignee === undefined ? {} : { assignee }),
+    candidateUsers: [...new Set(users)],
+    candidateGroups: taskGroups(groups, unitPath),
+    unresolved,
+  };
 }
 
 /** The candidate groups as the model named them, resolved to one unit each (for display). */

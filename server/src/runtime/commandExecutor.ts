@@ -259,6 +259,7 @@ export class CommandExecutor {
         actor,
         newId: this.deps.newId,
         loadTask: (id) => this.deps.store.tasks.byId(id),
+        people: (names) => peopleIn(this.deps.store, names),
         ...(before ? { before } : {}),
       },
       outcome.effects,
@@ -343,4 +344,14 @@ function isInstanceConflict(error: unknown): error is StoreConflict {
 
 function pause(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** User ids of the named people: a name is a user id, else a username. */
+async function peopleIn(store: Store, names: readonly string[]): Promise<ReadonlyMap<string, string>> {
+  const out = new Map<string, string>();
+  for (const name of new Set(names.map((n) => n.trim()))) {
+    const user = (await store.users.byId(name)) ?? (await store.users.byUsername(name));
+    if (user && !user.disabled) out.set(name, user.id);
+  }
+  return out;
 }

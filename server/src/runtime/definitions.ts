@@ -3,6 +3,7 @@ import type { Lang } from '@shanzhi/forms';
 import type { DefinitionRecord, FormRecord, Reach, Store } from '@shanzhi/store';
 import type { FastifyBaseLogger } from 'fastify';
 import type { IdGenerator } from '../clock.ts';
+import { peopleNamed } from './assignment.ts';
 import type { FormInput, FormProblem, Forms } from './forms.ts';
 import { armStartTimers, planStartTimers } from './startTimers.ts';
 import type { BoundForm } from './submissions.ts';
@@ -60,6 +61,7 @@ export class Definitions {
     const timers = planStartTimers(model, input.now);
     if (!timers.ok) return { ok: false, code: 'SZ_BPMN_INVALID', problems: timers.problems };
     const { pins, problems } = await this.deps.forms.pin(model, input.unitPath, new Set(own.map((f) => f.key)));
+    problems.push(...(await unknownPeople(this.store, model)));
     if (problems.length > 0) return { ok: false, code: 'SZ_BPMN_INVALID', problems };
     const at = { unitPath: input.unitPath, deployedBy: input.deployedBy, now: input.now };
     const forms: FormRecord[] = [];
@@ -196,4 +198,29 @@ function twice(forms: readonly FormInput[], lang: Lang | undefined): FormProblem
     seen.add(key);
   }
   return out;
+}
+
+/**
+ * People a model names as they are written (not FEEL, not roles) must exist when it is deployed:
+ * a task given to a mistyped username would wait for nobody. Names from FEEL are resolved when
+ * their task is created (assignment.ts).
+ */
+async function unknownPeople(store: Store, model: Model): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  for (const process of Object.values(model.processes)) {
+    for (const el of Object.values(process.elements)) {
+      const a = el.assignment;
+      const written = [a?.assignee, a?.candidateUsers].flatMap((x) => (x && 'literal' in x ? x.literal.split(',') : []));
+      for (const name of peopleNamed({ candidateUsers: written.map((n) => n.trim()).filter((n) => n.length > 0) })) {
+        if ((await store.users.byId(name)) ?? (await store.users.byUsername(name))) continue;
+        problems.push({
+          rule: 'assignee-unknown',
+          elementId: el.id,
+          elementType: el.kind,
+          message: `${el.id} is given to '${name}', who is no user: write a username, a FEEL expression or a role (role:approver)`,
+        });
+      }
+    }
+  }
+  return problems;
 }

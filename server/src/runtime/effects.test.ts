@@ -12,6 +12,8 @@ const ctx = (before?: Parameters<typeof planCommit>[0]['before']) => ({
   actor: 'u1',
   newId: () => `id${++n}`,
   loadTask: async () => undefined,
+  // Everyone named is a user of that id.
+  people: async (names: readonly string[]) => new Map(names.map((n) => [n, n])),
   ...(before ? { before } : {}),
 });
 

@@ -1,6 +1,6 @@
 import type { Effect, InstanceState } from '@shanzhi/engine';
 import type { Commit, InstanceJobKind, InstanceJobRecord, JobsResumed, NoticeRecord, SubscriptionRecord, TaskRecord } from '@shanzhi/store';
-import { taskGroups } from './assignment.ts';
+import { peopleNamed, resolveAssignment } from './assignment.ts';
 
 /** Retries of timer and outbox jobs before they are parked on an incident of their instance. */
 export const INTERNAL_RETRIES = 5;
@@ -28,6 +28,8 @@ export interface PlanContext {
   readonly newId: () => string;
   /** The stored row of a task the transition updates (UpdateUserTask): the engine's fields change, the rest stays. */
   readonly loadTask: (id: string) => Promise<TaskRecord | undefined>;
+  /** The user ids of the people these names (user ids or usernames) are; a name that is nobody's is left out. */
+  readonly people: (names: readonly string[]) => Promise<ReadonlyMap<string, string>>;
 }
 
 /** What a transition asks of the store beside the instance and its events, plus what to do after the commit. */
@@ -120,6 +122,7 @@ export async function planCommit(ctx: PlanContext, effects: readonly Effect[]): 
     ended.set(id, { id, status, at: ctx.now, ...(by ? { by } : {}) });
   };
 
+  const idOf = await ctx.people(effects.flatMap((e) => (e.type === 'OpenUserTask' || e.type === 'UpdateUserTask' ? peopleNamed(e) : [])));
   for (const e of effects) {
     switch (e.type) {
       case 'OpenUserTask': {
@@ -137,7 +140,7 @@ export async function planCommit(ctx: PlanContext, effects: readonly Effect[]): 
           version: 1,
           ...(e.name === undefined ? {} : { name: e.name }),
           ...(e.form === undefined ? {} : { formKey: e.form.key }),
-          ...engineFields(e, ctx.unitPath),
+          ...engineFields(e, ctx.unitPath, idOf),
         });
         break;
       }
@@ -146,7 +149,7 @@ export async function planCommit(ctx: PlanContext, effects: readonly Effect[]): 
         const current = tasks.get(id) ?? (await ctx.loadTask(id));
         if (!current) break;
         const { assignee: _assignee, owner: _owner, dueAt: _dueAt, followUpAt: _followUpAt, ...kept } = current;
-        tasks.set(id, { ...kept, ...engineFields(e, ctx.unitPath), version: current.version + 1 });
+        tasks.set(id, { ...kept, ...engineFields(e, ctx.unitPath, idOf), version: current.version + 1 });
         break;
       }
       case 'CloseUserTask':
@@ -259,13 +262,21 @@ export async function planCommit(ctx: PlanContext, effects: readonly Effect[]): 
   };
 }
 
-/** The inbox fields the engine decides (who holds the task, when it is due, how urgent), from the task's state in an effect. */
-function engineFields(task: Extract<Effect, { type: 'OpenUserTask' | 'UpdateUserTask' }>, unitPath: string) {
+/**
+ * The inbox fields the engine decides (who holds the task, when it is due, how urgent), from the
+ * task's state in an effect, with the people it names resolved to users (assignment.ts).
+ */
+function engineFields(
+  task: Extract<Effect, { type: 'OpenUserTask' | 'UpdateUserTask' }>,
+  unitPath: string,
+  idOf: ReadonlyMap<string, string>,
+) {
+  const { assignee, candidateUsers, candidateGroups } = resolveAssignment(task, unitPath, idOf);
   return {
-    candidateUsers: task.candidateUsers ?? [],
-    candidateGroups: taskGroups(task.candidateGroups, unitPath),
+    candidateUsers,
+    candidateGroups,
     priority: task.priority ?? 50,
-    ...(task.assignee === undefined ? {} : { assignee: task.assignee }),
+    ...(assignee === undefined ? {} : { assignee }),
     ...(task.owner === undefined ? {} : { owner: task.owner }),
     ...(task.dueAt === undefined ? {} : { dueAt: task.dueAt }),
     ...(task.followUpAt === undefined ? {} : { followUpAt: task.followUpAt }),
