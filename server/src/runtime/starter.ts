@@ -26,8 +26,7 @@ export class Starter {
       if (existing) return { record: existing, created: false };
     }
     const definition = await definitions.resolve(r.definitionKey, r.unitPath);
-    if (!definition)
-      throw new ApiError('SZ_DEFINITION_NOT_FOUND', `no process definition '${r.definitionKey}' at ${r.unitPath} or above it`);
+    if (!definition) throw new ApiError('SZ_DEFINITION_NOT_FOUND', { key: r.definitionKey, unit: r.unitPath });
     try {
       const outcome = await executor.start({
         definition,

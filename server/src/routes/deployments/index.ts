@@ -47,12 +47,11 @@ const deploymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const p = principal(request);
       const { xml, unit } = request.body;
       assertCan(p, 'definition:deploy', unit, 'unit');
-      if (!(await app.store.units.byPath(unit))) throw new ApiError('SZ_UNIT_NOT_FOUND', `no unit ${unit}`);
+      if (!(await app.store.units.byPath(unit))) throw new ApiError('SZ_UNIT_NOT_FOUND', { unit });
       const result = await app.runtime.definitions.deploy({ xml, unitPath: unit, deployedBy: p.id, now: app.clock.now(), id: app.newId() });
       if (!result.ok) {
-        throw new ApiError('SZ_BPMN_INVALID', `the model has ${result.problems.length} problem(s): ${result.problems[0]?.message ?? ''}`, {
-          problems: result.problems,
-        });
+        const params = { count: result.problems.length, first: result.problems[0]?.message ?? '' };
+        throw new ApiError('SZ_BPMN_INVALID/deploy', params, { problems: result.problems });
       }
       request.log.info({ definitionId: result.definition.id, key: result.definition.key, version: result.definition.version }, 'deployed');
       return reply.status(201).send(definitionView(result.definition));
@@ -109,7 +108,7 @@ const deploymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   async function visible(id: string, p: ReturnType<typeof principal>): Promise<DefinitionRecord> {
     const d = await app.store.definitions.byId(id);
-    if (!d || !canSeeDefinition(p, d.unitPath)) throw new ApiError('SZ_NOT_FOUND', 'no such definition');
+    if (!d || !canSeeDefinition(p, d.unitPath)) throw new ApiError('SZ_NOT_FOUND/definition');
     return d;
   }
 };

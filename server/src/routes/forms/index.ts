@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { type Form, FormDefinitionError, validateSubmission } from '@shanzhi/forms';
-import { ApiError } from '../../errors.ts';
+import { type Form, FormDefinitionError, type Lang, validateSubmission } from '@shanzhi/forms';
+import { languageOf } from '../../errors/language.ts';
+import { invalidRequest } from '../../errors.ts';
 import { errors } from '../common.ts';
 import { defineCached } from './formCache.ts';
 import { ValidateBody, ValidateResult } from './schemas.ts';
@@ -24,21 +25,22 @@ const formRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { form: definition, data, rules, previous, lang } = request.body;
-      const form = define(definition, lang);
+      const form = define(definition, lang ?? languageOf(request.headers['accept-language']));
       const result = validateSubmission(form, rules, data, { ...(lang ? { lang } : {}), ...(previous ? { previous } : {}) });
       return result.ok ? { ok: true, errors: [] } : { ok: false, errors: [...result.errors] };
     },
   );
 };
 
-/** A definition with problems is a bad request: 400 SZ_VALIDATION, each problem at its body path. */
-function define(definition: unknown, lang: 'zh-CN' | 'en' | undefined): Form {
+/** A definition with problems is a bad request: 400 SZ_VALIDATION, each problem at its body path, worded in `lang`. */
+function define(definition: unknown, lang: Lang): Form {
   try {
     return defineCached(definition, lang);
   } catch (error) {
     if (!(error instanceof FormDefinitionError)) throw error;
-    const details = error.problems.map((p) => ({ field: bodyPath(p.path), message: p.message, rule: p.code }));
-    throw new ApiError('SZ_VALIDATION', `${details[0]?.field}: ${details[0]?.message}`, details);
+    const [first, ...rest] = error.problems.map((p) => ({ field: bodyPath(p.path), message: p.message, rule: p.code }));
+    if (!first) throw error;
+    throw invalidRequest([first, ...rest]);
   }
 }
 

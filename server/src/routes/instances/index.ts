@@ -61,7 +61,7 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const p = principal(request);
       const b = request.body;
       assertCan(p, 'instance:start', b.orgUnit, 'unit');
-      if (!(await app.store.units.byPath(b.orgUnit))) throw new ApiError('SZ_UNIT_NOT_FOUND', `no unit ${b.orgUnit}`);
+      if (!(await app.store.units.byPath(b.orgUnit))) throw new ApiError('SZ_UNIT_NOT_FOUND', { unit: b.orgUnit });
       const { record, created } = await app.runtime.starter.start({
         definitionKey: b.definitionKey,
         unitPath: b.orgUnit,
@@ -148,7 +148,8 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const p = principal(request);
       const r = await visibleInstance(request.params.id, p);
-      if (r.startedBy !== p.id && !can(p, 'instance:cancel', r.unitPath)) throw new ApiError('SZ_FORBIDDEN');
+      if (r.startedBy !== p.id && !can(p, 'instance:cancel', r.unitPath))
+        throw new ApiError('SZ_FORBIDDEN', { unit: r.unitPath, action: 'instance:cancel' });
       const out = await app.runtime.executor.run(
         r.id,
         { type: 'cancel', ...(request.body?.reason ? { reason: request.body.reason } : {}) },
@@ -186,7 +187,7 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   async function visibleInstance(id: string, p: Principal): Promise<InstanceRecord> {
     const r = await app.store.instances.byId(id);
-    if (!r) throw new ApiError('SZ_NOT_FOUND', 'no such instance');
+    if (!r) throw new ApiError('SZ_NOT_FOUND/instance');
     assertSee(p, r.unitPath, 'instance');
     return r;
   }
