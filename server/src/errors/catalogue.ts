@@ -19,7 +19,7 @@ const catalogue = <const T extends Checked<T>>(entries: T): T => entries;
  * The error catalogue: every error the API answers is `{ code, message, details? }` with one of
  * these codes, its HTTP status, and the message worded in the request's language (zh-CN unless
  * Accept-Language asks for English). Codes are stable: clients key on them. Adding a code or a
- * variant is this one entry.
+ * variant is this one entry; docs/errors.md is generated from here (`pnpm docs:errors`).
  */
 export const ERRORS = catalogue({
   SZ_VALIDATION: {
