@@ -62,6 +62,11 @@ export const ERRORS = catalogue({
     'zh-CN': '您在任何单位的角色都不允许这项操作（{action}）。',
     en: 'None of your roles allows {action}.',
   },
+  'SZ_FORBIDDEN/cancel': {
+    shows: 'cancel an instance',
+    'zh-CN': '只有{unitName}的管理员才能取消办理中的事项，并且要写明理由。发起人想收回的，可以改用“撤回”。',
+    en: 'Only the administrators of {unitName} may cancel a running instance, giving a reason; whoever started it can withdraw it instead.',
+  },
   'SZ_FORBIDDEN/password': {
     shows: 'set a password',
     'zh-CN': '只有本人或其所在单位的管理员才能设置这个用户的密码。',

@@ -3,7 +3,7 @@ import type { ParamNames, SameParams, Texts } from './template.ts';
 /**
  * What is wrong with one field of a refused request (SZ_VALIDATION's `details[].message`), after
  * the field's name: `body.orgUnit` 必填 / is required. Keys are the JSON Schema keywords a request
- * schema fails on, some by the type that failed (`type.integer`).
+ * schema fails on, some by the type or rule that failed (`type.integer`, `blank`).
  */
 const problems = <const T extends { readonly [K in keyof T]: SameParams<T[K] & Texts> }>(t: T): T => t;
 
@@ -11,6 +11,7 @@ export const FIELD_PROBLEMS = problems({
   required: { 'zh-CN': '必填', en: 'is required' },
   notAllowed: { 'zh-CN': '不允许有这一项', en: 'is not allowed' },
   notJson: { 'zh-CN': '不是有效的 JSON', en: 'is not valid JSON' },
+  blank: { 'zh-CN': '不能为空', en: 'must not be blank' },
   unitExists: { 'zh-CN': '单位 {unit} 已经存在', en: 'unit {unit} exists' },
   'type.string': { 'zh-CN': '应为文字', en: 'must be a string' },
   'type.number': { 'zh-CN': '应为数字', en: 'must be a number' },

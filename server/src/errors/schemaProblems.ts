@@ -1,6 +1,9 @@
 import type { FastifySchemaValidationError } from 'fastify';
 import { type FieldProblem, type FieldText, fieldText } from './fieldProblems.ts';
 
+/** The pattern of a text that must not be blank: at least one character that is not white space. */
+export const NON_BLANK = '\\S';
+
 const LIMITS = ['minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minItems', 'maxItems'] as const;
 const TYPES = ['string', 'number', 'integer', 'boolean', 'object', 'array', 'null'] as const;
 
@@ -23,7 +26,8 @@ function problemOf(keyword: string, params: Record<string, unknown>, message: st
     return isOneOf(TYPES, type) ? fieldText(`type.${type}`) : fieldText('type', { type });
   }
   if (isOneOf(LIMITS, keyword)) return fieldText(keyword, { limit: String(params.limit) });
-  if (keyword === 'pattern') return fieldText('pattern', { pattern: String(params.pattern) });
+  if (keyword === 'pattern')
+    return params.pattern === NON_BLANK ? fieldText('blank') : fieldText('pattern', { pattern: String(params.pattern) });
   if (keyword === 'format') return fieldText('format', { format: String(params.format) });
   if (keyword === 'enum') return fieldText('enum', { allowed: (params.allowedValues as unknown[]).join(', ') });
   if (keyword === 'const') return fieldText('const', { allowed: String(params.allowedValue) });

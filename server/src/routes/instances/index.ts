@@ -4,6 +4,7 @@ import type { EventRecord, InstanceJobRecord, InstanceRecord } from '@shanzhi/st
 import { ApiError, fromEngine } from '../../errors.ts';
 import { assertCan, assertSee, can, type Principal, principal } from '../../plugins/tenancy.ts';
 import { isCandidate } from '../../runtime/assignment.ts';
+import { cancellation } from '../../runtime/cancelReason.ts';
 import { errors, iso, page } from '../common.ts';
 import { taskView } from '../tasks/view.ts';
 import { CancelBody, IncidentParams, Instance, InstanceDetail, InstanceParams, ListQuery, StartBody, StartedInstance } from './schemas.ts';
@@ -43,6 +44,12 @@ function waitingJob(j: InstanceJobRecord) {
     ...(j.lastError === undefined ? {} : { lastError: j.lastError }),
     ...(j.incident === undefined ? {} : { incident: j.incident }),
   };
+}
+
+/** Who cancelled the instance, when and why: only for a cancelled one. */
+function cancelledView(events: readonly EventRecord[]) {
+  const c = cancellation(events);
+  return c ? { cancelled: { ...c, at: iso(c.at) as string } } : {};
 }
 
 /** Start (idempotent on the business key), list, inspect and cancel instances; resolve incidents. */
@@ -130,6 +137,7 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         })),
         jobs: jobs.map(waitingJob),
         history: events.map(historyItem),
+        ...cancelledView(events),
       };
     },
   );
@@ -139,7 +147,8 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['instances'],
-        summary: 'Cancel a running instance (admins of its unit, or whoever started it)',
+        summary:
+          'Cancel a running instance, with a reason kept in its history: admins of its unit only (its starter will withdraw it instead)',
         params: InstanceParams,
         body: CancelBody,
         response: { 200: Instance, ...errors(401, 403, 404, 409) },
@@ -148,11 +157,10 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const p = principal(request);
       const r = await visibleInstance(request.params.id, p);
-      if (r.startedBy !== p.id && !can(p, 'instance:cancel', r.unitPath))
-        throw new ApiError('SZ_FORBIDDEN', { unit: r.unitPath, action: 'instance:cancel' });
+      if (!can(p, 'instance:cancel', r.unitPath)) throw new ApiError('SZ_FORBIDDEN/cancel', { unitName: await unitName(r.unitPath) });
       const out = await app.runtime.executor.run(
         r.id,
-        { type: 'cancel', ...(request.body?.reason ? { reason: request.body.reason } : {}) },
+        { type: 'cancel', reason: request.body.reason },
         { actor: p.id, internal: false, conflictCode: 'SZ_INSTANCE_CONFLICT' },
       );
       if (!out.ok) throw fromEngine(out.error);
@@ -184,6 +192,10 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return instanceView(out.record);
     },
   );
+
+  async function unitName(path: string): Promise<string> {
+    return (await app.store.units.byPath(path))?.name ?? path;
+  }
 
   async function visibleInstance(id: string, p: Principal): Promise<InstanceRecord> {
     const r = await app.store.instances.byId(id);
