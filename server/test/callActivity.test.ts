@@ -54,7 +54,7 @@ describe('call activities through the outbox', () => {
     await env.app.runtime.workers.runDue();
     const childId = (await env.store.instances.list({ reach: [UNITS.hefeng], limit: 10 })).items.find((i) => i.parentId === parent)
       ?.id as string;
-    const cancelled = await clerk.post(`/api/process-instances/${parent}/cancel`, { reason: '撤回' });
+    const cancelled = await (await env.as('admin')).post(`/api/process-instances/${parent}/cancel`, { reason: '申请人已搬离本村' });
     expect(cancelled.statusCode).toBe(200);
     expect(cancelled.json().status).toBe('cancelled');
     await env.app.runtime.workers.runDue();
@@ -147,8 +147,10 @@ describe('the end of a called instance, out of retries', () => {
 
   it('is finished as moot when the caller has ended too: no incident, nothing parked', async () => {
     refusals = 5;
-    const { clerk, parent, child, job } = await filed();
-    expect((await clerk.post(`/api/process-instances/${parent}/cancel`, { reason: '撤回' })).statusCode).toBe(200);
+    const { parent, child, job } = await filed();
+    expect((await (await env.as('admin')).post(`/api/process-instances/${parent}/cancel`, { reason: '申请人已搬离本村' })).statusCode).toBe(
+      200,
+    );
     await runOutOfRetries();
 
     expect(await env.store.jobs.byId(job)).toBeUndefined();

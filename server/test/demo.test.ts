@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { hashPassword } from '../src/auth/password.ts';
-import { DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from '../src/demo/data.ts';
+import { DEMO_PASSWORD, DEMO_PROCEDURE, DEMO_UNITS, DEMO_USERS } from '../src/demo/data.ts';
 import { isEmptyStore, loadDemo, nothingAdded } from '../src/demo/load.ts';
 import { idGenerator, TestClock } from './support.ts';
 
@@ -107,6 +107,34 @@ describe('demo data', () => {
       expect(inbox).toEqual(['两委会议商议', '党组织提议']);
       const member = await login(app, 'hefeng-liangwei');
       expect((await member<Items<{ name: string }>>('/api/tasks')).items.map((t) => t.name)).toEqual(['两委会议商议']);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('cancelling a demo key matter', () => {
+  it('is refused to the 鹤峰村 clerk who started it and done by the 鹤峰村 admin, with the reason shown', async () => {
+    const { app, store } = await demoApp('cancel');
+    try {
+      await loadDemo({ store, runtime: app.runtime, clock: app.clock, newId: app.newId, hashPassword: cheapHash });
+      const matter = await store.instances.byBusinessKey(DEMO_PROCEDURE.key, '/nanhai/lishui/hefeng/', 'HF-2026-001');
+      const cancel = async (username: string) => {
+        const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
+        return app.inject({
+          method: 'POST',
+          url: `/api/process-instances/${matter?.id}/cancel`,
+          headers: { authorization: `Bearer ${login.json<{ token: string }>().token}` },
+          payload: { reason: '村民代表会议决定暂缓' },
+        });
+      };
+      expect(matter?.startedBy).toBe((await store.users.byUsername('hefeng-banshi'))?.id);
+      const byClerk = await cancel('hefeng-banshi');
+      expect(byClerk.statusCode).toBe(403);
+      expect(byClerk.json().message).toContain('只有鹤峰村的管理员才能取消');
+      expect((await cancel('hefeng-guanli')).statusCode).toBe(200);
+      const detail = await (await login(app, 'hefeng-banshi'))<{ cancelled: { reason: string } }>(`/api/process-instances/${matter?.id}`);
+      expect(detail.cancelled.reason).toBe('村民代表会议决定暂缓');
     } finally {
       await app.close();
     }

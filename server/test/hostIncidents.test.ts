@@ -95,7 +95,7 @@ describe('host work out of retries', () => {
   it('parks a message of an instance that has ended alone, shown with the instance: no running instance waits for it', async () => {
     const clerk = await env.as('hefeng');
     const id = (await clerk.post('/api/process-instances', { definitionKey: 'tell', orgUnit: UNITS.hefeng })).json<{ id: string }>().id;
-    expect((await clerk.post(`/api/process-instances/${id}/cancel`, {})).statusCode).toBe(200);
+    expect((await (await env.as('admin')).post(`/api/process-instances/${id}/cancel`, { reason: '重复登记' })).statusCode).toBe(200);
     for (let attempt = 0; attempt < 5; attempt++) {
       expect(await env.app.runtime.workers.runDue()).toBe(1);
       env.clock.advance(10 * MINUTE);

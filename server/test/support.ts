@@ -85,8 +85,8 @@ export interface TestEnv {
 
 export interface Client {
   readonly token: string;
-  get(url: string): Promise<LightMyRequestResponse>;
-  post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  post(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
 }
 
 export interface EnvOptions {
@@ -165,12 +165,14 @@ export function useTestEnv(options: EnvOptions = {}): TestEnv {
   });
 }
 
+/** Requests with the token; `headers` adds to them (Accept-Language, say). */
 export function client(app: FastifyInstance, token: string): Client {
-  const headers = { authorization: `Bearer ${token}` };
+  const auth = { authorization: `Bearer ${token}` };
   return {
     token,
-    get: (url) => app.inject({ method: 'GET', url, headers }),
-    post: (url, body) => app.inject({ method: 'POST', url, headers, ...(body === undefined ? {} : { payload: body as object }) }),
+    get: (url, headers) => app.inject({ method: 'GET', url, headers: { ...auth, ...headers } }),
+    post: (url, body, headers) =>
+      app.inject({ method: 'POST', url, headers: { ...auth, ...headers }, ...(body === undefined ? {} : { payload: body as object }) }),
   };
 }
 

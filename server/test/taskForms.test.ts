@@ -183,9 +183,9 @@ describe('forms at the steps of a running procedure', () => {
       ['/address', '房屋地址'],
       ['/riskLevel', '风险等级'],
     ]);
-    expect(zh.json().message).toBe('房屋地址：此项在本环节只读，不能修改；风险等级：应为以下选项之一：低、中、高');
+    expect(zh.json().message).toBe('表单填写有误：房屋地址：此项在本环节只读，不能修改；风险等级：应为以下选项之一：低、中、高');
     const en = await inject(env, clerk.token, url, { variables: { riskLevel: '很高' } }, 'en-US,en;q=0.9,zh;q=0.5');
-    expect(en.json().message).toMatch(/^风险等级: /);
+    expect(en.json().message).toMatch(/^The form is not filled in right: 风险等级: /);
     expect(en.json().message).toMatch(/one of/i);
     const smuggled = await inject(env, clerk.token, url, { variables: { riskLevel: '低', approved: true } });
     expect(smuggled.json().details.errors).toEqual([expect.objectContaining({ field: '/approved', code: 'additionalProperties' })]);

@@ -54,7 +54,7 @@ describe('tenancy: a role at a unit reaches the unit and everything below it', (
       await hefeng.post(`/api/tasks/${other.id}/complete`, { variables: {} }),
       await hefeng.post(`/api/tasks/${other.id}/comments`, { text: '看看' }),
       await hefeng.get(`/api/process-instances/${b}`),
-      await hefeng.post(`/api/process-instances/${b}/cancel`, {}),
+      await hefeng.post(`/api/process-instances/${b}/cancel`, { reason: '看看' }),
     ]) {
       expect(res.statusCode).toBe(404);
       expect(res.json().code).toMatch(/^SZ_NOT_FOUND$/);

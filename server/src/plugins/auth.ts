@@ -88,7 +88,7 @@ const authPlugin: FastifyPluginAsync<AuthOptions> = async (app, o) => {
       { max: limits.perAccount, ...(await app.store.attempts.count(`login-account:${account}`, limits.windowMs, now)) },
     ];
     const over = counted.find((c) => c.count > c.max);
-    if (over) throw new ApiError('SZ_RATE_LIMITED', `too many attempts; try again in ${Math.ceil((over.endsAt - now) / 1000)} s`);
+    if (over) throw new ApiError('SZ_RATE_LIMITED', { seconds: Math.ceil((over.endsAt - now) / 1000) });
   };
 
   const { sessions } = app.store;
@@ -106,7 +106,7 @@ const authPlugin: FastifyPluginAsync<AuthOptions> = async (app, o) => {
     },
     async refresh(token) {
       const presented = readRefreshToken(token);
-      if (!presented) throw new ApiError('SZ_UNAUTHENTICATED', 'not a refresh token');
+      if (!presented) throw new ApiError('SZ_UNAUTHENTICATED');
       const now = o.clock.now();
       const session = await sessions.byId(presented.sessionId);
       if (!session || session.revokedAt !== undefined || session.expiresAt <= now) throw new ApiError('SZ_TOKEN_EXPIRED');
@@ -117,7 +117,7 @@ const authPlugin: FastifyPluginAsync<AuthOptions> = async (app, o) => {
       if (!(await sessions.rotate(session.id, presented.hash, { tokenHash: next.hash, expiresAt: now + refreshTtl * 1000 }, now))) {
         await sessions.revoke(session.id, now);
         principals.forget();
-        throw new ApiError('SZ_TOKEN_EXPIRED', 'the refresh token was used before; the session has ended');
+        throw new ApiError('SZ_TOKEN_EXPIRED/reused');
       }
       return { token: access(user.id, session.id), refreshToken: next.token, expiresIn: accessTtl };
     },

@@ -63,21 +63,24 @@ export function canSeeDefinition(p: Principal, unitPath: string): boolean {
   return canSee(p, unitPath) || p.reach.some((u) => isWithin(u, unitPath));
 }
 
+/** What a record out of reach is called in the 404 (SZ_NOT_FOUND's variants); by default just a record. */
+export type RecordKind = 'instance' | 'task' | 'unit';
+
 /** 404 when out of reach, so records of other units stay unknown. */
-export function assertSee(p: Principal, unitPath: string, what = 'record'): void {
-  if (!canSee(p, unitPath)) throw new ApiError('SZ_NOT_FOUND', `no such ${what}`);
+export function assertSee(p: Principal, unitPath: string, what?: RecordKind): void {
+  if (!canSee(p, unitPath)) throw new ApiError(what === undefined ? 'SZ_NOT_FOUND' : `SZ_NOT_FOUND/${what}`);
 }
 
 /** 404 when out of reach, 403 when in reach without a role that allows the action. */
-export function assertCan(p: Principal, action: Action, unitPath: string, what = 'record'): void {
+export function assertCan(p: Principal, action: Action, unitPath: string, what?: RecordKind): void {
   assertSee(p, unitPath, what);
-  if (!can(p, action, unitPath)) throw new ApiError('SZ_FORBIDDEN', `your roles at ${unitPath} do not allow ${action}`);
+  if (!can(p, action, unitPath)) throw new ApiError('SZ_FORBIDDEN', { unit: unitPath, action });
 }
 
 /** A role anywhere that allows the action (for actions not tied to one record). */
 export function assertCanSomewhere(p: Principal, action: Action): string[] {
   const reach = reachFor(p, action);
-  if (reach.length === 0) throw new ApiError('SZ_FORBIDDEN', `none of your roles allows ${action}`);
+  if (reach.length === 0) throw new ApiError('SZ_FORBIDDEN/anywhere', { action });
   return reach;
 }
 

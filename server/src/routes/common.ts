@@ -2,7 +2,11 @@ import { type TSchema, Type } from '@sinclair/typebox';
 
 /** Every error the API answers. */
 export const ErrorBody = Type.Object(
-  { code: Type.String({ description: 'SZ_* code, see docs/errors.md' }), message: Type.String(), details: Type.Optional(Type.Unknown()) },
+  {
+    code: Type.String({ description: 'SZ_* code, see docs/errors.md' }),
+    message: Type.String({ description: 'In the language Accept-Language asks for: zh-CN (the default) or en' }),
+    details: Type.Optional(Type.Unknown()),
+  },
   { $id: 'Error' },
 );
 

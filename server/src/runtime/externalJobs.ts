@@ -103,8 +103,7 @@ export class ExternalJobs {
 
   private async locked(id: string, worker: string, reach: Reach): Promise<InstanceJobRecord> {
     const job = await this.deps.store.jobs.byId(id);
-    if (job?.kind !== 'external' || !reach.some((u) => isWithin(job.unitPath, u)))
-      throw new ApiError('SZ_NOT_FOUND', `no external job ${id}`);
+    if (job?.kind !== 'external' || !reach.some((u) => isWithin(job.unitPath, u))) throw new ApiError('SZ_NOT_FOUND/job', { id });
     if (job.lockedBy !== worker || (job.lockedUntil ?? 0) < this.deps.clock.now()) throw new ApiError('SZ_JOB_LOCK_LOST');
     return job;
   }

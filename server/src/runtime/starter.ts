@@ -30,8 +30,7 @@ export class Starter {
       if (existing) return { record: existing, created: false };
     }
     const definition = await definitions.resolve(r.definitionKey, r.unitPath);
-    if (!definition)
-      throw new ApiError('SZ_DEFINITION_NOT_FOUND', `no process definition '${r.definitionKey}' at ${r.unitPath} or above it`);
+    if (!definition) throw new ApiError('SZ_DEFINITION_NOT_FOUND', { key: r.definitionKey, unit: r.unitPath });
     // A start form is the whole of what starting by hand may bring.
     const startForm = await definitions.startFormOf(definition);
     const variables = startForm ? submittedVariables(startForm, r.variables ?? {}, {}, r.lang ?? 'zh-CN') : r.variables;

@@ -26,5 +26,6 @@ export function submittedVariables(bound: BoundForm, data: Vars, current: Vars, 
 
 function formInvalid(errors: readonly SubmissionError[], lang: Lang): ApiError {
   const named = errors.map((e) => ({ ...e, message: e.label ? `${e.label}${lang === 'en' ? ': ' : '：'}${e.message}` : e.message }));
-  return new ApiError('SZ_FORM_INVALID', named.map((e) => e.message).join(lang === 'en' ? '; ' : '；'), { errors: named });
+  // The errors are worded in `lang` already: the language the request asked for.
+  return new ApiError('SZ_FORM_INVALID', { errors: named.map((e) => e.message).join(lang === 'en' ? '; ' : '；') }, { errors: named });
 }

@@ -38,7 +38,7 @@ const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (one === undefined) assertCanSomewhere(p, 'audit:verify');
       else {
         const instance = await app.store.instances.byId(one);
-        if (!instance) throw new ApiError('SZ_NOT_FOUND', 'no such instance');
+        if (!instance) throw new ApiError('SZ_NOT_FOUND/instance');
         assertCan(p, 'audit:verify', instance.unitPath, 'instance');
       }
       const broken = await app.store.events.verify(one);

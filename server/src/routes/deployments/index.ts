@@ -3,12 +3,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { MAX_XML_BYTES } from '@shanzhi/engine';
 import type { DefinitionRecord } from '@shanzhi/store';
 import { Type } from '@sinclair/typebox';
-import { ApiError } from '../../errors.ts';
+import { languageOf } from '../../errors/language.ts';
+import { ApiError, invalidRequest } from '../../errors.ts';
 import { assertCan, canSeeDefinition, principal, reachFor } from '../../plugins/tenancy.ts';
 import { errors, iso } from '../common.ts';
 import { StepForm } from '../forms/schemas.ts';
 import { formDefinitionInvalid, formSummary, stepFormView } from '../forms/view.ts';
-import { requestLang } from '../lang.ts';
 import { Definition, DefinitionParams, DeployBody, Deployed, ListQuery, MAX_DEPLOYED_FORMS } from './schemas.ts';
 
 function definitionView(d: DefinitionRecord) {
@@ -29,9 +29,7 @@ function formFile(fileName: string, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    const field = `body.forms (${fileName})`;
-    const message = `is not JSON: ${(error as Error).message}`;
-    throw new ApiError('SZ_VALIDATION', `${field}: ${message}`, [{ field, message }]);
+    throw invalidRequest([{ field: `body.forms (${fileName})`, message: `is not JSON: ${(error as Error).message}` }]);
   }
 }
 
@@ -70,7 +68,7 @@ const deploymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const p = principal(request);
       const { xml, unit, forms } = request.body;
       assertCan(p, 'definition:deploy', unit, 'unit');
-      if (!(await app.store.units.byPath(unit))) throw new ApiError('SZ_UNIT_NOT_FOUND', `no unit ${unit}`);
+      if (!(await app.store.units.byPath(unit))) throw new ApiError('SZ_UNIT_NOT_FOUND', { unit });
       const result = await app.runtime.definitions.deploy({
         xml,
         ...(forms ? { forms } : {}),
@@ -78,13 +76,12 @@ const deploymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         deployedBy: p.id,
         now: app.clock.now(),
         id: app.newId(),
-        lang: requestLang(request),
+        lang: languageOf(request.headers['accept-language']),
       });
       if (!result.ok && result.code === 'SZ_FORM_DEFINITION_INVALID') throw formDefinitionInvalid(result.problems);
       if (!result.ok) {
-        throw new ApiError('SZ_BPMN_INVALID', `the model has ${result.problems.length} problem(s): ${result.problems[0]?.message ?? ''}`, {
-          problems: result.problems,
-        });
+        const params = { count: result.problems.length, first: result.problems[0]?.message ?? '' };
+        throw new ApiError('SZ_BPMN_INVALID/deploy', params, { problems: result.problems });
       }
       request.log.info({ definitionId: result.definition.id, key: result.definition.key, version: result.definition.version }, 'deployed');
       return reply.status(201).send({ ...definitionView(result.definition), deployedForms: result.forms.map(formSummary) });
@@ -154,14 +151,14 @@ const deploymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const record = await visible(request.params.id, p);
       const definition = await app.runtime.definitions.byId(record.id);
       const form = definition && (await app.runtime.definitions.startFormOf(definition));
-      if (!form) throw new ApiError('SZ_FORM_NOT_FOUND', 'the procedure has no start form');
+      if (!form) throw new ApiError('SZ_FORM_NOT_FOUND/start');
       return stepFormView(form, {}, reachFor(p, 'instance:start').length > 0);
     },
   );
 
   async function visible(id: string, p: ReturnType<typeof principal>): Promise<DefinitionRecord> {
     const d = await app.store.definitions.byId(id);
-    if (!d || !canSeeDefinition(p, d.unitPath)) throw new ApiError('SZ_NOT_FOUND', 'no such definition');
+    if (!d || !canSeeDefinition(p, d.unitPath)) throw new ApiError('SZ_NOT_FOUND/definition');
     return d;
   }
 };

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { type Form, FormDefinitionError, validateSubmission } from '@shanzhi/forms';
+import { type Form, FormDefinitionError, type Lang, validateSubmission } from '@shanzhi/forms';
 import type { FormRecord } from '@shanzhi/store';
 import { Type } from '@sinclair/typebox';
-import { ApiError } from '../../errors.ts';
+import { languageOf } from '../../errors/language.ts';
+import { ApiError, invalidRequest } from '../../errors.ts';
 import { assertCan, canSeeDefinition, principal } from '../../plugins/tenancy.ts';
 import { errors } from '../common.ts';
-import { requestLang } from '../lang.ts';
 import { defineCached } from './formCache.ts';
 import { DeployFormBody, FormDetail, FormListQuery, FormParams, FormSummary, ValidateBody, ValidateResult } from './schemas.ts';
 import { formDefinitionInvalid, formSummary } from './view.ts';
@@ -30,8 +30,8 @@ const formRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const p = principal(request);
       const { unit, form } = request.body;
       assertCan(p, 'definition:deploy', unit, 'unit');
-      if (!(await app.store.units.byPath(unit))) throw new ApiError('SZ_UNIT_NOT_FOUND', `no unit ${unit}`);
-      const problems = app.runtime.forms.problems(form, requestLang(request));
+      if (!(await app.store.units.byPath(unit))) throw new ApiError('SZ_UNIT_NOT_FOUND', { unit });
+      const problems = app.runtime.forms.problems(form, languageOf(request.headers['accept-language']));
       if (problems.length > 0) throw formDefinitionInvalid(problems);
       const { record } = await app.runtime.forms.deploy(form, { unitPath: unit, deployedBy: p.id, now: app.clock.now() });
       request.log.info({ formId: record.id, key: record.key, version: record.version }, 'form deployed');
@@ -76,7 +76,7 @@ const formRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const f = await app.store.forms.byId(request.params.id);
-      if (!f || !canSeeDefinition(principal(request), f.unitPath)) throw new ApiError('SZ_FORM_NOT_FOUND', 'no such form');
+      if (!f || !canSeeDefinition(principal(request), f.unitPath)) throw new ApiError('SZ_FORM_NOT_FOUND');
       return { ...formSummary(f), schema: f.schema, ...(f.uiSchema ? { uiSchema: f.uiSchema } : {}) };
     },
   );
@@ -93,21 +93,22 @@ const formRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { form: definition, data, rules, previous, lang } = request.body;
-      const form = define(definition, lang);
+      const form = define(definition, lang ?? languageOf(request.headers['accept-language']));
       const result = validateSubmission(form, rules, data, { ...(lang ? { lang } : {}), ...(previous ? { previous } : {}) });
       return result.ok ? { ok: true, errors: [] } : { ok: false, errors: [...result.errors] };
     },
   );
 };
 
-/** A definition with problems is a bad request: 400 SZ_VALIDATION, each problem at its body path. */
-function define(definition: unknown, lang: 'zh-CN' | 'en' | undefined): Form {
+/** A definition with problems is a bad request: 400 SZ_VALIDATION, each problem at its body path, worded in `lang`. */
+function define(definition: unknown, lang: Lang): Form {
   try {
     return defineCached(definition, lang);
   } catch (error) {
     if (!(error instanceof FormDefinitionError)) throw error;
-    const details = error.problems.map((p) => ({ field: bodyPath(p.path), message: p.message, rule: p.code }));
-    throw new ApiError('SZ_VALIDATION', `${details[0]?.field}: ${details[0]?.message}`, details);
+    const [first, ...rest] = error.problems.map((p) => ({ field: bodyPath(p.path), message: p.message, rule: p.code }));
+    if (!first) throw error;
+    throw invalidRequest([first, ...rest]);
   }
 }
 

@@ -22,9 +22,8 @@ export function formSummary(f: FormRecord) {
 /** 400 SZ_FORM_DEFINITION_INVALID: the first problem in the message, every one in details. */
 export function formDefinitionInvalid(problems: readonly FormProblem[]): ApiError {
   const first = problems[0];
-  return new ApiError('SZ_FORM_DEFINITION_INVALID', first ? `${first.form} ${first.path || '/'}: ${first.message}` : undefined, {
-    problems,
-  });
+  const params = { form: first?.form ?? '', path: first?.path || '/', problem: first?.message ?? '' };
+  return new ApiError('SZ_FORM_DEFINITION_INVALID', params, { problems });
 }
 
 /** A step's form for the person asking (schemas.ts `StepForm`): what they see of it, and whether they may submit it. */

@@ -15,12 +15,12 @@ const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/ready',
     { config: { public: true }, schema: { tags: ['operations'], response: { 200: Status, ...errors(503) } } },
     async (request) => {
-      if (!app.storeReady) throw new ApiError('SZ_NOT_READY', 'migrations have not run');
+      if (!app.storeReady) throw new ApiError('SZ_NOT_READY/migrations');
       try {
         await app.store.units.byPath('/');
       } catch (error) {
         request.log.warn({ err: error }, 'store not reachable');
-        throw new ApiError('SZ_NOT_READY', 'the store is not reachable');
+        throw new ApiError('SZ_NOT_READY');
       }
       return { status: 'ready' };
     },

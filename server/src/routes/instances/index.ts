@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { EventRecord, InstanceJobRecord, InstanceRecord } from '@shanzhi/store';
-
+import { languageOf } from '../../errors/language.ts';
 import { ApiError, fromEngine } from '../../errors.ts';
 import { assertCan, assertSee, can, type Principal, principal } from '../../plugins/tenancy.ts';
 import { isCandidate } from '../../runtime/assignment.ts';
+import { cancellation } from '../../runtime/cancelReason.ts';
 import { errors, iso, page } from '../common.ts';
-import { requestLang } from '../lang.ts';
 import { taskView } from '../tasks/view.ts';
 import { CancelBody, IncidentParams, Instance, InstanceDetail, InstanceParams, ListQuery, StartBody, StartedInstance } from './schemas.ts';
 
@@ -46,6 +46,12 @@ function waitingJob(j: InstanceJobRecord) {
   };
 }
 
+/** Who cancelled the instance, when and why: only for a cancelled one. */
+function cancelledView(events: readonly EventRecord[]) {
+  const c = cancellation(events);
+  return c ? { cancelled: { ...c, at: iso(c.at) as string } } : {};
+}
+
 /** Start (idempotent on the business key), list, inspect and cancel instances; resolve incidents. */
 const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -62,14 +68,14 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const p = principal(request);
       const b = request.body;
       assertCan(p, 'instance:start', b.orgUnit, 'unit');
-      if (!(await app.store.units.byPath(b.orgUnit))) throw new ApiError('SZ_UNIT_NOT_FOUND', `no unit ${b.orgUnit}`);
+      if (!(await app.store.units.byPath(b.orgUnit))) throw new ApiError('SZ_UNIT_NOT_FOUND', { unit: b.orgUnit });
       const { record, created } = await app.runtime.starter.start({
         definitionKey: b.definitionKey,
         unitPath: b.orgUnit,
         actor: p.id,
         ...(b.businessKey === undefined ? {} : { businessKey: b.businessKey }),
         ...(b.variables ? { variables: b.variables } : {}),
-        lang: requestLang(request),
+        lang: languageOf(request.headers['accept-language']),
       });
       if (created) request.log.info({ instanceId: record.id, definitionId: record.definitionId }, 'instance started');
       const tasks = (await app.store.tasks.ofInstance(record.id)).filter((t) => t.status === 'open' && isCandidate(t, p));
@@ -132,6 +138,7 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         })),
         jobs: jobs.map(waitingJob),
         history: events.map(historyItem),
+        ...cancelledView(events),
       };
     },
   );
@@ -141,7 +148,8 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['instances'],
-        summary: 'Cancel a running instance (admins of its unit, or whoever started it)',
+        summary:
+          'Cancel a running instance, with a reason kept in its history: admins of its unit only (its starter will withdraw it instead)',
         params: InstanceParams,
         body: CancelBody,
         response: { 200: Instance, ...errors(401, 403, 404, 409) },
@@ -150,10 +158,10 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const p = principal(request);
       const r = await visibleInstance(request.params.id, p);
-      if (r.startedBy !== p.id && !can(p, 'instance:cancel', r.unitPath)) throw new ApiError('SZ_FORBIDDEN');
+      if (!can(p, 'instance:cancel', r.unitPath)) throw new ApiError('SZ_FORBIDDEN/cancel', { unitName: await unitName(r.unitPath) });
       const out = await app.runtime.executor.run(
         r.id,
-        { type: 'cancel', ...(request.body?.reason ? { reason: request.body.reason } : {}) },
+        { type: 'cancel', reason: request.body.reason },
         { actor: p.id, internal: false, conflictCode: 'SZ_INSTANCE_CONFLICT' },
       );
       if (!out.ok) throw fromEngine(out.error);
@@ -186,9 +194,13 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  async function unitName(path: string): Promise<string> {
+    return (await app.store.units.byPath(path))?.name ?? path;
+  }
+
   async function visibleInstance(id: string, p: Principal): Promise<InstanceRecord> {
     const r = await app.store.instances.byId(id);
-    if (!r) throw new ApiError('SZ_NOT_FOUND', 'no such instance');
+    if (!r) throw new ApiError('SZ_NOT_FOUND/instance');
     assertSee(p, r.unitPath, 'instance');
     return r;
   }

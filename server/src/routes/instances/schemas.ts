@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { NON_BLANK } from '../../errors/schemaProblems.ts';
 import { Cursor, Id, IsoTime, Limit, UnitPath, Variables } from '../common.ts';
 import { Task } from '../tasks/schemas.ts';
 
@@ -82,6 +83,16 @@ export const InstanceDetail = Type.Object({
   incidents: Type.Array(Incident),
   jobs: Type.Array(WaitingJob, { description: 'What the instance waits on besides people, oldest first' }),
   history: Type.Array(HistoryItem),
+  cancelled: Type.Optional(
+    Type.Object(
+      {
+        by: Type.String({ description: 'The user who cancelled it (system:… when the instance that called it ended)' }),
+        at: IsoTime,
+        reason: Type.Optional(Type.String()),
+      },
+      { description: 'Who cancelled the instance, when and why; absent unless it was cancelled' },
+    ),
+  ),
 });
 
 export const ListQuery = Type.Object(
@@ -98,6 +109,15 @@ export const ListQuery = Type.Object(
 
 export const InstanceParams = Type.Object({ id: Id });
 
-export const CancelBody = Type.Object({ reason: Type.Optional(Type.String({ maxLength: 1000 })) }, { additionalProperties: false });
+export const CancelBody = Type.Object(
+  {
+    reason: Type.String({
+      pattern: NON_BLANK,
+      maxLength: 1000,
+      description: 'Why the instance is cancelled: required, recorded in its history and shown with it',
+    }),
+  },
+  { additionalProperties: false },
+);
 
 export const IncidentParams = Type.Object({ instanceId: Id, incidentId: Id });

@@ -27,8 +27,7 @@ const messageRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...(b.correlationKey === undefined ? {} : { correlationKey: b.correlationKey }),
         ...(b.variables ? { variables: b.variables } : {}),
       });
-      if (!delivered)
-        throw new ApiError('SZ_MESSAGE_NOT_CORRELATED', `no instance in your units waits for message '${b.name}' with that key`);
+      if (!delivered) throw new ApiError('SZ_MESSAGE_NOT_CORRELATED', { name: b.name });
       return delivered;
     },
   );

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { type OrgUnit, type RoleGrant, StoreDuplicate, type User } from '@shanzhi/store';
 import { Type } from '@sinclair/typebox';
 import { hashPassword } from '../../auth/password.ts';
-import { ApiError } from '../../errors.ts';
+import { ApiError, fieldText, invalidRequest } from '../../errors.ts';
 import { assertCan, can, canSee, type Principal, principal, reachFor } from '../../plugins/tenancy.ts';
 import { errors, iso, page } from '../common.ts';
 import { GrantBody, NewUnit, NewUser, PasswordBody, Unit, UserListQuery, UserParams, UserView } from './schemas.ts';
@@ -56,10 +56,9 @@ const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { path, name, kind } = request.body;
       assertCan(p, 'org:admin', path, 'unit');
       const parent = path.slice(0, path.lastIndexOf('/', path.length - 2) + 1);
-      if (parent.length > 1 && !(await app.store.units.byPath(parent)))
-        throw new ApiError('SZ_UNIT_NOT_FOUND', `parent unit ${parent} does not exist`);
+      if (parent.length > 1 && !(await app.store.units.byPath(parent))) throw new ApiError('SZ_UNIT_NOT_FOUND/parent', { unit: parent });
       if (await app.store.units.byPath(path))
-        throw new ApiError('SZ_VALIDATION', `body.path: unit ${path} exists`, [{ field: 'body.path', message: 'exists' }]);
+        throw invalidRequest([{ field: 'body.path', message: fieldText('unitExists', { unit: path }) }]);
       const unit: OrgUnit = { id: app.newId(), path, name, kind };
       await app.store.units.put(unit);
       return reply.status(201).send(unit);
@@ -79,7 +78,7 @@ const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const p = principal(request);
       const body = request.body;
-      if (reachFor(p, 'org:admin').length === 0) throw new ApiError('SZ_FORBIDDEN');
+      if (reachFor(p, 'org:admin').length === 0) throw new ApiError('SZ_FORBIDDEN/anywhere', { action: 'org:admin' });
       for (const g of body.grants) {
         assertCan(p, 'org:admin', g.unitPath, 'unit');
         await unitExists(g.unitPath);
@@ -95,7 +94,7 @@ const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
       try {
         await app.store.users.create(user);
       } catch (error) {
-        if (error instanceof StoreDuplicate) throw new ApiError('SZ_USERNAME_TAKEN');
+        if (error instanceof StoreDuplicate) throw new ApiError('SZ_USERNAME_TAKEN', { username: body.username });
         throw error;
       }
       const grants = body.grants.map((g) => ({ userId: user.id, role: g.role, unitPath: g.unitPath }));
@@ -185,7 +184,7 @@ const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const p = principal(request);
       const { user, grants } = await visibleUser(request.params.id, p);
-      if (user.id !== p.id && !grants.some((g) => can(p, 'org:admin', g.unitPath))) throw new ApiError('SZ_FORBIDDEN');
+      if (user.id !== p.id && !grants.some((g) => can(p, 'org:admin', g.unitPath))) throw new ApiError('SZ_FORBIDDEN/password');
       await app.store.users.setPassword(user.id, await hashPassword(request.body.password));
       request.log.info({ userId: user.id }, 'password set');
       return reply.status(204).send();
@@ -193,14 +192,14 @@ const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   async function unitExists(path: string): Promise<void> {
-    if (!(await app.store.units.byPath(path))) throw new ApiError('SZ_UNIT_NOT_FOUND', `no unit ${path}`);
+    if (!(await app.store.units.byPath(path))) throw new ApiError('SZ_UNIT_NOT_FOUND', { unit: path });
   }
 
   /** A user is visible when one of their grants is within your reach (or it is you). */
   async function visibleUser(id: string, p: Principal): Promise<{ user: User; grants: RoleGrant[] }> {
     const user = await app.store.users.byId(id);
     const grants = user ? await app.store.users.grantsOf(user.id) : [];
-    if (!user || (user.id !== p.id && !grants.some((g) => canSee(p, g.unitPath)))) throw new ApiError('SZ_NOT_FOUND', 'no such user');
+    if (!user || (user.id !== p.id && !grants.some((g) => canSee(p, g.unitPath)))) throw new ApiError('SZ_NOT_FOUND/user');
     return { user, grants };
   }
 };

@@ -34,7 +34,7 @@ const publicRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const unit = await app.store.units.byPath(request.params.unitPath);
-      if (!unit) throw new ApiError('SZ_UNIT_NOT_FOUND', `no unit ${request.params.unitPath}`);
+      if (!unit) throw new ApiError('SZ_UNIT_NOT_FOUND', { unit: request.params.unitPath });
       const notices = await app.store.notices.current(unit.path, app.clock.now());
       return { unit: { path: unit.path, name: unit.name }, items: notices.map(noticeView) };
     },

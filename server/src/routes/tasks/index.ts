@@ -5,7 +5,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { type EngineError, type Vars, variablesAt } from '@shanzhi/engine';
 import type { AttachmentRecord, CommentRecord, TaskRecord } from '@shanzhi/store';
 import { Type } from '@sinclair/typebox';
-import { ApiError, fromEngine } from '../../errors.ts';
+import { languageOf } from '../../errors/language.ts';
+import { ApiError, fieldText, fromEngine, invalidRequest } from '../../errors.ts';
 import { ALLOWED_CONTENT_TYPES, acceptFile, MAX_ATTACHMENT_BYTES } from '../../files/sniff.ts';
 import { assertSee, can, canSee, type Principal, principal } from '../../plugins/tenancy.ts';
 import { isCandidate } from '../../runtime/assignment.ts';
@@ -13,7 +14,6 @@ import { type BoundForm, submittedVariables } from '../../runtime/submissions.ts
 import { errors, iso, page } from '../common.ts';
 import { StepForm } from '../forms/schemas.ts';
 import { stepFormView } from '../forms/view.ts';
-import { requestLang } from '../lang.ts';
 import { Attachment, AttachmentParams, Comment, CommentBody, CompleteBody, InboxQuery, Task, TaskParams, UserBody } from './schemas.ts';
 import { taskView } from './view.ts';
 
@@ -112,7 +112,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   holderVerb('unclaim', 'Give a task back to its groups (a delegation ends with it)', (t, p) => {
-    assertHoldsOrAssigns(t, p, 'only the assignee or an admin of its unit can give the task back');
+    assertHoldsOrAssigns(t, p, 'SZ_NOT_CANDIDATE/unclaim');
     return { assignee: null, owner: null };
   });
 
@@ -120,7 +120,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
     'assign',
     'Assign a task to a user (admins of its unit; a delegation ends with it)',
     async (t, p, { userId }) => {
-      if (!can(p, 'task:assign', t.unitPath)) throw new ApiError('SZ_FORBIDDEN');
+      if (!can(p, 'task:assign', t.unitPath)) throw new ApiError('SZ_FORBIDDEN', { unit: t.unitPath, action: 'task:assign' });
       await assertAssignable(userId, t);
       return { assignee: userId, owner: null };
     },
@@ -131,7 +131,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
     'delegate',
     'Hand my task to another user of its unit, who resolves it back to me',
     async (t, p, { userId: to }) => {
-      assertHoldsOrAssigns(t, p, 'only the assignee can delegate the task');
+      assertHoldsOrAssigns(t, p, 'SZ_NOT_CANDIDATE/delegate');
       await assertAssignable(to, t);
       // The task returns to whoever held it first; delegating it to that person is giving it back.
       const owner = t.owner ?? t.assignee;
@@ -142,7 +142,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   holderVerb('resolve', 'As the delegate, give a delegated task back to its owner', (t, p) => {
     if (t.owner === undefined) throw new ApiError('SZ_TASK_NOT_DELEGATED');
-    if (t.assignee !== p.id) throw new ApiError('SZ_NOT_CANDIDATE', 'only the delegate can resolve the task');
+    if (t.assignee !== p.id) throw new ApiError('SZ_NOT_CANDIDATE/resolve');
     return { assignee: t.owner, owner: null };
   });
 
@@ -164,7 +164,9 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (t.owner !== undefined) throw new ApiError('SZ_TASK_DELEGATED');
       const sent = request.body?.variables;
       const form = await formOf(t);
-      const variables = form ? submittedVariables(form.bound, sent ?? {}, form.current, requestLang(request)) : sent;
+      const variables = form
+        ? submittedVariables(form.bound, sent ?? {}, form.current, languageOf(request.headers['accept-language']))
+        : sent;
       const out = await app.runtime.executor.run(
         t.instanceId,
         { type: 'completeUserTask', key: t.key, actor: p.id, ...(variables ? { variables } : {}) },
@@ -191,7 +193,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const p = principal(request);
       const t = await visibleTask(request.params.id, p);
       const form = await formOf(t);
-      if (!form) throw new ApiError('SZ_FORM_NOT_FOUND', 'this step shows no form');
+      if (!form) throw new ApiError('SZ_FORM_NOT_FOUND/step');
       return stepFormView(form.bound, form.current, t.status === 'open' && t.owner === undefined && mayWork(t, p));
     },
   );
@@ -258,9 +260,9 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const p = principal(request);
       const t = await visibleTask(request.params.id, p);
       assertMayWrite(t, p);
-      if (!request.isMultipart()) throw new ApiError('SZ_UNSUPPORTED_MEDIA_TYPE', 'send the file as multipart/form-data');
+      if (!request.isMultipart()) throw new ApiError('SZ_UNSUPPORTED_MEDIA_TYPE/multipart');
       const file = await request.file();
-      if (!file) throw new ApiError('SZ_VALIDATION', 'body.file: is required', [{ field: 'body.file', message: 'is required' }]);
+      if (!file) throw invalidRequest([{ field: 'body.file', message: fieldText('required') }]);
       let content: Buffer;
       try {
         content = await file.toBuffer();
@@ -303,7 +305,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const t = await visibleTask(request.params.id, principal(request));
       const meta = await app.store.attachments.byId(request.params.attachmentId);
       const content = meta?.taskId === t.id ? await app.store.attachments.content(meta.id) : undefined;
-      if (!meta || !content) throw new ApiError('SZ_NOT_FOUND', 'no such attachment');
+      if (!meta || !content) throw new ApiError('SZ_NOT_FOUND/attachment');
       return reply
         .type(meta.contentType)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(meta.fileName)}`)
@@ -342,13 +344,13 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   async function visibleTask(id: string, p: Principal): Promise<TaskRecord> {
     const t = await app.store.tasks.byId(id);
-    if (!t || !canSee(p, t.unitPath)) throw new ApiError('SZ_NOT_FOUND', 'no such task');
+    if (!t || !canSee(p, t.unitPath)) throw new ApiError('SZ_NOT_FOUND/task');
     return t;
   }
 
   /** Unclaim and delegate: the task's assignee may, and so may whoever can assign tasks at its unit. */
-  function assertHoldsOrAssigns(t: TaskRecord, p: Principal, why: string): void {
-    if (t.assignee !== p.id && !can(p, 'task:assign', t.unitPath)) throw new ApiError('SZ_NOT_CANDIDATE', why);
+  function assertHoldsOrAssigns(t: TaskRecord, p: Principal, refusal: 'SZ_NOT_CANDIDATE/unclaim' | 'SZ_NOT_CANDIDATE/delegate'): void {
+    if (t.assignee !== p.id && !can(p, 'task:assign', t.unitPath)) throw new ApiError(refusal);
   }
 
   async function openTask(id: string, p: Principal): Promise<TaskRecord> {

@@ -1,0 +1,280 @@
+import { ENGINE_CODES } from './engineCodes.ts';
+import type { Entry, SameParams, Texts } from './template.ts';
+
+/**
+ * Each entry's zh-CN and en name the same {params}; a code's variant (`SZ_NOT_FOUND/task`: the
+ * same code, worded for one case) has its code in the catalogue and takes its status from it.
+ */
+type Checked<T> = {
+  readonly [K in keyof T]: K extends `${infer Code}/${string}`
+    ? Code extends keyof T
+      ? SameParams<T[K] & Texts> & { readonly shows?: string }
+      : { readonly 'a variant names a code of the catalogue': Code }
+    : SameParams<T[K] & Texts> & Entry;
+};
+
+const catalogue = <const T extends Checked<T>>(entries: T): T => entries;
+
+/**
+ * The error catalogue: every error the API answers is `{ code, message, details? }` with one of
+ * these codes, its HTTP status, and the message worded in the request's language (zh-CN unless
+ * Accept-Language asks for English). Codes are stable: clients key on them. Adding a code or a
+ * variant is this one entry; docs/errors.md is generated from here (`pnpm docs:errors`).
+ */
+export const ERRORS = catalogue({
+  SZ_VALIDATION: {
+    status: 400,
+    shows: 'body, query or params',
+    'zh-CN': '请求内容有误，{field}：{problem}',
+    en: 'Invalid request, {field}: {problem}',
+  },
+  SZ_FORM_INVALID: {
+    status: 400,
+    shows: 'task complete, instance start; `details.errors` name each field (field, code, message, label)',
+    'zh-CN': '表单填写有误：{errors}',
+    en: 'The form is not filled in right: {errors}',
+  },
+  SZ_FORM_DEFINITION_INVALID: {
+    status: 400,
+    shows: '`POST /api/forms`, deploy with forms; `details.problems` name the form, the place (path) and the rule (code)',
+    'zh-CN': '表单“{form}”的定义有误，{path}：{problem}',
+    en: 'Form {form} is not a valid definition, {path}: {problem}',
+  },
+  SZ_UNAUTHENTICATED: {
+    status: 401,
+    shows: 'every route but login, refresh, health',
+    'zh-CN': '您还没有登录，或者登录凭证无效、账号已停用，请重新登录。',
+    en: 'No valid access or refresh token was sent, or the account is disabled; sign in again.',
+  },
+  SZ_TOKEN_EXPIRED: {
+    status: 401,
+    shows: 'every route; refresh',
+    'zh-CN': '登录已过期或已退出，请重新登录。',
+    en: 'The access or refresh token has expired or was revoked; sign in again.',
+  },
+  'SZ_TOKEN_EXPIRED/reused': {
+    shows: 'refresh',
+    'zh-CN': '这个刷新凭证已经用过一次，为了安全，这次登录已经结束，请重新登录。',
+    en: 'The refresh token was used before, so the session has ended; sign in again.',
+  },
+  SZ_LOGIN_FAILED: {
+    status: 401,
+    shows: '`POST /api/auth/login`',
+    'zh-CN': '用户名或密码不对，或者账号已停用。',
+    en: 'Wrong username or password, or the account is disabled.',
+  },
+  SZ_FORBIDDEN: {
+    status: 403,
+    shows: 'any action in reach',
+    'zh-CN': '您在 {unit} 的角色不允许这项操作（{action}）。',
+    en: 'Your roles at {unit} do not allow {action}.',
+  },
+  'SZ_FORBIDDEN/anywhere': {
+    shows: 'actions not tied to one record',
+    'zh-CN': '您在任何单位的角色都不允许这项操作（{action}）。',
+    en: 'None of your roles allows {action}.',
+  },
+  'SZ_FORBIDDEN/cancel': {
+    shows: 'cancel an instance',
+    'zh-CN': '只有{unitName}的管理员才能取消办理中的事项，并且要写明理由。发起人想收回的，可以改用“撤回”。',
+    en: 'Only the administrators of {unitName} may cancel a running instance, giving a reason; whoever started it can withdraw it instead.',
+  },
+  'SZ_FORBIDDEN/password': {
+    shows: 'set a password',
+    'zh-CN': '只有本人或其所在单位的管理员才能设置这个用户的密码。',
+    en: 'Only the user or an admin of one of their units can set their password.',
+  },
+  SZ_NOT_CANDIDATE: {
+    status: 403,
+    shows: 'task actions',
+    'zh-CN': '这项待办既没有分配给您，也没有交给您所在的岗位。',
+    en: 'The task is neither assigned to you nor offered to one of your groups.',
+  },
+  'SZ_NOT_CANDIDATE/resolve': {
+    shows: 'resolve',
+    'zh-CN': '只有受托人才能把这项待办交回给委托人。',
+    en: 'Only the delegate can resolve the task back to its owner.',
+  },
+  'SZ_NOT_CANDIDATE/unclaim': {
+    shows: 'unclaim',
+    'zh-CN': '只有经办人或本单位的管理员才能退回这项待办。',
+    en: 'Only the assignee or an admin of its unit can give the task back.',
+  },
+  'SZ_NOT_CANDIDATE/delegate': {
+    shows: 'delegate',
+    'zh-CN': '只有经办人或本单位的管理员才能转办这项待办。',
+    en: 'Only the assignee or an admin of its unit can delegate the task.',
+  },
+  SZ_NOT_FOUND: {
+    status: 404,
+    shows: 'any record out of reach or absent',
+    'zh-CN': '在您管辖的单位里找不到这条记录。',
+    en: 'No such record within your units.',
+  },
+  'SZ_NOT_FOUND/instance': { 'zh-CN': '在您管辖的单位里找不到这项办理事项。', en: 'No such instance within your units.' },
+  'SZ_NOT_FOUND/task': { 'zh-CN': '在您管辖的单位里找不到这项待办。', en: 'No such task within your units.' },
+  'SZ_NOT_FOUND/unit': { 'zh-CN': '在您管辖的范围里找不到这个单位。', en: 'No such unit within your units.' },
+  'SZ_NOT_FOUND/user': { 'zh-CN': '在您管辖的单位里找不到这个用户。', en: 'No such user within your units.' },
+  'SZ_NOT_FOUND/definition': {
+    'zh-CN': '在您管辖的单位及其上级单位里找不到这个流程定义。',
+    en: 'No such process definition within your units or above them.',
+  },
+  'SZ_NOT_FOUND/attachment': { 'zh-CN': '这项待办没有这个附件。', en: 'The task has no such attachment.' },
+  'SZ_NOT_FOUND/job': {
+    shows: 'external job answers',
+    'zh-CN': '在您管辖的单位里找不到外部任务 {id}。',
+    en: 'No external job {id} within your units.',
+  },
+  SZ_ROUTE_NOT_FOUND: { status: 404, shows: 'unknown URL', 'zh-CN': '没有这个接口：{method} {path}', en: 'No route {method} {path}.' },
+  SZ_UNIT_NOT_FOUND: {
+    status: 404,
+    shows: 'deploy, start, org, public board',
+    'zh-CN': '找不到单位 {unit}。',
+    en: 'No unit {unit}.',
+  },
+  'SZ_UNIT_NOT_FOUND/parent': {
+    shows: 'add a unit',
+    'zh-CN': '上级单位 {unit} 不存在，请先建立上级单位。',
+    en: 'The parent unit {unit} does not exist; add it first.',
+  },
+  SZ_FORM_NOT_FOUND: {
+    status: 404,
+    shows: 'forms',
+    'zh-CN': '您所在的单位及其上级单位都没有这个表单。',
+    en: 'No such form within your units or above them.',
+  },
+  'SZ_FORM_NOT_FOUND/step': {
+    shows: 'task form',
+    'zh-CN': '这个办理环节没有表单。',
+    en: 'This step shows no form.',
+  },
+  'SZ_FORM_NOT_FOUND/start': {
+    shows: 'start form',
+    'zh-CN': '这个流程发起时不用填表单。',
+    en: 'This procedure has no start form.',
+  },
+  SZ_DEFINITION_NOT_FOUND: {
+    status: 404,
+    shows: 'start',
+    'zh-CN': '{unit} 及其上级单位都没有部署流程“{key}”。',
+    en: "No process definition '{key}' at {unit} or above it.",
+  },
+  SZ_MESSAGE_NOT_CORRELATED: {
+    status: 404,
+    shows: '`POST /api/messages`',
+    'zh-CN': '您管辖的单位里没有办理事项在等待消息“{name}”（按这个关联键），也没有流程由它启动。',
+    en: "No instance in your units waits for message '{name}' with that key, and no process starts with it.",
+  },
+  SZ_INSTANCE_CONFLICT: {
+    status: 409,
+    shows: 'instance commands',
+    'zh-CN': '这项办理事项刚刚被别人改动过，请刷新后再试。',
+    en: 'The instance was changed by someone else at the same time; read it again and retry.',
+  },
+  SZ_TASK_CONFLICT: {
+    status: 409,
+    shows: 'task commands',
+    'zh-CN': '这项待办刚刚被别人改动过，请刷新后再试。',
+    en: 'The task was changed by someone else at the same time; read it again and retry.',
+  },
+  SZ_TASK_NOT_OPEN: {
+    status: 409,
+    shows: 'task commands',
+    'zh-CN': '这项待办已经办结或已经取消。',
+    en: 'The task is already completed or cancelled.',
+  },
+  SZ_TASK_CLAIMED: { status: 409, shows: 'claim', 'zh-CN': '这项待办已经由别人签收。', en: 'The task is assigned to someone else.' },
+  SZ_TASK_DELEGATED: {
+    status: 409,
+    shows: 'complete',
+    'zh-CN': '这项待办已经转办：由受托人办好后交回，再由委托人办结。',
+    en: 'The task is delegated: the delegate resolves it back to its owner, who completes it.',
+  },
+  SZ_TASK_NOT_DELEGATED: {
+    status: 409,
+    shows: 'resolve',
+    'zh-CN': '这项待办没有转办，不需要交回。',
+    en: 'The task is not delegated, so there is no owner to give it back to.',
+  },
+  SZ_ASSIGNEE_INVALID: {
+    status: 400,
+    shows: 'assign, delegate',
+    'zh-CN': '找不到这个用户，或者他在这项待办所在的单位没有任何角色。',
+    en: 'The user does not exist or holds no role that reaches the task unit.',
+  },
+  SZ_USERNAME_TAKEN: {
+    status: 409,
+    shows: 'create user',
+    'zh-CN': '用户名“{username}”已经有人用了。',
+    en: "The username '{username}' is already taken.",
+  },
+  SZ_JOB_LOCK_LOST: {
+    status: 409,
+    shows: 'external job answers',
+    'zh-CN': '这项外部任务不是由这个工作端锁定的（锁已过期，或者已被别的工作端领走）。',
+    en: 'The job is not locked by this worker (the lock expired or another worker holds it).',
+  },
+  SZ_PAYLOAD_TOO_LARGE: { status: 413, shows: 'any body', 'zh-CN': '提交的内容太大。', en: 'The request body is too large.' },
+  SZ_FILE_TOO_LARGE: { status: 413, shows: 'attachments', 'zh-CN': '附件超过 10 MB。', en: 'The attachment is larger than 10 MB.' },
+  SZ_UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    shows: 'any body',
+    'zh-CN': '这里不接受这种内容类型。',
+    en: 'The request content type is not accepted here.',
+  },
+  'SZ_UNSUPPORTED_MEDIA_TYPE/multipart': {
+    shows: 'attachments',
+    'zh-CN': '附件请用 multipart/form-data 方式上传。',
+    en: 'Send the file as multipart/form-data.',
+  },
+  SZ_FILE_TYPE_REJECTED: {
+    status: 415,
+    shows: 'attachments',
+    'zh-CN': '附件不是图片、PDF、办公文档或文本文件，或者文件内容和它的类型对不上。',
+    en: 'The attachment is not an image, PDF, office document or text file, or its content does not match its type.',
+  },
+  SZ_RATE_LIMITED: {
+    status: 429,
+    shows: 'login',
+    'zh-CN': '尝试次数太多，请 {seconds} 秒后再试。',
+    en: 'Too many attempts; try again in {seconds} s.',
+  },
+  SZ_INTERNAL: {
+    status: 500,
+    shows: 'anywhere',
+    'zh-CN': '服务器出了问题，请稍后再试；日志里的请求编号可以查明原因。',
+    en: 'Something went wrong on the server; the request id in the logs tells what.',
+  },
+  SZ_NOT_READY: { status: 503, shows: '`GET /ready`', 'zh-CN': '连不上数据存储。', en: 'The store is not reachable.' },
+  'SZ_NOT_READY/migrations': { 'zh-CN': '数据存储的迁移还没有运行。', en: 'The store’s migrations have not run.' },
+  SZ_SHUTTING_DOWN: {
+    status: 503,
+    shows: 'commands during shutdown',
+    'zh-CN': '服务器正在关闭，请换一台服务器重试。',
+    en: 'The server is shutting down; retry on another one.',
+  },
+  ...ENGINE_CODES,
+  'SZ_BPMN_INVALID/deploy': {
+    shows: 'deploy',
+    'zh-CN': '流程模型有 {count} 处问题，不能部署。第一处：{first}',
+    en: 'The model has {count} problem(s) and cannot be deployed. The first: {first}',
+  },
+});
+
+/** A catalogue entry: a code, or a code's variant (`SZ_NOT_FOUND/task`). */
+export type MessageId = keyof typeof ERRORS;
+
+/** The code a message answers with: a variant's code is the part before its slash. */
+export type CodeOf<M extends string> = M extends `${infer Code}/${string}` ? Code : M;
+
+export type ErrorCode = CodeOf<MessageId>;
+
+export function codeOf<M extends MessageId>(id: M): CodeOf<M> {
+  return id.split('/')[0] as CodeOf<M>;
+}
+
+/** The code's status; 500 for an incident code, which is never meant to be an answer. */
+export function statusOf(id: MessageId): number {
+  const entry: Entry = ERRORS[codeOf(id)];
+  return entry.status ?? 500;
+}
