@@ -34,7 +34,7 @@ export type EngineEvent =
   | { type: 'CompensationRecorded'; record: CompensationRecord }
   | { type: 'CompensationStarted'; records: CompensationRecord[] }
   | { type: 'InstanceMigrated'; processId: string; els: Record<string, string>; subs: Record<string, string> }
-  | { type: 'InstanceEnded'; status: Exclude<InstanceStatus, 'active'> };
+  | { type: 'InstanceEnded'; status: Exclude<InstanceStatus, 'active'>; reason?: string };
 
 export type EngineEventType = EngineEvent['type'];
 export type EventOf<T extends EngineEventType> = Extract<EngineEvent, { type: T }>;

@@ -14,7 +14,6 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Clock, IdGenerator } from '../clock.ts';
 import { ApiError } from '../errors.ts';
 import type { ServerMetrics } from '../metrics.ts';
-import { withCancelReason } from './cancelReason.ts';
 import type { Definitions, LoadedDefinition } from './definitions.ts';
 import { type Plan, planCommit } from './effects.ts';
 
@@ -164,7 +163,7 @@ export class CommandExecutor {
         return { ok: false, error: outcome.error, record };
       }
       const plan = await this.plan(record, definition, record.state, outcome, now, options.actor);
-      const commit = this.commitOf(record, withCancelReason(outcome, command), plan, now, options.actor, options);
+      const commit = this.commitOf(record, outcome, plan, now, options.actor, options);
       try {
         const stored = await store.commit(commit);
         this.committed(command.type, stored, plan, outcome);

@@ -3,7 +3,8 @@ import type { InstanceState } from '../state/types.ts';
 import { closeSubscriptionsOf } from './subscriptions.ts';
 import { terminateChildren } from './termination.ts';
 
-export function endInstance(p: Processing, status: Exclude<InstanceState['status'], 'active'>): void {
+/** Ends the instance; a reason (why it was cancelled or withdrawn) goes into its audit trail with the end. */
+export function endInstance(p: Processing, status: Exclude<InstanceState['status'], 'active'>, reason?: string): void {
   if (p.state.status !== 'active') return;
   // The root element instance stays, so an ended instance still shows its final variables.
   const root = p.state.root;
@@ -14,7 +15,7 @@ export function endInstance(p: Processing, status: Exclude<InstanceState['status
   const incident = p.instance(root)?.incident;
   if (incident) p.write({ type: 'IncidentResolved', id: incident });
   const variables = { ...p.instance(root)?.vars };
-  p.write({ type: 'InstanceEnded', status });
+  p.write({ type: 'InstanceEnded', status, ...(reason === undefined ? {} : { reason }) });
   p.effect({
     type: 'InstanceEnded',
     instance: p.state.id,

@@ -19,8 +19,8 @@ export function setVariables(p: Processing, c: C<'setVariables'>): EngineError |
   return undefined;
 }
 
-export function cancel(p: Processing, _c: C<'cancel'>): EngineError | undefined {
-  endInstance(p, 'cancelled');
+export function cancel(p: Processing, c: C<'cancel'>): EngineError | undefined {
+  endInstance(p, 'cancelled', c.reason);
   return undefined;
 }
 

@@ -4,7 +4,7 @@ import { languageOf } from '../../errors/language.ts';
 import { ApiError, fromEngine } from '../../errors.ts';
 import { assertCan, assertSee, can, type Principal, principal } from '../../plugins/tenancy.ts';
 import { isCandidate } from '../../runtime/assignment.ts';
-import { cancellation } from '../../runtime/cancelReason.ts';
+import { cancellation } from '../../runtime/cancellation.ts';
 import { errors, iso, page } from '../common.ts';
 import { taskView } from '../tasks/view.ts';
 import { CancelBody, IncidentParams, Instance, InstanceDetail, InstanceParams, ListQuery, StartBody, StartedInstance } from './schemas.ts';
