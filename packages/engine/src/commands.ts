@@ -29,6 +29,19 @@ export type Command =
     }
   | { type: 'migrate'; mapping: Readonly<Record<string, string>> }
   | {
+      /**
+       * 退回: the open user task goes back to an earlier user step, which runs again from there;
+       * what the earlier step leads to is withdrawn (behaviors/returns.ts). Variables stay.
+       */
+      type: 'returnTask';
+      key: string;
+      /** The user task element to go back to. */
+      to: string;
+      /** Who gets the step back (its last assignee); without one, the model's assignment decides. */
+      assignee?: string;
+      reason?: string;
+    }
+  | {
       /** Claim, unclaim, assign, delegate and transfer (转交): who holds an open user task. */
       type: 'updateUserTask';
       key: string;

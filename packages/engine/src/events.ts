@@ -34,7 +34,9 @@ export type EngineEvent =
   | { type: 'CompensationRecorded'; record: CompensationRecord }
   | { type: 'CompensationStarted'; records: CompensationRecord[] }
   | { type: 'InstanceMigrated'; processId: string; els: Record<string, string>; subs: Record<string, string> }
-  | { type: 'InstanceEnded'; status: Exclude<InstanceStatus, 'active'>; reason?: string };
+  | { type: 'InstanceEnded'; status: Exclude<InstanceStatus, 'active'>; reason?: string }
+  /** A task was sent back (退回): the audit trail's record of it; the state changes by the events around it. */
+  | { type: 'TaskReturned'; key: string; to: string; reason?: string };
 
 export type EngineEventType = EngineEvent['type'];
 export type EventOf<T extends EngineEventType> = Extract<EngineEvent, { type: T }>;

@@ -1,3 +1,4 @@
+export { planReturn, type ReturnPlan } from './behaviors/returns.ts';
 export type { Command, CommandType, Ctx, StartInput } from './commands.ts';
 export { type CompileOptions, type CompileResult, compile, MAX_XML_BYTES } from './compile/compile.ts';
 export type { Problem } from './compile/problems.ts';

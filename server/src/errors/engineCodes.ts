@@ -51,6 +51,12 @@ export const ENGINE_CODES = {
   },
   SZ_INCIDENT_NOT_FOUND: { status: 404, shows: REJECTED, 'zh-CN': '找不到这个待处理的异常。', en: ENGINE_ERRORS.SZ_INCIDENT_NOT_FOUND },
   SZ_ELEMENT_NOT_FOUND: { status: 404, shows: REJECTED, 'zh-CN': '指定的流程环节不存在。', en: ENGINE_ERRORS.SZ_ELEMENT_NOT_FOUND },
+  SZ_RETURN_INVALID: {
+    status: 409,
+    shows: REJECTED,
+    'zh-CN': '不能退回到这个环节：只能退回到本环节之前、已经办理过的环节。',
+    en: ENGINE_ERRORS.SZ_RETURN_INVALID,
+  },
   SZ_MIGRATION_INVALID: {
     status: 400,
     shows: REJECTED,

@@ -45,6 +45,8 @@ const APPLIERS: { [T in EngineEventType]: Readonly<Record<number, Applier<T>>> }
   IncidentResolved: { 1: incidentResolved },
   CompensationRecorded: { 1: compensationRecorded },
   CompensationStarted: { 1: compensationStarted },
+  // Terminations and the new activation around it change the state; it records who sent what back.
+  TaskReturned: { 1: () => {} },
 };
 
 export const EVENT_VERSION = 1;

@@ -3,7 +3,7 @@ import type { EngineError } from '../errors.ts';
 import type { Processing } from '../processing/processing.ts';
 import { broadcastSignal, correlateMessage, fireTimer } from './events.ts';
 import { cancel, migrate, raiseHostIncident, resolveIncident, setVariables } from './instance.ts';
-import { calledInstanceEnded, completeJob, completeUserTask, failJob, updateUserTask } from './work.ts';
+import { calledInstanceEnded, completeJob, completeUserTask, failJob, returnTask, updateUserTask } from './work.ts';
 
 type Handler<C extends Command> = (p: Processing, command: C) => EngineError | undefined;
 
@@ -20,6 +20,7 @@ const HANDLERS: { [T in Command['type']]: Handler<Extract<Command, { type: T }>>
   calledInstanceEnded,
   migrate,
   updateUserTask,
+  returnTask,
   raiseIncident: raiseHostIncident,
 };
 

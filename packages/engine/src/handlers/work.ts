@@ -1,5 +1,6 @@
 import { raiseIncident } from '../behaviors/incidents.ts';
 import { isBody } from '../behaviors/loopBody.ts';
+import { planReturn, returnTo } from '../behaviors/returns.ts';
 import { throwError } from '../behaviors/triggers.ts';
 import type { Command } from '../commands.ts';
 import { type EngineError, engineError } from '../errors.ts';
@@ -80,5 +81,14 @@ export function updateUserTask(p: Processing, c: C<'updateUserTask'>): EngineErr
   if (c.candidateGroups) task.candidateGroups = [...c.candidateGroups];
   p.write({ type: 'UserTaskUpdated', key: c.key, task });
   p.effect({ type: 'UpdateUserTask', instance: p.state.id, key: c.key, ...task });
+  return undefined;
+}
+
+/** 退回: the open task goes back to an earlier user step; a step it cannot go back to is refused, naming it. */
+export function returnTask(p: Processing, c: C<'returnTask'>): EngineError | undefined {
+  if (!openTask(p, c.key)) return engineError('SZ_TASK_NOT_FOUND', `instance ${p.state.id} has no open user task ${c.key}`);
+  const plan = planReturn(p.model, p.state, c.key, c.to);
+  if (typeof plan === 'string') return engineError('SZ_RETURN_INVALID', plan, c.to);
+  returnTo(p, plan, c);
   return undefined;
 }

@@ -5,8 +5,9 @@ import { addDuration, firstDueAt, parseTimer } from '../timers/index.ts';
 
 /** Opens an inbox task with its evaluated assignment and schedule; waits for completeUserTask. */
 export const userTask: ElementProcessor = {
-  run(p, ei, el) {
+  run(p, ei, el, work) {
     const task = evaluateTask(p, el, p.scopeVars(ei.k));
+    if (work?.assignee !== undefined) task.assignee = work.assignee;
     p.write({ type: 'UserTaskUpdated', key: ei.k, task });
     p.effect({
       type: 'OpenUserTask',

@@ -143,6 +143,8 @@ export type Work =
       triggered?: boolean;
       /** Compensation handlers: the throw event waiting for them. */
       compensating?: string;
+      /** A user task sent back to: who gets it, instead of the model's assignment. */
+      assignee?: string;
     }
   | {
       op: 'run';
