@@ -14,6 +14,7 @@ import { type BoundForm, submittedVariables } from '../../runtime/submissions.ts
 import { errors, iso, page } from '../common.ts';
 import { StepForm } from '../forms/schemas.ts';
 import { stepFormView } from '../forms/view.ts';
+import { assertHoldsOrAssigns, assertMayWrite, type HolderChange, mayWork, taskAccess } from './access.ts';
 import { Attachment, AttachmentParams, Comment, CommentBody, CompleteBody, InboxQuery, Task, TaskParams, UserBody } from './schemas.ts';
 import { taskView } from './view.ts';
 
@@ -37,6 +38,7 @@ const attachmentView = (a: AttachmentRecord) => ({
  * answers 403.
  */
 const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const tasks = taskAccess(app);
   await app.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5 } });
 
   app.get(
@@ -72,7 +74,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/tasks/:id',
     { schema: { tags: ['tasks'], params: TaskParams, response: { 200: Task, ...errors(401, 404) } } },
-    async (request) => taskView(await visibleTask(request.params.id, principal(request))),
+    async (request) => taskView(await tasks.visibleTask(request.params.id, principal(request))),
   );
 
   /**
@@ -98,9 +100,9 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       async (request) => {
         const p = principal(request);
-        const t = await openTask(request.params.id, p);
+        const t = await tasks.openTask(request.params.id, p);
         const change = await decide(t, p, request.body as { userId: string });
-        return change ? changeHolder(t, p, change) : taskView(t);
+        return change ? tasks.changeHolder(t, p, change) : taskView(t);
       },
     );
 
@@ -121,7 +123,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
     'Assign a task to a user (admins of its unit; a delegation ends with it)',
     async (t, p, { userId }) => {
       if (!can(p, 'task:assign', t.unitPath)) throw new ApiError('SZ_FORBIDDEN', { unit: t.unitPath, action: 'task:assign' });
-      await assertAssignable(userId, t);
+      await tasks.assertAssignable(userId, t);
       return { assignee: userId, owner: null };
     },
     { toUser: true },
@@ -132,7 +134,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
     'Hand my task to another user of its unit, who resolves it back to me',
     async (t, p, { userId: to }) => {
       assertHoldsOrAssigns(t, p, 'SZ_NOT_CANDIDATE/delegate');
-      await assertAssignable(to, t);
+      await tasks.assertAssignable(to, t);
       // The task returns to whoever held it first; delegating it to that person is giving it back.
       const owner = t.owner ?? t.assignee;
       return { assignee: to, owner: owner === undefined || owner === to ? null : owner };
@@ -159,23 +161,10 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const p = principal(request);
-      const t = await openTask(request.params.id, p);
-      if (!mayWork(t, p)) throw new ApiError('SZ_NOT_CANDIDATE');
-      if (t.owner !== undefined) throw new ApiError('SZ_TASK_DELEGATED');
-      const sent = request.body?.variables;
-      const form = await formOf(t);
-      const variables = form
-        ? submittedVariables(form.bound, sent ?? {}, form.current, languageOf(request.headers['accept-language']))
-        : sent;
-      const out = await app.runtime.executor.run(
-        t.instanceId,
-        { type: 'completeUserTask', key: t.key, actor: p.id, ...(variables ? { variables } : {}) },
-        { actor: p.id, internal: false, conflictCode: 'SZ_TASK_CONFLICT', expectTask: { id: t.id, version: t.version } },
-      );
-      if (!out.ok) throw refusal(out.error);
+      const t = await tasks.openTask(request.params.id, p);
+      const done = await tasks.complete(t, p, request.body?.variables, languageOf(request.headers['accept-language']));
       request.log.info({ taskId: t.id, instanceId: t.instanceId }, 'task completed');
-      const done = await app.store.tasks.byId(t.id);
-      return taskView(done ?? t);
+      return taskView(done);
     },
   );
 
@@ -191,8 +180,8 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const p = principal(request);
-      const t = await visibleTask(request.params.id, p);
-      const form = await formOf(t);
+      const t = await tasks.visibleTask(request.params.id, p);
+      const form = await tasks.formOf(t);
       if (!form) throw new ApiError('SZ_FORM_NOT_FOUND/step');
       return stepFormView(form.bound, form.current, t.status === 'open' && t.owner === undefined && mayWork(t, p));
     },
@@ -204,7 +193,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags: ['tasks'], params: TaskParams, response: { 200: Type.Object({ items: Type.Array(Comment) }), ...errors(401, 404) } },
     },
     async (request) => {
-      const t = await visibleTask(request.params.id, principal(request));
+      const t = await tasks.visibleTask(request.params.id, principal(request));
       return { items: (await app.store.comments.ofTask(t.id)).map(commentView) };
     },
   );
@@ -214,7 +203,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { schema: { tags: ['tasks'], params: TaskParams, body: CommentBody, response: { 201: Comment, ...errors(400, 401, 403, 404) } } },
     async (request, reply) => {
       const p = principal(request);
-      const t = await visibleTask(request.params.id, p);
+      const t = await tasks.visibleTask(request.params.id, p);
       assertMayWrite(t, p);
       const c: CommentRecord = {
         id: app.newId(),
@@ -240,7 +229,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const t = await visibleTask(request.params.id, principal(request));
+      const t = await tasks.visibleTask(request.params.id, principal(request));
       return { items: (await app.store.attachments.ofTask(t.id)).map(attachmentView) };
     },
   );
@@ -258,7 +247,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const p = principal(request);
-      const t = await visibleTask(request.params.id, p);
+      const t = await tasks.visibleTask(request.params.id, p);
       assertMayWrite(t, p);
       if (!request.isMultipart()) throw new ApiError('SZ_UNSUPPORTED_MEDIA_TYPE/multipart');
       const file = await request.file();
@@ -302,7 +291,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const t = await visibleTask(request.params.id, principal(request));
+      const t = await tasks.visibleTask(request.params.id, principal(request));
       const meta = await app.store.attachments.byId(request.params.attachmentId);
       const content = meta?.taskId === t.id ? await app.store.attachments.content(meta.id) : undefined;
       if (!meta || !content) throw new ApiError('SZ_NOT_FOUND/attachment');
@@ -313,78 +302,6 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .send(Buffer.from(content));
     },
   );
-
-  /**
-   * Claim, unclaim, assign, delegate, resolve: an engine command, in the audit trail as its
-   * actor's, refused with SZ_TASK_CONFLICT when the task changed since the caller read it.
-   */
-  async function changeHolder(t: TaskRecord, p: Principal, change: HolderChange) {
-    const out = await app.runtime.executor.run(
-      t.instanceId,
-      { type: 'updateUserTask', key: t.key, ...change },
-      { actor: p.id, internal: false, conflictCode: 'SZ_TASK_CONFLICT', expectTask: { id: t.id, version: t.version } },
-    );
-    if (!out.ok) throw refusal(out.error);
-    return taskView((await app.store.tasks.byId(t.id)) ?? t);
-  }
-
-  /**
-   * The form the task's step shows, as its definition pinned it, and the values its element
-   * sees now (an ended task: the instance's own).
-   */
-  async function formOf(t: TaskRecord): Promise<{ bound: BoundForm; current: Vars } | undefined> {
-    if (t.formKey === undefined) return undefined;
-    const instance = await app.store.instances.byId(t.instanceId);
-    const definition = instance && (await app.runtime.definitions.byId(instance.definitionId));
-    const bound = definition && (await app.runtime.definitions.formOf(definition, t.elementId));
-    if (!instance || !bound) return undefined;
-    const state = instance.state;
-    return { bound, current: variablesAt(state, state.els[t.key] ? t.key : state.root) };
-  }
-
-  async function visibleTask(id: string, p: Principal): Promise<TaskRecord> {
-    const t = await app.store.tasks.byId(id);
-    if (!t || !canSee(p, t.unitPath)) throw new ApiError('SZ_NOT_FOUND/task');
-    return t;
-  }
-
-  /** Unclaim and delegate: the task's assignee may, and so may whoever can assign tasks at its unit. */
-  function assertHoldsOrAssigns(t: TaskRecord, p: Principal, refusal: 'SZ_NOT_CANDIDATE/unclaim' | 'SZ_NOT_CANDIDATE/delegate'): void {
-    if (t.assignee !== p.id && !can(p, 'task:assign', t.unitPath)) throw new ApiError(refusal);
-  }
-
-  async function openTask(id: string, p: Principal): Promise<TaskRecord> {
-    const t = await visibleTask(id, p);
-    if (t.status !== 'open') throw new ApiError('SZ_TASK_NOT_OPEN');
-    return t;
-  }
-
-  /** Comments and files: the task's assignee and candidates, its unit's admins, and staff who may start procedures there. */
-  function assertMayWrite(t: TaskRecord, p: Principal): void {
-    assertSee(p, t.unitPath, 'task');
-    if (!isCandidate(t, p) && !can(p, 'task:assign', t.unitPath) && !can(p, 'instance:start', t.unitPath))
-      throw new ApiError('SZ_NOT_CANDIDATE');
-  }
-
-  async function assertAssignable(userId: string, t: TaskRecord): Promise<void> {
-    const user = await app.store.users.byId(userId);
-    const grants = user && !user.disabled ? await app.store.users.grantsOf(user.id) : [];
-    if (!grants.some((g) => t.unitPath.startsWith(g.unitPath))) throw new ApiError('SZ_ASSIGNEE_INVALID');
-  }
 };
-
-/** Whoever it is assigned to works a task, or, unassigned, whoever it is offered to. */
-function mayWork(t: TaskRecord, p: Principal): boolean {
-  return t.assignee !== undefined ? t.assignee === p.id : isCandidate(t, p);
-}
-
-/** Who holds a task next: null takes the holder away. */
-type HolderChange = { readonly assignee?: string | null; readonly owner?: string | null };
-
-/** The engine finds no open task when it ended meanwhile (or its instance did). */
-function refusal(error: EngineError): ApiError {
-  if (error.code === 'SZ_TASK_NOT_FOUND' || error.code === 'SZ_INSTANCE_NOT_ACTIVE') return new ApiError('SZ_TASK_NOT_OPEN');
-  return fromEngine(error);
-}
 
 export default taskRoutes;
