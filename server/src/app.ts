@@ -26,6 +26,7 @@ import messageRoutes from './routes/messages/index.ts';
 import orgRoutes from './routes/org/index.ts';
 import publicRoutes from './routes/public/index.ts';
 import taskRoutes from './routes/tasks/index.ts';
+import toolkitRoutes from './routes/tasks/toolkit.ts';
 import type { WorkerOptions } from './runtime/workers.ts';
 
 export interface AppOptions {
@@ -152,6 +153,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(instanceRoutes);
       await api.register(messageRoutes);
       await api.register(taskRoutes);
+      await api.register(toolkitRoutes);
       await api.register(jobRoutes);
       await api.register(auditRoutes);
       await api.register(publicRoutes, { prefix: '/public' });

@@ -1,5 +1,5 @@
 import type { Limits } from './limits.ts';
-import type { ParentRef, Vars } from './state/types.ts';
+import type { InstanceStatus, ParentRef, Vars } from './state/types.ts';
 
 /** What may be asked of a running instance. Each is accepted (events happen) or rejected (an error value). */
 export type Command =
@@ -19,11 +19,13 @@ export type Command =
     }
   | { type: 'setVariables'; variables: Vars; key?: string }
   | { type: 'cancel'; reason?: string }
+  /** 撤回: whoever started the instance takes it back; the host decides whether they still may. */
+  | { type: 'withdraw'; reason?: string }
   | { type: 'resolveIncident'; incident: string }
   | {
       type: 'calledInstanceEnded';
       key: string;
-      status: 'completed' | 'terminated' | 'cancelled';
+      status: Exclude<InstanceStatus, 'active'>;
       variables?: Vars;
       error?: { code: string; message: string };
     }

@@ -10,7 +10,15 @@ export type * from './model/types.ts';
 export { type OpenTask, openTasks, variablesAt } from './queries.ts';
 export { replay } from './replay.ts';
 export { type StartTrigger, startTriggers } from './startTriggers.ts';
-export { type ElementInstance, type InstanceState, type ParentRef, STATE_VERSION, type Subscription, type Vars } from './state/types.ts';
+export {
+  type ElementInstance,
+  type InstanceState,
+  type InstanceStatus,
+  type ParentRef,
+  STATE_VERSION,
+  type Subscription,
+  type Vars,
+} from './state/types.ts';
 export { planTimer } from './timerPlan.ts';
 export { addDuration, DEFAULT_TIME_ZONE, firstDueAt, nextDueAt, parseDuration, parseTimer, type TimerPlan } from './timers/index.ts';
 export { type Outcome, type Rejection, start, step, type Transition } from './transition.ts';

@@ -79,6 +79,16 @@ export const ERRORS = catalogue({
     'zh-CN': '只有{unitName}的管理员才能取消办理中的事项，并且要写明理由。发起人想收回的，可以改用“撤回”。',
     en: 'Only the administrators of {unitName} may cancel a running instance, giving a reason; whoever started it can withdraw it instead.',
   },
+  'SZ_FORBIDDEN/withdraw': {
+    shows: 'withdraw an instance',
+    'zh-CN': '只有发起人本人才能撤回这个事项。',
+    en: 'Only whoever started the instance may withdraw it.',
+  },
+  'SZ_FORBIDDEN/return': {
+    shows: 'return a task',
+    'zh-CN': '只有正在办理这项待办的人或本单位管理员才能退回。',
+    en: 'Only whoever works the task, or an admin of its unit, may send it back.',
+  },
   'SZ_FORBIDDEN/password': {
     shows: 'set a password',
     'zh-CN': '只有本人或其所在单位的管理员才能设置这个用户的密码。',
@@ -176,6 +186,12 @@ export const ERRORS = catalogue({
     shows: 'task commands',
     'zh-CN': '这项待办刚刚被别人改动过，请刷新后再试。',
     en: 'The task was changed by someone else at the same time; read it again and retry.',
+  },
+  SZ_WITHDRAW_TOO_LATE: {
+    status: 409,
+    shows: 'withdraw an instance',
+    'zh-CN': '已经有人办理过这个事项，不能再撤回；如需终止，请联系本单位管理员取消。',
+    en: 'Someone has acted on the instance since it was started, so it can no longer be withdrawn; ask an admin of its unit to cancel it.',
   },
   SZ_TASK_NOT_OPEN: {
     status: 409,

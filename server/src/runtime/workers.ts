@@ -1,4 +1,4 @@
-import type { Vars } from '@shanzhi/engine';
+import type { InstanceStatus, Vars } from '@shanzhi/engine';
 import {
   type DefinitionJobRecord,
   type InstanceJobRecord,
@@ -249,7 +249,7 @@ export class Workers {
         return this.runOrFinish(job, String(p.parent), {
           type: 'calledInstanceEnded',
           key: String(p.key),
-          status: p.status as 'completed' | 'terminated' | 'cancelled',
+          status: p.status as Exclude<InstanceStatus, 'active'>,
           ...(p.variables ? { variables: vars(p.variables) } : {}),
           ...(p.error ? { error: p.error as { code: string; message: string } } : {}),
         });

@@ -2,7 +2,7 @@ import type { Command } from '../commands.ts';
 import type { EngineError } from '../errors.ts';
 import type { Processing } from '../processing/processing.ts';
 import { broadcastSignal, correlateMessage, fireTimer } from './events.ts';
-import { cancel, migrate, raiseHostIncident, resolveIncident, setVariables } from './instance.ts';
+import { cancel, migrate, raiseHostIncident, resolveIncident, setVariables, withdraw } from './instance.ts';
 import { calledInstanceEnded, completeJob, completeUserTask, failJob, returnTask, updateUserTask } from './work.ts';
 
 type Handler<C extends Command> = (p: Processing, command: C) => EngineError | undefined;
@@ -16,6 +16,7 @@ const HANDLERS: { [T in Command['type']]: Handler<Extract<Command, { type: T }>>
   failJob,
   setVariables,
   cancel,
+  withdraw,
   resolveIncident,
   calledInstanceEnded,
   migrate,

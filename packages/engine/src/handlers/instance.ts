@@ -24,6 +24,11 @@ export function cancel(p: Processing, c: C<'cancel'>): EngineError | undefined {
   return undefined;
 }
 
+export function withdraw(p: Processing, c: C<'withdraw'>): EngineError | undefined {
+  endInstance(p, 'withdrawn', c.reason);
+  return undefined;
+}
+
 export function resolveIncident(p: Processing, c: C<'resolveIncident'>): EngineError | undefined {
   const incident = p.state.incidents?.[c.incident];
   if (!incident) return engineError('SZ_INCIDENT_NOT_FOUND', `instance ${p.state.id} has no open incident ${c.incident}`);

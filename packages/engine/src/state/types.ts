@@ -9,7 +9,8 @@ export const STATE_VERSION = 1;
 
 export type Vars = Record<string, unknown>;
 
-export type InstanceStatus = 'active' | 'completed' | 'terminated' | 'cancelled';
+/** How an instance stands: running, or how it ended (withdrawn: 撤回 by whoever started it, before anyone acted). */
+export type InstanceStatus = 'active' | 'completed' | 'terminated' | 'cancelled' | 'withdrawn';
 
 export interface InstanceState {
   v: typeof STATE_VERSION;

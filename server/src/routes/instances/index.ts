@@ -7,7 +7,17 @@ import { isCandidate } from '../../runtime/assignment.ts';
 import { cancellation } from '../../runtime/cancellation.ts';
 import { errors, iso, page } from '../common.ts';
 import { taskView } from '../tasks/view.ts';
-import { CancelBody, IncidentParams, Instance, InstanceDetail, InstanceParams, ListQuery, StartBody, StartedInstance } from './schemas.ts';
+import {
+  CancelBody,
+  IncidentParams,
+  Instance,
+  InstanceDetail,
+  InstanceParams,
+  ListQuery,
+  StartBody,
+  StartedInstance,
+  WithdrawBody,
+} from './schemas.ts';
 
 function instanceView(r: InstanceRecord) {
   return {
@@ -166,6 +176,36 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       );
       if (!out.ok) throw fromEngine(out.error);
       request.log.info({ instanceId: r.id }, 'instance cancelled');
+      return instanceView(out.record);
+    },
+  );
+
+  app.post(
+    '/process-instances/:id/withdraw',
+    {
+      schema: {
+        tags: ['instances'],
+        summary: '撤回: whoever started the instance takes it back, while nobody else has acted on it since',
+        params: InstanceParams,
+        body: WithdrawBody,
+        response: { 200: Instance, ...errors(401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const p = principal(request);
+      const r = await visibleInstance(request.params.id, p);
+      if (r.startedBy !== p.id) throw new ApiError('SZ_FORBIDDEN/withdraw');
+      // Work of the system (timers, messages) is no one's act; a step by anyone else is.
+      const events = await app.store.events.ofInstance(r.id);
+      if (events.some((e) => e.actor !== p.id && !e.actor.startsWith('system:'))) throw new ApiError('SZ_WITHDRAW_TOO_LATE');
+      const reason = request.body?.reason?.trim();
+      const out = await app.runtime.executor.run(
+        r.id,
+        { type: 'withdraw', ...(reason ? { reason } : {}) },
+        { actor: p.id, internal: false, conflictCode: 'SZ_INSTANCE_CONFLICT' },
+      );
+      if (!out.ok) throw fromEngine(out.error);
+      request.log.info({ instanceId: r.id }, 'instance withdrawn');
       return instanceView(out.record);
     },
   );

@@ -18,6 +18,7 @@ export const InstanceStatus = Type.Union([
   Type.Literal('completed'),
   Type.Literal('terminated'),
   Type.Literal('cancelled'),
+  Type.Literal('withdrawn'),
 ]);
 
 export const Instance = Type.Object({
@@ -108,6 +109,11 @@ export const ListQuery = Type.Object(
 );
 
 export const InstanceParams = Type.Object({ id: Id });
+
+export const WithdrawBody = Type.Object(
+  { reason: Type.Optional(Type.String({ maxLength: 1000, description: 'Why the starter takes it back; kept in its history' })) },
+  { additionalProperties: false },
+);
 
 export const CancelBody = Type.Object(
   {

@@ -60,3 +60,43 @@ export const Attachment = Type.Object({
   uploadedBy: Type.String(),
   at: IsoTime,
 });
+
+export const ReturnTarget = Type.Object({
+  elementId: Type.String(),
+  name: Type.Optional(Type.String()),
+  lastAssignee: Type.Optional(Type.String({ description: 'Who did the step last: the step goes back to them' })),
+  completedAt: IsoTime,
+});
+
+export const ReturnBody = Type.Object(
+  {
+    to: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'The step to go back to; default the previous user step' })),
+    reason: Type.String({ minLength: 1, maxLength: 2000, pattern: '\\S' }),
+  },
+  { additionalProperties: false },
+);
+
+export const TransferBody = Type.Object(
+  { userId: Id, reason: Type.Optional(Type.String({ maxLength: 2000 })) },
+  { additionalProperties: false },
+);
+
+export const BatchCompleteBody = Type.Object(
+  {
+    taskIds: Type.Array(Id, { minItems: 1, maxItems: 100, uniqueItems: true }),
+    comment: Type.Optional(Type.String({ minLength: 1, maxLength: 5000 })),
+    variables: Type.Optional(Variables),
+  },
+  { additionalProperties: false },
+);
+
+export const BatchResult = Type.Object({
+  results: Type.Array(
+    Type.Object({
+      taskId: Type.String(),
+      ok: Type.Boolean(),
+      task: Type.Optional(Task),
+      error: Type.Optional(Type.Object({ code: Type.String(), message: Type.String() })),
+    }),
+  ),
+});

@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { type Client, deploy, flow, processXml, type TestEnv, UNITS, useTestEnv } from './support.ts';
+
+const clerkTask = (id: string, name: string) =>
+  `<userTask id="${id}" name="${name}"><extensionElements><sz:assignment candidateGroups="clerk"/></extensionElements></userTask>`;
+
+/** 申请 → 初审 → 审批: each step offered to the clerks. */
+const CHAIN = processXml(
+  'chain',
+  `<startEvent id="s"/>${clerkTask('apply', '填写申请')}${clerkTask('check', '初审')}${clerkTask('approve', '审批')}<endEvent id="e"/>
+   ${flow('s', 'apply', 'check', 'approve', 'e')}`,
+);
+
+/** 准备材料, then 财务 and 法务 side by side, joined before 签发. */
+const SPLIT = processXml(
+  'split',
+  `<startEvent id="s"/>${clerkTask('prepare', '准备材料')}<parallelGateway id="fork"/>
+   ${clerkTask('finance', '财务审核')}${clerkTask('legal', '法务审核')}<parallelGateway id="join"/>${clerkTask('sign', '签发')}
+   ${flow('s', 'prepare', 'fork')}${flow('fork', 'finance', 'join')}${flow('fork', 'legal', 'join')}${flow('join', 'sign')}`,
+);
+
+interface TaskView {
+  id: string;
+  elementId: string;
+  status: string;
+  assignee?: string;
+}
+
+async function start(env: TestEnv, key: string, who: Client) {
+  const res = await who.post('/api/process-instances', { definitionKey: key, orgUnit: UNITS.hefeng });
+  expect(res.statusCode).toBe(201);
+  return res.json<{ id: string }>().id;
+}
+
+async function open(env: TestEnv, instanceId: string, elementId: string): Promise<TaskView> {
+  const found = (await env.store.tasks.ofInstance(instanceId)).find((t) => t.elementId === elementId && t.status === 'open');
+  if (!found) throw new Error(`no open ${elementId}`);
+  return found as TaskView;
+}
+
+async function complete(who: Client, env: TestEnv, instanceId: string, elementId: string) {
+  const res = await who.post(`/api/tasks/${(await open(env, instanceId, elementId)).id}/complete`, {});
+  expect(res.statusCode).toBe(200);
+}
+
+const openSteps = async (env: TestEnv, instanceId: string) =>
+  (await env.store.tasks.ofInstance(instanceId))
+    .filter((t) => t.status === 'open')
+    .map((t) => t.elementId)
+    .sort();
+
+describe('退回: sending a task back', () => {
+  const env = useTestEnv();
+
+  it('goes back to the previous step by default, to whoever did it, with the reason in the audit trail', async () => {
+    await deploy(env, CHAIN);
+    const clerk = await env.as('hefeng');
+    const town = await env.as('town');
+    const id = await start(env, 'chain', clerk);
+    await complete(clerk, env, id, 'apply');
+    await complete(town, env, id, 'check');
+    const approve = await open(env, id, 'approve');
+    const targets = (await clerk.get(`/api/tasks/${approve.id}/return-targets`)).json<{ items: { elementId: string }[] }>();
+    expect(targets.items.map((t) => t.elementId)).toEqual(['check', 'apply']);
+    const res = await clerk.post(`/api/tasks/${approve.id}/return`, { reason: '初审意见不完整' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().returned).toMatchObject({ id: approve.id, status: 'cancelled' });
+    expect(res.json().reopened).toEqual([expect.objectContaining({ elementId: 'check', assignee: env.userId('town') })]);
+    const history = (await env.store.events.ofInstance(id)).find((e) => e.event.type === 'TaskReturned');
+    expect(history).toMatchObject({ actor: env.userId('hefeng'), event: { to: 'check', reason: '初审意见不完整' } });
+  });
+
+  it('across a parallel split: both branches are withdrawn, the finished one too, and the split runs again', async () => {
+    await deploy(env, SPLIT);
+    const clerk = await env.as('hefeng');
+    const id = await start(env, 'split', clerk);
+    await complete(clerk, env, id, 'prepare');
+    await complete(clerk, env, id, 'finance');
+    const legal = await open(env, id, 'legal');
+    const res = await clerk.post(`/api/tasks/${legal.id}/return`, { to: 'prepare', reason: '材料缺少预算表' });
+    expect(res.statusCode).toBe(200);
+    expect(await openSteps(env, id)).toEqual(['prepare']);
+    await complete(clerk, env, id, 'prepare');
+    expect(await openSteps(env, id)).toEqual(['finance', 'legal']);
+    await complete(clerk, env, id, 'legal');
+    expect(await openSteps(env, id)).toEqual(['finance']);
+    await complete(clerk, env, id, 'finance');
+    expect(await openSteps(env, id)).toEqual(['sign']);
+  });
+
+  it('refuses a step the task does not come from, and anyone who does not work the task', async () => {
+    await deploy(env, SPLIT);
+    const clerk = await env.as('hefeng');
+    const id = await start(env, 'split', clerk);
+    await complete(clerk, env, id, 'prepare');
+    await complete(clerk, env, id, 'finance');
+    const legal = await open(env, id, 'legal');
+    const sideways = await clerk.post(`/api/tasks/${legal.id}/return`, { to: 'finance', reason: '退回' });
+    expect(sideways.statusCode).toBe(409);
+    expect(sideways.json()).toMatchObject({ code: 'SZ_RETURN_INVALID', details: { to: 'finance', targets: ['prepare'] } });
+    const auditor = await env.as('auditor');
+    expect((await auditor.post(`/api/tasks/${legal.id}/return`, { reason: '退回' })).json().code).toBe('SZ_FORBIDDEN');
+    expect((await clerk.post(`/api/tasks/${legal.id}/return`, { reason: '  ' })).statusCode).toBe(400);
+  });
+});
+
+describe('转交, 撤回 and 批量审批', () => {
+  const env = useTestEnv();
+
+  it('转交: the one working a task hands it on for good, the reason kept as a comment', async () => {
+    await deploy(env, CHAIN);
+    const clerk = await env.as('hefeng');
+    const id = await start(env, 'chain', clerk);
+    const apply = await open(env, id, 'apply');
+    await clerk.post(`/api/tasks/${apply.id}/claim`);
+    const res = await clerk.post(`/api/tasks/${apply.id}/transfer`, { userId: env.userId('town'), reason: '我下周出差' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ assignee: env.userId('town') });
+    expect(res.json().owner).toBeUndefined();
+    const comments = (await clerk.get(`/api/tasks/${apply.id}/comments`)).json<{ items: { text: string }[] }>().items;
+    expect(comments.map((c) => c.text)).toEqual(['转交：我下周出差']);
+    expect((await clerk.post(`/api/tasks/${apply.id}/transfer`, { userId: env.userId('hefeng') })).json().code).toBe('SZ_NOT_CANDIDATE');
+  });
+
+  it('撤回: the starter takes the instance back while nobody else has acted', async () => {
+    await deploy(env, CHAIN);
+    const clerk = await env.as('hefeng');
+    const id = await start(env, 'chain', clerk);
+    await complete(clerk, env, id, 'apply');
+    const town = await env.as('town');
+    expect((await town.post(`/api/process-instances/${id}/withdraw`, {})).json().code).toBe('SZ_FORBIDDEN');
+    const res = await clerk.post(`/api/process-instances/${id}/withdraw`, { reason: '填错了单位' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().status).toBe('withdrawn');
+    expect(await openSteps(env, id)).toEqual([]);
+    const ended = (await env.store.events.ofInstance(id)).find((e) => e.event.type === 'InstanceEnded');
+    expect(ended?.event).toEqual({ type: 'InstanceEnded', status: 'withdrawn', reason: '填错了单位' });
+  });
+
+  it('撤回 is refused once someone else has acted on the instance', async () => {
+    await deploy(env, CHAIN);
+    const clerk = await env.as('hefeng');
+    const id = await start(env, 'chain', clerk);
+    await complete(clerk, env, id, 'apply');
+    await complete(await env.as('town'), env, id, 'check');
+    const res = await clerk.post(`/api/process-instances/${id}/withdraw`, {});
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('SZ_WITHDRAW_TOO_LATE');
+    expect(res.json().message).toContain('不能再撤回');
+  });
+
+  it('批量审批: each task succeeds or fails on its own, one comment on those done', async () => {
+    await deploy(env, CHAIN);
+    const clerk = await env.as('hefeng');
+    const a = await start(env, 'chain', clerk);
+    const b = await start(env, 'chain', clerk);
+    const honggang = await env.as('honggang');
+    const elsewhere = (await honggang.post('/api/process-instances', { definitionKey: 'chain', orgUnit: UNITS.honggang })).json().id;
+    const ids = [(await open(env, a, 'apply')).id, (await open(env, b, 'apply')).id, (await open(env, elsewhere, 'apply')).id];
+    const res = await clerk.post('/api/tasks/batch-complete', { taskIds: ids, comment: '同意，材料齐全' });
+    expect(res.statusCode).toBe(200);
+    const results = res.json<{ results: { taskId: string; ok: boolean; error?: { code: string; message: string } }[] }>().results;
+    expect(results.map((r) => r.ok)).toEqual([true, true, false]);
+    expect(results[2]?.error).toEqual({ code: 'SZ_NOT_FOUND', message: expect.stringContaining('待办') });
+    expect(await openSteps(env, a)).toEqual(['check']);
+    expect(await openSteps(env, elsewhere)).toEqual(['apply']);
+    expect((await clerk.get(`/api/tasks/${ids[0]}/comments`)).json().items).toEqual([expect.objectContaining({ text: '同意，材料齐全' })]);
+  });
+});
