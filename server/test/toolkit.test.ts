@@ -167,3 +167,48 @@ describe('转交, 撤回 and 批量审批', () => {
     expect((await clerk.get(`/api/tasks/${ids[0]}/comments`)).json().items).toEqual([expect.objectContaining({ text: '同意，材料齐全' })]);
   });
 });
+
+describe('会签 and 表决 over HTTP, members named by username', () => {
+  const env = useTestEnv();
+  const VOTE = processXml(
+    'vote',
+    `<startEvent id="s"/>
+     <userTask id="decide" name="两委商议"><extensionElements><sz:approval mode="vote" members="hefeng, town, admin" quorum="2/3" passRatio="1/2"/></extensionElements></userTask>
+     <exclusiveGateway id="gw" default="no"/>${clerkTask('carryOut', '组织实施')}${clerkTask('revise', '修改方案')}
+     ${flow('s', 'decide', 'gw')}
+     <sequenceFlow id="yes" sourceRef="gw" targetRef="carryOut"><conditionExpression xsi:type="tFormalExpression">=approval.outcome = "passed"</conditionExpression></sequenceFlow>
+     <sequenceFlow id="no" sourceRef="gw" targetRef="revise"/>`,
+  );
+
+  async function vote(who: 'hefeng' | 'town' | 'admin', id: string, decision?: string) {
+    const client = await env.as(who);
+    const mine = (await client.get('/api/tasks')).json<{ items: { id: string; instanceId: string; elementId: string }[] }>().items;
+    const t = mine.find((x) => x.instanceId === id && x.elementId === 'decide');
+    if (!t) throw new Error(`${who} has no vote to cast`);
+    const res = await client.post(`/api/tasks/${t.id}/complete`, { variables: decision === undefined ? {} : { decision } });
+    expect(res.statusCode).toBe(200);
+  }
+
+  it('passes by ratio as soon as two of three approve; the third member’s task is withdrawn', async () => {
+    await deploy(env, VOTE);
+    const id = await start(env, 'vote', await env.as('hefeng'));
+    const decide = (await env.store.tasks.ofInstance(id)).filter((t) => t.elementId === 'decide');
+    expect(decide.map((t) => t.assignee).sort()).toEqual([env.userId('admin'), env.userId('hefeng'), env.userId('town')].sort());
+    await vote('hefeng', id, '同意');
+    await vote('town', id, '同意');
+    expect(await openSteps(env, id)).toEqual(['carryOut']);
+    const detail = (await (await env.as('admin')).get(`/api/process-instances/${id}`)).json();
+    expect(detail.variables.approval).toEqual({ outcome: 'passed', eligible: 3, approve: 2, reject: 0, abstain: 0 });
+  });
+
+  it('fails for want of a quorum when only one of three decides', async () => {
+    await deploy(env, VOTE);
+    const id = await start(env, 'vote', await env.as('hefeng'));
+    await vote('hefeng', id, '同意');
+    await vote('town', id);
+    await vote('admin', id);
+    expect(await openSteps(env, id)).toEqual(['revise']);
+    const detail = (await (await env.as('admin')).get(`/api/process-instances/${id}`)).json();
+    expect(detail.variables.approval).toMatchObject({ outcome: 'noQuorum', approve: 1 });
+  });
+});

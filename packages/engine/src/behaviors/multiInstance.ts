@@ -129,10 +129,18 @@ function readVote(value: unknown): 'approve' | 'reject' | 'abstain' | undefined 
  * The outcome of a countersign vote (村民代表会议表决), decided early only once the quorum
  * has voted and the rest cannot change it: approvals already above the pass ratio of every
  * eligible voter, or unable to get there. A veto rejects at once. Abstentions count as present.
+ * A unanimous rule (会签, 依次) rejects at the first rejection and passes when every member has
+ * approved; a first-decision rule (或签) takes the first approval or rejection.
  */
 export function decide(rule: VotingRule, mi: MultiInstanceState, final: boolean): 'passed' | 'rejected' | 'noQuorum' | undefined {
   const votes = mi.votes ?? { approve: 0, reject: 0, abstain: 0 };
   const cast = votes.approve + votes.reject + votes.abstain;
+  if (rule.rule === 'first') return votes.approve > 0 ? 'passed' : votes.reject > 0 ? 'rejected' : final ? 'noQuorum' : undefined;
+  if (rule.rule === 'unanimous') {
+    if (votes.reject > 0) return 'rejected';
+    if (votes.approve === mi.total) return 'passed';
+    return final ? 'rejected' : undefined;
+  }
   if (rule.veto && votes.reject > 0) return 'rejected';
   if (cast < rule.quorum * mi.total) return final ? 'noQuorum' : undefined;
   if (final) return votes.approve > rule.passRatio * cast ? 'passed' : 'rejected';

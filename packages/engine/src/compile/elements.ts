@@ -10,6 +10,7 @@ import type {
   StandardLoopSpec,
   VotingRule,
 } from '../model/types.ts';
+import { APPROVER, readApproval, readVoting } from './approval.ts';
 import { readExpr, readFeel } from './expressions.ts';
 import { extension, firstExtension, many, ref, str } from './extensions.ts';
 import type { Problems } from './problems.ts';
@@ -98,7 +99,17 @@ export function readElement(node: ModdleElement, kind: ElementKind, scope: strin
       break;
   }
   const loop = ref(node, 'loopCharacteristics');
-  if (loop?.$type === 'bpmn:MultiInstanceLoopCharacteristics') el.loop = readLoop(node, loop, read, problems);
+  const approval = kind === 'userTask' ? readApproval(node, problems) : undefined;
+  if (approval) {
+    if (loop)
+      problems.add(
+        'approval-invalid',
+        `user task ${id}: sz:approval already makes it a countersign; remove its loop characteristics`,
+        node,
+      );
+    el.loop = approval;
+    el.assignment ??= { assignee: { feel: APPROVER } };
+  } else if (loop?.$type === 'bpmn:MultiInstanceLoopCharacteristics') el.loop = readLoop(node, loop, read, problems);
   else if (loop?.$type === 'bpmn:StandardLoopCharacteristics') {
     const standard = readStandardLoop(node, loop, problems);
     if (standard) el.standardLoop = standard;
@@ -258,7 +269,7 @@ function readLoop(node: ModdleElement, loop: ModdleElement, read: Read, problems
   if (!cardinality && inputCollection === undefined) {
     problems.add('loop-invalid', `multi-instance ${id} needs a loop cardinality or an input collection`, node);
   }
-  const voting = readVoting(node, problems);
+  const voting = readVoting(node, extension(node, 'sz:Voting'), problems);
   return {
     sequential: loop.isSequential === true,
     ...(cardinality ? { cardinality } : {}),
@@ -290,31 +301,6 @@ function readStandardLoop(node: ModdleElement, loop: ModdleElement, problems: Pr
     ...(condition === undefined ? {} : { condition }),
     ...(maximum === undefined ? {} : { maximum }),
   };
-}
-
-function readVoting(node: ModdleElement, problems: Problems): VotingRule | undefined {
-  const v = extension(node, 'sz:Voting');
-  if (!v) return undefined;
-  const quorum = ratio(str(v, 'quorum') ?? '0');
-  const passRatio = ratio(str(v, 'passRatio') ?? '1/2');
-  if (quorum === undefined || passRatio === undefined) {
-    problems.add('voting-invalid', `voting of ${node.id}: quorum and passRatio are numbers from 0 to 1 or fractions like 2/3`, node);
-    return undefined;
-  }
-  return {
-    quorum,
-    passRatio,
-    veto: v.veto === true,
-    voteVariable: str(v, 'voteVariable') ?? 'vote',
-    resultVariable: str(v, 'resultVariable') ?? 'voteResult',
-  };
-}
-
-function ratio(text: string): number | undefined {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(?:\/\s*(\d+))?\s*$/.exec(text);
-  if (!m) return undefined;
-  const value = m[2] === undefined ? Number(m[1]) : Number(m[1]) / Number(m[2]);
-  return value >= 0 && value <= 1 ? value : undefined;
 }
 
 function readNotice(node: ModdleElement, problems: Problems): NoticeSpec | undefined {

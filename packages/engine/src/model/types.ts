@@ -56,6 +56,11 @@ export interface VotingRule {
   readonly voteVariable: string;
   /** Variable set on the instance with the outcome: "passed" | "rejected" | "noQuorum". */
   readonly resultVariable: string;
+  /**
+   * How the decision is reached: by the ratios (absent), unanimously (会签, 依次: one rejection
+   * rejects at once, all approving passes), or by the first decision (或签).
+   */
+  readonly rule?: 'unanimous' | 'first';
 }
 
 export interface NoticeSpec {
