@@ -161,7 +161,7 @@ describe('defineForm', () => {
     it('lists every problem at once, in English when asked', () => {
       const problems = problemsOf(withProperties({ ip: { format: 'ipv4' }, ref: { $ref: 'other.json' } }), 'en');
       expect(problems.map((p) => p.message)).toEqual([
-        'The format “ipv4” is not supported; use one of: date, time, date-time, duration, email, uri, uri-reference, uuid, cn-mobile, cn-id, cn-uscc.',
+        'The format “ipv4” is not supported; use one of: date, time, date-time, duration, email, uri, uri-reference, uuid, cn-mobile, cn-id, cn-uscc, attachment.',
         'Only definitions inside this form can be referenced (like #/$defs/address), not “other.json”.',
       ]);
     });

@@ -75,3 +75,34 @@ describe('what a step submits', () => {
     expect(!result.ok && result.errors).toEqual([expect.objectContaining({ field: '/approved', code: 'additionalProperties' })]);
   });
 });
+
+describe('files in a form', () => {
+  const photos = defineForm({
+    key: 'inspection-photos',
+    version: 1,
+    title: '巡查照片',
+    schema: {
+      type: 'object',
+      properties: { photos: { type: 'array', title: '现场照片', items: { type: 'string', format: 'attachment' } } },
+    },
+  });
+
+  it('are attachment ids, uploaded first', () => {
+    expect(validateSubmission(photos, [], { photos: ['01a24d66-9f3b-7000-a908-0bea117f9493'] }).ok).toBe(true);
+    const pasted = validateSubmission(photos, [], { photos: ['data:image/png;base64,iVBORw0KGgo='] });
+    expect(!pasted.ok && pasted.errors).toEqual([
+      expect.objectContaining({ field: '/photos/0', code: 'format', message: '应为已上传的附件，请先上传文件' }),
+    ]);
+  });
+
+  it('never carry their content in the record: a schema asking for encoded content is refused', () => {
+    expect(() =>
+      defineForm({
+        key: 'k',
+        version: 1,
+        title: 't',
+        schema: { type: 'object', properties: { scan: { type: 'string', contentEncoding: 'base64' } } },
+      }),
+    ).toThrow(/contentEncoding/);
+  });
+});

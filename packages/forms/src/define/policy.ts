@@ -52,7 +52,8 @@ export function violations(schema: JsonObject): Violation[] {
     if (typeof node.$anchor === 'string') anchors.add(node.$anchor);
     // Ajv's dynamic references are incomplete (wrong answers and stack overflows in the test
     // suite's dynamicRef.json), and a form has no use for extensible recursive schemas.
-    for (const keyword of ['$dynamicRef', '$dynamicAnchor']) {
+    // A file is an attachment id (format: attachment), never its bytes in the record.
+    for (const keyword of ['$dynamicRef', '$dynamicAnchor', 'contentEncoding']) {
       if (node[keyword] !== undefined) found.push({ pointer: at(keyword), code: 'keyword-unsupported', values: { keyword } });
     }
     if (typeof node.format === 'string' && !SUPPORTED_FORMATS.includes(node.format)) {

@@ -13,11 +13,17 @@ const STANDARD: readonly FormatName[] = ['date', 'time', 'date-time', 'duration'
 
 const CHINESE = { 'cn-mobile': isCnMobile, 'cn-id': isCnId, 'cn-uscc': isCnUscc } as const;
 
-export const SUPPORTED_FORMATS: readonly string[] = [...STANDARD, ...Object.keys(CHINESE)];
+/**
+ * A file in a form is the id of an attachment stored beside the instance (uploaded first),
+ * never the file itself: the record stays small and the audit trail holds no document bytes.
+ */
+const OURS = { attachment: (value: string) => /^[\w.:-]{1,200}$/.test(value) } as const;
+
+export const SUPPORTED_FORMATS: readonly string[] = [...STANDARD, ...Object.keys(CHINESE), ...Object.keys(OURS)];
 
 /** Registers every supported format on an Ajv instance, asserting (not annotating) them. */
 export function addSupportedFormats(ajv: Ajv2020): void {
   // ajv-formats is CommonJS: under NodeNext its default import is the module, `.default` the plugin.
   formatsPlugin.default(ajv, { mode: 'full', formats: [...STANDARD] });
-  for (const [name, validate] of Object.entries(CHINESE)) ajv.addFormat(name, { type: 'string', validate });
+  for (const [name, validate] of Object.entries({ ...CHINESE, ...OURS })) ajv.addFormat(name, { type: 'string', validate });
 }

@@ -29,6 +29,7 @@ export type MessageKey =
   | 'format.cn-mobile'
   | 'format.cn-id'
   | 'format.cn-uscc'
+  | 'format.attachment'
   | 'maxItems'
   | 'minItems'
   | 'uniqueItems'

@@ -34,6 +34,7 @@ export const en: Catalogue = {
     'format.uri-reference': 'Not a valid link.',
     'format.uuid': 'Not a valid identifier.',
     'format.cn-mobile': 'Not a valid mainland mobile number (11 digits).',
+    'format.attachment': 'Must be an uploaded attachment: upload the file first.',
     'format.cn-id': 'Not a valid resident identity number; check the 18 characters (a final X in capitals).',
     'format.cn-uscc': 'Not a valid unified social credit code; check the 18 characters.',
     maxItems: 'At most {limit} items.',

@@ -26,6 +26,7 @@ export const zhCN: Catalogue = {
     'format.uri-reference': '不是有效的链接',
     'format.uuid': '不是有效的编号',
     'format.cn-mobile': '不是有效的手机号码，应为 11 位数字',
+    'format.attachment': '应为已上传的附件，请先上传文件',
     'format.cn-id': '不是有效的公民身份号码，请核对 18 位号码（末位 X 大写）',
     'format.cn-uscc': '不是有效的统一社会信用代码，请核对 18 位代码',
     maxItems: '最多 {limit} 项',
