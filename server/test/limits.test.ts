@@ -128,6 +128,33 @@ describe('processes that call each other, deployed one by one', () => {
   });
 });
 
+describe('processes that call each other three times over, deployed one by one', () => {
+  const env = useTestEnv({ app: { workers: { maxCalledPerTree: 20 } } });
+  const fansOut = (id: string, other: string) =>
+    processXml(
+      id,
+      `<startEvent id="s"/><callActivity id="call_${other}" calledElement="${other}">
+         <multiInstanceLoopCharacteristics><loopCardinality>3</loopCardinality></multiInstanceLoopCharacteristics></callActivity>
+       <endEvent id="e"/>${flow('s', `call_${other}`, 'e')}`,
+    );
+
+  it('stop once their call chain has started its limit of instances, however shallow: the store does not fill up', async () => {
+    await deploy(env, fansOut('ping', 'pong'));
+    await deploy(env, fansOut('pong', 'ping'));
+    const { id } = await startAtHefeng(env, 'ping');
+    await runUntilQuiet(env, 200);
+    const instances = (await env.store.instances.list({ reach: ['/'], limit: 200 })).items;
+    expect(instances).toHaveLength(21);
+    const stopped = instances.filter((i) => i.incidents > 0);
+    expect(stopped.length).toBeGreaterThan(0);
+    const { incidents } = await detailOf(env, stopped[0]?.id as string);
+    expect(incidents[0]).toMatchObject({
+      code: 'SZ_CALL_FAILED',
+      message: expect.stringContaining(`call chain of instance ${id} has started 20 instances`),
+    });
+  });
+});
+
 describe('a call queued by a server from before call depths were kept', () => {
   /** Drops `depth` from the jobs that start called instances, as an older server wrote them. */
   const olderServer = (store: Store): Store => ({

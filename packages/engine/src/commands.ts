@@ -28,6 +28,8 @@ export type Command =
       status: Exclude<InstanceStatus, 'active'>;
       variables?: Vars;
       error?: { code: string; message: string };
+      /** Why the host could not start or run it, for the incident on the call activity. */
+      why?: string;
     }
   | { type: 'migrate'; mapping: Readonly<Record<string, string>> }
   | {

@@ -38,8 +38,9 @@ export type Effect =
       binding: 'latest' | 'deployment' | 'versionTag' | { version: number };
       versionTag?: string;
       variables: Vars;
-      /** The child's call depth: hand it back in StartInput.parent. */
+      /** The child's call depth and the top of its call chain: hand them back in StartInput.parent. */
       depth: number;
+      root: string;
     }
   | { type: 'CancelCalledInstance'; instance: string; child: string }
   | { type: 'IncidentRaised'; instance: string; incident: string; el: string; code: string; message: string }

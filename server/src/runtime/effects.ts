@@ -219,6 +219,7 @@ export async function planCommit(ctx: PlanContext, effects: readonly Effect[]): 
           binding: e.binding,
           variables: e.variables,
           depth: e.depth,
+          root: e.root,
           definitionId: ctx.definitionId,
           ...(e.versionTag ? { versionTag: e.versionTag } : {}),
         });

@@ -27,6 +27,8 @@ export interface WorkerOptions {
   /** First retry delay; doubled per failed attempt, capped at maxBackoffMs. */
   readonly backoffMs?: number;
   readonly maxBackoffMs?: number;
+  /** Instances one call chain may start (MAX_CALLED_PER_TREE). */
+  readonly maxCalledPerTree?: number;
 }
 
 /**
@@ -60,7 +62,15 @@ export class Workers {
     },
     options: WorkerOptions,
   ) {
-    this.o = { leaseMs: 30_000, batch: 20, pollMs: 1_000, backoffMs: 1_000, maxBackoffMs: 5 * 60_000, ...options };
+    this.o = {
+      leaseMs: 30_000,
+      batch: 20,
+      pollMs: 1_000,
+      backoffMs: 1_000,
+      maxBackoffMs: 5 * 60_000,
+      maxCalledPerTree: MAX_CALLED_PER_TREE,
+      ...options,
+    };
   }
 
   get owner(): string {
@@ -400,6 +410,12 @@ export class Workers {
     if (!parent || !parentDefinition) return this.finish(job);
     // The call activity may have ended meanwhile (cancelled, interrupted): then nothing is started.
     if (parent.status !== 'active' || parent.state.els[String(p.key)]?.called !== child) return this.finish(job);
+    const root = typeof p.root === 'string' ? p.root : parent.id;
+    const limit = this.o.maxCalledPerTree;
+    if ((await this.calledInTree(root)) > limit) {
+      const why = `the call chain of instance ${root} has started ${limit} instances, the limit: its processes call each other without end`;
+      return this.runOrFinish(job, parent.id, { type: 'calledInstanceEnded', key: String(p.key), status: 'terminated', why });
+    }
     const processId = String(p.processId);
     const definition = await definitions.forCall(
       processId,
@@ -415,7 +431,7 @@ export class Workers {
           actor: 'system:outbox',
           processId,
           variables: vars(p.variables) ?? {},
-          parent: { instance: parent.id, key: String(p.key), ...depthOf(p) },
+          parent: { instance: parent.id, key: String(p.key), root, ...depthOf(p) },
           jobsDone: [this.done(job)],
         })
       : undefined;
@@ -425,6 +441,14 @@ export class Workers {
       'called process could not start',
     );
     await this.runOrFinish(job, parent.id, { type: 'calledInstanceEnded', key: String(p.key), status: 'terminated' });
+  }
+
+  /**
+   * Counts one more called instance in the call chain under `root`, in a counter every server
+   * process shares: the depth limit bounds a chain, this bounds one that fans out as it recurses.
+   */
+  private async calledInTree(root: string): Promise<number> {
+    return (await this.deps.store.attempts.count(`calls:${root}`, CALL_TREE_WINDOW_MS, this.deps.clock.now())).count;
   }
 
   /** Ends a job whose work needed no engine step, in a commit of the instance it belongs to. */
@@ -456,6 +480,11 @@ function workOf(job: InstanceJobRecord): { instanceId: string; key?: string } | 
       return undefined;
   }
 }
+
+/** Instances one call chain (a top instance and everything it calls, and they call) may start. */
+export const MAX_CALLED_PER_TREE = 10_000;
+/** The counter's window: a year, longer than any procedure's call chain runs. */
+const CALL_TREE_WINDOW_MS = 365 * 24 * 60 * 60 * 1000;
 
 /** What a job belongs to, for the logs. */
 function ownerOf(job: JobRecord): { instanceId: string } | { definitionId: string } {

@@ -63,7 +63,7 @@ export function calledInstanceEnded(p: Processing, c: C<'calledInstanceEnded'>):
     const vars = el?.calledElement?.propagateAllChildVariables === false && !el.outputs ? undefined : c.variables;
     p.enqueue({ op: 'complete', key: c.key, ...payload(vars) });
   } else {
-    raiseIncident(p, c.key, 'SZ_CALL_FAILED', `the instance called by ${ei.e} was ${c.status}`, 'activate');
+    raiseIncident(p, c.key, 'SZ_CALL_FAILED', c.why ?? `the instance called by ${ei.e} was ${c.status}`, 'activate');
   }
   return undefined;
 }

@@ -99,6 +99,7 @@ export const callActivity: ElementProcessor = {
       binding: call.binding,
       variables,
       depth,
+      root: callRoot(p),
       ...(call.versionTag ? { versionTag: call.versionTag } : {}),
     });
   },
@@ -114,6 +115,12 @@ function callDepth(p: Processing): number {
 }
 
 /** The body of a loop activity starts its rounds: a standard loop's first, or a multi-instance's items. */
+/** The instance at the top of this instance's call chain: itself when nothing called it. */
+function callRoot(p: Processing): string {
+  const parent = p.state.parent;
+  return parent ? (parent.root ?? parent.instance) : p.state.id;
+}
+
 export const loopBody: ElementProcessor = {
   run(p, ei, el) {
     if (el.standardLoop) nextRound(p, ei, el);

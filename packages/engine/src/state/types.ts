@@ -39,6 +39,8 @@ export interface ParentRef {
   key: string;
   /** Absent in states written before depths were kept: read as 1. */
   depth?: number;
+  /** The instance at the top of the call chain, which the host counts the chain's instances by; absent before: the caller. */
+  root?: string;
 }
 
 export interface UserTaskState {

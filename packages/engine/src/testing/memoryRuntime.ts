@@ -207,7 +207,7 @@ export class MemoryRuntime {
     }
     const outcome = start(
       model,
-      { processId: e.processId, variables: e.variables, parent: { instance: e.instance, key: e.key, depth: e.depth } },
+      { processId: e.processId, variables: e.variables, parent: { instance: e.instance, key: e.key, depth: e.depth, root: e.root } },
       this.ctx(e.child),
     );
     if (!outcome.ok) {
