@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { createFormsAjv } from '../../src/ajv.ts';
 import { defineForm, FormDefinitionError, validateSubmission } from '../../src/index.ts';
@@ -6,9 +6,12 @@ import { cloneJson } from '../../src/json.ts';
 
 /**
  * The JSON Schema Test Suite (draft 2020-12) run through our validator layer. The suite sits in
- * shared/ beside the repository's clone: `../shared/peer/jsts` from the repo root.
+ * shared/ beside the repository's clone: `../shared/peer/jsts` from the repo root, or under
+ * SHANZHI_PEER, which `pnpm conformance` honours too, so both run the same copy.
  */
-export const SUITE_DIR = resolve(import.meta.dirname, '../../../..', '../shared/peer/jsts');
+export const SUITE_DIR = process.env.SHANZHI_PEER
+  ? join(process.env.SHANZHI_PEER, 'jsts')
+  : resolve(import.meta.dirname, '../../../..', '../shared/peer/jsts');
 export const TESTS_DIR = join(SUITE_DIR, 'draft2020-12');
 
 export interface SuiteTest {
@@ -26,6 +29,7 @@ export interface SuiteGroup {
 
 /** Every `.json` under draft2020-12/, as `optional/format/date.json`-style names, sorted. */
 export function suiteFiles(): string[] {
+  if (!existsSync(TESTS_DIR)) throw new Error(`JSON Schema Test Suite not found at ${TESTS_DIR} (shared/ beside the clone)`);
   const walk = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
       e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.json') ? [join(dir, e.name)] : [],
