@@ -26,7 +26,7 @@ interface TaskView {
   assignee?: string;
 }
 
-async function start(env: TestEnv, key: string, who: Client) {
+async function start(key: string, who: Client) {
   const res = await who.post('/api/process-instances', { definitionKey: key, orgUnit: UNITS.hefeng });
   expect(res.statusCode).toBe(201);
   return res.json<{ id: string }>().id;
@@ -56,7 +56,7 @@ describe('退回: sending a task back', () => {
     await deploy(env, CHAIN);
     const clerk = await env.as('hefeng');
     const town = await env.as('town');
-    const id = await start(env, 'chain', clerk);
+    const id = await start('chain', clerk);
     await complete(clerk, env, id, 'apply');
     await complete(town, env, id, 'check');
     const approve = await open(env, id, 'approve');
@@ -73,7 +73,7 @@ describe('退回: sending a task back', () => {
   it('across a parallel split: both branches are withdrawn, the finished one too, and the split runs again', async () => {
     await deploy(env, SPLIT);
     const clerk = await env.as('hefeng');
-    const id = await start(env, 'split', clerk);
+    const id = await start('split', clerk);
     await complete(clerk, env, id, 'prepare');
     await complete(clerk, env, id, 'finance');
     const legal = await open(env, id, 'legal');
@@ -91,7 +91,7 @@ describe('退回: sending a task back', () => {
   it('refuses a step the task does not come from, and anyone who does not work the task', async () => {
     await deploy(env, SPLIT);
     const clerk = await env.as('hefeng');
-    const id = await start(env, 'split', clerk);
+    const id = await start('split', clerk);
     await complete(clerk, env, id, 'prepare');
     await complete(clerk, env, id, 'finance');
     const legal = await open(env, id, 'legal');
@@ -110,7 +110,7 @@ describe('转交, 撤回 and 批量审批', () => {
   it('转交: the one working a task hands it on for good, the reason kept as a comment', async () => {
     await deploy(env, CHAIN);
     const clerk = await env.as('hefeng');
-    const id = await start(env, 'chain', clerk);
+    const id = await start('chain', clerk);
     const apply = await open(env, id, 'apply');
     await clerk.post(`/api/tasks/${apply.id}/claim`);
     const res = await clerk.post(`/api/tasks/${apply.id}/transfer`, { userId: env.userId('town'), reason: '我下周出差' });
@@ -125,7 +125,7 @@ describe('转交, 撤回 and 批量审批', () => {
   it('撤回: the starter takes the instance back while nobody else has acted', async () => {
     await deploy(env, CHAIN);
     const clerk = await env.as('hefeng');
-    const id = await start(env, 'chain', clerk);
+    const id = await start('chain', clerk);
     await complete(clerk, env, id, 'apply');
     const town = await env.as('town');
     expect((await town.post(`/api/process-instances/${id}/withdraw`, {})).json().code).toBe('SZ_FORBIDDEN');
@@ -140,7 +140,7 @@ describe('转交, 撤回 and 批量审批', () => {
   it('撤回 is refused once someone else has acted on the instance', async () => {
     await deploy(env, CHAIN);
     const clerk = await env.as('hefeng');
-    const id = await start(env, 'chain', clerk);
+    const id = await start('chain', clerk);
     await complete(clerk, env, id, 'apply');
     await complete(await env.as('town'), env, id, 'check');
     const res = await clerk.post(`/api/process-instances/${id}/withdraw`, {});
@@ -152,8 +152,8 @@ describe('转交, 撤回 and 批量审批', () => {
   it('批量审批: each task succeeds or fails on its own, one comment on those done', async () => {
     await deploy(env, CHAIN);
     const clerk = await env.as('hefeng');
-    const a = await start(env, 'chain', clerk);
-    const b = await start(env, 'chain', clerk);
+    const a = await start('chain', clerk);
+    const b = await start('chain', clerk);
     const honggang = await env.as('honggang');
     const elsewhere = (await honggang.post('/api/process-instances', { definitionKey: 'chain', orgUnit: UNITS.honggang })).json().id;
     const ids = [(await open(env, a, 'apply')).id, (await open(env, b, 'apply')).id, (await open(env, elsewhere, 'apply')).id];
@@ -191,7 +191,7 @@ describe('会签 and 表决 over HTTP, members named by username', () => {
 
   it('passes by ratio as soon as two of three approve; the third member’s task is withdrawn', async () => {
     await deploy(env, VOTE);
-    const id = await start(env, 'vote', await env.as('hefeng'));
+    const id = await start('vote', await env.as('hefeng'));
     const decide = (await env.store.tasks.ofInstance(id)).filter((t) => t.elementId === 'decide');
     expect(decide.map((t) => t.assignee).sort()).toEqual([env.userId('admin'), env.userId('hefeng'), env.userId('town')].sort());
     await vote('hefeng', id, '同意');
@@ -203,7 +203,7 @@ describe('会签 and 表决 over HTTP, members named by username', () => {
 
   it('fails for want of a quorum when only one of three decides', async () => {
     await deploy(env, VOTE);
-    const id = await start(env, 'vote', await env.as('hefeng'));
+    const id = await start('vote', await env.as('hefeng'));
     await vote('hefeng', id, '同意');
     await vote('town', id);
     await vote('admin', id);

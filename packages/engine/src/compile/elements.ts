@@ -1,15 +1,5 @@
 import type { ModdleElement } from 'bpmn-moddle';
-import type {
-  ElementKind,
-  ElementModel,
-  Expr,
-  FieldRule,
-  LoopSpec,
-  Mapping,
-  NoticeSpec,
-  StandardLoopSpec,
-  VotingRule,
-} from '../model/types.ts';
+import type { ElementKind, ElementModel, Expr, FieldRule, LoopSpec, Mapping, NoticeSpec, StandardLoopSpec } from '../model/types.ts';
 import { APPROVER, readApproval, readVoting } from './approval.ts';
 import { readExpr, readFeel } from './expressions.ts';
 import { extension, firstExtension, many, ref, str } from './extensions.ts';
