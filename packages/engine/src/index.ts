@@ -11,5 +11,21 @@ export { replay } from './replay.ts';
 export { type StartTrigger, startTriggers } from './startTriggers.ts';
 export { type ElementInstance, type InstanceState, type ParentRef, STATE_VERSION, type Subscription, type Vars } from './state/types.ts';
 export { planTimer } from './timerPlan.ts';
-export { addDuration, DEFAULT_TIME_ZONE, firstDueAt, nextDueAt, parseDuration, parseTimer, type TimerPlan } from './timers/index.ts';
+export {
+  addDuration,
+  addWorkingDays,
+  type CalendarProblem,
+  type CalendarYear,
+  CHINA_CALENDAR,
+  checkCalendarYear,
+  DEFAULT_TIME_ZONE,
+  firstDueAt,
+  MAX_WORKING_DAYS,
+  nextDueAt,
+  type PublishedCalendarYear,
+  parseDuration,
+  parseTimer,
+  type TimerPlan,
+  type WorkCalendar,
+} from './timers/index.ts';
 export { type Outcome, type Rejection, start, step, type Transition } from './transition.ts';
