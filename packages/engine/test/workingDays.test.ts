@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   CHINA_CALENDAR,
@@ -16,30 +18,13 @@ import { flow, model, processXml } from './support.ts';
 const CHINA: WorkCalendar = { years: CHINA_CALENDAR };
 
 /**
- * 3个工作日内办结 with a reminder and supervision (督办): the clerk's task is due in 3 working days;
- * a reminder goes out when the last working day begins (after 2 working days); once the due date
- * has passed, the town's admins supervise (the unit above the village, `role:town-admin@parent`).
- * Both timers count from the moment the task opens, as its due date does, so they keep in step with it.
+ * 3个工作日内办结 with a reminder and supervision (督办), as examples/due-in-working-days.bpmn models
+ * it: the clerk's task is due in 3 working days (P3WD); a non-interrupting P2WD timer reminds when
+ * the last working day begins; a non-interrupting P3WD timer offers supervision to the town's
+ * admins (`role:town-admin@parent`) once the due date has passed. All three count from the moment
+ * the task opens, so they keep in step.
  */
-const WITH_SUPERVISION = processXml(
-  'matter',
-  `<startEvent id="received"/>
-   <userTask id="handle" name="办理">
-     <extensionElements><sz:assignment candidateGroups="clerk"/><sz:schedule dueDate="P3WD"/></extensionElements>
-   </userTask>
-   <boundaryEvent id="dueSoon" attachedToRef="handle" cancelActivity="false">
-     <timerEventDefinition><timeDuration>P2WD</timeDuration></timerEventDefinition>
-   </boundaryEvent>
-   <serviceTask id="remind" name="临期提醒"><extensionElements><sz:job type="due-soon"/></extensionElements></serviceTask>
-   <boundaryEvent id="overdue" attachedToRef="handle" cancelActivity="false">
-     <timerEventDefinition><timeDuration>P3WD</timeDuration></timerEventDefinition>
-   </boundaryEvent>
-   <userTask id="supervise" name="督办">
-     <extensionElements><sz:assignment candidateGroups="role:town-admin@parent"/></extensionElements>
-   </userTask>
-   <endEvent id="done"/><endEvent id="reminded"/><endEvent id="supervised"/>
-   ${flow('received', 'handle', 'done')}${flow('dueSoon', 'remind', 'reminded')}${flow('overdue', 'supervise', 'supervised')}`,
-);
+const WITH_SUPERVISION = readFileSync(join(import.meta.dirname, '../examples/due-in-working-days.bpmn'), 'utf8');
 
 const at = (iso: string) => Date.parse(iso);
 const ctxAt = (iso: string, calendar?: WorkCalendar): Ctx => {
