@@ -12,6 +12,10 @@ export const SERVER_ERRORS = {
     status: 400,
     message: 'A form definition is refused; details.problems name the form and the place in it.',
   },
+  SZ_CALENDAR_INVALID: {
+    status: 400,
+    message: 'The calendar is refused; details name each date that does not stand, with its field and why.',
+  },
   SZ_UNAUTHENTICATED: { status: 401, message: 'No valid access token was sent.' },
   SZ_TOKEN_EXPIRED: { status: 401, message: 'The access or refresh token has expired or was revoked.' },
   SZ_LOGIN_FAILED: { status: 401, message: 'Wrong username or password, or the account is disabled.' },
@@ -21,6 +25,7 @@ export const SERVER_ERRORS = {
   SZ_ROUTE_NOT_FOUND: { status: 404, message: 'No such route.' },
   SZ_UNIT_NOT_FOUND: { status: 404, message: 'No such organisation unit within your units.' },
   SZ_FORM_NOT_FOUND: { status: 404, message: 'No such form within your units, or the step shows none.' },
+  SZ_CALENDAR_NOT_FOUND: { status: 404, message: 'No calendar for the year at the unit or above it; working days count Monday to Friday.' },
   SZ_DEFINITION_NOT_FOUND: { status: 404, message: 'No process definition with this key at the unit or above it.' },
   SZ_MESSAGE_NOT_CORRELATED: { status: 404, message: 'No instance waits for the message and no process starts with it.' },
   SZ_INSTANCE_CONFLICT: { status: 409, message: 'The instance was changed by someone else at the same time; read it again and retry.' },

@@ -87,6 +87,7 @@ export interface Client {
   readonly token: string;
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, body: unknown): Promise<LightMyRequestResponse>;
 }
 
 export interface EnvOptions {
@@ -171,6 +172,7 @@ export function client(app: FastifyInstance, token: string): Client {
     token,
     get: (url) => app.inject({ method: 'GET', url, headers }),
     post: (url, body) => app.inject({ method: 'POST', url, headers, ...(body === undefined ? {} : { payload: body as object }) }),
+    put: (url, body) => app.inject({ method: 'PUT', url, headers, payload: body as object }),
   };
 }
 
