@@ -16,6 +16,7 @@ import storePlugin from './plugins/store.ts';
 import tenancyPlugin from './plugins/tenancy.ts';
 import auditRoutes from './routes/audit/index.ts';
 import authRoutes from './routes/auth/index.ts';
+import calendarRoutes from './routes/calendars/index.ts';
 import { ErrorBody } from './routes/common.ts';
 import deploymentRoutes from './routes/deployments/index.ts';
 import formRoutes from './routes/forms/index.ts';
@@ -156,6 +157,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(toolkitRoutes);
       await api.register(jobRoutes);
       await api.register(auditRoutes);
+      await api.register(calendarRoutes);
       await api.register(publicRoutes, { prefix: '/public' });
     },
     { prefix: '/api' },

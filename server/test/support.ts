@@ -87,6 +87,7 @@ export interface Client {
   readonly token: string;
   get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  put(url: string, body: unknown): Promise<LightMyRequestResponse>;
 }
 
 export interface EnvOptions {
@@ -173,6 +174,7 @@ export function client(app: FastifyInstance, token: string): Client {
     get: (url, headers) => app.inject({ method: 'GET', url, headers: { ...auth, ...headers } }),
     post: (url, body, headers) =>
       app.inject({ method: 'POST', url, headers: { ...auth, ...headers }, ...(body === undefined ? {} : { payload: body as object }) }),
+    put: (url, body) => app.inject({ method: 'PUT', url, headers: auth, payload: body as object }),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Limits } from './limits.ts';
 import type { InstanceStatus, ParentRef, Vars } from './state/types.ts';
+import type { WorkCalendar } from './timers/index.ts';
 
 /** What may be asked of a running instance. Each is accepted (events happen) or rejected (an error value). */
 export type Command =
@@ -83,4 +84,10 @@ export interface Ctx {
   readonly actor?: string;
   /** The host's bounds on one command's work; each defaults to DEFAULT_LIMITS. */
   readonly limits?: Partial<Limits>;
+  /**
+   * The working days of the instance's unit, for due dates and timers in working days (P3WD),
+   * read when each is set: a later change of calendar moves none already set. Without one,
+   * working days are Monday to Friday.
+   */
+  readonly calendar?: WorkCalendar;
 }

@@ -20,5 +20,21 @@ export {
   type Vars,
 } from './state/types.ts';
 export { planTimer } from './timerPlan.ts';
-export { addDuration, DEFAULT_TIME_ZONE, firstDueAt, nextDueAt, parseDuration, parseTimer, type TimerPlan } from './timers/index.ts';
+export {
+  addDuration,
+  addWorkingDays,
+  type CalendarProblem,
+  type CalendarYear,
+  CHINA_CALENDAR,
+  checkCalendarYear,
+  DEFAULT_TIME_ZONE,
+  firstDueAt,
+  MAX_WORKING_DAYS,
+  nextDueAt,
+  type PublishedCalendarYear,
+  parseDuration,
+  parseTimer,
+  type TimerPlan,
+  type WorkCalendar,
+} from './timers/index.ts';
 export { type Outcome, type Rejection, start, step, type Transition } from './transition.ts';

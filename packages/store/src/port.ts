@@ -1,6 +1,7 @@
 import type { EngineEvent } from '@shanzhi/engine';
 import type {
   AttachmentRecord,
+  CalendarRecord,
   CommentRecord,
   DefinitionJobRecord,
   DefinitionRecord,
@@ -190,6 +191,16 @@ export interface Store {
     visibleAt(unitPath: string, key?: string): Promise<FormRecord[]>;
     /** The newest version (or `version`) of `key` deployed at the unit, else at the nearest unit above it that has one. */
     nearest(key: string, unitPath: string, version?: number): Promise<FormRecord | undefined>;
+  };
+
+  /** Working-day calendars, one per unit and year. */
+  readonly calendars: {
+    /** Keeps the unit's calendar for the year, in place of the one it had. */
+    put(calendar: CalendarRecord): Promise<void>;
+    /** The calendar of the year that holds at the unit: its own, else the nearest unit above it that has one. */
+    forUnit(unitPath: string, year: number): Promise<CalendarRecord | undefined>;
+    /** The calendars kept at units within reach, by unit path and year. */
+    list(reach: Reach): Promise<CalendarRecord[]>;
   };
 
   readonly instances: {

@@ -1,4 +1,4 @@
-import type { EngineEvent, InstanceState, Vars } from '@shanzhi/engine';
+import type { CalendarYear, EngineEvent, InstanceState, Vars } from '@shanzhi/engine';
 
 /**
  * What the store keeps. Every record that belongs somewhere in the organisation tree carries
@@ -225,4 +225,20 @@ export interface NoticeRecord {
   readonly board?: string;
   readonly postedAt: number;
   readonly until: number;
+}
+
+/**
+ * A unit's working days for one year (the engine's CalendarYear): its holidays and the weekend
+ * days worked in exchange. It holds for the unit and every unit below that has none of its own
+ * for the year; one year of one unit is kept once, a new one replacing it.
+ */
+export interface CalendarRecord extends CalendarYear {
+  readonly unitPath: string;
+  /** The year's arrangement is not yet published: the dates are a guess to be replaced. */
+  readonly provisional?: boolean;
+  /** Where the dates come from (the notice), or why they differ from it. */
+  readonly note?: string;
+  readonly updatedAt: number;
+  /** A user id, or `system:…` for the calendar the server bundles. */
+  readonly updatedBy: string;
 }

@@ -96,7 +96,7 @@ export class Cli {
     }
   }
 
-  /** The server's runtime on a store, without workers: deploy, start, complete as the server would. */
+  /** The server's runtime on a store, without workers: deploy, start, complete as the server would, counting the same working days. */
   async withRuntime<T>(store: Store, fn: (runtime: Runtime) => Promise<T>): Promise<T> {
     const runtime = createRuntime(
       {
@@ -110,6 +110,7 @@ export class Cli {
       { owner: `cli:${hostname()}:${process.pid}` },
     );
     try {
+      await runtime.calendars.seedNational();
       return await fn(runtime);
     } finally {
       await runtime.stop();

@@ -40,6 +40,12 @@ export const ERRORS = catalogue({
     'zh-CN': '表单“{form}”的定义有误，{path}：{problem}',
     en: 'Form {form} is not a valid definition, {path}: {problem}',
   },
+  SZ_CALENDAR_INVALID: {
+    status: 400,
+    shows: '`PUT /api/calendars/:year`; details name each date, its field and the rule',
+    'zh-CN': '节假日安排有误，{field}：{problem}',
+    en: 'The calendar is refused, {field}: {problem}',
+  },
   SZ_UNAUTHENTICATED: {
     status: 401,
     shows: 'every route but login, refresh, health',
@@ -162,6 +168,12 @@ export const ERRORS = catalogue({
     shows: 'start form',
     'zh-CN': '这个流程发起时不用填表单。',
     en: 'This procedure has no start form.',
+  },
+  SZ_CALENDAR_NOT_FOUND: {
+    status: 404,
+    shows: '`GET /api/calendars`',
+    'zh-CN': '{unit} 及其上级单位都没有 {year} 年的节假日安排，工作日按周一至周五计算。',
+    en: 'No calendar for {year} at {unit} or above it; working days count Monday to Friday.',
   },
   SZ_DEFINITION_NOT_FOUND: {
     status: 404,

@@ -22,12 +22,15 @@ export interface RuntimePluginOptions {
   readonly limits?: Partial<Limits>;
 }
 
-/** The durable engine host, on the app as `app.runtime`, with the app's clock and id source. */
+/** The durable engine host, on the app as `app.runtime`, with the app's clock and id source and the national calendar seeded. */
 const runtimePlugin: FastifyPluginAsync<RuntimePluginOptions> = async (app, o) => {
   app.decorate('clock', o.clock);
   app.decorate('newId', o.newId);
   const deps = { store: app.store, clock: o.clock, newId: o.newId, log: app.log, metrics: o.metrics, limits: o.limits };
-  app.decorate('runtime', createRuntime(deps, o.workers));
+  const runtime = createRuntime(deps, o.workers);
+  app.decorate('runtime', runtime);
+  // A fresh store counts working days by the national calendar from the first command on.
+  await runtime.calendars.seedNational();
 };
 
 export default fp(runtimePlugin, { fastify: '5.x', name: 'shanzhi-runtime', dependencies: ['shanzhi-store'] });

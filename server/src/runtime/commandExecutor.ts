@@ -14,6 +14,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Clock, IdGenerator } from '../clock.ts';
 import { ApiError } from '../errors.ts';
 import type { ServerMetrics } from '../metrics.ts';
+import type { Calendars } from './calendars.ts';
 import type { Definitions, LoadedDefinition } from './definitions.ts';
 import { type Plan, planCommit } from './effects.ts';
 
@@ -82,6 +83,7 @@ export class CommandExecutor {
     private readonly deps: {
       store: Store;
       definitions: Definitions;
+      calendars: Calendars;
       clock: Clock;
       newId: IdGenerator;
       log: FastifyBaseLogger;
@@ -157,7 +159,7 @@ export class CommandExecutor {
         throw new ApiError(options.conflictCode ?? 'SZ_TASK_CONFLICT');
       }
       const now = this.deps.clock.now();
-      const outcome = step(definition.model, record.state, command, this.ctx(now, options.actor));
+      const outcome = step(definition.model, record.state, command, await this.ctx(now, options.actor, record.unitPath));
       if (!outcome.ok) {
         metrics.commands({ command: command.type, outcome: 'rejected' });
         return { ok: false, error: outcome.error, record };
@@ -186,7 +188,7 @@ export class CommandExecutor {
 
   private async startOnce(o: StartOptions): Promise<Outcome> {
     const now = this.deps.clock.now();
-    const ctx = this.ctx(now, o.actor, o.id);
+    const ctx = await this.ctx(now, o.actor, o.unitPath, o.id);
     const outcome = start(
       o.definition.model,
       {
@@ -224,12 +226,14 @@ export class CommandExecutor {
     return { ok: true, record: stored, transition: outcome, plan };
   }
 
-  private ctx(now: number, actor: string, firstId?: string): Ctx {
+  /** The engine's view of the world for one command on an instance of the unit: clock, ids, limits, working days. */
+  private async ctx(now: number, actor: string, unitPath: string, firstId?: string): Promise<Ctx> {
     let first = firstId;
     return {
       now,
       actor,
       ...(this.deps.limits ? { limits: this.deps.limits } : {}),
+      calendar: await this.deps.calendars.forUnit(unitPath, now),
       newId: () => {
         if (first !== undefined) {
           const id = first;

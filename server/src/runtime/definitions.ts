@@ -4,6 +4,7 @@ import type { DefinitionRecord, FormRecord, Reach, Store } from '@shanzhi/store'
 import type { FastifyBaseLogger } from 'fastify';
 import type { IdGenerator } from '../clock.ts';
 import { peopleNamed } from './assignment.ts';
+import type { Calendars } from './calendars.ts';
 import type { FormInput, FormProblem, Forms } from './forms.ts';
 import { armStartTimers, planStartTimers } from './startTimers.ts';
 import type { BoundForm } from './submissions.ts';
@@ -40,7 +41,7 @@ export class Definitions {
   private readonly store: Store;
 
   constructor(
-    private readonly deps: { store: Store; newId: IdGenerator; log: FastifyBaseLogger; forms: Forms },
+    private readonly deps: { store: Store; newId: IdGenerator; log: FastifyBaseLogger; forms: Forms; calendars: Calendars },
     private readonly max = 500,
   ) {
     this.store = deps.store;

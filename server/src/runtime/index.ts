@@ -3,6 +3,7 @@ import type { Store } from '@shanzhi/store';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock, IdGenerator } from '../clock.ts';
 import type { ServerMetrics } from '../metrics.ts';
+import { Calendars } from './calendars.ts';
 import { CommandExecutor } from './commandExecutor.ts';
 import { Correlation } from './correlation.ts';
 import { Definitions } from './definitions.ts';
@@ -23,6 +24,7 @@ export interface RuntimeDeps {
 
 /** The durable engine host: the server's counterpart of the engine's in-memory runtime. */
 export interface Runtime {
+  readonly calendars: Calendars;
   readonly forms: Forms;
   readonly definitions: Definitions;
   readonly executor: CommandExecutor;
@@ -35,9 +37,10 @@ export interface Runtime {
 }
 
 export function createRuntime(deps: RuntimeDeps, workerOptions: WorkerOptions): Runtime {
+  const calendars = new Calendars(deps);
   const forms = new Forms(deps);
-  const definitions = new Definitions({ ...deps, forms });
-  const executor = new CommandExecutor({ ...deps, definitions });
+  const definitions = new Definitions({ ...deps, forms, calendars });
+  const executor = new CommandExecutor({ ...deps, definitions, calendars });
   const starter = new Starter({ store: deps.store, definitions, executor });
   const correlation = new Correlation({ store: deps.store, definitions, executor });
   const workers = new Workers({ ...deps, executor, correlation, definitions }, workerOptions);
@@ -49,6 +52,7 @@ export function createRuntime(deps: RuntimeDeps, workerOptions: WorkerOptions): 
     if (due || plan.jobs.resume.length > 0) workers.poke();
   });
   return {
+    calendars,
     forms,
     definitions,
     executor,

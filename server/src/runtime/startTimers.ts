@@ -14,6 +14,7 @@ import {
 import type { DefinitionJobRecord, DefinitionRecord, Store } from '@shanzhi/store';
 import type { FastifyBaseLogger } from 'fastify';
 import type { IdGenerator } from '../clock.ts';
+import type { Calendars } from './calendars.ts';
 import { INTERNAL_RETRIES } from './effects.ts';
 
 /**
@@ -78,17 +79,18 @@ function planOf(startEvent: string, timer: { timer: TimerKind; value: Expr }, ti
 
 /** Arms the timer start events of a definition just deployed, in place of those of its older versions. */
 export async function armStartTimers(
-  deps: { store: Store; newId: IdGenerator; log: FastifyBaseLogger },
+  deps: { store: Store; newId: IdGenerator; log: FastifyBaseLogger; calendars: Calendars },
   definition: DefinitionRecord,
   timers: readonly StartTimer[],
   now: number,
 ): Promise<void> {
   const { store, newId, log } = deps;
+  const calendar = timers.length > 0 ? await deps.calendars.forUnit(definition.unitPath, now) : undefined;
   for (const older of await store.definitions.visibleAt(definition.unitPath, definition.key)) {
     if (older.unitPath === definition.unitPath && older.version < definition.version) await store.jobs.unschedule(older.id);
   }
   for (const { processId, startEvent, plan } of timers) {
-    const dueAt = firstDueAt(plan, now);
+    const dueAt = firstDueAt(plan, now, calendar);
     if (dueAt === null) {
       log.info({ definitionId: definition.id, startEvent }, 'timer start event not armed: it fires no more');
       continue;

@@ -18,7 +18,7 @@ export function openSubscription(p: Processing, owner: string, el: ElementModel)
     case 'timer': {
       const parsed = planTimer(trigger, vars, p.feelEnv);
       if (!parsed.ok) throw new IncidentSignal('SZ_TIMER_INVALID', `timer of ${el.id}: ${parsed.message}`);
-      const dueAt = firstDueAt(parsed.plan, p.ctx.now);
+      const dueAt = firstDueAt(parsed.plan, p.ctx.now, p.ctx.calendar);
       if (dueAt === null) return false;
       const id = p.newKey();
       p.write({ type: 'SubscriptionOpened', sub: { kind: 'timer', id, owner, el: el.id, dueAt, plan: parsed.plan, fired: 0 } });

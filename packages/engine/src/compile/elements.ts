@@ -1,6 +1,7 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import type { ElementKind, ElementModel, Expr, FieldRule, LoopSpec, Mapping, NoticeSpec, StandardLoopSpec } from '../model/types.ts';
 import { APPROVER, readApproval, readVoting } from './approval.ts';
+import { checkDue } from './dueDates.ts';
 import { readExpr, readFeel } from './expressions.ts';
 import { extension, firstExtension, many, ref, str } from './extensions.ts';
 import type { Problems } from './problems.ts';
@@ -65,7 +66,7 @@ export function readElement(node: ModdleElement, kind: ElementKind, scope: strin
 
   switch (kind) {
     case 'userTask':
-      readUserTask(node, el, read, problems);
+      readUserTask(node, el, read, timeZone, problems);
       break;
     case 'serviceTask':
     case 'businessRuleTask':
@@ -123,7 +124,7 @@ function mappings(list: ModdleElement[], id: string, what: string, node: ModdleE
 
 type Read = (text: string | undefined, what: string) => Expr | undefined;
 
-function readUserTask(node: ModdleElement, el: Draft, read: Read, problems: Problems): void {
+function readUserTask(node: ModdleElement, el: Draft, read: Read, timeZone: string, problems: Problems): void {
   const a = firstExtension(node, 'sz:Assignment', 'zeebe:AssignmentDefinition');
   const assignee = read(str(a, 'assignee'), 'assignee');
   const candidateUsers = read(str(a, 'candidateUsers'), 'candidate users');
@@ -136,8 +137,10 @@ function readUserTask(node: ModdleElement, el: Draft, read: Read, problems: Prob
     };
   }
   const schedule = firstExtension(node, 'sz:Schedule', 'zeebe:TaskSchedule');
-  const dueDate = read(str(schedule, 'dueDate'), 'due date');
-  const followUpDate = read(str(schedule, 'followUpDate'), 'follow-up date');
+  const readDate = (attribute: string, what: string) =>
+    checkDue(read(str(schedule, attribute), what), `${what} of ${el.id}`, timeZone, node, problems);
+  const dueDate = readDate('dueDate', 'due date');
+  const followUpDate = readDate('followUpDate', 'follow-up date');
   const priority = read(str(schedule, 'priority') ?? str(extension(node, 'zeebe:PriorityDefinition'), 'priority'), 'priority');
   if (dueDate) el.dueDate = dueDate;
   if (followUpDate) el.followUpDate = followUpDate;

@@ -1,7 +1,7 @@
 import type { ElementModel, Expr } from '../model/types.ts';
 import { type ElementProcessor, IncidentSignal, type Processing } from '../processing/processing.ts';
 import type { UserTaskState, Vars } from '../state/types.ts';
-import { addDuration, firstDueAt, parseTimer } from '../timers/index.ts';
+import { onceDueAt, parseDue } from '../timers/index.ts';
 
 /** Opens an inbox task with its evaluated assignment and schedule; waits for completeUserTask. */
 export const userTask: ElementProcessor = {
@@ -59,12 +59,9 @@ function list(value: unknown): string[] {
     .filter((s) => s.length > 0);
 }
 
-/** A due date: an ISO date-time, or an ISO duration counted from now (e.g. "P3D"). */
+/** A due or follow-up date: an ISO date-time, or a duration (P3D) or working days (P3WD) from now. */
 function instant(p: Processing, value: Expr, vars: Vars, what: string): number {
-  const text = String(p.expr(value, vars, what)).trim();
-  if (text.startsWith('P')) return addDuration(p.ctx.now, text, p.model.timeZone);
-  const parsed = parseTimer('timeDate', text, p.model.timeZone);
-  const at = parsed.ok ? firstDueAt(parsed.plan, p.ctx.now) : null;
-  if (at === null) throw new IncidentSignal('SZ_EXPRESSION_FAILED', `${what}: '${text}' is neither an ISO date-time nor a duration`);
-  return at;
+  const parsed = parseDue(String(p.expr(value, vars, what)), p.model.timeZone);
+  if (!parsed.ok) throw new IncidentSignal('SZ_EXPRESSION_FAILED', `${what}: ${parsed.message}`);
+  return onceDueAt(parsed.plan, p.ctx.now, p.ctx.calendar);
 }

@@ -40,6 +40,7 @@ export function parseDuration(text: string): { ok: true; value: Duration } | { o
   const match = SHAPE.exec(text);
   if (!match) {
     if (/^P.*\d[.,]\d+[YMWDH]/.test(text)) return fail('has a fraction outside the seconds; only seconds may have one');
+    if (text.includes('WD')) return fail('counts working days, which due dates and timer durations take (P3WD) but cycles do not');
     return fail(`is not an ISO 8601 duration (${HINT})`);
   }
   if (text.endsWith('T')) return fail(`has a 'T' with no hours, minutes or seconds after it (${HINT})`);

@@ -1,8 +1,12 @@
 export { addDuration } from './calendar.ts';
+export { CHINA_CALENDAR, type PublishedCalendarYear } from './calendars/index.ts';
 export type { CronPlan } from './cron.ts';
 export type { CyclePlan } from './cycle.ts';
 export { MAX_REPETITIONS } from './cycle.ts';
+export { type OncePlan, onceDueAt, parseDue } from './due.ts';
 export type { Duration } from './duration.ts';
 export { parseDuration } from './duration.ts';
 export type { TimerKind, TimerPlan } from './timer.ts';
 export { DEFAULT_TIME_ZONE, firstDueAt, MAX_TIMER_TEXT, nextDueAt, parseTimer } from './timer.ts';
+export { type CalendarProblem, type CalendarYear, checkCalendarYear, type WorkCalendar } from './workCalendar.ts';
+export { addWorkingDays, MAX_WORKING_DAYS } from './workingDays.ts';

@@ -1,14 +1,13 @@
-import { addSpan } from './calendar.ts';
 import { type CronPlan, cronAtOrAfter, looksLikeCron, parseCron } from './cron.ts';
 import { type CyclePlan, firstCycleDue, nextCycleDue, parseCycle } from './cycle.ts';
-import { parseDateTime } from './dateTime.ts';
-import { type Duration, parseDuration, toSpan } from './duration.ts';
+import { type OncePlan, onceDueAt, parseDate, parseSpan } from './due.ts';
+import type { WorkCalendar } from './workCalendar.ts';
 import { isValidTimeZone } from './zone.ts';
 
 export type TimerKind = 'timeDate' | 'timeDuration' | 'timeCycle';
 
 /** JSON-serialisable description of a parsed timer; stored inside instance state, so keep it small. */
-export type TimerPlan = { type: 'date'; at: number } | { type: 'duration'; duration: Duration; timeZone: string } | CyclePlan | CronPlan;
+export type TimerPlan = OncePlan | CyclePlan | CronPlan;
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 export const MAX_TIMER_TEXT = 200;
@@ -34,12 +33,12 @@ export function parseTimer(
 
   switch (kind) {
     case 'timeDate': {
-      const at = parseDateTime(trimmed, timeZone);
-      return at.ok ? { ok: true, plan: { type: 'date', at: at.value } } : fail(at.message);
+      const date = parseDate(trimmed, timeZone);
+      return date.ok ? date : fail(date.message);
     }
     case 'timeDuration': {
-      const duration = parseDuration(trimmed);
-      return duration.ok ? { ok: true, plan: { type: 'duration', duration: duration.value, timeZone } } : fail(duration.message);
+      const span = parseSpan(trimmed, timeZone);
+      return span.ok ? span : fail(span.message);
     }
     case 'timeCycle': {
       const cycle = looksLikeCron(trimmed) ? parseCron(trimmed, timeZone) : parseCycle(trimmed, timeZone);
@@ -48,13 +47,17 @@ export function parseTimer(
   }
 }
 
-/** When the timer first fires, given the moment it is armed. null = it never fires (e.g. a cycle whose end already passed). */
-export function firstDueAt(plan: TimerPlan, now: number): number | null {
+/**
+ * When the timer first fires, given the moment it is armed and the host's calendar (for working
+ * days; without one they are Monday to Friday). null = it never fires (e.g. a cycle whose end
+ * already passed).
+ */
+export function firstDueAt(plan: TimerPlan, now: number, calendar?: WorkCalendar): number | null {
   switch (plan.type) {
     case 'date':
-      return plan.at;
     case 'duration':
-      return addSpan(now, toSpan(plan.duration), plan.timeZone);
+    case 'workingDays':
+      return onceDueAt(plan, now, calendar);
     case 'cycle':
       return firstCycleDue(plan, now);
     case 'cron':
@@ -67,6 +70,7 @@ export function nextDueAt(plan: TimerPlan, lastDueAt: number, fired: number): nu
   switch (plan.type) {
     case 'date':
     case 'duration':
+    case 'workingDays':
       return null;
     case 'cycle':
       return nextCycleDue(plan, lastDueAt, fired);

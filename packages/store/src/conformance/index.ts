@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '../port.ts';
+import { calendarSpecs } from './calendars.ts';
 import { commitSpecs } from './commit.ts';
 import type { ConformanceHooks, SuiteContext } from './context.ts';
 import { definitionSpecs } from './definitions.ts';
@@ -58,6 +59,7 @@ export function storeConformance(name: string, makeStore: () => Promise<Store>, 
     directorySpecs(ctx);
     definitionSpecs(ctx);
     formSpecs(ctx);
+    calendarSpecs(ctx);
     commitSpecs(ctx);
     instanceSpecs(ctx);
     taskSpecs(ctx);

@@ -2,6 +2,7 @@ import type { Collection, Db, Document, ObjectId } from 'mongodb';
 import { GridFSBucket } from 'mongodb';
 import type {
   AttachmentRecord,
+  CalendarRecord,
   CommentRecord,
   DefinitionRecord,
   EventRecord,
@@ -72,6 +73,9 @@ export type AttachmentDoc = WithDocumentId<AttachmentRecord> & { contentId: Obje
 
 export type SessionDoc = WithDocumentId<SessionRecord>;
 
+/** `_id` is `${year}@${unitPath}`: one calendar per unit and year. */
+export type CalendarDoc = CalendarRecord & { _id: string };
+
 export type NoticeDoc = WithDocumentId<NoticeRecord>;
 
 /** The TTL index on expiresAt (a Date) drops a window's count once the window has ended. */
@@ -81,9 +85,11 @@ export interface AttemptDoc {
   expiresAt: Date;
 }
 
+/** version: the highest step applied; applied: every step applied (absent before steps were listed); name: the last one's. */
 export interface SchemaVersionDoc {
   _id: 'store';
   version: number;
+  applied?: number[];
   name: string;
   appliedAt: number;
 }
@@ -104,6 +110,7 @@ export interface Collections {
   readonly attachments: Collection<AttachmentDoc>;
   readonly attachmentContent: GridFSBucket;
   readonly sessions: Collection<SessionDoc>;
+  readonly calendars: Collection<CalendarDoc>;
   readonly notices: Collection<NoticeDoc>;
   readonly attempts: Collection<AttemptDoc>;
   readonly schemaVersion: Collection<SchemaVersionDoc>;
@@ -126,6 +133,7 @@ export const COLLECTION_NAMES = [
   'sessions',
   'notices',
   'attempts',
+  'calendars',
 ] as const;
 
 export function collectionsOf(db: Db): Collections {
@@ -147,6 +155,7 @@ export function collectionsOf(db: Db): Collections {
     sessions: db.collection('sessions'),
     notices: db.collection('notices'),
     attempts: db.collection('attempts'),
+    calendars: db.collection('calendars'),
     schemaVersion: db.collection('schema_version'),
   };
 }

@@ -2,6 +2,7 @@ import { MongoClient, type MongoClientOptions } from 'mongodb';
 import type { Store } from '../port.ts';
 import { mongoAttachments } from './attachments.ts';
 import { mongoAttempts } from './attempts.ts';
+import { mongoCalendars } from './calendars.ts';
 import { collectionsOf } from './collections.ts';
 import { mongoComments } from './comments.ts';
 import { mongoCommit } from './commit.ts';
@@ -39,6 +40,7 @@ export function createMongoStore(options: MongoStoreOptions): Store {
     users: mongoUsers(collections),
     definitions: mongoDefinitions(collections),
     forms: mongoForms(collections),
+    calendars: mongoCalendars(collections),
     instances: mongoInstances(collections),
     tasks: mongoTasks(collections),
     jobs: mongoJobs(collections),

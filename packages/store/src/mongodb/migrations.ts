@@ -5,7 +5,9 @@ import { REPLICA_SET_REQUIRED } from './errors.ts';
 /**
  * The schema, as numbered steps, recorded in the `schema_version` document. Creating a
  * collection or an index that exists already is a no-op, so every step is safe to repeat and
- * `migrate` is safe at every start. Index choices are explained in README.md.
+ * `migrate` is safe at every start. Index choices are explained in README.md. Steps are told
+ * apart by version, not by being below the highest: work on branches takes numbers ahead of one
+ * another, and a step that lands after a higher one still runs.
  */
 export interface MongoMigration {
   readonly version: number;
@@ -99,6 +101,16 @@ export const MIGRATIONS: readonly MongoMigration[] = [
       await c.forms.createIndex({ unitPath: 1, key: 1, version: 1 });
     },
   },
+  {
+    version: 8,
+    name: 'working-day calendars per unit and year',
+    // `_id` keeps one per unit and year; forUnit asks for the year at the units above, list by unit range.
+    async up(db, c) {
+      await createCollections(db);
+      await c.calendars.createIndex({ year: 1, unitPath: 1 });
+      await c.calendars.createIndex({ unitPath: 1, year: 1 });
+    },
+  },
 ];
 
 /** Transactions on MongoDB before 4.4 cannot create collections, so every collection is created up front. */
@@ -111,16 +123,20 @@ export async function migrate(db: Db, collections: Collections): Promise<void> {
   const hello = await db.admin().command({ hello: 1 });
   if (hello.setName === undefined && hello.msg !== 'isdbgrid') throw new Error(REPLICA_SET_REQUIRED);
 
-  const current = (await collections.schemaVersion.findOne({ _id: 'store' }))?.version ?? 0;
+  const recorded = await collections.schemaVersion.findOne({ _id: 'store' });
+  // Before steps were listed, the document held the highest only, and every step up to it had run.
+  const applied = new Set(recorded?.applied ?? MIGRATIONS.filter((m) => m.version <= (recorded?.version ?? 0)).map((m) => m.version));
+  const current = recorded?.version ?? 0;
   const latest = Math.max(0, ...MIGRATIONS.map((m) => m.version));
   if (current > latest)
     throw new Error(`the database has schema version ${current}, newer than this Shanzhi knows (${latest}): upgrade Shanzhi`);
   for (const step of [...MIGRATIONS].sort((a, b) => a.version - b.version)) {
-    if (step.version <= current) continue;
+    if (applied.has(step.version)) continue;
     await step.up(db, collections);
+    applied.add(step.version);
     await collections.schemaVersion.updateOne(
       { _id: 'store' },
-      { $set: { version: step.version, name: step.name, appliedAt: Date.now() } },
+      { $set: { version: Math.max(...applied), applied: [...applied].sort((a, b) => a - b), name: step.name, appliedAt: Date.now() } },
       { upsert: true },
     );
   }

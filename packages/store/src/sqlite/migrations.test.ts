@@ -12,16 +12,19 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 const LATEST = Math.max(...MIGRATIONS.map((m) => m.version));
 
-/** A database as a Shanzhi that knew the steps up to `version` left it. */
-function databaseAt(version: number) {
+/** A database as a Shanzhi that knew only the steps `known` accepts left it. */
+function databaseWith(known: (version: number) => boolean) {
   const db = openDatabase(':memory:');
   db.exec('CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT');
-  for (const step of MIGRATIONS.filter((m) => m.version <= version)) {
+  for (const step of MIGRATIONS.filter((m) => known(m.version))) {
     db.exec(step.sql);
     db.prepare('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)').run(step.version, step.name, T0);
   }
   return db;
 }
+
+/** A database as a Shanzhi that knew the steps up to `version` left it. */
+const databaseAt = (version: number) => databaseWith((v) => v <= version);
 
 it('upgrades a database of the first schema without losing its jobs', async () => {
   const db = databaseAt(1);
@@ -68,6 +71,43 @@ it('upgrades a database of the schema before forms, keeping its definitions, whi
   const next = await store.definitions.deploy({ ...fields, id: 'major-matters-town-2', forms: { [FORM.proposal]: 'proposal-town-1' } });
   expect(next.version).toBe(2);
   expect(await store.definitions.byId(next.id)).toStrictEqual(next);
+  const form = {
+    id: 'proposal-town-1',
+    key: FORM.proposal,
+    unitPath: PATH.town,
+    title: '提议',
+    schema: { type: 'object' },
+    deployedAt: T0,
+    deployedBy: USERS.townOfficial.id,
+  };
+  expect((await store.forms.deploy(form)).version).toBe(1);
+  await store.close();
+});
+
+it('upgrades a database of the schema before calendars, which then keeps a unit’s year', async () => {
+  const db = databaseAt(7);
+  const store = sqliteStore(db, join(folder, 'files-before-calendars'));
+  await store.migrate();
+  expect(schemaVersion(db)).toBe(LATEST);
+  const national = {
+    unitPath: '/',
+    year: 2026,
+    holidays: ['2026-10-01'],
+    workdays: ['2026-10-10'],
+    updatedAt: T0,
+    updatedBy: 'system:calendar',
+  };
+  await store.calendars.put(national);
+  expect(await store.calendars.forUnit(PATH.hefeng, 2026)).toStrictEqual(national);
+  await store.close();
+});
+
+it('runs a step that lands after a higher one: a database with every step but the forms one gets it', async () => {
+  const db = databaseWith((v) => v !== 7);
+  const store = sqliteStore(db, join(folder, 'files-gap'));
+  await store.migrate();
+  const steps = (db.prepare('SELECT version FROM schema_version ORDER BY version').all() as { version: number }[]).map((r) => r.version);
+  expect(steps).toEqual(MIGRATIONS.map((m) => m.version).sort((a, b) => a - b));
   const form = {
     id: 'proposal-town-1',
     key: FORM.proposal,

@@ -2,8 +2,10 @@ import type Database from 'better-sqlite3';
 
 /**
  * The schema, as numbered steps. A step, once released, never changes: later changes are new
- * steps. `migrate` applies the missing ones in one transaction and records each in
- * `schema_version`, so it is safe at every start and by several processes at once.
+ * steps. `migrate` applies, in version order and in one transaction, each step `schema_version`
+ * does not record, so it is safe at every start and by several processes at once. Steps are
+ * told apart by version, not by being below the highest: work on branches takes numbers ahead of
+ * one another, and a step that lands after a higher one still runs.
  */
 export interface Migration {
   readonly version: number;
@@ -333,6 +335,24 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE definitions ADD COLUMN forms TEXT;
     `,
   },
+  {
+    version: 9,
+    name: 'working-day calendars per unit and year',
+    // holidays and workdays are JSON arrays of YYYY-MM-DD; forUnit probes the key once per unit above.
+    sql: `
+      CREATE TABLE calendars (
+        unit_path TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        holidays TEXT NOT NULL,
+        workdays TEXT NOT NULL,
+        provisional INTEGER,
+        note TEXT,
+        updated_at INTEGER NOT NULL,
+        updated_by TEXT NOT NULL,
+        PRIMARY KEY (unit_path, year)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): void {
@@ -340,14 +360,15 @@ export function migrate(db: Database.Database): void {
     db.exec(
       'CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT',
     );
-    const current = schemaVersion(db);
+    const applied = new Set((db.prepare('SELECT version FROM schema_version').all() as { version: number }[]).map((r) => r.version));
+    const current = Math.max(0, ...applied);
     const latest = Math.max(0, ...MIGRATIONS.map((m) => m.version));
     if (current > latest) {
       throw new Error(`the database has schema version ${current}, newer than this Shanzhi knows (${latest}): upgrade Shanzhi`);
     }
     const record = db.prepare('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)');
     for (const step of [...MIGRATIONS].sort((a, b) => a.version - b.version)) {
-      if (step.version <= current) continue;
+      if (applied.has(step.version)) continue;
       db.exec(step.sql);
       record.run(step.version, step.name, Date.now());
     }

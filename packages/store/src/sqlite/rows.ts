@@ -1,5 +1,6 @@
 import type {
   AttachmentRecord,
+  CalendarRecord,
   CommentRecord,
   DefinitionRecord,
   EventRecord,
@@ -429,4 +430,27 @@ export const toNotice = (row: NoticeRow): NoticeRecord => ({
   ...present('board', row.board as string | null),
   postedAt: row.posted_at as number,
   until: row.until as number,
+});
+
+export const CALENDAR_COLUMNS = ['unit_path', 'year', 'holidays', 'workdays', 'provisional', 'note', 'updated_at', 'updated_by'] as const;
+export type CalendarRow = Row<(typeof CALENDAR_COLUMNS)[number]>;
+export const calendarRow = (calendar: CalendarRecord): CalendarRow => ({
+  unit_path: calendar.unitPath,
+  year: calendar.year,
+  holidays: JSON.stringify(calendar.holidays),
+  workdays: JSON.stringify(calendar.workdays),
+  provisional: calendar.provisional === undefined ? null : Number(calendar.provisional),
+  note: calendar.note ?? null,
+  updated_at: calendar.updatedAt,
+  updated_by: calendar.updatedBy,
+});
+export const toCalendar = (row: CalendarRow): CalendarRecord => ({
+  unitPath: row.unit_path as string,
+  year: row.year as number,
+  holidays: JSON.parse(row.holidays as string),
+  workdays: JSON.parse(row.workdays as string),
+  ...(row.provisional === null ? {} : { provisional: row.provisional === 1 }),
+  ...present('note', row.note as string | null),
+  updatedAt: row.updated_at as number,
+  updatedBy: row.updated_by as string,
 });

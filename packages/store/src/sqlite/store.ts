@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Store } from '../port.ts';
 import { sqliteAttachments } from './attachments.ts';
 import { sqliteAttempts } from './attempts.ts';
+import { sqliteCalendars } from './calendars.ts';
 import { sqliteComments } from './comments.ts';
 import { sqliteCommit } from './commit.ts';
 import { sqliteDefinitions } from './definitions.ts';
@@ -37,6 +38,7 @@ export function sqliteStore(db: Database.Database, filesDir: string): Store {
     users: sqliteUsers(sqlite),
     definitions: sqliteDefinitions(sqlite),
     forms: sqliteForms(sqlite),
+    calendars: sqliteCalendars(sqlite),
     instances: sqliteInstances(sqlite),
     tasks: sqliteTasks(sqlite),
     jobs: sqliteJobs(sqlite),
