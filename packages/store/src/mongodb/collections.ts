@@ -10,12 +10,14 @@ import type {
   InstanceRecord,
   JobKind,
   NoticeRecord,
+  NotificationRecord,
   OrgUnit,
   RoleGrant,
   SessionRecord,
   SubscriptionRecord,
   TaskRecord,
   User,
+  WebhookRecord,
 } from '../records.ts';
 
 /**
@@ -74,6 +76,11 @@ export type SessionDoc = WithDocumentId<SessionRecord>;
 
 export type NoticeDoc = WithDocumentId<NoticeRecord>;
 
+/** unread: whether readAt is still unset, so the unread list and count are an equality in an index. */
+export type NotificationDoc = WithDocumentId<NotificationRecord> & { unread: boolean };
+
+export type WebhookDoc = WithDocumentId<WebhookRecord>;
+
 /** The TTL index on expiresAt (a Date) drops a window's count once the window has ended. */
 export interface AttemptDoc {
   _id: string;
@@ -105,6 +112,8 @@ export interface Collections {
   readonly attachmentContent: GridFSBucket;
   readonly sessions: Collection<SessionDoc>;
   readonly notices: Collection<NoticeDoc>;
+  readonly notifications: Collection<NotificationDoc>;
+  readonly webhooks: Collection<WebhookDoc>;
   readonly attempts: Collection<AttemptDoc>;
   readonly schemaVersion: Collection<SchemaVersionDoc>;
 }
@@ -125,6 +134,8 @@ export const COLLECTION_NAMES = [
   'attachments',
   'sessions',
   'notices',
+  'notifications',
+  'webhooks',
   'attempts',
 ] as const;
 
@@ -146,6 +157,8 @@ export function collectionsOf(db: Db): Collections {
     attachmentContent: new GridFSBucket(db, { bucketName: 'attachmentContent' }),
     sessions: db.collection('sessions'),
     notices: db.collection('notices'),
+    notifications: db.collection('notifications'),
+    webhooks: db.collection('webhooks'),
     attempts: db.collection('attempts'),
     schemaVersion: db.collection('schema_version'),
   };

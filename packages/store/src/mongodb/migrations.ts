@@ -99,6 +99,24 @@ export const MIGRATIONS: readonly MongoMigration[] = [
       await c.forms.createIndex({ unitPath: 1, key: 1, version: 1 });
     },
   },
+  {
+    version: 7,
+    name: 'notifications, webhooks and their dead letters, role holders at one unit',
+    // A user's list and unread count read one index each, newest first; dead letters (webhook
+    // deliveries given up on, kept in jobs) are listed by type, last given up first; a group task's
+    // members are a role's holders at one unit again (see step 5).
+    async up(db, c) {
+      await createCollections(db);
+      await c.notifications.createIndex({ userId: 1, createdAt: -1, _id: -1 });
+      await c.notifications.createIndex({ userId: 1, unread: 1, createdAt: -1, _id: -1 });
+      await c.webhooks.createIndex({ unitPath: 1, createdAt: 1, _id: 1 });
+      await c.jobs.createIndex(
+        { type: 1, dueAt: -1, _id: -1, unitPath: 1 },
+        { name: 'deadLetters', partialFilterExpression: { kind: 'outbox', retries: 0 } },
+      );
+      await c.grants.createIndex({ role: 1, unitPath: 1, userId: 1 });
+    },
+  },
 ];
 
 /** Transactions on MongoDB before 4.4 cannot create collections, so every collection is created up front. */
