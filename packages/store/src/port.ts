@@ -378,6 +378,11 @@ export class StoreConflict extends Error {
   }
 }
 
+/** Thrown by a paged query given a cursor that is not the `next` of one of its pages. */
+export class StoreCursorInvalid extends Error {
+  readonly code = 'SZ_STORE_CURSOR_INVALID';
+}
+
 /** Thrown when a unique key is taken (a business key started twice, a username). */
 export class StoreDuplicate extends Error {
   readonly code = 'SZ_STORE_DUPLICATE';
