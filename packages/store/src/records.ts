@@ -231,7 +231,8 @@ export interface NoticeRecord {
  * Why someone is told: a task offered to them, a copy (抄送), an urging (催办), a task due soon
  * or overdue, a task returned to them or withdrawn, a task delegated to them. New kinds may come.
  */
-export type NotificationKind = 'task' | 'cc' | 'urged' | 'due-soon' | 'overdue' | 'returned' | 'withdrawn' | 'delegated';
+export const NOTIFICATION_KINDS = ['task', 'cc', 'urged', 'due-soon', 'overdue', 'returned', 'withdrawn', 'delegated'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** One line in a user's in-app inbox of notifications; the server composes its zh-CN title. */
 export interface NotificationRecord {
