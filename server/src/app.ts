@@ -23,6 +23,7 @@ import healthRoutes from './routes/health/index.ts';
 import instanceRoutes from './routes/instances/index.ts';
 import jobRoutes from './routes/jobs/index.ts';
 import messageRoutes from './routes/messages/index.ts';
+import notificationRoutes from './routes/notifications/index.ts';
 import orgRoutes from './routes/org/index.ts';
 import publicRoutes from './routes/public/index.ts';
 import taskRoutes from './routes/tasks/index.ts';
@@ -154,6 +155,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(taskRoutes);
       await api.register(jobRoutes);
       await api.register(auditRoutes);
+      await api.register(notificationRoutes);
       await api.register(publicRoutes, { prefix: '/public' });
     },
     { prefix: '/api' },
