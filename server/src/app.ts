@@ -27,6 +27,7 @@ import notificationRoutes from './routes/notifications/index.ts';
 import orgRoutes from './routes/org/index.ts';
 import publicRoutes from './routes/public/index.ts';
 import taskRoutes from './routes/tasks/index.ts';
+import webhookRoutes from './routes/webhooks/index.ts';
 import type { WorkerOptions } from './runtime/workers.ts';
 
 export interface AppOptions {
@@ -156,6 +157,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(jobRoutes);
       await api.register(auditRoutes);
       await api.register(notificationRoutes);
+      await api.register(webhookRoutes);
       await api.register(publicRoutes, { prefix: '/public' });
     },
     { prefix: '/api' },

@@ -35,6 +35,7 @@ export const SERVER_ERRORS = {
   SZ_ASSIGNEE_INVALID: { status: 400, message: 'The user does not exist or holds no role that reaches the task unit.' },
   SZ_USERNAME_TAKEN: { status: 409, message: 'The username is already taken.' },
   SZ_JOB_LOCK_LOST: { status: 409, message: 'The job is not locked by this worker (the lock expired or another worker holds it).' },
+  SZ_DELIVERY_PENDING: { status: 409, message: 'The delivery is still being tried; only a dead letter can be replayed.' },
   SZ_PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
   SZ_FILE_TOO_LARGE: { status: 413, message: 'The attachment is larger than 10 MB.' },
   SZ_UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'The request content type is not accepted here.' },

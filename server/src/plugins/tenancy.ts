@@ -36,6 +36,7 @@ const PERMISSIONS = {
   'signal:send': ['town-admin', 'village-admin'],
   'job:work': ['town-admin'],
   'audit:verify': ['auditor', 'town-admin'],
+  'webhook:admin': ['town-admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

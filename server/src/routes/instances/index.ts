@@ -4,6 +4,7 @@ import type { EventRecord, InstanceJobRecord, InstanceRecord } from '@shanzhi/st
 import { ApiError, fromEngine } from '../../errors.ts';
 import { assertCan, assertSee, can, type Principal, principal } from '../../plugins/tenancy.ts';
 import { isCandidate } from '../../runtime/assignment.ts';
+import { isDelivery } from '../../runtime/webhookDeliveries.ts';
 import { errors, iso, page } from '../common.ts';
 import { requestLang } from '../lang.ts';
 import { taskView } from '../tasks/view.ts';
@@ -130,7 +131,8 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
           code: i.code,
           message: i.message,
         })),
-        jobs: jobs.map(waitingJob),
+        // A webhook delivery is the town's business (its dead letters), not something the instance waits on.
+        jobs: jobs.filter((job) => !isDelivery(job)).map(waitingJob),
         history: events.map(historyItem),
       };
     },
