@@ -288,12 +288,12 @@ export class CommandExecutor {
     plan: Plan,
     now: number,
     actor: string,
-    jobs: Pick<RunOptions, 'jobsDone' | 'parks' | 'notify'>,
+    options: Pick<RunOptions, 'jobsDone' | 'parks' | 'notify'>,
     expectedVersion: number | null = record.version,
   ): Commit {
     const state = outcome.state;
     const ended = state.status !== 'active';
-    const parking = jobs.parks ? parked(jobs.parks, record, plan) : {};
+    const parking = options.parks ? parked(options.parks, record, plan) : {};
     const { endedAt: _previous, ...rest } = record;
     const instance: InstanceRecord = {
       ...rest,
@@ -309,15 +309,15 @@ export class CommandExecutor {
       events: outcome.events.map((event) => ({ event, actor, at: now })),
       tasks: plan.tasks,
       jobs: {
-        add: [...plan.jobs.add, ...(parking.add ?? []), ...(jobs.notify?.deliveries ?? [])],
+        add: [...plan.jobs.add, ...(parking.add ?? []), ...(options.notify?.deliveries ?? [])],
         remove: plan.jobs.remove,
         resume: plan.jobs.resume,
-        done: [...(jobs.jobsDone ?? []), ...(parking.done ?? [])],
+        done: [...(options.jobsDone ?? []), ...(parking.done ?? [])],
         park: parking.park ?? [],
       },
       subscriptions: plan.subscriptions,
       notices: { add: plan.notices },
-      notifications: { add: [...plan.notifications, ...(jobs.notify?.notifications ?? [])] },
+      notifications: { add: [...plan.notifications, ...(options.notify?.notifications ?? [])] },
     };
   }
 

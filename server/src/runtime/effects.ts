@@ -74,9 +74,9 @@ export function taskId(instanceId: string, key: string): string {
  * notices to the public board, a resolved host incident to the jobs parked on it, and everything
  * that acts on other instances (messages, signals, call activities and their ends) to outbox
  * jobs. Each task it opens is told to its assignee or candidates, in notifications of the same
- * commit, each with an outbox job per webhook that delivers it. An effect undone later in the same transition (a timer scheduled then cancelled)
- * cancels out here, so the commit never depends on the order in which an adapter applies adds
- * and removes.
+ * commit, each with an outbox job per webhook that delivers it. An effect undone later in the
+ * same transition (a timer scheduled then cancelled) cancels out here, so the commit never
+ * depends on the order in which an adapter applies adds and removes.
  */
 export async function planCommit(ctx: PlanContext, effects: readonly Effect[]): Promise<Plan> {
   const tasks = new Map<string, TaskRecord>();
