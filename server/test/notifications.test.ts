@@ -152,6 +152,25 @@ describe('the notification bell', () => {
     expect(await unread(clerk)).toBe(2);
   });
 
+  it('a withdrawal tells who held the task, in the commit that withdraws it', async () => {
+    const { clerk, instanceId } = await startDeliberation();
+    const [task] = await env.store.tasks.ofInstance(instanceId);
+    const { notifier, executor } = env.app.runtime;
+    const told = await notifier.plan('withdrawn', [env.userId('hefeng')], await notifier.taskTopic(task!, '申请人已撤回'));
+    expect(await env.store.notifications.unreadCount(env.userId('hefeng'))).toBe(1);
+    const out = await executor.run(
+      instanceId,
+      { type: 'cancel', reason: '撤回' },
+      { actor: env.userId('hefeng'), internal: false, notify: told },
+    );
+    expect(out.ok).toBe(true);
+    expect((await notifications(clerk)).items.map((n) => n.title)).toEqual([
+      '已撤回：两委会议商议（鹤峰村文化室修缮）',
+      '新待办：两委会议商议（鹤峰村文化室修缮）',
+    ]);
+    expect((await env.store.tasks.ofInstance(instanceId)).map((t) => t.status)).toEqual(['cancelled']);
+  });
+
   it('pages my notifications newest first and marks them all read at once', async () => {
     const clerk = await env.as('hefeng');
     for (let i = 0; i < 3; i++) {

@@ -102,6 +102,18 @@ describe('a town’s webhook', () => {
     expect(await env.app.runtime.workers.runDue()).toBe(0);
   });
 
+  it('receives an urging sent with no step behind it, like a new task', async () => {
+    await createWebhook();
+    const instanceId = await startReview();
+    await env.app.runtime.workers.runDue();
+    const [task] = await env.store.tasks.ofInstance(instanceId);
+    const { notifier } = env.app.runtime;
+    await notifier.send('urged', [env.userId('hefeng')], await notifier.taskTopic(task!, '请今天内审核'));
+    expect(await env.app.runtime.workers.runDue()).toBe(1);
+    expect(gateway.received.map((r) => r.headers['x-shanzhi-event'])).toEqual(['task', 'urged']);
+    expect(JSON.parse(gateway.received[1]?.body ?? '{}')).toMatchObject({ title: '催办：材料审核（鹤峰-2026-001）', body: '请今天内审核' });
+  });
+
   it('is not sent the kinds it did not ask for, nor anything while disabled', async () => {
     await createWebhook({ kinds: ['overdue'] });
     await createWebhook({ enabled: false });

@@ -96,7 +96,7 @@ const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
         unitPath: unit.path,
         url: b.url,
         secret: b.secret ?? randomBytes(32).toString('base64url'),
-        enabled: b.enabled,
+        enabled: b.enabled ?? true,
         createdAt: app.clock.now(),
         createdBy: p.id,
         ...(b.kinds ? { kinds: b.kinds } : {}),

@@ -33,7 +33,7 @@ export const NewWebhook = Type.Object(
     }),
     secret: Type.Optional(Type.String({ minLength: 16, maxLength: 200, description: 'The HMAC key; a random one when absent' })),
     kinds: Type.Optional(Type.Array(NotificationKind, { minItems: 1, uniqueItems: true })),
-    enabled: Type.Boolean({ default: true }),
+    enabled: Type.Optional(Type.Boolean({ description: 'Default true; a disabled webhook is sent nothing' })),
   },
   { additionalProperties: false },
 );
