@@ -24,10 +24,12 @@ import healthRoutes from './routes/health/index.ts';
 import instanceRoutes from './routes/instances/index.ts';
 import jobRoutes from './routes/jobs/index.ts';
 import messageRoutes from './routes/messages/index.ts';
+import notificationRoutes from './routes/notifications/index.ts';
 import orgRoutes from './routes/org/index.ts';
 import publicRoutes from './routes/public/index.ts';
 import taskRoutes from './routes/tasks/index.ts';
 import toolkitRoutes from './routes/tasks/toolkit.ts';
+import webhookRoutes from './routes/webhooks/index.ts';
 import type { WorkerOptions } from './runtime/workers.ts';
 
 export interface AppOptions {
@@ -158,6 +160,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(jobRoutes);
       await api.register(auditRoutes);
       await api.register(calendarRoutes);
+      await api.register(notificationRoutes);
+      await api.register(webhookRoutes);
       await api.register(publicRoutes, { prefix: '/public' });
     },
     { prefix: '/api' },

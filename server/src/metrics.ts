@@ -76,7 +76,7 @@ export function serverMetrics(m: Metrics) {
     ),
     jobs: m.counter(
       'shanzhi_worker_jobs_total',
-      'Jobs run by the workers (timers, outbox, timer start events), by kind and outcome (done, retry, parked, moot: out of retries with nothing left to act on, lost: taken over).',
+      'Jobs run by the workers (timers, outbox, timer start events), by kind and outcome (done, retry, parked, moot: out of retries with nothing left to act on, or a webhook delivery with no webhook left; dead: a webhook delivery that failed every attempt; lost: taken over).',
     ),
     tasksOpened: m.counter('shanzhi_tasks_opened_total', 'User tasks opened by commits of this process.'),
     tasksClosed: m.counter('shanzhi_tasks_closed_total', 'User tasks closed by commits of this process.'),

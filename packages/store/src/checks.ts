@@ -1,6 +1,6 @@
 import type { Commit } from './port.ts';
 import { assertUnitPath } from './reach.ts';
-import { ROLES, type RoleGrant } from './records.ts';
+import { type NotificationRecord, ROLES, type RoleGrant, type WebhookRecord } from './records.ts';
 
 /** Input checks both adapters make before writing, so bad input is refused and never half-stored. */
 
@@ -9,8 +9,16 @@ export function checkGrant(grant: RoleGrant): void {
   assertUnitPath(grant.unitPath);
 }
 
+export function checkNotification(notification: NotificationRecord): void {
+  assertUnitPath(notification.unitPath);
+}
+
+export function checkWebhook(webhook: WebhookRecord): void {
+  assertUnitPath(webhook.unitPath);
+}
+
 /**
- * A commit writes one instance: every task, job, subscription and notice it touches must be that
+ * A commit writes one instance: every task, job, subscription, notice and notification it touches must be that
  * instance's (jobs it finishes excepted: a timer start event's job belongs to its definition).
  */
 export function checkCommit(commit: Commit): void {
@@ -26,9 +34,11 @@ export function checkCommit(commit: Commit): void {
     ...(commit.subscriptions?.add ?? []).map((sub) => ['subscription', sub.sub, sub.instanceId]),
     ...(commit.subscriptions?.remove ?? []).map((sub) => ['subscription', sub.sub, sub.instanceId]),
     ...(commit.notices?.add ?? []).map((notice) => ['notice', notice.id, notice.instanceId]),
+    ...(commit.notifications?.add ?? []).map((n) => ['notification', n.id, n.instanceId ?? 'none']),
   ].find(([, , instanceId]) => instanceId !== instance.id);
   if (foreign !== undefined) {
     const [what, id, instanceId] = foreign;
     throw new Error(`${what} ${id} belongs to instance ${instanceId}, not to instance ${instance.id} that this commit writes`);
   }
+  for (const notification of commit.notifications?.add ?? []) checkNotification(notification);
 }

@@ -1,4 +1,4 @@
-import type { Page } from './port.ts';
+import { type Page, StoreCursorInvalid } from './port.ts';
 import type { Sort, SortValue } from './sorts.ts';
 
 type SortShape = Pick<Sort<unknown>, 'name' | 'fields'>;
@@ -32,7 +32,7 @@ export function decodeCursor(sort: SortShape, cursor: string): SortValue[] {
     decoded.length !== sort.fields.length + 1 ||
     !decoded.slice(1).every((value) => typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)))
   ) {
-    throw new Error(`invalid cursor for the "${sort.name}" order: pass back the "next" value of the previous page unchanged`);
+    throw new StoreCursorInvalid(`invalid cursor for the "${sort.name}" order: pass back the "next" value of the previous page unchanged`);
   }
   return decoded.slice(1) as SortValue[];
 }

@@ -13,13 +13,16 @@ import type {
   JobKind,
   JobRecord,
   NoticeRecord,
+  NotificationRecord,
   OrgUnit,
+  Role,
   RoleGrant,
   SessionRecord,
   SubscriptionRecord,
   TaskRecord,
   TaskStatus,
   User,
+  WebhookRecord,
 } from './records.ts';
 
 /** A page of results and the cursor for the next one (absent on the last page). */
@@ -66,6 +69,22 @@ export interface UserQuery {
   readonly cursor?: string;
 }
 
+/** A user's notifications, newest first. */
+export interface NotificationQuery {
+  /** Only those not read yet. */
+  readonly unread?: boolean;
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
+/** Outbox jobs of one type that were given up on (see jobs.deadLetters), within reach. */
+export interface DeadLetterQuery {
+  readonly type: string;
+  readonly reach: Reach;
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
 /** Open tasks, in all and per definition key. */
 export interface OpenTaskCounts {
   readonly total: number;
@@ -100,8 +119,8 @@ export interface NewEvent {
 
 /**
  * Everything one engine transition changes, written atomically: the instance (guarded by the
- * version it was read at), its events (chained by hash), its inbox rows, jobs, subscriptions
- * and notices. A version mismatch, or a job finished or parked by a worker that no longer holds
+ * version it was read at), its events (chained by hash), its inbox rows, jobs, subscriptions,
+ * notices and notifications. A version mismatch, or a job finished or parked by a worker that no longer holds
  * it (its lease ran out and another worker took it over), writes nothing and throws StoreConflict.
  */
 export interface Commit {
@@ -134,6 +153,10 @@ export interface Commit {
   readonly notices?: {
     readonly add?: readonly NoticeRecord[];
   };
+  /** What the transition tells people (a task offered to them), each about this instance. */
+  readonly notifications?: {
+    readonly add?: readonly NotificationRecord[];
+  };
 }
 
 export interface ChainBreak {
@@ -164,6 +187,8 @@ export interface Store {
     grantsOf(userId: string): Promise<RoleGrant[]>;
     /** Users (enabled or not) holding a role within reach, by username. */
     list(query: UserQuery): Promise<Page<User>>;
+    /** Enabled users holding `role` at this very unit (a grant above it does not count), by username. */
+    withRoleAt(role: Role, unitPath: string): Promise<User[]>;
   };
 
   readonly definitions: {
@@ -256,6 +281,13 @@ export interface Store {
     finish(id: string, owner: string, next?: Pick<DefinitionJobRecord, 'dueAt' | 'retries' | 'payload'>): Promise<boolean>;
     /** Drops every job of a definition (a newer version replaces its timer start events); the number dropped. */
     unschedule(definitionId: string): Promise<number>;
+    /**
+     * Dead letters: outbox jobs of the type out of retries and waiting for no incident (work no instance waits for that
+     * failed every attempt, such as a webhook delivery), within reach, the last given up (the latest dueAt) first.
+     */
+    deadLetters(query: DeadLetterQuery): Promise<Page<InstanceJobRecord>>;
+    /** A dead letter gets `retries` again and is due at `dueAt`; false, and nothing changes, when `id` is not one. */
+    revive(id: string, retries: number, dueAt: number): Promise<boolean>;
   };
 
   readonly subscriptions: {
@@ -286,6 +318,33 @@ export interface Store {
   readonly notices: {
     /** What the unit's board shows at `now` (posted, not yet taken down), newest first; the units below have boards of their own. */
     current(unitPath: string, now: number): Promise<NoticeRecord[]>;
+  };
+
+  /** Each user's in-app notifications; most are written by the commit of the step that causes them. */
+  readonly notifications: {
+    /** Notifications that no instance commit carries, all or none. */
+    add(records: readonly NotificationRecord[]): Promise<void>;
+    /** The user's notifications (only the unread ones with `unread`), newest first. */
+    ofUser(userId: string, query: NotificationQuery): Promise<Page<NotificationRecord>>;
+    unreadCount(userId: string): Promise<number>;
+    /**
+     * Marks the user's unread notifications among `ids` (or all of them) read at `at`; the number marked. Ids of
+     * someone else's notifications, or of ones read before, change nothing.
+     */
+    markRead(userId: string, ids: readonly string[] | 'all', at: number): Promise<number>;
+  };
+
+  /** The towns' gateways for their notifications. */
+  readonly webhooks: {
+    /** Creates a webhook, or replaces the one with its id. */
+    put(webhook: WebhookRecord): Promise<void>;
+    /** False when there was none. */
+    remove(id: string): Promise<boolean>;
+    byId(id: string): Promise<WebhookRecord | undefined>;
+    /** The webhooks at the unit and at each unit above it (a village's notifications go to its town's), enabled or not, as list orders them. */
+    forUnit(unitPath: string): Promise<WebhookRecord[]>;
+    /** The webhooks within reach, by unit, then oldest first. */
+    list(reach: Reach): Promise<WebhookRecord[]>;
   };
 
   /** Logins and their refresh tokens, shared by every server process. */
@@ -328,6 +387,11 @@ export class StoreConflict extends Error {
   ) {
     super(entity === 'job' ? `job ${id} is no longer held by the worker finishing it` : `instance ${id} was changed by someone else`);
   }
+}
+
+/** Thrown by a paged query given a cursor that is not the `next` of one of its pages. */
+export class StoreCursorInvalid extends Error {
+  readonly code = 'SZ_STORE_CURSOR_INVALID';
 }
 
 /** Thrown when a unique key is taken (a business key started twice, a username). */

@@ -228,6 +228,47 @@ export interface NoticeRecord {
 }
 
 /**
+ * Why someone is told: a task offered to them, a copy (抄送), an urging (催办), a task due soon
+ * or overdue, a task returned to them or withdrawn, a task delegated to them. New kinds may come.
+ */
+export const NOTIFICATION_KINDS = ['task', 'cc', 'urged', 'due-soon', 'overdue', 'returned', 'withdrawn', 'delegated'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** One line in a user's in-app inbox of notifications; the server composes its zh-CN title. */
+export interface NotificationRecord {
+  readonly id: string;
+  readonly userId: string;
+  readonly kind: NotificationKind;
+  /** The unit of what it is about (the instance's unit): its webhooks are at this unit or above it. */
+  readonly unitPath: string;
+  readonly instanceId?: string;
+  readonly taskId?: string;
+  readonly title: string;
+  readonly body?: string;
+  readonly createdAt: number;
+  /** Set once, when the user reads it. */
+  readonly readAt?: number;
+}
+
+/**
+ * A town's (or district's) gateway for its notifications: each notification of its unit and the
+ * units below is POSTed there, signed with `secret` (the server's webhook delivery says how).
+ */
+export interface WebhookRecord {
+  readonly id: string;
+  readonly unitPath: string;
+  /** The gateway, http or https; a town's gateway often sits on its own network. */
+  readonly url: string;
+  /** The HMAC key; kept to sign, never shown again after the webhook is created. */
+  readonly secret: string;
+  /** Only these kinds are sent; absent: every kind. */
+  readonly kinds?: readonly NotificationKind[];
+  readonly enabled: boolean;
+  readonly createdAt: number;
+  readonly createdBy: string;
+}
+
+/**
  * A unit's working days for one year (the engine's CalendarYear): its holidays and the weekend
  * days worked in exchange. It holds for the unit and every unit below that has none of its own
  * for the year; one year of one unit is kept once, a new one replacing it.

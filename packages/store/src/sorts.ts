@@ -1,5 +1,5 @@
 import type { InboxQuery } from './port.ts';
-import type { InstanceRecord, TaskRecord, User } from './records.ts';
+import type { InstanceJobRecord, InstanceRecord, NotificationRecord, TaskRecord, User } from './records.ts';
 
 export type SortValue = string | number;
 
@@ -15,7 +15,7 @@ export interface Sort<R> {
   keyOf(record: R): readonly SortValue[];
 }
 
-export type SortField = 'dueOrder' | 'priorityOrder' | 'createdAt' | 'startedAt' | 'username' | 'id';
+export type SortField = 'dueOrder' | 'priorityOrder' | 'createdAt' | 'startedAt' | 'dueAt' | 'username' | 'id';
 
 /** Tasks without a due date sort after every dated one. */
 const NO_DUE_DATE = Number.MAX_SAFE_INTEGER;
@@ -66,4 +66,20 @@ export const USER_SORT: Sort<User> = {
   direction: 'asc',
   fields: ['username', 'id'],
   keyOf: (user) => [user.username, user.id],
+};
+
+/** A user's notifications: newest first. */
+export const NOTIFICATION_SORT: Sort<NotificationRecord> = {
+  name: 'notified',
+  direction: 'desc',
+  fields: ['createdAt', 'id'],
+  keyOf: (notification) => [notification.createdAt, notification.id],
+};
+
+/** Dead letters: the last given up first (a dead letter is due when it was given up). */
+export const DEAD_LETTER_SORT: Sort<InstanceJobRecord> = {
+  name: 'given-up',
+  direction: 'desc',
+  fields: ['dueAt', 'id'],
+  keyOf: (job) => [job.dueAt, job.id],
 };

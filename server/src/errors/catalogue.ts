@@ -129,6 +129,10 @@ export const ERRORS = catalogue({
   },
   'SZ_NOT_FOUND/instance': { 'zh-CN': '在您管辖的单位里找不到这项办理事项。', en: 'No such instance within your units.' },
   'SZ_NOT_FOUND/task': { 'zh-CN': '在您管辖的单位里找不到这项待办。', en: 'No such task within your units.' },
+  'SZ_NOT_FOUND/webhook': {
+    'zh-CN': '在您管辖的单位里找不到这个消息推送地址或这条投递记录。',
+    en: 'No such webhook or delivery within your units.',
+  },
   'SZ_NOT_FOUND/unit': { 'zh-CN': '在您管辖的范围里找不到这个单位。', en: 'No such unit within your units.' },
   'SZ_NOT_FOUND/user': { 'zh-CN': '在您管辖的单位里找不到这个用户。', en: 'No such user within your units.' },
   'SZ_NOT_FOUND/definition': {
@@ -204,6 +208,12 @@ export const ERRORS = catalogue({
     shows: 'withdraw an instance',
     'zh-CN': '已经有人办理过这个事项，不能再撤回；如需终止，请联系本单位管理员取消。',
     en: 'Someone has acted on the instance since it was started, so it can no longer be withdrawn; ask an admin of its unit to cancel it.',
+  },
+  SZ_DELIVERY_PENDING: {
+    status: 409,
+    shows: 'replay a dead letter',
+    'zh-CN': '这条消息还在重试投递，不是失败记录，不用重发。',
+    en: 'The delivery is still being tried; it is no dead letter to replay.',
   },
   SZ_TASK_NOT_OPEN: {
     status: 409,

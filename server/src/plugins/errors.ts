@@ -1,4 +1,4 @@
-import { StoreConflict } from '@shanzhi/store';
+import { StoreConflict, StoreCursorInvalid } from '@shanzhi/store';
 import type { FastifyError, FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 import { languageOf } from '../errors/language.ts';
@@ -31,6 +31,10 @@ const STORE_CONFLICT_CODES = { instance: 'SZ_INSTANCE_CONFLICT', job: 'SZ_JOB_LO
 function toApiError(error: FastifyError | ApiError | Error): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof StoreConflict) return new ApiError(STORE_CONFLICT_CODES[error.entity]);
+  // Every paged list takes its cursor in the query string.
+  if (error instanceof StoreCursorInvalid) {
+    return invalidRequest([{ field: 'querystring.cursor', message: error.message }]);
+  }
   const fe = error as FastifyError;
   if (fe.validation) {
     const context = fe.validationContext ?? 'body';

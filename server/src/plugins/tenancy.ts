@@ -37,6 +37,7 @@ const PERMISSIONS = {
   'job:work': ['town-admin'],
   'audit:verify': ['auditor', 'town-admin'],
   'calendar:edit': ['town-admin'],
+  'webhook:admin': ['town-admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;
@@ -65,7 +66,7 @@ export function canSeeDefinition(p: Principal, unitPath: string): boolean {
 }
 
 /** What a record out of reach is called in the 404 (SZ_NOT_FOUND's variants); by default just a record. */
-export type RecordKind = 'instance' | 'task' | 'unit';
+export type RecordKind = 'instance' | 'task' | 'unit' | 'webhook';
 
 /** 404 when out of reach, so records of other units stay unknown. */
 export function assertSee(p: Principal, unitPath: string, what?: RecordKind): void {

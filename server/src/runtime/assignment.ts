@@ -97,18 +97,23 @@ export function displayGroups(candidateGroups: readonly string[]): string[] {
   const byRole = new Map<string, string>();
   const out: string[] = [];
   for (const g of candidateGroups) {
-    const at = g.indexOf('@');
-    if (at < 0 || !isRole(g.slice(0, at))) {
+    const group = roleGroupOf(g);
+    if (!group) {
       out.push(g);
       continue;
     }
-    const role = g.slice(0, at);
-    const unit = g.slice(at + 1);
-    const seen = byRole.get(role);
-    if (seen === undefined || unit.length > seen.length) byRole.set(role, unit);
+    const seen = byRole.get(group.role);
+    if (seen === undefined || group.unitPath.length > seen.length) byRole.set(group.role, group.unitPath);
   }
   for (const [role, unit] of byRole) out.push(groupName(role as Role, unit));
   return out.sort();
+}
+
+/** The role and unit a group name `role@/unit/path/` stands for; undefined for a name that is no role's (`两委`). */
+export function roleGroupOf(group: string): { role: Role; unitPath: string } | undefined {
+  const at = group.indexOf('@');
+  const role = group.slice(0, at);
+  return at < 0 || !isRole(role) ? undefined : { role, unitPath: group.slice(at + 1) };
 }
 
 /** A user's group names: one per grant. */

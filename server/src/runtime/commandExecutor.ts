@@ -17,6 +17,7 @@ import type { ServerMetrics } from '../metrics.ts';
 import type { Calendars } from './calendars.ts';
 import type { Definitions, LoadedDefinition } from './definitions.ts';
 import { type Plan, planCommit } from './effects.ts';
+import { type NotificationPlan, subjectOf } from './notifications.ts';
 
 export type Executed = { readonly ok: true; readonly record: InstanceRecord; readonly transition: Transition; readonly plan: Plan };
 export type Refused = { readonly ok: false; readonly error: EngineError; readonly record?: InstanceRecord };
@@ -48,6 +49,8 @@ export interface RunOptions {
    * raises. A job of another instance (one that has ended) moves to this one, to wait on its incident.
    */
   readonly parks?: { readonly job: InstanceJobRecord; readonly owner: string; readonly error: string };
+  /** Notifications the caller adds to the command's commit (a return told to who gets the task back), with their deliveries. */
+  readonly notify?: NotificationPlan;
 }
 
 export interface StartOptions {
@@ -62,6 +65,13 @@ export interface StartOptions {
   /** The instance id, when it was decided before (a call activity names its child, a start timer its next instance). */
   readonly id?: string;
   readonly jobsDone?: readonly JobDone[];
+}
+
+/** What a touch commits beside the instance as it is. */
+export interface Touch {
+  readonly done?: readonly JobDone[];
+  readonly add?: readonly InstanceJobRecord[];
+  readonly notify?: NotificationPlan;
 }
 
 /** Called after every successful commit, with what it changed (the workers and long polls listen). */
@@ -106,14 +116,16 @@ export class CommandExecutor {
 
   /**
    * Commits an instance unchanged but for its jobs: finishes jobs whose work needed no engine
-   * step (a message nobody waits for, a timer of an ended instance) and adds fan-out jobs.
-   * Retried on an instance conflict, not on a lost job. False when the instance does not exist.
+   * step (a message nobody waits for, a timer of an ended instance, a webhook delivered) and adds
+   * fan-out jobs; or writes notifications about it that no command causes (an urging), with their
+   * deliveries. Retried on an instance conflict, not on a lost job. False when the instance does not exist.
    */
-  async touch(instanceId: string, jobs: { done?: readonly JobDone[]; add?: readonly InstanceJobRecord[] }): Promise<boolean> {
-    return this.track(this.touchLoop(instanceId, jobs));
+  async touch(instanceId: string, changes: Touch): Promise<boolean> {
+    return this.track(this.touchLoop(instanceId, changes));
   }
 
-  private async touchLoop(instanceId: string, jobs: { done?: readonly JobDone[]; add?: readonly InstanceJobRecord[] }): Promise<boolean> {
+  private async touchLoop(instanceId: string, { done, add, notify }: Touch): Promise<boolean> {
+    const added = [...(add ?? []), ...(notify?.deliveries ?? [])];
     for (let attempt = 1; ; attempt++) {
       const record = await this.deps.store.instances.byId(instanceId);
       if (!record) return false;
@@ -122,7 +134,8 @@ export class CommandExecutor {
           instance: { ...record, version: record.version + 1 },
           expectedVersion: record.version,
           events: [],
-          jobs: { ...(jobs.add ? { add: jobs.add } : {}), ...(jobs.done ? { done: jobs.done } : {}) },
+          jobs: { ...(added.length ? { add: added } : {}), ...(done ? { done } : {}) },
+          ...(notify ? { notifications: { add: notify.notifications } } : {}),
         });
         return true;
       } catch (error) {
@@ -264,6 +277,9 @@ export class CommandExecutor {
         newId: this.deps.newId,
         loadTask: (id) => this.deps.store.tasks.byId(id),
         people: (names) => peopleIn(this.deps.store, names),
+        subject: subjectOf(record, definition.record.name),
+        roleHolders: (role, unitPath) => this.deps.store.users.withRoleAt(role, unitPath),
+        webhooks: (unitPath) => this.deps.store.webhooks.forUnit(unitPath),
         ...(before ? { before } : {}),
       },
       outcome.effects,
@@ -276,12 +292,12 @@ export class CommandExecutor {
     plan: Plan,
     now: number,
     actor: string,
-    jobs: Pick<RunOptions, 'jobsDone' | 'parks'>,
+    options: Pick<RunOptions, 'jobsDone' | 'parks' | 'notify'>,
     expectedVersion: number | null = record.version,
   ): Commit {
     const state = outcome.state;
     const ended = state.status !== 'active';
-    const parking = jobs.parks ? parked(jobs.parks, record, plan) : {};
+    const parking = options.parks ? parked(options.parks, record, plan) : {};
     const { endedAt: _previous, ...rest } = record;
     const instance: InstanceRecord = {
       ...rest,
@@ -297,14 +313,15 @@ export class CommandExecutor {
       events: outcome.events.map((event) => ({ event, actor, at: now })),
       tasks: plan.tasks,
       jobs: {
-        add: [...plan.jobs.add, ...(parking.add ?? [])],
+        add: [...plan.jobs.add, ...(parking.add ?? []), ...(options.notify?.deliveries ?? [])],
         remove: plan.jobs.remove,
         resume: plan.jobs.resume,
-        done: [...(jobs.jobsDone ?? []), ...(parking.done ?? [])],
+        done: [...(options.jobsDone ?? []), ...(parking.done ?? [])],
         park: parking.park ?? [],
       },
       subscriptions: plan.subscriptions,
       notices: { add: plan.notices },
+      notifications: { add: [...plan.notifications, ...(options.notify?.notifications ?? [])] },
     };
   }
 

@@ -1,6 +1,27 @@
 import type { Effect } from '@shanzhi/engine';
+import type { User, WebhookRecord } from '@shanzhi/store';
 import { describe, expect, it } from 'vitest';
 import { planCommit } from './effects.ts';
+
+const person = (id: string): User => ({ id, username: id, displayName: id, disabled: false, createdAt: 0 });
+
+/** Who holds a role at one unit: 鹤峰村 has two clerks and no approver, 里水镇 one approver. */
+const HOLDERS: Record<string, User[]> = {
+  'clerk@/nanhai/lishui/hefeng/': [person('clerk-1'), person('clerk-2')],
+  'approver@/nanhai/lishui/': [person('town-approver')],
+  'approver@/nanhai/': [person('district-approver')],
+};
+
+const webhook = (id: string, fields: Partial<WebhookRecord> = {}): WebhookRecord => ({
+  id,
+  unitPath: '/nanhai/lishui/',
+  url: 'http://10.20.0.5/sz',
+  secret: 'secret',
+  enabled: true,
+  createdAt: 0,
+  createdBy: 'admin',
+  ...fields,
+});
 
 let n = 0;
 const ctx = (before?: Parameters<typeof planCommit>[0]['before']) => ({
@@ -14,6 +35,9 @@ const ctx = (before?: Parameters<typeof planCommit>[0]['before']) => ({
   loadTask: async () => undefined,
   // Everyone named is a user of that id.
   people: async (names: readonly string[]) => new Map(names.map((n) => [n, n])),
+  subject: '鹤峰村文化室修缮',
+  roleHolders: async (role: string, unitPath: string) => HOLDERS[`${role}@${unitPath}`] ?? [],
+  webhooks: async () => [],
   ...(before ? { before } : {}),
 });
 
@@ -136,5 +160,70 @@ describe('effects map onto one commit', () => {
     ]);
     expect(plan.jobs.add).toEqual([]);
     expect(plan.jobs.resume).toEqual([{ incident: '9', retries: 5, dueAt: 1000 }]);
+  });
+
+  it('tells a new task to its assignee alone, else to its candidate users and its groups’ members at the nearest unit with some', async () => {
+    const plan = await planCommit(ctx(), [
+      {
+        type: 'OpenUserTask',
+        instance: 'i1',
+        key: '3',
+        el: 'deliberate',
+        name: '两委会议商议',
+        assignee: 'secretary',
+        candidateGroups: ['clerk'],
+      },
+      {
+        type: 'OpenUserTask',
+        instance: 'i1',
+        key: '4',
+        el: 'review',
+        candidateUsers: ['member-1'],
+        candidateGroups: ['clerk', 'approver', '两委'],
+      },
+    ]);
+    expect(plan.notifications.map((n) => [n.taskId, n.userId, n.title])).toEqual([
+      ['i1:3', 'secretary', '新待办：两委会议商议（鹤峰村文化室修缮）'],
+      ['i1:4', 'member-1', '新待办：review（鹤峰村文化室修缮）'],
+      ['i1:4', 'town-approver', '新待办：review（鹤峰村文化室修缮）'],
+      ['i1:4', 'clerk-1', '新待办：review（鹤峰村文化室修缮）'],
+      ['i1:4', 'clerk-2', '新待办：review（鹤峰村文化室修缮）'],
+    ]);
+    expect(plan.notifications[0]).toEqual({
+      id: expect.any(String),
+      userId: 'secretary',
+      kind: 'task',
+      unitPath: '/nanhai/lishui/hefeng/',
+      instanceId: 'i1',
+      taskId: 'i1:3',
+      title: '新待办：两委会议商议（鹤峰村文化室修缮）',
+      createdAt: 1000,
+    });
+    expect(plan.jobs.add).toEqual([]);
+  });
+
+  it('delivers each notification to every enabled webhook taking its kind, and tells no one of a task closed again at once', async () => {
+    const webhooks = [webhook('wh-town'), webhook('wh-off', { enabled: false }), webhook('wh-overdue', { kinds: ['overdue'] })];
+    const plan = await planCommit({ ...ctx(), webhooks: async () => webhooks }, [
+      { type: 'OpenUserTask', instance: 'i1', key: '3', el: 'deliberate', name: '两委会议商议', assignee: 'secretary' },
+      { type: 'OpenUserTask', instance: 'i1', key: '5', el: 'vote', assignee: 'member-1' },
+      { type: 'CloseUserTask', instance: 'i1', key: '5', reason: 'terminated' },
+    ]);
+    const [told] = plan.notifications;
+    expect(plan.notifications).toHaveLength(1);
+    expect(plan.jobs.add).toEqual([
+      {
+        id: expect.any(String),
+        kind: 'outbox',
+        type: 'webhook',
+        instanceId: 'i1',
+        unitPath: '/nanhai/lishui/',
+        ref: `webhook:${told?.id}:wh-town`,
+        dueAt: 1000,
+        retries: 6,
+        payload: { webhookId: 'wh-town', notification: told },
+        createdAt: 1000,
+      },
+    ]);
   });
 });

@@ -1,6 +1,17 @@
 import type { Effect, InstanceState } from '@shanzhi/engine';
-import type { Commit, InstanceJobKind, InstanceJobRecord, JobsResumed, NoticeRecord, SubscriptionRecord, TaskRecord } from '@shanzhi/store';
+import type {
+  Commit,
+  InstanceJobKind,
+  InstanceJobRecord,
+  JobsResumed,
+  NoticeRecord,
+  NotificationRecord,
+  SubscriptionRecord,
+  TaskRecord,
+  WebhookRecord,
+} from '@shanzhi/store';
 import { peopleNamed, resolveAssignment } from './assignment.ts';
+import { type NotificationPlan, planNotifications, type RoleHolders, taskRecipients, taskTopic } from './notifications.ts';
 
 /** Retries of timer and outbox jobs before they are parked on an incident of their instance. */
 export const INTERNAL_RETRIES = 5;
@@ -30,6 +41,12 @@ export interface PlanContext {
   readonly loadTask: (id: string) => Promise<TaskRecord | undefined>;
   /** The user ids of the people these names (user ids or usernames) are; a name that is nobody's is left out. */
   readonly people: (names: readonly string[]) => Promise<ReadonlyMap<string, string>>;
+  /** What the instance is about, as notification titles name it (notifications.ts subjectOf). */
+  readonly subject: string;
+  /** The enabled holders of a role at one unit: the members of a group a new task is offered to. */
+  readonly roleHolders: RoleHolders;
+  /** The webhooks at a unit and above it, enabled or not: where notifications are delivered. */
+  readonly webhooks: (unitPath: string) => Promise<readonly WebhookRecord[]>;
 }
 
 /** What a transition asks of the store beside the instance and its events, plus what to do after the commit. */
@@ -38,6 +55,8 @@ export interface Plan {
   readonly jobs: { add: InstanceJobRecord[]; remove: { instanceId: string; ref: string; kind?: InstanceJobKind }[]; resume: JobsResumed[] };
   readonly subscriptions: NonNullable<Commit['subscriptions']>;
   readonly notices: NoticeRecord[];
+  /** Who is told of what the transition did (a task offered to them); their webhook deliveries are in jobs.add. */
+  readonly notifications: NotificationRecord[];
   /** External jobs the engine gave another try (failJob with retries left): rescheduled after the commit. */
   readonly retries: { ref: string; retries: number }[];
   readonly incidents: Extract<Effect, { type: 'IncidentRaised' }>[];
@@ -54,9 +73,10 @@ export function taskId(instanceId: string, key: string): string {
  * inbox rows, timers and external jobs to jobs, message and signal waits to subscriptions,
  * notices to the public board, a resolved host incident to the jobs parked on it, and everything
  * that acts on other instances (messages, signals, call activities and their ends) to outbox
- * jobs. An effect undone later in the same transition (a timer scheduled then cancelled)
- * cancels out here, so the commit never depends on the order in which an adapter applies adds
- * and removes.
+ * jobs. Each task it opens is told to its assignee or candidates, in notifications of the same
+ * commit, each with an outbox job per webhook that delivers it. An effect undone later in the
+ * same transition (a timer scheduled then cancelled) cancels out here, so the commit never
+ * depends on the order in which an adapter applies adds and removes.
  */
 export async function planCommit(ctx: PlanContext, effects: readonly Effect[]): Promise<Plan> {
   const tasks = new Map<string, TaskRecord>();
@@ -70,12 +90,13 @@ export async function planCommit(ctx: PlanContext, effects: readonly Effect[]): 
     jobs: { add: [], remove: [], resume: [] },
     subscriptions: {},
     notices: [],
+    notifications: [],
     retries: [],
     incidents: [],
     opened: 0,
     closed: 0,
   };
-  let opened = 0;
+  const openedTasks = new Set<string>();
   let closed = 0;
 
   const addJob = (
@@ -127,7 +148,7 @@ export async function planCommit(ctx: PlanContext, effects: readonly Effect[]): 
     switch (e.type) {
       case 'OpenUserTask': {
         const id = taskId(ctx.instanceId, e.key);
-        opened++;
+        openedTasks.add(id);
         tasks.set(id, {
           id,
           instanceId: ctx.instanceId,
@@ -253,14 +274,31 @@ export async function planCommit(ctx: PlanContext, effects: readonly Effect[]): 
   const end = [...ended.values()];
   const add = [...subAdds.values()];
   const remove = [...subRemoves.values()];
+  const told = await notifyOpened(
+    upsert.filter((task) => openedTasks.has(task.id) && task.status === 'open'),
+    ctx,
+  );
   return {
     ...plan,
     tasks: { ...(upsert.length ? { upsert } : {}), ...(end.length ? { end } : {}) },
-    jobs: { add: [...jobAdds.values()], remove: [...jobRemoves.values()], resume: plan.jobs.resume },
+    jobs: { add: [...jobAdds.values(), ...told.deliveries], remove: [...jobRemoves.values()], resume: plan.jobs.resume },
     subscriptions: { ...(add.length ? { add } : {}), ...(remove.length ? { remove } : {}) },
-    opened,
+    notifications: told.notifications,
+    opened: openedTasks.size,
     closed,
   };
+}
+
+/** A new task is told to each of its recipients (a task the same transition closed again to nobody). */
+async function notifyOpened(opened: readonly TaskRecord[], ctx: PlanContext): Promise<NotificationPlan> {
+  const notifications: NotificationRecord[] = [];
+  const deliveries: InstanceJobRecord[] = [];
+  for (const task of opened) {
+    const told = await planNotifications('task', await taskRecipients(task, ctx.roleHolders), taskTopic(task, ctx.subject), ctx);
+    notifications.push(...told.notifications);
+    deliveries.push(...told.deliveries);
+  }
+  return { notifications, deliveries };
 }
 
 /**

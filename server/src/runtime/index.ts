@@ -9,6 +9,7 @@ import { Correlation } from './correlation.ts';
 import { Definitions } from './definitions.ts';
 import { ExternalJobs } from './externalJobs.ts';
 import { Forms } from './forms.ts';
+import { Notifier } from './notifier.ts';
 import { Starter } from './starter.ts';
 import { type WorkerOptions, Workers } from './workers.ts';
 
@@ -32,6 +33,7 @@ export interface Runtime {
   readonly correlation: Correlation;
   readonly workers: Workers;
   readonly externalJobs: ExternalJobs;
+  readonly notifier: Notifier;
   /** Graceful stop: no new commands, long polls answered, workers stopped, leases given back. */
   stop(): Promise<void>;
 }
@@ -45,6 +47,7 @@ export function createRuntime(deps: RuntimeDeps, workerOptions: WorkerOptions): 
   const correlation = new Correlation({ store: deps.store, definitions, executor });
   const workers = new Workers({ ...deps, executor, correlation, definitions }, workerOptions);
   const externalJobs = new ExternalJobs({ store: deps.store, executor, clock: deps.clock });
+  const notifier = new Notifier({ ...deps, executor, definitions, wake: () => workers.poke() });
   executor.onCommit(({ plan }) => {
     const now = deps.clock.now();
     if (plan.jobs.add.some((j) => j.kind === 'external')) externalJobs.notify();
@@ -60,6 +63,7 @@ export function createRuntime(deps: RuntimeDeps, workerOptions: WorkerOptions): 
     correlation,
     workers,
     externalJobs,
+    notifier,
     async stop() {
       externalJobs.close();
       await workers.stop();

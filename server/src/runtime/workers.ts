@@ -16,6 +16,8 @@ import type { Correlation } from './correlation.ts';
 import type { Definitions } from './definitions.ts';
 import { INTERNAL_RETRIES, type OutboxType } from './effects.ts';
 import { nextRun, runOf } from './startTimers.ts';
+import { isDelivery } from './webhookDeliveries.ts';
+import { WebhookWorker } from './webhookWorker.ts';
 
 export interface WorkerOptions {
   /** This process's name on the leases it takes; unique per process. */
@@ -29,6 +31,8 @@ export interface WorkerOptions {
   readonly maxBackoffMs?: number;
   /** Instances one call chain may start (MAX_CALLED_PER_TREE). */
   readonly maxCalledPerTree?: number;
+  /** How long a town's gateway has to answer a webhook delivery. */
+  readonly webhookTimeoutMs?: number;
 }
 
 /**
@@ -38,7 +42,8 @@ export interface WorkerOptions {
  * leaves it to be claimed again when the lease ends; a crash after leaves nothing to do; and a
  * worker whose lease ran out and was taken over cannot finish it (its commit is refused). A job
  * that throws is retried with back-off; out of retries it is parked on an incident (resolving the
- * incident resumes it), or finished when nothing is left to act on (see park).
+ * incident resumes it), or finished when nothing is left to act on (see park). Webhook deliveries
+ * keep their own schedule of retries and end as dead letters instead (webhookWorker.ts).
  */
 export class Workers {
   private timer: NodeJS.Timeout | undefined;
@@ -48,6 +53,7 @@ export class Workers {
   /** The last runDue stopped at its round cap with jobs possibly still due. */
   private more = false;
   private readonly o: Required<WorkerOptions>;
+  private readonly webhooks: WebhookWorker;
 
   constructor(
     private readonly deps: {
@@ -69,8 +75,10 @@ export class Workers {
       backoffMs: 1_000,
       maxBackoffMs: 5 * 60_000,
       maxCalledPerTree: MAX_CALLED_PER_TREE,
+      webhookTimeoutMs: 5_000,
       ...options,
     };
+    this.webhooks = new WebhookWorker({ ...deps, timeoutMs: this.o.webhookTimeoutMs });
   }
 
   get owner(): string {
@@ -157,6 +165,10 @@ export class Workers {
   }
 
   private async runOne(job: JobRecord): Promise<void> {
+    if (isDelivery(job)) {
+      this.deps.metrics.jobs({ kind: job.kind, outcome: await this.webhooks.deliver(job, this.o.owner) });
+      return;
+    }
     try {
       await (job.kind === 'startTimer' ? this.fireStartTimer(job) : this.execute(job));
       this.deps.metrics.jobs({ kind: job.kind, outcome: 'done' });

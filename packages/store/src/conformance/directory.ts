@@ -73,6 +73,20 @@ export function directorySpecs(ctx: SuiteContext): void {
       ).rejects.toThrow(/unknown role/);
     });
 
+    it('finds the enabled holders of a role at one unit, not those holding it above or below it', async () => {
+      const retired = { ...USERS.hefengMember, id: 'user-sun', username: 'sun.weiyuan', displayName: '孙委员', disabled: true };
+      const secretary = { ...USERS.hefengMember, id: 'user-zhou', username: 'an.shuji', displayName: '安书记' };
+      for (const u of [retired, secretary]) await ctx.store.users.create(u);
+      for (const userId of [retired.id, secretary.id]) await ctx.store.users.grant({ userId, role: 'approver', unitPath: PATH.hefeng });
+      await ctx.store.users.grant({ userId: USERS.townOfficial.id, role: 'approver', unitPath: PATH.town });
+      await ctx.store.users.grant({ userId: USERS.honggangClerk.id, role: 'approver', unitPath: `${PATH.hefeng}1/` });
+
+      expect(await ctx.store.users.withRoleAt('approver', PATH.hefeng)).toEqual([secretary, USERS.hefengMember]);
+      expect((await ctx.store.users.withRoleAt('approver', PATH.town)).map((u) => u.id)).toEqual([USERS.townOfficial.id]);
+      expect(await ctx.store.users.withRoleAt('approver', PATH.honggang)).toEqual([]);
+      expect(await ctx.store.users.withRoleAt('clerk', PATH.town)).toEqual([]);
+    });
+
     it('lists the users holding a role within reach by username, in pages', async () => {
       await ctx.store.users.create({ id: 'user-sun', username: 'sun.wenshu', displayName: '孙文书', disabled: true, createdAt: T0 });
       await ctx.store.users.grant({ userId: 'user-sun', role: 'clerk', unitPath: `${PATH.hefeng}1/` });

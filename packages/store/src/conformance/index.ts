@@ -3,6 +3,7 @@ import type { Store } from '../port.ts';
 import { calendarSpecs } from './calendars.ts';
 import { commitSpecs } from './commit.ts';
 import type { ConformanceHooks, SuiteContext } from './context.ts';
+import { deadLetterSpecs } from './deadLetters.ts';
 import { definitionSpecs } from './definitions.ts';
 import { directorySpecs } from './directory.ts';
 import { eventSpecs } from './events.ts';
@@ -14,10 +15,12 @@ import { instanceSpecs } from './instances.ts';
 import { jobSpecs } from './jobs.ts';
 import { migrationSpecs } from './migrations.ts';
 import { noticeSpecs } from './notices.ts';
+import { notificationSpecs } from './notifications.ts';
 import { sessionSpecs } from './sessions.ts';
 import { startTimerSpecs } from './startTimers.ts';
 import { subscriptionSpecs } from './subscriptions.ts';
 import { taskSpecs } from './tasks.ts';
+import { webhookSpecs } from './webhooks.ts';
 
 export type { ConformanceHooks } from './context.ts';
 
@@ -65,11 +68,14 @@ export function storeConformance(name: string, makeStore: () => Promise<Store>, 
     taskSpecs(ctx);
     inboxSpecs(ctx);
     jobSpecs(ctx);
+    deadLetterSpecs(ctx);
     startTimerSpecs(ctx);
     subscriptionSpecs(ctx);
     eventSpecs(ctx);
     fileSpecs(ctx);
     noticeSpecs(ctx);
+    notificationSpecs(ctx);
+    webhookSpecs(ctx);
     sessionSpecs(ctx);
   });
 }

@@ -11,12 +11,14 @@ import type {
   InstanceRecord,
   JobKind,
   NoticeRecord,
+  NotificationRecord,
   OrgUnit,
   RoleGrant,
   SessionRecord,
   SubscriptionRecord,
   TaskRecord,
   User,
+  WebhookRecord,
 } from '../records.ts';
 
 /**
@@ -78,6 +80,11 @@ export type CalendarDoc = CalendarRecord & { _id: string };
 
 export type NoticeDoc = WithDocumentId<NoticeRecord>;
 
+/** unread: whether readAt is still unset, so the unread list and count are an equality in an index. */
+export type NotificationDoc = WithDocumentId<NotificationRecord> & { unread: boolean };
+
+export type WebhookDoc = WithDocumentId<WebhookRecord>;
+
 /** The TTL index on expiresAt (a Date) drops a window's count once the window has ended. */
 export interface AttemptDoc {
   _id: string;
@@ -112,6 +119,8 @@ export interface Collections {
   readonly sessions: Collection<SessionDoc>;
   readonly calendars: Collection<CalendarDoc>;
   readonly notices: Collection<NoticeDoc>;
+  readonly notifications: Collection<NotificationDoc>;
+  readonly webhooks: Collection<WebhookDoc>;
   readonly attempts: Collection<AttemptDoc>;
   readonly schemaVersion: Collection<SchemaVersionDoc>;
 }
@@ -132,6 +141,8 @@ export const COLLECTION_NAMES = [
   'attachments',
   'sessions',
   'notices',
+  'notifications',
+  'webhooks',
   'attempts',
   'calendars',
 ] as const;
@@ -154,6 +165,8 @@ export function collectionsOf(db: Db): Collections {
     attachmentContent: new GridFSBucket(db, { bucketName: 'attachmentContent' }),
     sessions: db.collection('sessions'),
     notices: db.collection('notices'),
+    notifications: db.collection('notifications'),
+    webhooks: db.collection('webhooks'),
     attempts: db.collection('attempts'),
     calendars: db.collection('calendars'),
     schemaVersion: db.collection('schema_version'),

@@ -6,12 +6,14 @@ import { StoreConflict } from '../port.ts';
 import type { InstanceRecord } from '../records.ts';
 import type { BusinessKeyDoc, Collections, InstanceDoc } from './collections.ts';
 import { documentOf } from './collections.ts';
-import { explainingReplicaSet, refusingDuplicates } from './errors.ts';
+import { refusingDuplicates } from './errors.ts';
 import { appendEvents } from './events.ts';
 import { writeJobs } from './jobs.ts';
 import { postNotice } from './notices.ts';
+import { writeNotifications } from './notifications.ts';
 import { writeSubscriptions } from './subscriptions.ts';
 import { endTask, upsertTask } from './tasks.ts';
+import { inTransaction } from './transactions.ts';
 
 const businessKeyId = (instance: Pick<InstanceRecord, 'definitionKey' | 'unitPath' | 'businessKey'>): BusinessKeyDoc['_id'] | undefined =>
   instance.businessKey === undefined
@@ -21,18 +23,13 @@ const businessKeyId = (instance: Pick<InstanceRecord, 'definitionKey' | 'unitPat
 /**
  * One engine transition in one transaction (a replica set or sharded cluster is required): the
  * instance replaced only if it still has the version the writer read, its events chained onto
- * the head the instance document keeps, its tasks, jobs, subscriptions and notices. withTransaction
+ * the head the instance document keeps, its tasks, jobs, subscriptions, notices and notifications. withTransaction
  * retries transient write conflicts; a retry that finds the version moved on throws StoreConflict.
  */
 export function mongoCommit(client: MongoClient, collections: Collections): (commit: Commit) => Promise<InstanceRecord> {
   return async (commit) => {
     checkCommit(commit);
-    const session = client.startSession();
-    try {
-      return await explainingReplicaSet(() => session.withTransaction((s) => write(collections, s, commit)));
-    } finally {
-      await session.endSession();
-    }
+    return inTransaction(client, (session) => write(collections, session, commit));
   };
 }
 
@@ -59,6 +56,7 @@ async function write(collections: Collections, session: ClientSession, commit: C
   await writeJobs(collections, session, instance, commit.jobs ?? {});
   if (commit.subscriptions) await writeSubscriptions(collections, session, commit.subscriptions);
   for (const notice of commit.notices?.add ?? []) await postNotice(collections, session, notice);
+  await writeNotifications(collections, session, commit.notifications?.add ?? []);
   return stored;
 }
 

@@ -86,5 +86,13 @@ export function mongoUsers({ users, grants }: Collections): Store['users'] {
         USER_SORT,
       );
     },
+    async withRoleAt(role, unitPath) {
+      const holders = await grants.distinct('userId', { role, unitPath });
+      const found = await users
+        .find({ _id: { $in: holders }, disabled: false })
+        .sort({ username: 1 })
+        .toArray();
+      return found.map((doc) => recordOf<User>(doc));
+    },
   };
 }

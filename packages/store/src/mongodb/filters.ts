@@ -8,6 +8,7 @@ const SORT_FIELDS: Record<SortField, string> = {
   priorityOrder: 'priorityOrder',
   createdAt: 'createdAt',
   startedAt: 'startedAt',
+  dueAt: 'dueAt',
   username: 'username',
   id: '_id',
 };

@@ -14,9 +14,11 @@ import { mongoInstances } from './instances.ts';
 import { mongoJobs } from './jobs.ts';
 import { migrate } from './migrations.ts';
 import { mongoNotices } from './notices.ts';
+import { mongoNotifications } from './notifications.ts';
 import { mongoSessions } from './sessions.ts';
 import { mongoSubscriptions } from './subscriptions.ts';
 import { mongoTasks } from './tasks.ts';
+import { mongoWebhooks } from './webhooks.ts';
 
 export { REPLICA_SET_REQUIRED } from './errors.ts';
 
@@ -49,6 +51,8 @@ export function createMongoStore(options: MongoStoreOptions): Store {
     comments: mongoComments(collections),
     attachments: mongoAttachments(collections),
     notices: mongoNotices(collections),
+    notifications: mongoNotifications(client, collections),
+    webhooks: mongoWebhooks(collections),
     sessions: mongoSessions(collections),
     attempts: mongoAttempts(collections),
     commit: mongoCommit(client, collections),

@@ -1,11 +1,13 @@
 import type { ClientSession, Filter } from 'mongodb';
+import { checkLimit, decodeCursor, toPage } from '../paging.ts';
 import type { Commit, Store } from '../port.ts';
 import { StoreConflict, StoreDuplicate } from '../port.ts';
 import { reachRanges } from '../reach.ts';
 import type { InstanceJobRecord, InstanceRecord, JobRecord } from '../records.ts';
+import { DEAD_LETTER_SORT } from '../sorts.ts';
 import { type Collections, documentOf, type JobDoc, recordOf } from './collections.ts';
 import { duplicateKeyFields, refusingDuplicates } from './errors.ts';
-import { withinRanges } from './filters.ts';
+import { afterKey, sortSpec, withinRanges } from './filters.ts';
 
 const FREE = 0;
 
@@ -18,6 +20,9 @@ const jobDoc = (job: JobRecord): JobDoc => ({ ...documentOf(job), lockedUntil: j
 
 /** A job a claim at `now` may take: due, with retries left, and held by nobody (or by a lease that ran out). */
 const claimable = (now: number): Filter<JobDoc> => ({ retries: { $gt: 0 }, dueAt: { $lte: now }, lockedUntil: { $lt: now } });
+
+/** An outbox job given up on: out of retries, waiting for no incident. */
+const DEAD: Filter<JobDoc> = { kind: 'outbox', retries: 0, incident: { $exists: false } };
 
 /** Unlocked: nobody holds it. */
 const unlocked = { $set: { lockedUntil: FREE }, $unset: { lockedBy: '' } } as const;
@@ -137,6 +142,28 @@ export function mongoJobs({ jobs }: Collections): Store['jobs'] {
     },
     async unschedule(definitionId) {
       return (await jobs.deleteMany({ definitionId })).deletedCount;
+    },
+    async deadLetters(query) {
+      const limit = checkLimit(query.limit);
+      const ranges = reachRanges(query.reach);
+      if (ranges.length === 0) return { items: [] };
+      const and = [
+        withinRanges('unitPath', ranges),
+        ...(query.cursor === undefined ? [] : [afterKey(DEAD_LETTER_SORT, decodeCursor(DEAD_LETTER_SORT, query.cursor))]),
+      ];
+      const found = await jobs
+        .find({ ...DEAD, type: query.type, $and: and })
+        .sort(sortSpec(DEAD_LETTER_SORT))
+        .limit(limit + 1)
+        .toArray();
+      return toPage(found.map(toJob) as InstanceJobRecord[], limit, DEAD_LETTER_SORT);
+    },
+    async revive(id, retries, dueAt) {
+      const { matchedCount } = await jobs.updateOne(
+        { _id: id, ...DEAD },
+        { $set: { retries, dueAt, lockedUntil: FREE }, $unset: { lockedBy: '' } },
+      );
+      return matchedCount > 0;
     },
   };
 }

@@ -102,6 +102,24 @@ export const MIGRATIONS: readonly MongoMigration[] = [
     },
   },
   {
+    version: 7,
+    name: 'notifications, webhooks and their dead letters, role holders at one unit',
+    // A user's list and unread count read one index each, newest first; dead letters (webhook
+    // deliveries given up on, kept in jobs) are listed by type, last given up first; a group task's
+    // members are a role's holders at one unit again (see step 5).
+    async up(db, c) {
+      await createCollections(db);
+      await c.notifications.createIndex({ userId: 1, createdAt: -1, _id: -1 });
+      await c.notifications.createIndex({ userId: 1, unread: 1, createdAt: -1, _id: -1 });
+      await c.webhooks.createIndex({ unitPath: 1, createdAt: 1, _id: 1 });
+      await c.jobs.createIndex(
+        { type: 1, dueAt: -1, _id: -1, unitPath: 1 },
+        { name: 'deadLetters', partialFilterExpression: { kind: 'outbox', retries: 0 } },
+      );
+      await c.grants.createIndex({ role: 1, unitPath: 1, userId: 1 });
+    },
+  },
+  {
     version: 8,
     name: 'working-day calendars per unit and year',
     // `_id` keeps one per unit and year; forUnit asks for the year at the units above, list by unit range.

@@ -98,6 +98,13 @@ export function sqliteUsers({ statement, write }: Sqlite): Store['users'] {
       ) as UserRow[];
       return toPage(rows.map(toUser), limit, USER_SORT);
     },
+    async withRoleAt(role, unitPath) {
+      const rows = statement(
+        `SELECT users.* FROM role_grants g JOIN users ON users.id = g.user_id
+         WHERE g.role = ? AND g.unit_path = ? AND users.disabled = 0 ORDER BY users.username`,
+      ).all(role, unitPath) as UserRow[];
+      return rows.map(toUser);
+    },
   };
 }
 

@@ -1,15 +1,21 @@
+import { checkLimit, decodeCursor, toPage } from '../paging.ts';
 import type { Commit, Store } from '../port.ts';
 import { StoreConflict } from '../port.ts';
 import { reachRanges } from '../reach.ts';
 import type { InstanceJobRecord, InstanceRecord } from '../records.ts';
+import { DEAD_LETTER_SORT } from '../sorts.ts';
 import { refusingDuplicates } from './errors.ts';
 import { JOB_COLUMNS, type JobRow, jobRow, toJob } from './rows.ts';
-import { type Condition, insertInto, type Sqlite, withinRanges } from './sql.ts';
+import { afterKey, type Condition, insertInto, orderBy, type Sqlite, sortColumns, whereAll, withinRanges } from './sql.ts';
 
 type CommitJobs = NonNullable<Commit['jobs']>;
 
 /** A job a claim at `now` may take: due, with retries left, and held by nobody (or by a lease that ran out). */
 const CLAIMABLE = 'retries > 0 AND due_at <= @now AND (locked_until IS NULL OR locked_until < @now)';
+
+/** An outbox job given up on: out of retries, waiting for no incident (jobs_dead holds exactly these). */
+const DEAD = "kind = 'outbox' AND retries = 0 AND incident IS NULL";
+const DEAD_ORDER = sortColumns(DEAD_LETTER_SORT, { dueAt: 'due_at', id: 'id' }, '');
 
 /**
  * Inside a commit of `instance`: jobs finished or parked by their holder (anyone else's hold
@@ -148,6 +154,31 @@ export function sqliteJobs({ statement, write }: Sqlite): Store['jobs'] {
     },
     async unschedule(definitionId) {
       return (await write(() => statement('DELETE FROM jobs WHERE definition_id = ?').run(definitionId))).changes;
+    },
+    async deadLetters(query) {
+      const limit = checkLimit(query.limit);
+      const ranges = reachRanges(query.reach);
+      if (ranges.length === 0) return { items: [] };
+      const conditions: Condition[] = [{ sql: `${DEAD} AND type = ?`, params: [query.type] }, withinRanges('unit_path', ranges)];
+      if (query.cursor !== undefined) {
+        conditions.push(afterKey(DEAD_ORDER, DEAD_LETTER_SORT.direction, decodeCursor(DEAD_LETTER_SORT, query.cursor)));
+      }
+      const where = whereAll(conditions);
+      const rows = statement(`SELECT * FROM jobs WHERE ${where.sql} ${orderBy(DEAD_ORDER, DEAD_LETTER_SORT.direction)} LIMIT ?`).all(
+        ...where.params,
+        limit + 1,
+      ) as JobRow[];
+      return toPage(rows.map(toJob) as InstanceJobRecord[], limit, DEAD_LETTER_SORT);
+    },
+    async revive(id, retries, dueAt) {
+      const { changes } = await write(() =>
+        statement(`UPDATE jobs SET retries = ?, due_at = ?, locked_by = NULL, locked_until = NULL WHERE id = ? AND ${DEAD}`).run(
+          retries,
+          dueAt,
+          id,
+        ),
+      );
+      return changes > 0;
     },
   };
 }

@@ -120,3 +120,36 @@ it('runs a step that lands after a higher one: a database with every step but th
   expect((await store.forms.deploy(form)).version).toBe(1);
   await store.close();
 });
+
+it('upgrades a database of the schema before notifications: its grants name a role’s holders at a unit, and notifications and webhooks are kept', async () => {
+  const db = databaseAt(7);
+  const clerk = USERS.hefengClerk;
+  db.prepare(`INSERT INTO users (id, username, display_name, disabled, created_at) VALUES (?, ?, ?, 0, ?)`).run(
+    clerk.id,
+    clerk.username,
+    clerk.displayName,
+    T0,
+  );
+  db.prepare(`INSERT INTO role_grants (user_id, role, unit_path) VALUES (?, 'clerk', ?)`).run(clerk.id, PATH.hefeng);
+
+  const store = sqliteStore(db, join(folder, 'files-before-notifications'));
+  await store.migrate();
+  expect(schemaVersion(db)).toBe(LATEST);
+  expect(await store.users.withRoleAt('clerk', PATH.hefeng)).toEqual([clerk]);
+  await store.notifications.add([
+    { id: 'n-1', userId: clerk.id, kind: 'cc', unitPath: PATH.hefeng, title: '抄送：村民代表会议通知', createdAt: T0 },
+  ]);
+  expect(await store.notifications.unreadCount(clerk.id)).toBe(1);
+  const webhook = {
+    id: 'wh-1',
+    unitPath: PATH.town,
+    url: 'http://10.20.0.5/sz',
+    secret: 's',
+    enabled: true,
+    createdAt: T0,
+    createdBy: clerk.id,
+  };
+  await store.webhooks.put(webhook);
+  expect(await store.webhooks.forUnit(PATH.hefeng)).toEqual([webhook]);
+  await store.close();
+});

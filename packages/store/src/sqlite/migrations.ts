@@ -336,6 +336,46 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 8,
+    name: 'notifications, webhooks and their dead letters, role holders at one unit',
+    // A user's list and unread count read one index each, newest first. Webhooks are looked up by
+    // the unit and the units above it; kinds is a JSON array, NULL for every kind. A webhook
+    // delivery that gave up stays in jobs (out of retries, with no incident) as a dead letter.
+    // Notifying a group task's members looks up a role's holders at one unit again (see step 5).
+    sql: `
+      CREATE TABLE notifications (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        unit_path TEXT NOT NULL,
+        instance_id TEXT,
+        task_id TEXT,
+        title TEXT NOT NULL,
+        body TEXT,
+        created_at INTEGER NOT NULL,
+        read_at INTEGER
+      ) STRICT;
+      CREATE INDEX notifications_of_user ON notifications (user_id, created_at, id);
+      CREATE INDEX notifications_unread ON notifications (user_id, created_at, id) WHERE read_at IS NULL;
+
+      CREATE TABLE webhooks (
+        id TEXT PRIMARY KEY,
+        unit_path TEXT NOT NULL,
+        url TEXT NOT NULL,
+        secret TEXT NOT NULL,
+        kinds TEXT,
+        enabled INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        created_by TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX webhooks_by_unit ON webhooks (unit_path, created_at);
+
+      CREATE INDEX jobs_dead ON jobs (type, due_at, id, unit_path) WHERE kind = 'outbox' AND retries = 0 AND incident IS NULL;
+
+      CREATE INDEX role_grants_by_role ON role_grants (role, unit_path, user_id);
+    `,
+  },
+  {
     version: 9,
     name: 'working-day calendars per unit and year',
     // holidays and workdays are JSON arrays of YYYY-MM-DD; forUnit probes the key once per unit above.

@@ -9,11 +9,13 @@ import type {
   InstanceRecord,
   JobRecord,
   NoticeRecord,
+  NotificationRecord,
   OrgUnit,
   SessionRecord,
   SubscriptionRecord,
   TaskRecord,
   User,
+  WebhookRecord,
 } from '../records.ts';
 
 /**
@@ -453,4 +455,65 @@ export const toCalendar = (row: CalendarRow): CalendarRecord => ({
   ...present('note', row.note as string | null),
   updatedAt: row.updated_at as number,
   updatedBy: row.updated_by as string,
+});
+
+export const NOTIFICATION_COLUMNS = [
+  'id',
+  'user_id',
+  'kind',
+  'unit_path',
+  'instance_id',
+  'task_id',
+  'title',
+  'body',
+  'created_at',
+  'read_at',
+] as const;
+export type NotificationRow = Row<(typeof NOTIFICATION_COLUMNS)[number]>;
+export const notificationRow = (n: NotificationRecord): NotificationRow => ({
+  id: n.id,
+  user_id: n.userId,
+  kind: n.kind,
+  unit_path: n.unitPath,
+  instance_id: n.instanceId ?? null,
+  task_id: n.taskId ?? null,
+  title: n.title,
+  body: n.body ?? null,
+  created_at: n.createdAt,
+  read_at: n.readAt ?? null,
+});
+export const toNotification = (row: NotificationRow): NotificationRecord => ({
+  id: row.id as string,
+  userId: row.user_id as string,
+  kind: row.kind as NotificationRecord['kind'],
+  unitPath: row.unit_path as string,
+  ...present('instanceId', row.instance_id as string | null),
+  ...present('taskId', row.task_id as string | null),
+  title: row.title as string,
+  ...present('body', row.body as string | null),
+  createdAt: row.created_at as number,
+  ...present('readAt', row.read_at as number | null),
+});
+
+export const WEBHOOK_COLUMNS = ['id', 'unit_path', 'url', 'secret', 'kinds', 'enabled', 'created_at', 'created_by'] as const;
+export type WebhookRow = Row<(typeof WEBHOOK_COLUMNS)[number]>;
+export const webhookRow = (w: WebhookRecord): WebhookRow => ({
+  id: w.id,
+  unit_path: w.unitPath,
+  url: w.url,
+  secret: w.secret,
+  kinds: jsonOrNull(w.kinds),
+  enabled: w.enabled ? 1 : 0,
+  created_at: w.createdAt,
+  created_by: w.createdBy,
+});
+export const toWebhook = (row: WebhookRow): WebhookRecord => ({
+  id: row.id as string,
+  unitPath: row.unit_path as string,
+  url: row.url as string,
+  secret: row.secret as string,
+  ...present('kinds', parsedOrNull(row.kinds)),
+  enabled: row.enabled === 1,
+  createdAt: row.created_at as number,
+  createdBy: row.created_by as string,
 });

@@ -13,11 +13,13 @@ import { sqliteInstances } from './instances.ts';
 import { sqliteJobs } from './jobs.ts';
 import { migrate } from './migrations.ts';
 import { sqliteNotices } from './notices.ts';
+import { sqliteNotifications } from './notifications.ts';
 import { BUSY_TIMEOUT_MS } from './open.ts';
 import { sqliteSessions } from './sessions.ts';
 import { wrapDatabase } from './sql.ts';
 import { sqliteSubscriptions } from './subscriptions.ts';
 import { sqliteTasks } from './tasks.ts';
+import { sqliteWebhooks } from './webhooks.ts';
 
 /** The Store over an open database; attachment content goes to `filesDir`. */
 export function sqliteStore(db: Database.Database, filesDir: string): Store {
@@ -47,6 +49,8 @@ export function sqliteStore(db: Database.Database, filesDir: string): Store {
     comments: sqliteComments(sqlite),
     attachments: sqliteAttachments(sqlite, filesDir),
     notices: sqliteNotices(sqlite),
+    notifications: sqliteNotifications(sqlite),
+    webhooks: sqliteWebhooks(sqlite),
     sessions: sqliteSessions(sqlite),
     attempts: sqliteAttempts(sqlite),
     commit: sqliteCommit(sqlite),

@@ -5,6 +5,7 @@ import { ApiError, fromEngine } from '../../errors.ts';
 import { assertCan, assertSee, can, type Principal, principal } from '../../plugins/tenancy.ts';
 import { isCandidate } from '../../runtime/assignment.ts';
 import { cancellation } from '../../runtime/cancellation.ts';
+import { isDelivery } from '../../runtime/webhookDeliveries.ts';
 import { errors, iso, page } from '../common.ts';
 import { taskView } from '../tasks/view.ts';
 import {
@@ -146,7 +147,8 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
           code: i.code,
           message: i.message,
         })),
-        jobs: jobs.map(waitingJob),
+        // A webhook delivery is the town's business (its dead letters), not something the instance waits on.
+        jobs: jobs.filter((job) => !isDelivery(job)).map(waitingJob),
         history: events.map(historyItem),
         ...cancelledView(events),
       };
