@@ -212,3 +212,55 @@ describe('会签 and 表决 over HTTP, members named by username', () => {
     expect(detail.variables.approval).toMatchObject({ outcome: 'noQuorum', approve: 1 });
   });
 });
+
+describe('who is told of the approval verbs', () => {
+  const env = useTestEnv();
+  const kinds = async (who: 'hefeng' | 'town' | 'admin') =>
+    (await (await env.as(who)).get('/api/notifications')).json<{ items: { kind: string; title: string }[] }>().items;
+
+  it('催办: the holder is reminded, at most once an hour', async () => {
+    await deploy(env, CHAIN);
+    const clerk = await env.as('hefeng');
+    const id = await start('chain', clerk);
+    await complete(clerk, env, id, 'apply');
+    const check = await open(env, id, 'check');
+    const town = await env.as('town');
+    await town.post(`/api/tasks/${check.id}/claim`);
+    const first = await clerk.post(`/api/tasks/${check.id}/urge`, { message: '村民等着用' });
+    expect(first.statusCode).toBe(200);
+    expect(first.json().told).toBe(1);
+    expect((await kinds('town')).find((n) => n.kind === 'urged')).toMatchObject({ title: expect.stringMatching(/^催办：初审/) });
+    const again = await clerk.post(`/api/tasks/${check.id}/urge`, {});
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'SZ_URGE_TOO_SOON', message: expect.stringContaining('一小时内已经催办过') });
+    env.clock.advance(61 * 60_000);
+    expect((await (await env.as('hefeng')).post(`/api/tasks/${check.id}/urge`, {})).statusCode).toBe(200);
+    expect((await (await env.as('auditor')).post(`/api/tasks/${check.id}/urge`, {})).json().code).toBe('SZ_FORBIDDEN');
+  });
+
+  it('退回 tells whoever gets the step back that it was returned, not that it is new', async () => {
+    await deploy(env, CHAIN);
+    const clerk = await env.as('hefeng');
+    const town = await env.as('town');
+    const id = await start('chain', clerk);
+    await complete(town, env, id, 'apply');
+    const check = await open(env, id, 'check');
+    await clerk.post(`/api/tasks/${check.id}/return`, { reason: '缺材料' });
+    const told = await kinds('town');
+    expect(told.filter((n) => n.kind === 'returned')).toEqual([
+      expect.objectContaining({ title: expect.stringMatching(/^已退回：填写申请/) }),
+    ]);
+  });
+
+  it('撤回 tells whoever held the withdrawn tasks', async () => {
+    const forTown = processXml(
+      'forTown',
+      `<startEvent id="s"/><userTask id="sign" name="镇审核"><extensionElements><sz:assignment assignee="town"/></extensionElements></userTask>${flow('s', 'sign')}`,
+    );
+    await deploy(env, forTown);
+    const clerk = await env.as('hefeng');
+    const id = await start('forTown', clerk);
+    expect((await clerk.post(`/api/process-instances/${id}/withdraw`, {})).statusCode).toBe(200);
+    expect((await kinds('town')).map((n) => n.kind).sort()).toEqual(['task', 'withdrawn']);
+  });
+});

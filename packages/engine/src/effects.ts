@@ -6,7 +6,16 @@ import type { Incident, InstanceStatus, UserTaskState, Vars } from './state/type
  * Every effect names the instance, so a host can route it without reading state.
  */
 export type Effect =
-  | ({ type: 'OpenUserTask'; instance: string; key: string; el: string; name?: string; form?: FormBinding } & UserTaskState)
+  | ({
+      type: 'OpenUserTask';
+      instance: string;
+      key: string;
+      el: string;
+      name?: string;
+      form?: FormBinding;
+      /** Opened again by a return (退回): the host tells its holder so. */
+      returned?: boolean;
+    } & UserTaskState)
   | ({ type: 'UpdateUserTask'; instance: string; key: string } & UserTaskState)
   | { type: 'CloseUserTask'; instance: string; key: string; reason: 'completed' | 'terminated' }
   | { type: 'ScheduleTimer'; instance: string; sub: string; el: string; dueAt: number }

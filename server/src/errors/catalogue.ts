@@ -90,6 +90,11 @@ export const ERRORS = catalogue({
     'zh-CN': '只有发起人本人才能撤回这个事项。',
     en: 'Only whoever started the instance may withdraw it.',
   },
+  'SZ_FORBIDDEN/urge': {
+    shows: 'urge a task',
+    'zh-CN': '只有发起人或本单位管理员才能催办。',
+    en: 'Only whoever started the instance, or an admin of its unit, may urge its tasks.',
+  },
   'SZ_FORBIDDEN/return': {
     shows: 'return a task',
     'zh-CN': '只有正在办理这项待办的人或本单位管理员才能退回。',
@@ -208,6 +213,12 @@ export const ERRORS = catalogue({
     shows: 'withdraw an instance',
     'zh-CN': '已经有人办理过这个事项，不能再撤回；如需终止，请联系本单位管理员取消。',
     en: 'Someone has acted on the instance since it was started, so it can no longer be withdrawn; ask an admin of its unit to cancel it.',
+  },
+  SZ_URGE_TOO_SOON: {
+    status: 409,
+    shows: 'urge a task',
+    'zh-CN': '这项待办一小时内已经催办过了，{at} 以后可以再催办。',
+    en: 'The task was urged within the hour; it can be urged again from {at}.',
   },
   SZ_DELIVERY_PENDING: {
     status: 409,

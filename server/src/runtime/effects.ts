@@ -96,7 +96,8 @@ export async function planCommit(ctx: PlanContext, effects: readonly Effect[]): 
     opened: 0,
     closed: 0,
   };
-  const openedTasks = new Set<string>();
+  /** Each task opened, and what its holder is told: a new task, or one returned to them (退回). */
+  const openedTasks = new Map<string, 'task' | 'returned'>();
   let closed = 0;
 
   const addJob = (
@@ -148,7 +149,7 @@ export async function planCommit(ctx: PlanContext, effects: readonly Effect[]): 
     switch (e.type) {
       case 'OpenUserTask': {
         const id = taskId(ctx.instanceId, e.key);
-        openedTasks.add(id);
+        openedTasks.set(id, e.returned ? 'returned' : 'task');
         tasks.set(id, {
           id,
           instanceId: ctx.instanceId,
@@ -275,7 +276,10 @@ export async function planCommit(ctx: PlanContext, effects: readonly Effect[]): 
   const add = [...subAdds.values()];
   const remove = [...subRemoves.values()];
   const told = await notifyOpened(
-    upsert.filter((task) => openedTasks.has(task.id) && task.status === 'open'),
+    upsert.flatMap((task) => {
+      const kind = openedTasks.get(task.id);
+      return kind && task.status === 'open' ? [{ task, kind }] : [];
+    }),
     ctx,
   );
   return {
@@ -290,11 +294,14 @@ export async function planCommit(ctx: PlanContext, effects: readonly Effect[]): 
 }
 
 /** A new task is told to each of its recipients (a task the same transition closed again to nobody). */
-async function notifyOpened(opened: readonly TaskRecord[], ctx: PlanContext): Promise<NotificationPlan> {
+async function notifyOpened(
+  opened: readonly { task: TaskRecord; kind: 'task' | 'returned' }[],
+  ctx: PlanContext,
+): Promise<NotificationPlan> {
   const notifications: NotificationRecord[] = [];
   const deliveries: InstanceJobRecord[] = [];
-  for (const task of opened) {
-    const told = await planNotifications('task', await taskRecipients(task, ctx.roleHolders), taskTopic(task, ctx.subject), ctx);
+  for (const { task, kind } of opened) {
+    const told = await planNotifications(kind, await taskRecipients(task, ctx.roleHolders), taskTopic(task, ctx.subject), ctx);
     notifications.push(...told.notifications);
     deliveries.push(...told.deliveries);
   }

@@ -2,7 +2,15 @@ import type { NotificationKind, NotificationRecord, Store, TaskRecord } from '@s
 import type { Clock, IdGenerator } from '../clock.ts';
 import type { CommandExecutor } from './commandExecutor.ts';
 import type { Definitions } from './definitions.ts';
-import { type NotificationPlan, planNotifications, subjectOf, type Topic, taskTopic } from './notifications.ts';
+import {
+  type NotificationPlan,
+  planNotifications,
+  type RoleHolders,
+  subjectOf,
+  type Topic,
+  taskRecipients,
+  taskTopic,
+} from './notifications.ts';
 
 /**
  * Notifications of the kinds no engine effect causes (a copy, an urging, a return, a withdrawal,
@@ -34,6 +42,14 @@ export class Notifier {
   plan(kind: NotificationKind, userIds: readonly string[], topic: Topic): Promise<NotificationPlan> {
     const { store, clock, newId } = this.deps;
     return planNotifications(kind, userIds, topic, { now: clock.now(), newId, webhooks: (unitPath) => store.webhooks.forUnit(unitPath) });
+  }
+
+  /** One kind of notification about each of several tasks, to whoever each is offered to, as one plan (撤回 tells every holder). */
+  async planForHolders(kind: NotificationKind, tasks: readonly TaskRecord[]): Promise<NotificationPlan> {
+    const holders: RoleHolders = (role, unitPath) => this.deps.store.users.withRoleAt(role, unitPath);
+    const plans = [];
+    for (const task of tasks) plans.push(await this.plan(kind, await taskRecipients(task, holders), await this.taskTopic(task)));
+    return { notifications: plans.flatMap((p) => p.notifications), deliveries: plans.flatMap((p) => p.deliveries) };
   }
 
   /**

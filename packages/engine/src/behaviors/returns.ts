@@ -46,7 +46,13 @@ export function returnTo(p: Processing, plan: ReturnPlan, c: { key: string; to: 
     if (stale.length > 0)
       p.write({ type: 'JoinFired', scope: plan.scope, gateway, consumed: Object.fromEntries(stale.map((f) => [f, arrived[f] ?? 0])) });
   }
-  p.enqueue({ op: 'activate', el: c.to, parent: plan.scope, ...(c.assignee === undefined ? {} : { assignee: c.assignee }) });
+  p.enqueue({
+    op: 'activate',
+    el: c.to,
+    parent: plan.scope,
+    returned: true,
+    ...(c.assignee === undefined ? {} : { assignee: c.assignee }),
+  });
 }
 
 /** The element and every element its flows (and its boundary events, and link events) lead to, in its scope. */

@@ -16,6 +16,7 @@ export const userTask: ElementProcessor = {
       el: el.id,
       ...(el.name === undefined ? {} : { name: el.name }),
       ...(el.form === undefined ? {} : { form: el.form }),
+      ...(work?.returned ? { returned: true } : {}),
       ...task,
     });
   },

@@ -146,8 +146,9 @@ export type Work =
       triggered?: boolean;
       /** Compensation handlers: the throw event waiting for them. */
       compensating?: string;
-      /** A user task sent back to: who gets it, instead of the model's assignment. */
+      /** A user task sent back to (退回): who gets it, instead of the model's assignment. */
       assignee?: string;
+      returned?: boolean;
     }
   | {
       op: 'run';

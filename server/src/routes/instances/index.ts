@@ -201,10 +201,12 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const events = await app.store.events.ofInstance(r.id);
       if (events.some((e) => e.actor !== p.id && !e.actor.startsWith('system:'))) throw new ApiError('SZ_WITHDRAW_TOO_LATE');
       const reason = request.body?.reason?.trim();
+      const open = (await app.store.tasks.ofInstance(r.id)).filter((t) => t.status === 'open');
+      const notify = await app.runtime.notifier.planForHolders('withdrawn', open);
       const out = await app.runtime.executor.run(
         r.id,
         { type: 'withdraw', ...(reason ? { reason } : {}) },
-        { actor: p.id, internal: false, conflictCode: 'SZ_INSTANCE_CONFLICT' },
+        { actor: p.id, internal: false, conflictCode: 'SZ_INSTANCE_CONFLICT', notify },
       );
       if (!out.ok) throw fromEngine(out.error);
       request.log.info({ instanceId: r.id }, 'instance withdrawn');

@@ -100,3 +100,8 @@ export const BatchResult = Type.Object({
     }),
   ),
 });
+
+export const UrgeBody = Type.Object(
+  { message: Type.Optional(Type.String({ maxLength: 500, description: 'A word to the holder, shown with the reminder' })) },
+  { additionalProperties: false },
+);

@@ -1,14 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { planReturn } from '@shanzhi/engine';
-import type { TaskRecord } from '@shanzhi/store';
+import type { Role, TaskRecord } from '@shanzhi/store';
 import { Type } from '@sinclair/typebox';
 import { languageOf } from '../../errors/language.ts';
 import { messageOf } from '../../errors/render.ts';
 import { ApiError } from '../../errors.ts';
 import { can, type Principal, principal } from '../../plugins/tenancy.ts';
-import { errors, iso } from '../common.ts';
+import { taskRecipients } from '../../runtime/notifications.ts';
+import { errors, IsoTime, iso } from '../common.ts';
 import { mayWork, refusal, taskAccess } from './access.ts';
-import { BatchCompleteBody, BatchResult, ReturnBody, ReturnTarget, Task, TaskParams, TransferBody } from './schemas.ts';
+import { BatchCompleteBody, BatchResult, ReturnBody, ReturnTarget, Task, TaskParams, TransferBody, UrgeBody } from './schemas.ts';
 import { taskView } from './view.ts';
 
 /**
@@ -16,6 +17,9 @@ import { taskView } from './view.ts';
  * earlier step), 转交 (hand my task to someone else) and 批量审批 (approve many at once). Each
  * goes through the engine or the comments, so it is in the audit trail as its actor's.
  */
+/** 催办 at most once in each hour per task. */
+const URGE_EVERY_MS = 60 * 60 * 1000;
+
 const toolkitRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tasks = taskAccess(app);
 
@@ -140,6 +144,33 @@ const toolkitRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.post(
+    '/tasks/:id/urge',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: '催办: remind whoever holds the task, at most once an hour; the starter and the admins of its unit may',
+        params: TaskParams,
+        body: UrgeBody,
+        response: { 200: Type.Object({ told: Type.Integer(), nextAt: IsoTime }), ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const p = principal(request);
+      const t = await tasks.openTask(request.params.id, p);
+      const instance = await app.store.instances.byId(t.instanceId);
+      if (instance?.startedBy !== p.id && !can(p, 'task:assign', t.unitPath)) throw new ApiError('SZ_FORBIDDEN/urge');
+      const { count, endsAt } = await app.store.attempts.count(`urge:${t.id}`, URGE_EVERY_MS, app.clock.now());
+      if (count > 1) throw new ApiError('SZ_URGE_TOO_SOON', { at: beijingTime(endsAt) });
+      const message = request.body?.message?.trim();
+      const topic = await app.runtime.notifier.taskTopic(t, message || undefined);
+      const holders = (role: Role, unitPath: string) => app.store.users.withRoleAt(role, unitPath);
+      const told = await app.runtime.notifier.send('urged', await taskRecipients(t, holders), topic);
+      request.log.info({ taskId: t.id, told: told.length }, 'task urged');
+      return { told: told.length, nextAt: iso(endsAt) as string };
+    },
+  );
+
+  app.post(
     '/tasks/batch-complete',
     {
       schema: {
@@ -181,5 +212,20 @@ const toolkitRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 };
+
+/** `2026-01-05 10:00`, in the time town staff keep (Asia/Shanghai), for a message either language reads. */
+function beijingTime(at: number): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
+  const part = (type: string) => parts.find((x) => x.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+}
 
 export default toolkitRoutes;
