@@ -264,3 +264,35 @@ describe('who is told of the approval verbs', () => {
     expect((await kinds('town')).map((n) => n.kind).sort()).toEqual(['task', 'withdrawn']);
   });
 });
+
+describe('抄送: copying an instance', () => {
+  const env = useTestEnv();
+
+  it('lets the people copied read it, only read, tells them, and shows who has read it', async () => {
+    await deploy(env, CHAIN);
+    const clerk = await env.as('hefeng');
+    const id = await start('chain', clerk);
+    const dali = await env.as('daliAdmin');
+    expect((await dali.get(`/api/process-instances/${id}`)).statusCode).toBe(404);
+    const copied = await clerk.post(`/api/process-instances/${id}/cc`, { userIds: [env.userId('daliAdmin')], note: '请大沥镇参考' });
+    expect(copied.statusCode).toBe(200);
+    expect(copied.json().items).toEqual([expect.objectContaining({ userId: env.userId('daliAdmin'), note: '请大沥镇参考' })]);
+    expect(copied.json().items[0].readAt).toBeUndefined();
+    const told = (await dali.get('/api/notifications')).json<{ items: { kind: string; title: string }[] }>().items;
+    expect(told).toEqual([expect.objectContaining({ kind: 'cc', title: '抄送：chain' })]);
+    expect((await dali.get(`/api/process-instances/${id}`)).statusCode).toBe(200);
+    expect((await clerk.get(`/api/process-instances/${id}/cc`)).json().items[0].readAt).toEqual(expect.any(String));
+    expect((await dali.post(`/api/process-instances/${id}/cancel`, { reason: '越权' })).statusCode).toBe(404);
+  });
+
+  it('is for the starter, those who handled it, and its unit’s admins', async () => {
+    await deploy(env, CHAIN);
+    const id = await start('chain', await env.as('hefeng'));
+    const auditor = await env.as('auditor');
+    expect((await auditor.post(`/api/process-instances/${id}/cc`, { userIds: [env.userId('town')] })).json().code).toBe('SZ_FORBIDDEN');
+    const admin = await env.as('admin');
+    const bad = await admin.post(`/api/process-instances/${id}/cc`, { userIds: ['nobody'] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().details[0]).toMatchObject({ field: 'body.userIds[0]' });
+  });
+});

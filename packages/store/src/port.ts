@@ -13,6 +13,7 @@ import type {
   JobKind,
   JobRecord,
   NoticeRecord,
+  NotificationKind,
   NotificationRecord,
   OrgUnit,
   Role,
@@ -332,6 +333,8 @@ export interface Store {
      * someone else's notifications, or of ones read before, change nothing.
      */
     markRead(userId: string, ids: readonly string[] | 'all', at: number): Promise<number>;
+    /** The notifications of one kind about an instance, to anyone, oldest first: its copies (抄送) and who read them. */
+    aboutInstance(instanceId: string, kind: NotificationKind): Promise<NotificationRecord[]>;
   };
 
   /** The towns' gateways for their notifications. */

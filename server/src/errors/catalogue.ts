@@ -90,6 +90,11 @@ export const ERRORS = catalogue({
     'zh-CN': '只有发起人本人才能撤回这个事项。',
     en: 'Only whoever started the instance may withdraw it.',
   },
+  'SZ_FORBIDDEN/cc': {
+    shows: 'copy an instance',
+    'zh-CN': '只有发起人、办理过这个事项的人或本单位管理员才能抄送。',
+    en: 'Only whoever started the instance, handled a task of it, or an admin of its unit may copy it.',
+  },
   'SZ_FORBIDDEN/urge': {
     shows: 'urge a task',
     'zh-CN': '只有发起人或本单位管理员才能催办。',

@@ -54,6 +54,20 @@ export function notificationSpecs(ctx: SuiteContext): void {
       );
     });
 
+    it('lists an instance’s notifications of one kind, to anyone, oldest first, with who read them', async () => {
+      const other = instance('inst-road', PATH.hefeng, { businessKey: '鹤峰村村道硬化' });
+      const copies = [1, 2].map((n) => notification(hall, n, { kind: 'cc', userId: n === 1 ? clerk : member }));
+      await start(ctx.store, hall, { notifications: { add: [...copies, notification(hall, 3)] } });
+      await start(ctx.store, other, { notifications: { add: [notification(other, 1, { kind: 'cc' })] } });
+      await ctx.store.notifications.markRead(member, [`${hall.id}:n2`], T0 + DAY);
+      const about = await ctx.store.notifications.aboutInstance(hall.id, 'cc');
+      expect(about.map((n) => [n.userId, n.readAt])).toEqual([
+        [clerk, undefined],
+        [member, T0 + DAY],
+      ]);
+      expect(await ctx.store.notifications.aboutInstance('inst-none', 'cc')).toEqual([]);
+    });
+
     it('pages the unread list too', async () => {
       await start(ctx.store, hall, { notifications: { add: [1, 2, 3, 4].map((n) => notification(hall, n)) } });
       await ctx.store.notifications.markRead(clerk, [`${hall.id}:n3`], T0 + DAY);

@@ -129,6 +129,15 @@ export const MIGRATIONS: readonly MongoMigration[] = [
       await c.calendars.createIndex({ unitPath: 1, year: 1 });
     },
   },
+  {
+    version: 10,
+    name: 'notifications by instance',
+    // An instance's copies (抄送) and who read them; a copied user's access to the instance.
+    async up(db, c) {
+      await createCollections(db);
+      await c.notifications.createIndex({ instanceId: 1, kind: 1, createdAt: 1, _id: 1 });
+    },
+  },
 ];
 
 /** Transactions on MongoDB before 4.4 cannot create collections, so every collection is created up front. */

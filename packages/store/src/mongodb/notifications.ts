@@ -51,6 +51,9 @@ export function mongoNotifications(client: MongoClient, collections: Collections
     async unreadCount(userId) {
       return notifications.countDocuments({ userId, unread: true });
     },
+    async aboutInstance(instanceId, kind) {
+      return (await notifications.find({ instanceId, kind }).sort({ createdAt: 1, _id: 1 }).toArray()).map(toNotification);
+    },
     async markRead(userId, ids, at) {
       if (ids !== 'all' && ids.length === 0) return 0;
       const which = ids === 'all' ? {} : { _id: { $in: [...ids] } };

@@ -393,6 +393,12 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 11,
+    name: 'notifications by instance',
+    // An instance's copies (抄送) and who read them; a copied user's access to the instance.
+    sql: `CREATE INDEX notifications_of_instance ON notifications (instance_id, kind, created_at) WHERE instance_id IS NOT NULL;`,
+  },
 ];
 
 export function migrate(db: Database.Database): void {

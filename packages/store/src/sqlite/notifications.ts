@@ -46,6 +46,13 @@ export function sqliteNotifications(sqlite: Sqlite): Store['notifications'] {
         statement('SELECT count(*) AS unread FROM notifications WHERE user_id = ? AND read_at IS NULL').get(userId) as { unread: number }
       ).unread;
     },
+    async aboutInstance(instanceId, kind) {
+      const rows = statement('SELECT * FROM notifications WHERE instance_id = ? AND kind = ? ORDER BY created_at, id').all(
+        instanceId,
+        kind,
+      ) as NotificationRow[];
+      return rows.map(toNotification);
+    },
     async markRead(userId, ids, at) {
       if (ids !== 'all' && ids.length === 0) return 0;
       const which = ids === 'all' ? '' : ` AND id IN (${ids.map(() => '?').join(', ')})`;

@@ -1,15 +1,19 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { EventRecord, InstanceJobRecord, InstanceRecord } from '@shanzhi/store';
+import type { EventRecord, InstanceJobRecord, InstanceRecord, NotificationRecord } from '@shanzhi/store';
+import { Type } from '@sinclair/typebox';
 import { languageOf } from '../../errors/language.ts';
-import { ApiError, fromEngine } from '../../errors.ts';
+import { ApiError, fromEngine, invalidRequest } from '../../errors.ts';
 import { assertCan, assertSee, can, type Principal, principal } from '../../plugins/tenancy.ts';
 import { isCandidate } from '../../runtime/assignment.ts';
 import { cancellation } from '../../runtime/cancellation.ts';
+import { subjectOf } from '../../runtime/notifications.ts';
 import { isDelivery } from '../../runtime/webhookDeliveries.ts';
 import { errors, iso, page } from '../common.ts';
 import { taskView } from '../tasks/view.ts';
 import {
   CancelBody,
+  CcBody,
+  Copy,
   IncidentParams,
   Instance,
   InstanceDetail,
@@ -131,7 +135,8 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const r = await visibleInstance(request.params.id, principal(request));
+      const p = principal(request);
+      const r = await readableInstance(request.params.id, p);
       const state = r.state;
       const active = new Set<string>();
       for (const ei of Object.values(state.els)) if (ei.k !== state.root) active.add(ei.e);
@@ -215,6 +220,58 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.post(
+    '/process-instances/:id/cc',
+    {
+      schema: {
+        tags: ['instances'],
+        summary:
+          '抄送: copy the instance to people, who may then read it (only read) and are told; the starter, its handlers and its unit admins may',
+        params: InstanceParams,
+        body: CcBody,
+        response: { 200: Type.Object({ items: Type.Array(Copy) }), ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const p = principal(request);
+      const r = await visibleInstance(request.params.id, p);
+      const tasks = await app.store.tasks.ofInstance(r.id);
+      const handled = tasks.some((t) => t.assignee === p.id || t.endedBy === p.id);
+      if (r.startedBy !== p.id && !handled && !can(p, 'task:assign', r.unitPath)) throw new ApiError('SZ_FORBIDDEN/cc');
+      for (const [i, userId] of request.body.userIds.entries()) {
+        const user = await app.store.users.byId(userId);
+        if (!user || user.disabled) throw invalidRequest([{ field: `body.userIds[${i}]`, message: `${userId} is no enabled user` }]);
+      }
+      const definition = await app.runtime.definitions.byId(r.definitionId);
+      const subject = subjectOf(r, definition?.record.name);
+      const note = request.body.note?.trim();
+      await app.runtime.notifier.send('cc', request.body.userIds, {
+        unitPath: r.unitPath,
+        instanceId: r.id,
+        subject,
+        ...(note ? { body: note } : {}),
+      });
+      request.log.info({ instanceId: r.id, copied: request.body.userIds.length }, 'instance copied');
+      return { items: (await app.store.notifications.aboutInstance(r.id, 'cc')).map(copyView) };
+    },
+  );
+
+  app.get(
+    '/process-instances/:id/cc',
+    {
+      schema: {
+        tags: ['instances'],
+        summary: 'Whom the instance was copied to, and who has read it',
+        params: InstanceParams,
+        response: { 200: Type.Object({ items: Type.Array(Copy) }), ...errors(401, 404) },
+      },
+    },
+    async (request) => {
+      const r = await visibleInstance(request.params.id, principal(request));
+      return { items: (await app.store.notifications.aboutInstance(r.id, 'cc')).map(copyView) };
+    },
+  );
+
+  app.post(
     '/incidents/:instanceId/:incidentId/resolve',
     {
       schema: {
@@ -242,6 +299,20 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return (await app.store.units.byPath(path))?.name ?? path;
   }
 
+  /**
+   * What may be read: an instance in reach, or one copied to the reader (抄送), whose copies are
+   * then read. Every other route acts, and stays with the instances in reach.
+   */
+  async function readableInstance(id: string, p: Principal): Promise<InstanceRecord> {
+    const r = await app.store.instances.byId(id);
+    if (!r) throw new ApiError('SZ_NOT_FOUND/instance');
+    const mine = (await app.store.notifications.aboutInstance(r.id, 'cc')).filter((n) => n.userId === p.id);
+    if (mine.length === 0) assertSee(p, r.unitPath, 'instance');
+    const unread = mine.filter((n) => n.readAt === undefined).map((n) => n.id);
+    if (unread.length > 0) await app.store.notifications.markRead(p.id, unread, app.clock.now());
+    return r;
+  }
+
   async function visibleInstance(id: string, p: Principal): Promise<InstanceRecord> {
     const r = await app.store.instances.byId(id);
     if (!r) throw new ApiError('SZ_NOT_FOUND/instance');
@@ -249,5 +320,15 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return r;
   }
 };
+
+/** A copy (抄送) as the API lists it: to whom, when, and when they read it. */
+function copyView(n: NotificationRecord) {
+  return {
+    userId: n.userId,
+    at: iso(n.createdAt) as string,
+    ...(n.readAt === undefined ? {} : { readAt: iso(n.readAt) as string }),
+    ...(n.body === undefined ? {} : { note: n.body }),
+  };
+}
 
 export default instanceRoutes;

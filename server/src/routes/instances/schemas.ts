@@ -127,3 +127,18 @@ export const CancelBody = Type.Object(
 );
 
 export const IncidentParams = Type.Object({ instanceId: Id, incidentId: Id });
+
+export const CcBody = Type.Object(
+  {
+    userIds: Type.Array(Id, { minItems: 1, maxItems: 50, uniqueItems: true }),
+    note: Type.Optional(Type.String({ maxLength: 1000, description: 'A word to the people copied' })),
+  },
+  { additionalProperties: false },
+);
+
+export const Copy = Type.Object({
+  userId: Type.String(),
+  at: IsoTime,
+  readAt: Type.Optional(IsoTime),
+  note: Type.Optional(Type.String()),
+});
