@@ -129,6 +129,17 @@ export const MIGRATIONS: readonly MongoMigration[] = [
       await c.calendars.createIndex({ unitPath: 1, year: 1 });
     },
   },
+  {
+    version: 9,
+    name: 'away delegations',
+    // activeFor reads a user's delegations newest first; ofUser reads them as delegator and as
+    // deputy. A task's onBehalfOf is a field of its document and needs no step.
+    async up(db, c) {
+      await createCollections(db);
+      await c.delegations.createIndex({ userId: 1, createdAt: -1, _id: -1 });
+      await c.delegations.createIndex({ deputyId: 1, createdAt: -1, _id: -1 });
+    },
+  },
 ];
 
 /** Transactions on MongoDB before 4.4 cannot create collections, so every collection is created up front. */
