@@ -18,6 +18,7 @@ import auditRoutes from './routes/audit/index.ts';
 import authRoutes from './routes/auth/index.ts';
 import calendarRoutes from './routes/calendars/index.ts';
 import { ErrorBody } from './routes/common.ts';
+import delegationRoutes from './routes/delegations/index.ts';
 import deploymentRoutes from './routes/deployments/index.ts';
 import formRoutes from './routes/forms/index.ts';
 import healthRoutes from './routes/health/index.ts';
@@ -160,6 +161,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(jobRoutes);
       await api.register(auditRoutes);
       await api.register(calendarRoutes);
+      await api.register(delegationRoutes);
       await api.register(notificationRoutes);
       await api.register(webhookRoutes);
       await api.register(publicRoutes, { prefix: '/public' });

@@ -27,6 +27,9 @@ const APPROVAL_ROUTES = [
   'delete /api/webhooks/{id}',
   'get /api/webhooks/dead-letters',
   'post /api/webhooks/dead-letters/{id}/replay',
+  'get /api/delegations',
+  'post /api/delegations',
+  'post /api/delegations/{id}/end',
 ];
 
 describe('the OpenAPI document at /docs/json', () => {

@@ -5,6 +5,7 @@ import type {
   CommentRecord,
   DefinitionJobRecord,
   DefinitionRecord,
+  DelegationRecord,
   EventRecord,
   FormRecord,
   InstanceJobKind,
@@ -313,6 +314,22 @@ export interface Store {
     ofTask(taskId: string): Promise<AttachmentRecord[]>;
     byId(id: string): Promise<AttachmentRecord | undefined>;
     content(id: string): Promise<Uint8Array | undefined>;
+  };
+
+  /** Away delegations (委托): whose new tasks go to whom, while. */
+  readonly delegations: {
+    /** Keeps a new delegation; an id kept already is refused with StoreDuplicate. */
+    put(delegation: DelegationRecord): Promise<void>;
+    byId(id: string): Promise<DelegationRecord | undefined>;
+    /** Ends it at `at` from then on; false when there is none by the id or it had ended already. */
+    end(id: string, at: number): Promise<boolean>;
+    /**
+     * The delegation that holds for the user's new tasks of the procedure at `at`: begun, not past
+     * its until nor ended, for every procedure or this one; the most recently created wins.
+     */
+    activeFor(userId: string, at: number, definitionKey: string): Promise<DelegationRecord | undefined>;
+    /** Those the user set up or is deputy in, ended ones too, newest first. */
+    ofUser(userId: string): Promise<DelegationRecord[]>;
   };
 
   /** The public boards; notices are posted by commits. */

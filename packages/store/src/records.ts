@@ -108,6 +108,8 @@ export interface TaskRecord {
   readonly createdAt: number;
   readonly endedAt?: number;
   readonly endedBy?: string;
+  /** Set while a deputy holds the task for an away user (委托): the user it was meant for. */
+  readonly onBehalfOf?: string;
   /** Bumped by every change, so claim/assign races are detected like instance commits. */
   readonly version: number;
 }
@@ -282,4 +284,24 @@ export interface CalendarRecord extends CalendarYear {
   readonly updatedAt: number;
   /** A user id, or `system:…` for the calendar the server bundles. */
   readonly updatedBy: string;
+}
+
+/**
+ * 委托: while a user is away, from `from` until `until` (ms), new tasks assigned to them go to
+ * their deputy instead, only those of one procedure when `definitionKey` is set. Ending it early
+ * sets `endedAt`; the record stays, so the user's list still shows it.
+ */
+export interface DelegationRecord {
+  readonly id: string;
+  /** Who is away. */
+  readonly userId: string;
+  readonly deputyId: string;
+  readonly from: number;
+  readonly until: number;
+  readonly definitionKey?: string;
+  readonly reason?: string;
+  readonly createdAt: number;
+  /** The user themselves, or the admin who set it for them. */
+  readonly createdBy: string;
+  readonly endedAt?: number;
 }

@@ -46,6 +46,12 @@ export const ERRORS = catalogue({
     'zh-CN': '节假日安排有误，{field}：{problem}',
     en: 'The calendar is refused, {field}: {problem}',
   },
+  SZ_DELEGATION_INVALID: {
+    status: 400,
+    shows: '`POST /api/delegations`; details name the field and the rule',
+    'zh-CN': '委托设置有误，{field}：{problem}',
+    en: 'The delegation is refused, {field}: {problem}',
+  },
   SZ_UNAUTHENTICATED: {
     status: 401,
     shows: 'every route but login, refresh, health',
@@ -105,6 +111,11 @@ export const ERRORS = catalogue({
     'zh-CN': '只有正在办理这项待办的人或本单位管理员才能退回。',
     en: 'Only whoever works the task, or an admin of its unit, may send it back.',
   },
+  'SZ_FORBIDDEN/delegation': {
+    shows: 'set or end a delegation',
+    'zh-CN': '只有委托人本人或其所在单位的管理员才能设置或结束这项委托。',
+    en: 'Only the user who is away, or an admin of one of their units, may set or end their delegation.',
+  },
   'SZ_FORBIDDEN/password': {
     shows: 'set a password',
     'zh-CN': '只有本人或其所在单位的管理员才能设置这个用户的密码。',
@@ -143,6 +154,7 @@ export const ERRORS = catalogue({
     'zh-CN': '在您管辖的单位里找不到这个消息推送地址或这条投递记录。',
     en: 'No such webhook or delivery within your units.',
   },
+  'SZ_NOT_FOUND/delegation': { 'zh-CN': '找不到这项委托。', en: 'No such delegation of yours.' },
   'SZ_NOT_FOUND/unit': { 'zh-CN': '在您管辖的范围里找不到这个单位。', en: 'No such unit within your units.' },
   'SZ_NOT_FOUND/user': { 'zh-CN': '在您管辖的单位里找不到这个用户。', en: 'No such user within your units.' },
   'SZ_NOT_FOUND/definition': {

@@ -280,6 +280,7 @@ export class CommandExecutor {
         subject: subjectOf(record, definition.record.name),
         roleHolders: (role, unitPath) => this.deps.store.users.withRoleAt(role, unitPath),
         webhooks: (unitPath) => this.deps.store.webhooks.forUnit(unitPath),
+        delegationFor: (userId, definitionKey) => this.deps.store.delegations.activeFor(userId, now, definitionKey),
         ...(before ? { before } : {}),
       },
       outcome.effects,

@@ -38,6 +38,7 @@ const ctx = (before?: Parameters<typeof planCommit>[0]['before']) => ({
   subject: '鹤峰村文化室修缮',
   roleHolders: async (role: string, unitPath: string) => HOLDERS[`${role}@${unitPath}`] ?? [],
   webhooks: async () => [],
+  delegationFor: async () => undefined,
   ...(before ? { before } : {}),
 });
 

@@ -11,6 +11,7 @@ import type {
   WebhookRecord,
 } from '@shanzhi/store';
 import { peopleNamed, resolveAssignment } from './assignment.ts';
+import { awayDelegation, type DelegationFor, updatedHolder } from './awayDelegation.ts';
 import { type NotificationPlan, planNotifications, type RoleHolders, taskRecipients, taskTopic } from './notifications.ts';
 
 /** Retries of timer and outbox jobs before they are parked on an incident of their instance. */
@@ -47,6 +48,8 @@ export interface PlanContext {
   readonly roleHolders: RoleHolders;
   /** The webhooks at a unit and above it, enabled or not: where notifications are delivered. */
   readonly webhooks: (unitPath: string) => Promise<readonly WebhookRecord[]>;
+  /** The away delegation that holds now for a user's new tasks of a procedure: their deputy takes them (awayDelegation.ts). */
+  readonly delegationFor: DelegationFor;
 }
 
 /** What a transition asks of the store beside the instance and its events, plus what to do after the commit. */
@@ -63,6 +66,8 @@ export interface Plan {
   readonly opened: number;
   readonly closed: number;
 }
+
+type OpenedKind = 'task' | 'returned' | 'delegated';
 
 export function taskId(instanceId: string, key: string): string {
   return `${instanceId}:${key}`;
@@ -96,8 +101,9 @@ export async function planCommit(ctx: PlanContext, effects: readonly Effect[]): 
     opened: 0,
     closed: 0,
   };
-  /** Each task opened, and what its holder is told: a new task, or one returned to them (退回). */
-  const openedTasks = new Map<string, 'task' | 'returned'>();
+  /** Each task opened, and what its holder is told: a new task, one returned to them (退回), or one a deputy takes for someone away. */
+  const openedTasks = new Map<string, OpenedKind>();
+  const away = awayDelegation(ctx.delegationFor, ctx.definitionKey);
   let closed = 0;
 
   const addJob = (
@@ -149,7 +155,8 @@ export async function planCommit(ctx: PlanContext, effects: readonly Effect[]): 
     switch (e.type) {
       case 'OpenUserTask': {
         const id = taskId(ctx.instanceId, e.key);
-        openedTasks.set(id, e.returned ? 'returned' : 'task');
+        const held = await away.opened(engineFields(e, ctx.unitPath, idOf));
+        openedTasks.set(id, e.returned ? 'returned' : held.onBehalfOf === undefined ? 'task' : 'delegated');
         tasks.set(id, {
           id,
           instanceId: ctx.instanceId,
@@ -162,7 +169,7 @@ export async function planCommit(ctx: PlanContext, effects: readonly Effect[]): 
           version: 1,
           ...(e.name === undefined ? {} : { name: e.name }),
           ...(e.form === undefined ? {} : { formKey: e.form.key }),
-          ...engineFields(e, ctx.unitPath, idOf),
+          ...held,
         });
         break;
       }
@@ -170,8 +177,8 @@ export async function planCommit(ctx: PlanContext, effects: readonly Effect[]): 
         const id = taskId(ctx.instanceId, e.key);
         const current = tasks.get(id) ?? (await ctx.loadTask(id));
         if (!current) break;
-        const { assignee: _assignee, owner: _owner, dueAt: _dueAt, followUpAt: _followUpAt, ...kept } = current;
-        tasks.set(id, { ...kept, ...engineFields(e, ctx.unitPath, idOf), version: current.version + 1 });
+        const { assignee: _assignee, owner: _owner, dueAt: _dueAt, followUpAt: _followUpAt, onBehalfOf: _for, ...kept } = current;
+        tasks.set(id, { ...kept, ...updatedHolder(current, engineFields(e, ctx.unitPath, idOf)), version: current.version + 1 });
         break;
       }
       case 'CloseUserTask':
@@ -294,10 +301,7 @@ export async function planCommit(ctx: PlanContext, effects: readonly Effect[]): 
 }
 
 /** A new task is told to each of its recipients (a task the same transition closed again to nobody). */
-async function notifyOpened(
-  opened: readonly { task: TaskRecord; kind: 'task' | 'returned' }[],
-  ctx: PlanContext,
-): Promise<NotificationPlan> {
+async function notifyOpened(opened: readonly { task: TaskRecord; kind: OpenedKind }[], ctx: PlanContext): Promise<NotificationPlan> {
   const notifications: NotificationRecord[] = [];
   const deliveries: InstanceJobRecord[] = [];
   for (const { task, kind } of opened) {

@@ -5,6 +5,7 @@ import { commitSpecs } from './commit.ts';
 import type { ConformanceHooks, SuiteContext } from './context.ts';
 import { deadLetterSpecs } from './deadLetters.ts';
 import { definitionSpecs } from './definitions.ts';
+import { delegationSpecs } from './delegations.ts';
 import { directorySpecs } from './directory.ts';
 import { eventSpecs } from './events.ts';
 import { fileSpecs } from './files.ts';
@@ -63,6 +64,7 @@ export function storeConformance(name: string, makeStore: () => Promise<Store>, 
     definitionSpecs(ctx);
     formSpecs(ctx);
     calendarSpecs(ctx);
+    delegationSpecs(ctx);
     commitSpecs(ctx);
     instanceSpecs(ctx);
     taskSpecs(ctx);

@@ -50,6 +50,17 @@ export function taskSpecs(ctx: SuiteContext): void {
       expect(await ctx.store.tasks.byId(id)).toEqual({ ...resolved, version: 3 });
     });
 
+    it('keeps whom a deputy holds a task for, and forgets it when written without', async () => {
+      const deputy = USERS.hefengMember.id;
+      const forLi = { ...deliberation, assignee: deputy, onBehalfOf: li };
+      await ctx.store.commit({ instance: road, expectedVersion: 1, events: [], tasks: { upsert: [forLi] } });
+      expect(await ctx.store.tasks.byId(id)).toEqual({ ...forLi, version: 2 });
+      expect(await myInbox(deputy)).toEqual([id]);
+      const { onBehalfOf: _gone, ...reassigned } = forLi;
+      await ctx.store.commit({ instance: road, expectedVersion: 2, events: [], tasks: { upsert: [reassigned] } });
+      expect(await ctx.store.tasks.byId(id)).toStrictEqual({ ...reassigned, version: 3 });
+    });
+
     it('counts open tasks in all and per procedure, within reach', async () => {
       const well = instance('inst-well', PATH.honggang, { definitionKey: DEFINITION.rentalHousing });
       await start(ctx.store, well, { tasks: { upsert: [task(well, '2'), task(well, '3')] } });

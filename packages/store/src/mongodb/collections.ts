@@ -5,6 +5,7 @@ import type {
   CalendarRecord,
   CommentRecord,
   DefinitionRecord,
+  DelegationRecord,
   EventRecord,
   FormRecord,
   InstanceJobRecord,
@@ -80,6 +81,8 @@ export type CalendarDoc = CalendarRecord & { _id: string };
 
 export type NoticeDoc = WithDocumentId<NoticeRecord>;
 
+export type DelegationDoc = WithDocumentId<DelegationRecord>;
+
 /** unread: whether readAt is still unset, so the unread list and count are an equality in an index. */
 export type NotificationDoc = WithDocumentId<NotificationRecord> & { unread: boolean };
 
@@ -118,6 +121,7 @@ export interface Collections {
   readonly attachmentContent: GridFSBucket;
   readonly sessions: Collection<SessionDoc>;
   readonly calendars: Collection<CalendarDoc>;
+  readonly delegations: Collection<DelegationDoc>;
   readonly notices: Collection<NoticeDoc>;
   readonly notifications: Collection<NotificationDoc>;
   readonly webhooks: Collection<WebhookDoc>;
@@ -145,6 +149,7 @@ export const COLLECTION_NAMES = [
   'webhooks',
   'attempts',
   'calendars',
+  'delegations',
 ] as const;
 
 export function collectionsOf(db: Db): Collections {
@@ -169,6 +174,7 @@ export function collectionsOf(db: Db): Collections {
     webhooks: db.collection('webhooks'),
     attempts: db.collection('attempts'),
     calendars: db.collection('calendars'),
+    delegations: db.collection('delegations'),
     schemaVersion: db.collection('schema_version'),
   };
 }

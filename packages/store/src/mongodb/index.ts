@@ -7,6 +7,7 @@ import { collectionsOf } from './collections.ts';
 import { mongoComments } from './comments.ts';
 import { mongoCommit } from './commit.ts';
 import { mongoDefinitions } from './definitions.ts';
+import { mongoDelegations } from './delegations.ts';
 import { mongoUnits, mongoUsers } from './directory.ts';
 import { mongoEvents } from './events.ts';
 import { mongoForms } from './forms.ts';
@@ -43,6 +44,7 @@ export function createMongoStore(options: MongoStoreOptions): Store {
     definitions: mongoDefinitions(collections),
     forms: mongoForms(collections),
     calendars: mongoCalendars(collections),
+    delegations: mongoDelegations(collections),
     instances: mongoInstances(collections),
     tasks: mongoTasks(collections),
     jobs: mongoJobs(collections),

@@ -130,6 +130,17 @@ export const MIGRATIONS: readonly MongoMigration[] = [
     },
   },
   {
+    version: 9,
+    name: 'away delegations',
+    // activeFor reads a user's delegations newest first; ofUser reads them as delegator and as
+    // deputy. A task's onBehalfOf is a field of its document and needs no step.
+    async up(db, c) {
+      await createCollections(db);
+      await c.delegations.createIndex({ userId: 1, createdAt: -1, _id: -1 });
+      await c.delegations.createIndex({ deputyId: 1, createdAt: -1, _id: -1 });
+    },
+  },
+  {
     version: 10,
     name: 'notifications by instance',
     // An instance's copies (抄送) and who read them; a copied user's access to the instance.

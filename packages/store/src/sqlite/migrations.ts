@@ -394,6 +394,30 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 10,
+    name: 'away delegations, and whom a deputy’s task is for',
+    // from and until are SQL words, hence from_at and until_at. activeFor reads a user's
+    // delegations newest first; ofUser reads them as delegator and as deputy.
+    sql: `
+      CREATE TABLE delegations (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        deputy_id TEXT NOT NULL,
+        from_at INTEGER NOT NULL,
+        until_at INTEGER NOT NULL,
+        definition_key TEXT,
+        reason TEXT,
+        created_at INTEGER NOT NULL,
+        created_by TEXT NOT NULL,
+        ended_at INTEGER
+      ) STRICT;
+      CREATE INDEX delegations_of_user ON delegations (user_id, created_at, id);
+      CREATE INDEX delegations_of_deputy ON delegations (deputy_id, created_at, id);
+
+      ALTER TABLE tasks ADD COLUMN on_behalf_of TEXT;
+    `,
+  },
+  {
     version: 11,
     name: 'notifications by instance',
     // An instance's copies (抄送) and who read them; a copied user's access to the instance.

@@ -3,6 +3,7 @@ import type {
   CalendarRecord,
   CommentRecord,
   DefinitionRecord,
+  DelegationRecord,
   EventRecord,
   FormRecord,
   InstanceJobRecord,
@@ -184,6 +185,7 @@ export const TASK_COLUMNS = [
   'created_at',
   'ended_at',
   'ended_by',
+  'on_behalf_of',
   'version',
 ] as const;
 export type TaskRow = Row<(typeof TASK_COLUMNS)[number]>;
@@ -208,6 +210,7 @@ export const taskRow = (task: TaskRecord, businessKey: string | undefined): Task
   created_at: task.createdAt,
   ended_at: task.endedAt ?? null,
   ended_by: task.endedBy ?? null,
+  on_behalf_of: task.onBehalfOf ?? null,
   version: task.version,
 });
 export const toTask = (row: TaskRow): TaskRecord => ({
@@ -230,6 +233,7 @@ export const toTask = (row: TaskRow): TaskRecord => ({
   createdAt: row.created_at as number,
   ...present('endedAt', row.ended_at as number | null),
   ...present('endedBy', row.ended_by as string | null),
+  ...present('onBehalfOf', row.on_behalf_of as string | null),
   version: row.version as number,
 });
 
@@ -516,4 +520,42 @@ export const toWebhook = (row: WebhookRow): WebhookRecord => ({
   enabled: row.enabled === 1,
   createdAt: row.created_at as number,
   createdBy: row.created_by as string,
+});
+
+export const DELEGATION_COLUMNS = [
+  'id',
+  'user_id',
+  'deputy_id',
+  'from_at',
+  'until_at',
+  'definition_key',
+  'reason',
+  'created_at',
+  'created_by',
+  'ended_at',
+] as const;
+export type DelegationRow = Row<(typeof DELEGATION_COLUMNS)[number]>;
+export const delegationRow = (d: DelegationRecord): DelegationRow => ({
+  id: d.id,
+  user_id: d.userId,
+  deputy_id: d.deputyId,
+  from_at: d.from,
+  until_at: d.until,
+  definition_key: d.definitionKey ?? null,
+  reason: d.reason ?? null,
+  created_at: d.createdAt,
+  created_by: d.createdBy,
+  ended_at: d.endedAt ?? null,
+});
+export const toDelegation = (row: DelegationRow): DelegationRecord => ({
+  id: row.id as string,
+  userId: row.user_id as string,
+  deputyId: row.deputy_id as string,
+  from: row.from_at as number,
+  until: row.until_at as number,
+  ...present('definitionKey', row.definition_key as string | null),
+  ...present('reason', row.reason as string | null),
+  createdAt: row.created_at as number,
+  createdBy: row.created_by as string,
+  ...present('endedAt', row.ended_at as number | null),
 });

@@ -6,6 +6,7 @@ import { sqliteCalendars } from './calendars.ts';
 import { sqliteComments } from './comments.ts';
 import { sqliteCommit } from './commit.ts';
 import { sqliteDefinitions } from './definitions.ts';
+import { sqliteDelegations } from './delegations.ts';
 import { sqliteUnits, sqliteUsers } from './directory.ts';
 import { sqliteEvents } from './events.ts';
 import { sqliteForms } from './forms.ts';
@@ -41,6 +42,7 @@ export function sqliteStore(db: Database.Database, filesDir: string): Store {
     definitions: sqliteDefinitions(sqlite),
     forms: sqliteForms(sqlite),
     calendars: sqliteCalendars(sqlite),
+    delegations: sqliteDelegations(sqlite),
     instances: sqliteInstances(sqlite),
     tasks: sqliteTasks(sqlite),
     jobs: sqliteJobs(sqlite),

@@ -13,6 +13,11 @@ export const Task = Type.Object({
   status: TaskStatus,
   assignee: Type.Optional(Type.String()),
   owner: Type.Optional(Type.String({ description: 'Set while the task is delegated: who it goes back to' })),
+  onBehalfOf: Type.Optional(
+    Type.String({
+      description: 'Set while a deputy holds the task for a user who is away (委托, /api/delegations): the user it was meant for',
+    }),
+  ),
   candidateUsers: Type.Array(Type.String()),
   candidateGroups: Type.Array(Type.String(), { description: 'role@unit groups the task is offered to' }),
   dueAt: Type.Optional(IsoTime),

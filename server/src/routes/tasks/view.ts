@@ -19,6 +19,7 @@ export function taskView(t: TaskRecord) {
     ...(t.name === undefined ? {} : { name: t.name }),
     ...(t.assignee === undefined ? {} : { assignee: t.assignee }),
     ...(t.owner === undefined ? {} : { owner: t.owner }),
+    ...(t.onBehalfOf === undefined ? {} : { onBehalfOf: t.onBehalfOf }),
     ...(t.dueAt === undefined ? {} : { dueAt: iso(t.dueAt) }),
     ...(t.followUpAt === undefined ? {} : { followUpAt: iso(t.followUpAt) }),
     ...(t.formKey === undefined ? {} : { formKey: t.formKey }),
