@@ -29,6 +29,7 @@ import notificationRoutes from './routes/notifications/index.ts';
 import orgRoutes from './routes/org/index.ts';
 import publicRoutes from './routes/public/index.ts';
 import taskRoutes from './routes/tasks/index.ts';
+import signerRoutes from './routes/tasks/signers.ts';
 import toolkitRoutes from './routes/tasks/toolkit.ts';
 import webhookRoutes from './routes/webhooks/index.ts';
 import type { WorkerOptions } from './runtime/workers.ts';
@@ -158,6 +159,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(messageRoutes);
       await api.register(taskRoutes);
       await api.register(toolkitRoutes);
+      await api.register(signerRoutes);
       await api.register(jobRoutes);
       await api.register(auditRoutes);
       await api.register(calendarRoutes);

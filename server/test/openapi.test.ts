@@ -13,6 +13,7 @@ const APPROVAL_ROUTES = [
   'post /api/tasks/{id}/return',
   'post /api/tasks/{id}/transfer',
   'post /api/tasks/{id}/urge',
+  'post /api/tasks/{id}/add-signers',
   'post /api/tasks/batch-complete',
   'post /api/process-instances/{id}/withdraw',
   'post /api/process-instances/{id}/cc',

@@ -58,6 +58,18 @@ export type Command =
       owner?: string | null;
     }
   | {
+      /**
+       * 加签: more people sign an open (main) task at its step. parallel (并加签): each gets a task
+       * now, beside the holder's; after (后加签): each in turn once the holder has completed. The
+       * step leaves only when the holder and every signer have completed (behaviors/signers.ts).
+       * 前加签 is a delegation (updateUserTask with an owner), not this command.
+       */
+      type: 'addSigners';
+      key: string;
+      signers: string[];
+      mode: 'parallel' | 'after';
+    }
+  | {
       /** The host could not carry out work for the instance (a message, a signal, a called instance). */
       type: 'raiseIncident';
       key?: string;

@@ -14,6 +14,8 @@ export const ENGINE_ERRORS = {
   SZ_INCIDENT_NOT_FOUND: 'No open incident with this id.',
   SZ_ELEMENT_NOT_FOUND: 'The element instance named in the command does not exist.',
   SZ_RETURN_INVALID: 'The task cannot go back to that step: it is no earlier user step the task is reached from.',
+  SZ_SIGNERS_INVALID:
+    'The signers cannot be added: none named, one named twice, one who already signs or holds the task, or not the step’s main task.',
   SZ_MIGRATION_INVALID: 'The migration mapping leaves an active element without a counterpart in the target model.',
   SZ_VARIABLES_INVALID: 'Variables must be a JSON object with string keys.',
   SZ_EXPRESSION_FAILED: 'Incident: a FEEL expression failed or gave a value of the wrong type.',

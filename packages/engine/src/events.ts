@@ -36,7 +36,16 @@ export type EngineEvent =
   | { type: 'InstanceMigrated'; processId: string; els: Record<string, string>; subs: Record<string, string> }
   | { type: 'InstanceEnded'; status: Exclude<InstanceStatus, 'active'>; reason?: string }
   /** A task was sent back (退回): the audit trail's record of it; the state changes by the events around it. */
-  | { type: 'TaskReturned'; key: string; to: string; reason?: string };
+  | { type: 'TaskReturned'; key: string; to: string; reason?: string }
+  /**
+   * 加签 on a main task: after-signers join its queue; parallel signers' tasks are the
+   * ElementActivated and UserTaskUpdated events that follow (signsFor set).
+   */
+  | { type: 'SignersAdded'; key: string; mode: 'parallel' | 'after'; signers: string[] }
+  /** The holder of a main task completed while signers were left: the completion (its variables) is held. */
+  | { type: 'SignersAwaited'; key: string; vars?: Vars }
+  /** The next after-signer leaves the main task's queue; their task is the activation that follows. */
+  | { type: 'SignerCalled'; key: string; signer: string };
 
 export type EngineEventType = EngineEvent['type'];
 export type EventOf<T extends EngineEventType> = Extract<EngineEvent, { type: T }>;

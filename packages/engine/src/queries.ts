@@ -12,7 +12,8 @@ export function openTasks(model: Model, state: InstanceState): OpenTask[] {
   const process = model.processes[state.processId];
   const out: OpenTask[] = [];
   for (const ei of Object.values(state.els)) {
-    if (!ei.task) continue;
+    // A holder's completion held for signers (加签) is no longer anyone's to do.
+    if (!ei.task || ei.signing?.held) continue;
     const name = process?.elements[ei.e]?.name;
     out.push({ key: ei.k, el: ei.e, ...(name === undefined ? {} : { name }), ...ei.task });
   }

@@ -116,6 +116,11 @@ export const ERRORS = catalogue({
     'zh-CN': '只有委托人本人或其所在单位的管理员才能设置或结束这项委托。',
     en: 'Only the user who is away, or an admin of one of their units, may set or end their delegation.',
   },
+  'SZ_FORBIDDEN/add-signers': {
+    shows: 'add signers to a task',
+    'zh-CN': '只有正在办理这项待办的人或本单位管理员才能加签。',
+    en: 'Only whoever works the task, or an admin of its unit, may add signers to it.',
+  },
   'SZ_FORBIDDEN/password': {
     shows: 'set a password',
     'zh-CN': '只有本人或其所在单位的管理员才能设置这个用户的密码。',
@@ -267,6 +272,22 @@ export const ERRORS = catalogue({
     shows: 'assign, delegate',
     'zh-CN': '找不到这个用户，或者他在这项待办所在的单位没有任何角色。',
     en: 'The user does not exist or holds no role that reaches the task unit.',
+  },
+  'SZ_ASSIGNEE_INVALID/signer': {
+    shows: 'add signers',
+    'zh-CN': '不能给 {user} 加签：找不到这个用户，或者他在这项待办所在的单位没有任何角色。',
+    en: '{user} cannot sign: no such user, or they hold no role that reaches the task unit.',
+  },
+  'SZ_VALIDATION/before': {
+    shows: 'add signers before',
+    'zh-CN': '前加签一次只能加一个人：他办好后交回，再加下一个。',
+    en: 'Signing before takes one signer at a time: they resolve the task back before the next is added.',
+  },
+  SZ_TASK_UNCLAIMED: {
+    status: 409,
+    shows: 'add signers before',
+    'zh-CN': '这项待办还没有人签收：签收后才能前加签，加签人办好后交回给签收人。',
+    en: 'Nobody holds the task yet: claim it first, so the signer has someone to resolve it back to.',
   },
   SZ_USERNAME_TAKEN: {
     status: 409,

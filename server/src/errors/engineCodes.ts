@@ -57,6 +57,12 @@ export const ENGINE_CODES = {
     'zh-CN': '不能退回到这个环节：只能退回到本环节之前、已经办理过的环节。',
     en: ENGINE_ERRORS.SZ_RETURN_INVALID,
   },
+  SZ_SIGNERS_INVALID: {
+    status: 400,
+    shows: REJECTED,
+    'zh-CN': '不能这样加签：没有指定加签人、同一人写了两次、加签人已经在办理这项待办，或者这不是本环节的主待办。',
+    en: ENGINE_ERRORS.SZ_SIGNERS_INVALID,
+  },
   SZ_MIGRATION_INVALID: {
     status: 400,
     shows: REJECTED,

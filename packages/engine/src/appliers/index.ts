@@ -14,6 +14,7 @@ import {
 import { flowTaken, joinFired } from './flows.ts';
 import { incidentRaised, incidentResolved } from './incidents.ts';
 import { instanceCreated, instanceEnded } from './instance.ts';
+import { signerCalled, signersAdded, signersAwaited } from './signers.ts';
 import { conditionEvaluated, subscriptionClosed, subscriptionOpened, subscriptionTriggered } from './subscriptions.ts';
 import { variablesSet } from './variables.ts';
 
@@ -47,6 +48,9 @@ const APPLIERS: { [T in EngineEventType]: Readonly<Record<number, Applier<T>>> }
   CompensationStarted: { 1: compensationStarted },
   // Terminations and the new activation around it change the state; it records who sent what back.
   TaskReturned: { 1: () => {} },
+  SignersAdded: { 1: signersAdded },
+  SignersAwaited: { 1: signersAwaited },
+  SignerCalled: { 1: signerCalled },
 };
 
 export const EVENT_VERSION = 1;

@@ -9,6 +9,7 @@ import { raiseIncident } from './incidents.ts';
 import { activateBody, hasLoopBody, isBody, isInnerInstance } from './loopBody.ts';
 import { innerCompleted, multiInstanceOutputs } from './multiInstance.ts';
 import { postNotice } from './notices.ts';
+import { awaitsSigners, callNextSigner } from './signers.ts';
 import { roundCompleted } from './standardLoop.ts';
 import { closeSubscriptionsOf, openSubscription, subscriptionsOf } from './subscriptions.ts';
 import { childrenOf } from './termination.ts';
@@ -96,6 +97,8 @@ export function completeElement(p: Processing, work: Extract<Work, { op: 'comple
   const el = p.element(ei.e);
   try {
     if (isInnerInstance(p, ei.p, ei.e)) return (el.standardLoop ? roundCompleted : innerCompleted)(p, ei, el, work.vars);
+    if (ei.signsFor !== undefined) return signed(p, ei, el, work.vars);
+    if (awaitsSigners(p, ei, work.vars)) return;
     const flows = work.flows ?? selectFlows(p, el, ei.p);
     leave(p, ei, el, work.vars, flows);
   } catch (e) {
@@ -122,6 +125,13 @@ export function leave(p: Processing, ei: ElementInstance, el: ElementModel, vars
   }
   for (const flow of flows) takeFlow(p, flow, scope);
   if (flows.length === 0) p.enqueue({ op: 'scopeCheck', key: scope });
+}
+
+/** A signer's task completes: what they submitted is handed out, and the step may go on (signers.ts). */
+function signed(p: Processing, ei: ElementInstance, el: ElementModel, vars: Vars | undefined): void {
+  writeOutputs(p, ei, el, vars);
+  p.write({ type: 'ElementCompleted', key: ei.k });
+  callNextSigner(p, ei.signsFor as string);
 }
 
 function writeOutputs(p: Processing, ei: ElementInstance, el: ElementModel, vars: Vars | undefined): void {

@@ -3,6 +3,7 @@ import type { Processing } from '../processing/processing.ts';
 import type { ElementInstance } from '../state/types.ts';
 import { requeueParked } from './incidents.ts';
 import { isBody } from './loopBody.ts';
+import { signersOf } from './signers.ts';
 import { closeSubscriptionsOf } from './subscriptions.ts';
 
 export function childrenOf(p: Processing, key: string): ElementInstance[] {
@@ -14,6 +15,7 @@ export function childrenOf(p: Processing, key: string): ElementInstance[] {
 /** Terminates an element instance and everything inside it, releasing what each holds. */
 export function terminate(p: Processing, key: string): void {
   for (const child of childrenOf(p, key)) terminate(p, child.k);
+  for (const signer of signersOf(p, key)) terminate(p, signer.k);
   const ei = p.instance(key);
   if (!ei) return;
   closeSubscriptionsOf(p, key);

@@ -1,5 +1,13 @@
+import { isBody } from '../behaviors/loopBody.ts';
 import { type EngineError, engineError } from '../errors.ts';
-import type { Vars } from '../state/types.ts';
+import type { Processing } from '../processing/processing.ts';
+import type { ElementInstance, Vars } from '../state/types.ts';
+
+/** A user task someone can act on: not a loop body, and not one whose holder has completed it while its signers sign. */
+export function openTask(p: Processing, key: string): ElementInstance | undefined {
+  const ei = p.instance(key);
+  return ei && !isBody(ei) && ei.task && !ei.signing?.held && p.model.elements[ei.e]?.kind === 'userTask' ? ei : undefined;
+}
 
 export function invalidVariables(vars: unknown): EngineError | undefined {
   if (vars === undefined) return undefined;

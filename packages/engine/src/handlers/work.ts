@@ -5,14 +5,9 @@ import { throwError } from '../behaviors/triggers.ts';
 import type { Command } from '../commands.ts';
 import { type EngineError, engineError } from '../errors.ts';
 import type { Processing } from '../processing/processing.ts';
-import { invalidVariables, payload } from './guards.ts';
+import { invalidVariables, openTask, payload } from './guards.ts';
 
 type C<T extends Command['type']> = Extract<Command, { type: T }>;
-
-function openTask(p: Processing, key: string) {
-  const ei = p.instance(key);
-  return ei && !isBody(ei) && ei.task && p.model.elements[ei.e]?.kind === 'userTask' ? ei : undefined;
-}
 
 export function completeUserTask(p: Processing, c: C<'completeUserTask'>): EngineError | undefined {
   if (!openTask(p, c.key)) return engineError('SZ_TASK_NOT_FOUND', `instance ${p.state.id} has no open user task ${c.key}`);

@@ -1,3 +1,4 @@
+import { openInboxTask } from '../behaviors/inbox.ts';
 import type { ElementModel, Expr } from '../model/types.ts';
 import { type ElementProcessor, IncidentSignal, type Processing } from '../processing/processing.ts';
 import type { UserTaskState, Vars } from '../state/types.ts';
@@ -8,17 +9,7 @@ export const userTask: ElementProcessor = {
   run(p, ei, el, work) {
     const task = evaluateTask(p, el, p.scopeVars(ei.k));
     if (work?.assignee !== undefined) task.assignee = work.assignee;
-    p.write({ type: 'UserTaskUpdated', key: ei.k, task });
-    p.effect({
-      type: 'OpenUserTask',
-      instance: p.state.id,
-      key: ei.k,
-      el: el.id,
-      ...(el.name === undefined ? {} : { name: el.name }),
-      ...(el.form === undefined ? {} : { form: el.form }),
-      ...(work?.returned ? { returned: true } : {}),
-      ...task,
-    });
+    openInboxTask(p, ei.k, el, task, work?.returned);
   },
   terminate(p, ei) {
     p.effect({ type: 'CloseUserTask', instance: p.state.id, key: ei.k, reason: 'terminated' });

@@ -84,6 +84,21 @@ export interface ElementInstance {
   incident?: string;
   /** Compensation handlers: the key of the compensation throw event that waits for them. */
   for?: string;
+  /** 加签: a task of the same step opened for an added signer; the key of the step's own (main) task. */
+  signsFor?: string;
+  /** 加签: a main task's signers still to come and its held completion (behaviors/signers.ts). */
+  signing?: SigningState;
+}
+
+/**
+ * The signers of a main task. Parallel signers are element instances signing for it (signsFor);
+ * those added after (后加签) wait here in turn until the holder has completed.
+ */
+export interface SigningState {
+  /** 后加签: who takes the task next, in turn, once the holder has completed. */
+  after?: string[];
+  /** The holder completed while signers were left: what they submitted, handed on when the step leaves. */
+  held?: { vars?: Vars };
 }
 
 export type Subscription =

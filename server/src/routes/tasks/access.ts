@@ -59,10 +59,28 @@ export function taskAccess(app: FastifyInstance) {
     return t;
   }
 
-  async function assertAssignable(userId: string, t: TaskRecord): Promise<void> {
+  /** An enabled user with a role reaching the task's unit. */
+  async function assignable(userId: string, t: TaskRecord): Promise<boolean> {
     const user = await app.store.users.byId(userId);
     const grants = user && !user.disabled ? await app.store.users.grantsOf(user.id) : [];
-    if (!grants.some((g) => t.unitPath.startsWith(g.unitPath))) throw new ApiError('SZ_ASSIGNEE_INVALID');
+    return grants.some((g) => t.unitPath.startsWith(g.unitPath));
+  }
+
+  async function assertAssignable(userId: string, t: TaskRecord): Promise<void> {
+    if (!(await assignable(userId, t))) throw new ApiError('SZ_ASSIGNEE_INVALID');
+  }
+
+  /** A comment on the task in its actor's name, as the verbs leave their reasons. */
+  async function comment(t: TaskRecord, p: Principal, text: string): Promise<void> {
+    await app.store.comments.add({
+      id: app.newId(),
+      taskId: t.id,
+      instanceId: t.instanceId,
+      unitPath: t.unitPath,
+      author: p.id,
+      text,
+      at: app.clock.now(),
+    });
   }
 
   /** Completes the task with what its step submits, validated against its form when it has one. */
@@ -80,7 +98,7 @@ export function taskAccess(app: FastifyInstance) {
     return (await app.store.tasks.byId(t.id)) ?? t;
   }
 
-  return { visibleTask, openTask, formOf, changeHolder, assertAssignable, complete };
+  return { visibleTask, openTask, formOf, changeHolder, assignable, assertAssignable, comment, complete };
 }
 
 /** Whoever it is assigned to works a task, or, unassigned, whoever it is offered to. */

@@ -86,6 +86,18 @@ export const TransferBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const AddSignersBody = Type.Object(
+  {
+    mode: Type.Union([Type.Literal('before'), Type.Literal('after'), Type.Literal('parallel')], {
+      description:
+        'before (前加签): the signer first, then back to the holder; after (后加签): each in turn once the holder has completed; parallel (并加签): beside the holder',
+    }),
+    userIds: Type.Array(Id, { minItems: 1, maxItems: 10, uniqueItems: true }),
+    reason: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
+
 export const BatchCompleteBody = Type.Object(
   {
     taskIds: Type.Array(Id, { minItems: 1, maxItems: 100, uniqueItems: true }),

@@ -128,17 +128,7 @@ const toolkitRoutes: FastifyPluginAsyncTypebox = async (app) => {
       await tasks.assertAssignable(request.body.userId, t);
       const moved = await tasks.changeHolder(t, p, { assignee: request.body.userId, owner: null });
       const reason = request.body.reason?.trim();
-      if (reason) {
-        await app.store.comments.add({
-          id: app.newId(),
-          taskId: t.id,
-          instanceId: t.instanceId,
-          unitPath: t.unitPath,
-          author: p.id,
-          text: `转交：${reason}`,
-          at: app.clock.now(),
-        });
-      }
+      if (reason) await tasks.comment(t, p, `转交：${reason}`);
       return moved;
     },
   );
