@@ -11,7 +11,7 @@ import { openStore } from '../main.ts';
 import { Metrics, serverMetrics } from '../metrics.ts';
 import { createRuntime, type Runtime } from '../runtime/index.ts';
 import { isUnitPath } from '../units.ts';
-import { Failure, UsageError } from './command.ts';
+import { Failure, UsageError } from './outcomes.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
