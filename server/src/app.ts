@@ -177,6 +177,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.runtime.stop();
     if (options.closeStore !== false) await app.store.close();
   });
-  if (options.startWorkers) app.addHook('onReady', async () => app.runtime.workers.start());
+  if (options.startWorkers) {
+    app.addHook('onReady', async () => {
+      app.runtime.workers.start();
+      app.runtime.reminders.start();
+    });
+  }
   return app;
 }

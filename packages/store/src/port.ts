@@ -242,6 +242,8 @@ export interface Store {
     ofInstance(instanceId: string): Promise<TaskRecord[]>;
     /** Open tasks within reach (everywhere without one), for the open-tasks gauge. */
     countOpen(reach?: Reach): Promise<OpenTaskCounts>;
+    /** Open tasks due after `after` and by `until`, soonest first, at most `limit`: whose holders to remind. */
+    dueBetween(after: number, until: number, limit: number): Promise<TaskRecord[]>;
   };
 
   readonly jobs: {

@@ -10,6 +10,7 @@ import { Definitions } from './definitions.ts';
 import { ExternalJobs } from './externalJobs.ts';
 import { Forms } from './forms.ts';
 import { Notifier } from './notifier.ts';
+import { Reminders } from './reminders.ts';
 import { Starter } from './starter.ts';
 import { type WorkerOptions, Workers } from './workers.ts';
 
@@ -34,6 +35,8 @@ export interface Runtime {
   readonly workers: Workers;
   readonly externalJobs: ExternalJobs;
   readonly notifier: Notifier;
+  /** Due-soon and overdue reminders to the holders of tasks. */
+  readonly reminders: Reminders;
   /** Graceful stop: no new commands, long polls answered, workers stopped, leases given back. */
   stop(): Promise<void>;
 }
@@ -48,6 +51,7 @@ export function createRuntime(deps: RuntimeDeps, workerOptions: WorkerOptions): 
   const workers = new Workers({ ...deps, executor, correlation, definitions }, workerOptions);
   const externalJobs = new ExternalJobs({ store: deps.store, executor, clock: deps.clock });
   const notifier = new Notifier({ ...deps, executor, definitions, wake: () => workers.poke() });
+  const reminders = new Reminders({ ...deps, notifier });
   executor.onCommit(({ plan }) => {
     const now = deps.clock.now();
     if (plan.jobs.add.some((j) => j.kind === 'external')) externalJobs.notify();
@@ -64,7 +68,9 @@ export function createRuntime(deps: RuntimeDeps, workerOptions: WorkerOptions): 
     workers,
     externalJobs,
     notifier,
+    reminders,
     async stop() {
+      reminders.stop();
       externalJobs.close();
       await workers.stop();
       await executor.drain();

@@ -61,6 +61,25 @@ export function taskSpecs(ctx: SuiteContext): void {
       expect(await ctx.store.tasks.byId(id)).toStrictEqual({ ...reassigned, version: 3 });
     });
 
+    it('finds the open tasks falling due in a window, soonest first, for their reminders', async () => {
+      const well = instance('inst-well', PATH.honggang);
+      await start(ctx.store, well, {
+        tasks: { upsert: [task(well, '2', { dueAt: T0 + 2 * DAY }), task(well, '3', { dueAt: T0 + DAY / 2 }), task(well, '4')] },
+      });
+      const due = async (after: number, until: number, limit = 10) =>
+        (await ctx.store.tasks.dueBetween(after, until, limit)).map((t) => t.id);
+      expect(await due(T0, T0 + 3 * DAY)).toEqual([`${well.id}:3`, id, `${well.id}:2`]);
+      expect(await due(T0 + DAY / 2, T0 + DAY)).toEqual([id]);
+      expect(await due(T0, T0 + 3 * DAY, 1)).toEqual([`${well.id}:3`]);
+      await ctx.store.commit({
+        instance: road,
+        expectedVersion: 1,
+        events: [],
+        tasks: { end: [{ id, status: 'completed', at: T0, by: li }] },
+      });
+      expect(await due(T0, T0 + 3 * DAY)).toEqual([`${well.id}:3`, `${well.id}:2`]);
+    });
+
     it('counts open tasks in all and per procedure, within reach', async () => {
       const well = instance('inst-well', PATH.honggang, { definitionKey: DEFINITION.rentalHousing });
       await start(ctx.store, well, { tasks: { upsert: [task(well, '2'), task(well, '3')] } });

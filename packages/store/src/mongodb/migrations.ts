@@ -149,6 +149,15 @@ export const MIGRATIONS: readonly MongoMigration[] = [
       await c.notifications.createIndex({ instanceId: 1, kind: 1, createdAt: 1, _id: 1 });
     },
   },
+  {
+    version: 11,
+    name: 'open tasks by due time',
+    // The reminders (due soon, overdue) read the open tasks falling due in a window.
+    async up(db, c) {
+      await createCollections(db);
+      await c.tasks.createIndex({ dueAt: 1, _id: 1 }, { partialFilterExpression: { status: 'open' } });
+    },
+  },
 ];
 
 /** Transactions on MongoDB before 4.4 cannot create collections, so every collection is created up front. */

@@ -72,6 +72,14 @@ export function mongoTasks({ tasks }: Collections): Store['tasks'] {
     async ofInstance(instanceId) {
       return (await tasks.find({ instanceId }).sort({ createdAt: 1, _id: 1 }).toArray()).map(toTask);
     },
+    async dueBetween(after, until, limit) {
+      const found = await tasks
+        .find({ status: 'open', dueAt: { $gt: after, $lte: until } })
+        .sort({ dueAt: 1, _id: 1 })
+        .limit(limit)
+        .toArray();
+      return found.map(toTask);
+    },
     async countOpen(reach) {
       const ranges = reach === undefined ? undefined : reachRanges(reach);
       if (ranges?.length === 0) return { total: 0, byDefinition: {} };

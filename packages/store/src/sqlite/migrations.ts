@@ -423,6 +423,12 @@ export const MIGRATIONS: readonly Migration[] = [
     // An instance's copies (抄送) and who read them; a copied user's access to the instance.
     sql: `CREATE INDEX notifications_of_instance ON notifications (instance_id, kind, created_at) WHERE instance_id IS NOT NULL;`,
   },
+  {
+    version: 12,
+    name: 'open tasks by due time',
+    // The reminders (due soon, overdue) read the open tasks falling due in a window.
+    sql: `CREATE INDEX tasks_open_by_due ON tasks (due_at, id) WHERE status = 'open' AND due_at IS NOT NULL;`,
+  },
 ];
 
 export function migrate(db: Database.Database): void {

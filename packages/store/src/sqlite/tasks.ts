@@ -52,6 +52,15 @@ export function sqliteTasks(sqlite: Sqlite): Store['tasks'] {
       const rows = statement('SELECT * FROM tasks WHERE instance_id = ?').all(instanceId) as TaskRow[];
       return rows.map(toTask).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     },
+    /** Read off tasks_open_by_due. */
+    async dueBetween(after, until, limit) {
+      const rows = statement("SELECT * FROM tasks WHERE status = 'open' AND due_at > ? AND due_at <= ? ORDER BY due_at, id LIMIT ?").all(
+        after,
+        until,
+        limit,
+      ) as TaskRow[];
+      return rows.map(toTask);
+    },
     /** Read from the partial index of open tasks alone (tasks_open). */
     async countOpen(reach) {
       const ranges = reach === undefined ? undefined : reachRanges(reach);
