@@ -201,6 +201,20 @@ describe('会签 and 表决 over HTTP, members named by username', () => {
     expect(detail.variables.approval).toEqual({ outcome: 'passed', eligible: 3, approve: 2, reject: 0, abstain: 0 });
   });
 
+  it('over a role: each holder of it for the instance’s unit gets a task (here the town’s approver, the village having none)', async () => {
+    const BY_ROLE = VOTE.replace(
+      'mode="vote" members="hefeng, town, admin" quorum="2/3" passRatio="1/2"',
+      'mode="all" members="role:approver"',
+    );
+    await deploy(env, BY_ROLE);
+    const id = await start('vote', await env.as('hefeng'));
+    await env.app.runtime.workers.runDue();
+    const decide = (await env.store.tasks.ofInstance(id)).filter((t) => t.elementId === 'decide');
+    expect(decide.map((t) => t.assignee)).toEqual([env.userId('town')]);
+    await vote('town', id, '同意');
+    expect(await openSteps(env, id)).toEqual(['carryOut']);
+  });
+
   it('fails for want of a quorum when only one of three decides', async () => {
     await deploy(env, VOTE);
     const id = await start('vote', await env.as('hefeng'));

@@ -33,6 +33,8 @@ export type Command =
       why?: string;
     }
   | { type: 'migrate'; mapping: Readonly<Record<string, string>> }
+  /** The holders of an approval's role (ResolveMembers), each of whom gets a task; none raises an incident. */
+  | { type: 'membersResolved'; key: string; members: string[] }
   | {
       /**
        * 退回: the open user task goes back to an earlier user step, which runs again from there;

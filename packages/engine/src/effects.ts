@@ -52,6 +52,8 @@ export type Effect =
       root: string;
     }
   | { type: 'CancelCalledInstance'; instance: string; child: string }
+  /** An approval over a role begins: name its holders at the instance's unit (membersResolved). */
+  | { type: 'ResolveMembers'; instance: string; key: string; el: string; role: string }
   | { type: 'IncidentRaised'; instance: string; incident: string; el: string; code: string; message: string }
   /** Host incidents: the host retries its own work once resolved. */
   | { type: 'IncidentResolved'; instance: string; incident: string; retry: Incident['retry'] }

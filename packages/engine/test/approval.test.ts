@@ -91,6 +91,36 @@ describe('sz:approval: the approval modes of a Chinese approver', () => {
     expect(vars().approval).toMatchObject({ outcome: 'passed', approve: 3, reject: 1 });
   });
 
+  it('over a role: the host names its holders when the step begins, each of whom gets a task', async () => {
+    const { rt, id, inst, tasks, vars } = await running(approvalOf('mode="all" members="role:approver"'));
+    const asked = inst().events.some((e) => e.type === 'ElementActivated' && e.el.e === 'decide' && e.el.mi !== undefined);
+    expect(asked).toBe(true);
+    expect(tasks()).toEqual([]);
+    const body = Object.values(inst().state.els).find((ei) => ei.e === 'decide' && ei.mi)!;
+    rt.send(id, { type: 'membersResolved', key: body.k, members: ['书记', '主任'] });
+    expect(
+      open(rt)
+        .map((t) => t.assignee)
+        .sort(),
+    ).toEqual(['主任', '书记']);
+    decide(rt, '书记', '同意');
+    decide(rt, '主任', '同意');
+    expect(tasks()).toEqual(['carryOut']);
+    expect(vars().approval).toMatchObject({ outcome: 'passed', eligible: 2 });
+  });
+
+  it('over a role nobody holds: an incident to resolve once someone does, which asks again', async () => {
+    const { rt, id, inst } = await running(approvalOf('mode="any" members="role:approver@parent"'));
+    const body = Object.values(inst().state.els).find((ei) => ei.e === 'decide' && ei.mi)!;
+    rt.send(id, { type: 'membersResolved', key: body.k, members: [] });
+    const [incident] = rt.incidents();
+    expect(incident).toMatchObject({ code: 'SZ_LOOP_INVALID', message: expect.stringContaining('nobody holds role:approver@parent') });
+    const outcome = rt.trySend(id, { type: 'resolveIncident', incident: incident!.id });
+    expect(outcome.ok && outcome.effects).toContainEqual(expect.objectContaining({ type: 'ResolveMembers', role: 'role:approver@parent' }));
+    rt.send(id, { type: 'membersResolved', key: body.k, members: ['镇领导'] });
+    expect(open(rt).map((t) => t.assignee)).toEqual(['镇领导']);
+  });
+
   it('is refused when it cannot run, naming the step', async () => {
     const problems = async (attributes: string, extra = '') => {
       const xml = processXml(

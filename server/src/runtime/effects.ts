@@ -26,7 +26,8 @@ export type OutboxType =
   | 'deliverSignal'
   | 'startCalledInstance'
   | 'cancelCalledInstance'
-  | 'calledInstanceEnded';
+  | 'calledInstanceEnded'
+  | 'resolveMembers';
 
 export interface PlanContext {
   readonly instanceId: string;
@@ -255,6 +256,9 @@ export async function planCommit(ctx: PlanContext, effects: readonly Effect[]): 
         break;
       case 'CancelCalledInstance':
         outbox('cancelCalledInstance', { child: e.child });
+        break;
+      case 'ResolveMembers':
+        outbox('resolveMembers', { key: e.key, role: e.role });
         break;
       case 'IncidentRaised':
         plan.incidents.push(e);

@@ -11,10 +11,12 @@ import {
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock, IdGenerator } from '../clock.ts';
 import type { ServerMetrics } from '../metrics.ts';
+import { taskGroups } from './assignment.ts';
 import type { CommandExecutor } from './commandExecutor.ts';
 import type { Correlation } from './correlation.ts';
 import type { Definitions } from './definitions.ts';
 import { INTERNAL_RETRIES, type OutboxType } from './effects.ts';
+import { taskRecipients } from './notifications.ts';
 import { nextRun, runOf } from './startTimers.ts';
 import { isDelivery } from './webhookDeliveries.ts';
 import { WebhookWorker } from './webhookWorker.ts';
@@ -267,6 +269,12 @@ export class Workers {
         return this.startCalled(job, p);
       case 'cancelCalledInstance':
         return this.runOrFinish(job, String(p.child), { type: 'cancel', reason: 'the calling activity ended' });
+      case 'resolveMembers':
+        return this.runOrFinish(job, job.instanceId, {
+          type: 'membersResolved',
+          key: String(p.key),
+          members: await roleHolders(this.deps.store, String(p.role), job.unitPath),
+        });
       case 'calledInstanceEnded':
         return this.runOrFinish(job, String(p.parent), {
           type: 'calledInstanceEnded',
@@ -481,7 +489,8 @@ function workOf(job: InstanceJobRecord): { instanceId: string; key?: string } | 
   if (job.kind === 'timer') return { instanceId: job.instanceId };
   switch (job.type as OutboxType) {
     case 'startCalledInstance':
-      return { instanceId: job.instanceId };
+    case 'resolveMembers':
+      return { instanceId: job.instanceId, key: String(p.key) };
     case 'calledInstanceEnded':
       return { instanceId: String(p.parent), key: String(p.key) };
     case 'cancelCalledInstance':
@@ -491,6 +500,15 @@ function workOf(job: InstanceJobRecord): { instanceId: string; key?: string } | 
     default:
       return undefined;
   }
+}
+
+/**
+ * Who holds a role for an instance's unit (`role:approver`, `role:approver@parent`): the holders at
+ * that unit, or at the nearest unit above that has some, as a group task's members are told.
+ */
+async function roleHolders(store: Store, role: string, unitPath: string): Promise<string[]> {
+  const group = { assignee: undefined, candidateUsers: [], candidateGroups: taskGroups([role], unitPath) };
+  return taskRecipients(group, (r, unit) => store.users.withRoleAt(r, unit));
 }
 
 /** Instances one call chain (a top instance and everything it calls, and they call) may start. */

@@ -5,9 +5,16 @@ import { closeSubscriptionsOf } from './subscriptions.ts';
 import { childrenOf, terminate } from './termination.ts';
 import { propagate, setLocal } from './variables.ts';
 
-/** Reads the collection or cardinality, then starts the first (sequential) or all (parallel) inner instances. */
+/**
+ * Reads the collection or cardinality, then starts the first (sequential) or all (parallel) inner
+ * instances; members of a role are the host's to name, so the body waits for them (membersResolved).
+ */
 export function startBody(p: Processing, body: ElementInstance, el: ElementModel): void {
   const loop = el.loop as LoopSpec;
+  if (loop.membersOf !== undefined) {
+    p.effect({ type: 'ResolveMembers', instance: p.state.id, key: body.k, el: el.id, role: loop.membersOf });
+    return;
+  }
   const vars = p.scopeVars(body.k);
   let items: unknown[] | undefined;
   let total: number;
@@ -24,6 +31,12 @@ export function startBody(p: Processing, body: ElementInstance, el: ElementModel
   } else {
     throw new IncidentSignal('SZ_LOOP_INVALID', `${el.id}: a multi-instance activity needs a cardinality or an input collection`);
   }
+  beginRounds(p, body, el, total, items);
+}
+
+/** The body knows its rounds: the first inner instance starts (sequential), or all of them. */
+export function beginRounds(p: Processing, body: ElementInstance, el: ElementModel, total: number, items: unknown[] | undefined): void {
+  const loop = el.loop as LoopSpec;
   p.write({ type: 'MultiInstanceStarted', key: body.k, total, ...(loop.sequential && items ? { items } : {}) });
   if (total === 0) return p.enqueue({ op: 'complete', key: body.k });
   const count = loop.sequential ? 1 : total;

@@ -21,8 +21,9 @@ const MODES = ['all', 'any', 'sequential', 'vote'] as const;
  *
  * Each member completes their task with a decision (`decision`: 同意 / 不同意 / 弃权, or
  * approve / reject / abstain, or true / false); the outcome lands in `approval` (passed, rejected
- * or noQuorum, with the counts) for the next gateway to read. `members` is a FEEL list or names
- * written out (`hefeng-shuji, hefeng-liangwei`).
+ * or noQuorum, with the counts) for the next gateway to read. `members` is a FEEL list, names
+ * written out (`hefeng-shuji, hefeng-liangwei`), or a role (`role:approver`, `role:approver@parent`)
+ * whose holders the host names when the step begins.
  */
 export function readApproval(node: ModdleElement, problems: Problems): LoopSpec | undefined {
   const a = extension(node, 'sz:Approval');
@@ -33,13 +34,15 @@ export function readApproval(node: ModdleElement, problems: Problems): LoopSpec 
     problems.add('approval-invalid', `approval of ${id}: mode '${mode}' is none of ${MODES.join(', ')}`, node);
     return undefined;
   }
-  const members = membersOf(str(a, 'members'), id, node, problems);
-  if (members === undefined) return undefined;
+  const written = str(a, 'members')?.trim() ?? '';
+  const members = written.startsWith('role:') ? undefined : membersList(written, id, node, problems);
+  if (members === undefined && !written.startsWith('role:')) return undefined;
   const names = { voteVariable: str(a, 'voteVariable') ?? 'decision', resultVariable: str(a, 'resultVariable') ?? 'approval' };
   const voting =
     mode === 'vote' ? readVoting(node, a, problems, names) : { quorum: 1, passRatio: 0, veto: true, ...names, rule: ruleOf(mode) };
   if (!voting) return undefined;
-  return { sequential: mode === 'sequential', inputCollection: members, inputElement: APPROVER, voting };
+  const who = members === undefined ? { membersOf: written } : { inputCollection: members };
+  return { sequential: mode === 'sequential', ...who, inputElement: APPROVER, voting };
 }
 
 function ruleOf(mode: string): VotingRule['rule'] {
@@ -47,7 +50,7 @@ function ruleOf(mode: string): VotingRule['rule'] {
 }
 
 /** The members as a FEEL list: an expression as written, or names written out as a list of texts. */
-function membersOf(text: string | undefined, id: string, node: ModdleElement, problems: Problems): string | undefined {
+function membersList(text: string | undefined, id: string, node: ModdleElement, problems: Problems): string | undefined {
   const written = text?.trim() ?? '';
   if (written === '') {
     problems.add('approval-invalid', `approval of ${id} needs members: a FEEL list (=committee) or usernames separated by commas`, node);

@@ -4,7 +4,7 @@ import type { Processing } from '../processing/processing.ts';
 import { broadcastSignal, correlateMessage, fireTimer } from './events.ts';
 import { cancel, migrate, raiseHostIncident, resolveIncident, setVariables, withdraw } from './instance.ts';
 import { addSigners } from './signers.ts';
-import { calledInstanceEnded, completeJob, completeUserTask, failJob, returnTask, updateUserTask } from './work.ts';
+import { calledInstanceEnded, completeJob, completeUserTask, failJob, membersResolved, returnTask, updateUserTask } from './work.ts';
 
 type Handler<C extends Command> = (p: Processing, command: C) => EngineError | undefined;
 
@@ -23,6 +23,7 @@ const HANDLERS: { [T in Command['type']]: Handler<Extract<Command, { type: T }>>
   migrate,
   updateUserTask,
   returnTask,
+  membersResolved,
   addSigners,
   raiseIncident: raiseHostIncident,
 };

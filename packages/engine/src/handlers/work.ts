@@ -1,5 +1,6 @@
 import { raiseIncident } from '../behaviors/incidents.ts';
 import { isBody } from '../behaviors/loopBody.ts';
+import { beginRounds } from '../behaviors/multiInstance.ts';
 import { planReturn, returnTo } from '../behaviors/returns.ts';
 import { throwError } from '../behaviors/triggers.ts';
 import type { Command } from '../commands.ts';
@@ -85,5 +86,22 @@ export function returnTask(p: Processing, c: C<'returnTask'>): EngineError | und
   const plan = planReturn(p.model, p.state, c.key, c.to);
   if (typeof plan === 'string') return engineError('SZ_RETURN_INVALID', plan, c.to);
   returnTo(p, plan, c);
+  return undefined;
+}
+
+/** The host named who holds an approval's role: each gets a task; nobody leaves the step on an incident to resolve once someone does. */
+export function membersResolved(p: Processing, c: C<'membersResolved'>): EngineError | undefined {
+  const body = p.instance(c.key);
+  const loop = body && p.model.elements[body.e]?.loop;
+  if (!body?.mi || loop?.membersOf === undefined || body.mi.total > 0 || body.mi.completed > 0 || body.incident) {
+    return engineError('SZ_ELEMENT_NOT_FOUND', `instance ${p.state.id} has no approval waiting for its members at ${c.key}`);
+  }
+  const members = [...new Set(c.members)];
+  if (members.length === 0) {
+    const message = `${body.e}: nobody holds ${loop.membersOf} for this instance's unit; grant the role, then resolve this incident`;
+    raiseIncident(p, body.k, 'SZ_LOOP_INVALID', message, 'activate');
+    return undefined;
+  }
+  beginRounds(p, body, p.element(body.e), members.length, members);
   return undefined;
 }

@@ -79,6 +79,8 @@ export interface LoopSpec {
   readonly outputElement?: Expr;
   readonly completionCondition?: string;
   readonly voting?: VotingRule;
+  /** sz:approval over a role (`role:approver`): the host names its holders when the step begins (membersResolved). */
+  readonly membersOf?: string;
 }
 
 /** Standard loop (bpmn:standardLoopCharacteristics): repeat while the condition holds. */
