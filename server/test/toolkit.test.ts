@@ -199,6 +199,8 @@ describe('会签 and 表决 over HTTP, members named by username', () => {
     expect(await openSteps(env, id)).toEqual(['carryOut']);
     const detail = (await (await env.as('admin')).get(`/api/process-instances/${id}`)).json();
     expect(detail.variables.approval).toEqual({ outcome: 'passed', eligible: 3, approve: 2, reject: 0, abstain: 0 });
+    const told = (await (await env.as('admin')).get('/api/notifications')).json<{ items: { kind: string; body?: string }[] }>().items;
+    expect(told.find((n) => n.kind === 'withdrawn')).toMatchObject({ body: expect.stringContaining('已由其他人决定') });
   });
 
   it('over a role: each holder of it for the instance’s unit gets a task (here the town’s approver, the village having none)', async () => {

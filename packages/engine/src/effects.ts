@@ -17,7 +17,8 @@ export type Effect =
       returned?: boolean;
     } & UserTaskState)
   | ({ type: 'UpdateUserTask'; instance: string; key: string } & UserTaskState)
-  | { type: 'CloseUserTask'; instance: string; key: string; reason: 'completed' | 'terminated' }
+  /** `decided`: others decided the step (或签, a vote decided early) before this holder did. */
+  | { type: 'CloseUserTask'; instance: string; key: string; reason: 'completed' | 'terminated' | 'decided' }
   | { type: 'ScheduleTimer'; instance: string; sub: string; el: string; dueAt: number }
   | { type: 'CancelTimer'; instance: string; sub: string }
   | { type: 'Subscribe'; instance: string; sub: string; kind: 'message' | 'signal'; name: string; correlationKey?: string }

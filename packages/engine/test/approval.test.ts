@@ -52,8 +52,10 @@ describe('sz:approval: the approval modes of a Chinese approver', () => {
   });
 
   it('或签 (any): the first decision wins and the others’ tasks are withdrawn', async () => {
-    const { rt, tasks, vars } = await running(approvalOf('mode="any" members="张, 李, 王"'));
-    decide(rt, '王', '同意');
+    const { rt, tasks, vars, id } = await running(approvalOf('mode="any" members="张, 李, 王"'));
+    const outcome = rt.trySend(id, { type: 'completeUserTask', key: byAssignee(rt, '王').key, variables: { decision: '同意' } });
+    const closed = outcome.ok ? outcome.effects.filter((e) => e.type === 'CloseUserTask').map((e) => e.reason) : [];
+    expect(closed.sort()).toEqual(['completed', 'decided', 'decided']);
     expect(tasks()).toEqual(['carryOut']);
     expect(vars().approval).toMatchObject({ outcome: 'passed', approve: 1 });
   });

@@ -5,6 +5,7 @@ import type {
   InstanceJobRecord,
   JobsResumed,
   NoticeRecord,
+  NotificationKind,
   NotificationRecord,
   SubscriptionRecord,
   TaskRecord,
@@ -138,8 +139,11 @@ export async function planCommit(ctx: PlanContext, effects: readonly Effect[]): 
   };
   const outbox = (type: OutboxType, payload: Record<string, unknown>) =>
     addJob('outbox', type, `out:${ctx.newId()}`, ctx.now, INTERNAL_RETRIES, payload);
-  const closeTask = (key: string, reason: 'completed' | 'terminated') => {
+  /** Tasks whose step others decided (或签): their holders are told it was withdrawn, and why. */
+  const decided: string[] = [];
+  const closeTask = (key: string, reason: 'completed' | 'terminated' | 'decided') => {
     const id = taskId(ctx.instanceId, key);
+    if (reason === 'decided') decided.push(id);
     const status = reason === 'completed' ? 'completed' : 'cancelled';
     const by = reason === 'completed' ? ctx.actor : undefined;
     closed++;
@@ -286,11 +290,19 @@ export async function planCommit(ctx: PlanContext, effects: readonly Effect[]): 
   const end = [...ended.values()];
   const add = [...subAdds.values()];
   const remove = [...subRemoves.values()];
-  const told = await notifyOpened(
-    upsert.flatMap((task) => {
-      const kind = openedTasks.get(task.id);
-      return kind && task.status === 'open' ? [{ task, kind }] : [];
-    }),
+  const withdrawn: Told[] = [];
+  for (const id of decided) {
+    const task = tasks.get(id) ?? (await ctx.loadTask(id));
+    if (task) withdrawn.push({ task, kind: 'withdrawn', body: DECIDED_BY_OTHERS });
+  }
+  const told = await notifyTasks(
+    [
+      ...upsert.flatMap((task): Told[] => {
+        const kind = openedTasks.get(task.id);
+        return kind && task.status === 'open' ? [{ task, kind }] : [];
+      }),
+      ...withdrawn,
+    ],
     ctx,
   );
   return {
@@ -304,12 +316,26 @@ export async function planCommit(ctx: PlanContext, effects: readonly Effect[]): 
   };
 }
 
-/** A new task is told to each of its recipients (a task the same transition closed again to nobody). */
-async function notifyOpened(opened: readonly { task: TaskRecord; kind: OpenedKind }[], ctx: PlanContext): Promise<NotificationPlan> {
+/** What a task's holders are told, and why. */
+interface Told {
+  readonly task: TaskRecord;
+  readonly kind: NotificationKind;
+  readonly body?: string;
+}
+
+/** What a withdrawn task's holder reads: the others decided the step before they did. */
+const DECIDED_BY_OTHERS = '这一步已由其他人决定（或签、表决已有结果），您的待办已撤回';
+
+/**
+ * Each task is told to its recipients: a new one (a task the same transition closed again to
+ * nobody), or one whose step the others decided.
+ */
+async function notifyTasks(items: readonly Told[], ctx: PlanContext): Promise<NotificationPlan> {
   const notifications: NotificationRecord[] = [];
   const deliveries: InstanceJobRecord[] = [];
-  for (const { task, kind } of opened) {
-    const told = await planNotifications(kind, await taskRecipients(task, ctx.roleHolders), taskTopic(task, ctx.subject), ctx);
+  for (const { task, kind, body } of items) {
+    const topic = { ...taskTopic(task, ctx.subject), ...(body === undefined ? {} : { body }) };
+    const told = await planNotifications(kind, await taskRecipients(task, ctx.roleHolders), topic, ctx);
     notifications.push(...told.notifications);
     deliveries.push(...told.deliveries);
   }

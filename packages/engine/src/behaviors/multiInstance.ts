@@ -86,7 +86,8 @@ export function innerCompleted(p: Processing, inner: ElementInstance, el: Elemen
   p.write({ type: 'ElementCompleted', key: inner.k });
   const mi = body.mi as MultiInstanceState;
   if (isDone(p, body, el, local, mi)) {
-    for (const child of childrenOf(p, body.k)) terminate(p, child.k);
+    // The rest did not get to decide: their tasks go, decided by the others.
+    for (const child of childrenOf(p, body.k)) terminate(p, child.k, 'decided');
     return p.enqueue({ op: 'complete', key: body.k });
   }
   if (loop.sequential && mi.completed < mi.total) startInner(p, body.k, el, mi.completed, mi.items?.[mi.completed]);

@@ -1,5 +1,5 @@
 import { joinId } from '../appliers/flows.ts';
-import type { Processing } from '../processing/processing.ts';
+import type { Processing, Withdrawal } from '../processing/processing.ts';
 import type { ElementInstance } from '../state/types.ts';
 import { requeueParked } from './incidents.ts';
 import { isBody } from './loopBody.ts';
@@ -12,16 +12,16 @@ export function childrenOf(p: Processing, key: string): ElementInstance[] {
   return out;
 }
 
-/** Terminates an element instance and everything inside it, releasing what each holds. */
-export function terminate(p: Processing, key: string): void {
-  for (const child of childrenOf(p, key)) terminate(p, child.k);
-  for (const signer of signersOf(p, key)) terminate(p, signer.k);
+/** Terminates an element instance and everything inside it, releasing what each holds; `why` goes with its tasks. */
+export function terminate(p: Processing, key: string, why: Withdrawal = 'terminated'): void {
+  for (const child of childrenOf(p, key)) terminate(p, child.k, why);
+  for (const signer of signersOf(p, key)) terminate(p, signer.k, why);
   const ei = p.instance(key);
   if (!ei) return;
   closeSubscriptionsOf(p, key);
   if (ei.incident) resolveWith(p, ei.incident);
   const el = p.model.elements[ei.e];
-  if (el && !isBody(ei)) p.processor(el.kind).terminate?.(p, ei, el);
+  if (el && !isBody(ei)) p.processor(el.kind).terminate?.(p, ei, el, why);
   dropJoins(p, key);
   p.write({ type: 'ElementTerminated', key });
 }

@@ -16,8 +16,11 @@ export interface ElementProcessor {
   /** The element's work once active: complete at once (enqueue 'complete') or wait for a command. */
   run(p: Processing, ei: ElementInstance, el: ElementModel, work?: Activate): void;
   /** Release what the element holds outside the instance (an inbox task, a job, a called instance). */
-  terminate?(p: Processing, ei: ElementInstance, el: ElementModel): void;
+  terminate?(p: Processing, ei: ElementInstance, el: ElementModel, why: Withdrawal): void;
 }
+
+/** Why a step goes before it is done: ended from outside it, or decided by others (或签, a vote decided early). */
+export type Withdrawal = 'terminated' | 'decided';
 
 /**
  * The processors by element kind. It is handed to each transition from above, so behaviours

@@ -11,8 +11,8 @@ export const userTask: ElementProcessor = {
     if (work?.assignee !== undefined) task.assignee = work.assignee;
     openInboxTask(p, ei.k, el, task, work?.returned);
   },
-  terminate(p, ei) {
-    p.effect({ type: 'CloseUserTask', instance: p.state.id, key: ei.k, reason: 'terminated' });
+  terminate(p, ei, _el, why) {
+    p.effect({ type: 'CloseUserTask', instance: p.state.id, key: ei.k, reason: why });
   },
 };
 
