@@ -217,6 +217,18 @@ describe('会签 and 表决 over HTTP, members named by username', () => {
     expect(await openSteps(env, id)).toEqual(['carryOut']);
   });
 
+  it('表决 with a veto by role: the town admin’s rejection decides at once, the town clerk’s does not', async () => {
+    const WITH_VETO = VOTE.replace('quorum="2/3" passRatio="1/2"', 'quorum="2/3" passRatio="1/2" veto="role:town-admin"');
+    await deploy(env, WITH_VETO);
+    const clerkFirst = await start('vote', await env.as('hefeng'));
+    await vote('town', clerkFirst, '不同意');
+    expect(await openSteps(env, clerkFirst)).toEqual(['decide', 'decide']);
+    const adminFirst = await start('vote', await env.as('hefeng'));
+    await vote('hefeng', adminFirst, '同意');
+    await vote('admin', adminFirst, '不同意');
+    expect(await openSteps(env, adminFirst)).toEqual(['revise']);
+  });
+
   it('fails for want of a quorum when only one of three decides', async () => {
     await deploy(env, VOTE);
     const id = await start('vote', await env.as('hefeng'));

@@ -4,7 +4,14 @@ import type { WorkCalendar } from './timers/index.ts';
 
 /** What may be asked of a running instance. Each is accepted (events happen) or rejected (an error value). */
 export type Command =
-  | { type: 'completeUserTask'; key: string; variables?: Vars; actor?: string }
+  | {
+      type: 'completeUserTask';
+      key: string;
+      variables?: Vars;
+      actor?: string;
+      /** The one completing holds the vote's veto role (VotingRule.vetoBy.role): their rejection decides. */
+      vetoes?: boolean;
+    }
   | { type: 'fireTimer'; sub: string }
   | { type: 'correlateMessage'; name: string; correlationKey?: string; variables?: Vars }
   | { type: 'broadcastSignal'; name: string; variables?: Vars }

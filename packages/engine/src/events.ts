@@ -27,7 +27,15 @@ export type EngineEvent =
   | { type: 'SubscriptionClosed'; id: string }
   | { type: 'MultiInstanceStarted'; key: string; total: number; items?: unknown[] }
   | { type: 'ConditionEvaluated'; id: string; value: boolean }
-  | { type: 'MultiInstanceProgressed'; key: string; index?: number; output?: unknown; vote?: 'approve' | 'reject' | 'abstain' }
+  | {
+      type: 'MultiInstanceProgressed';
+      key: string;
+      index?: number;
+      output?: unknown;
+      vote?: 'approve' | 'reject' | 'abstain';
+      /** The rejection held a veto. */
+      veto?: boolean;
+    }
   | { type: 'JobFailed'; key: string; retries: number; message: string }
   | { type: 'IncidentRaised'; incident: Incident }
   | { type: 'IncidentResolved'; id: string }

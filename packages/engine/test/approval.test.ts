@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compile } from '../src/index.ts';
+import { compile, replay } from '../src/index.ts';
 import type { MemoryRuntime } from '../src/testing/index.ts';
 import { flow, processXml, running } from './support.ts';
 
@@ -121,6 +121,19 @@ describe('sz:approval: the approval modes of a Chinese approver', () => {
     expect(outcome.ok && outcome.effects).toContainEqual(expect.objectContaining({ type: 'ResolveMembers', role: 'role:approver@parent' }));
     rt.send(id, { type: 'membersResolved', key: body.k, members: ['镇领导'] });
     expect(open(rt).map((t) => t.assignee)).toEqual(['镇领导']);
+  });
+
+  it('表决 with a veto by name (一票否决): the secretary’s rejection decides at once, another member’s does not', async () => {
+    const xml = approvalOf('mode="vote" members="书记, 主任, 委员" quorum="0" passRatio="1/3" veto="书记"');
+    const other = await running(xml);
+    decide(other.rt, '主任', '不同意');
+    expect(other.tasks()).toEqual(['decide', 'decide']);
+    const secretary = await running(xml);
+    decide(secretary.rt, '主任', '同意');
+    decide(secretary.rt, '书记', '不同意');
+    expect(secretary.tasks()).toEqual(['revise']);
+    expect(secretary.vars().approval).toMatchObject({ outcome: 'rejected', approve: 1, reject: 1 });
+    expect(replay(secretary.inst().events)).toEqual(secretary.inst().state);
   });
 
   it('is refused when it cannot run, naming the step', async () => {

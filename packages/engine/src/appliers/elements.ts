@@ -59,6 +59,7 @@ export function multiInstanceProgressed(state: InstanceState, e: EventOf<'MultiI
     mi.votes ??= { approve: 0, reject: 0, abstain: 0 };
     mi.votes[e.vote] += 1;
   }
+  if (e.veto) mi.vetoed = true;
 }
 
 export function jobFailed(state: InstanceState, e: EventOf<'JobFailed'>): void {

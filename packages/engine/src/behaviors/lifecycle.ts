@@ -96,7 +96,9 @@ export function completeElement(p: Processing, work: Extract<Work, { op: 'comple
   if (!ei || ei.p === undefined) return;
   const el = p.element(ei.e);
   try {
-    if (isInnerInstance(p, ei.p, ei.e)) return (el.standardLoop ? roundCompleted : innerCompleted)(p, ei, el, work.vars);
+    if (isInnerInstance(p, ei.p, ei.e)) {
+      return el.standardLoop ? roundCompleted(p, ei, el, work.vars) : innerCompleted(p, ei, el, work.vars, work.vetoes === true);
+    }
     if (ei.signsFor !== undefined) return signed(p, ei, el, work.vars);
     if (awaitsSigners(p, ei, work.vars)) return;
     const flows = work.flows ?? selectFlows(p, el, ei.p);

@@ -64,7 +64,7 @@ function startInner(p: Processing, body: string, el: ElementModel, index: number
 }
 
 /** An inner instance finished: collect its output and vote, then continue, finish or wait. */
-export function innerCompleted(p: Processing, inner: ElementInstance, el: ElementModel, vars: Vars | undefined): void {
+export function innerCompleted(p: Processing, inner: ElementInstance, el: ElementModel, vars: Vars | undefined, holdsVeto = false): void {
   const body = p.instance(inner.p as string) as ElementInstance;
   const loop = el.loop as LoopSpec;
   if (vars) setLocal(p, inner.k, vars);
@@ -73,12 +73,14 @@ export function innerCompleted(p: Processing, inner: ElementInstance, el: Elemen
   const output = loop.outputElement ? p.expr(loop.outputElement, local, `output element of ${el.id}`) : undefined;
   // Only this voter's own completion counts, never a vote visible from an enclosing scope.
   const vote = loop.voting ? readVote(vars?.[loop.voting.voteVariable]) : undefined;
+  const veto = vote === 'reject' && loop.voting !== undefined && vetoes(p, loop, local, holdsVeto, el.id);
   if (output !== undefined || vote) {
     p.write({
       type: 'MultiInstanceProgressed',
       key: body.k,
       ...(output === undefined ? {} : { index, output }),
       ...(vote ? { vote } : {}),
+      ...(veto ? { veto: true } : {}),
     });
   }
   if (vars && !el.outputs) propagate(p, withoutLoopVars(vars, loop), body.k);
@@ -91,6 +93,15 @@ export function innerCompleted(p: Processing, inner: ElementInstance, el: Elemen
     return p.enqueue({ op: 'complete', key: body.k });
   }
   if (loop.sequential && mi.completed < mi.total) startInner(p, body.k, el, mi.completed, mi.items?.[mi.completed]);
+}
+
+/** Whether this voter's rejection holds a veto: theirs by name (vetoBy.members), or by the role the host says they hold. */
+function vetoes(p: Processing, loop: LoopSpec, local: Vars, holdsVeto: boolean, id: string): boolean {
+  const by = loop.voting?.vetoBy;
+  if (by?.role !== undefined) return holdsVeto;
+  if (by?.members === undefined || loop.inputElement === undefined) return false;
+  const named = p.feel(by.members, local, `veto of ${id}`);
+  return Array.isArray(named) && named.includes(local[loop.inputElement]);
 }
 
 /** What an inner instance hands to the enclosing scopes: not its loop variables, and not a vote (the tally has it). */
@@ -149,6 +160,7 @@ function readVote(value: unknown): 'approve' | 'reject' | 'abstain' | undefined 
 export function decide(rule: VotingRule, mi: MultiInstanceState, final: boolean): 'passed' | 'rejected' | 'noQuorum' | undefined {
   const votes = mi.votes ?? { approve: 0, reject: 0, abstain: 0 };
   const cast = votes.approve + votes.reject + votes.abstain;
+  if (mi.vetoed) return 'rejected';
   if (rule.rule === 'first') return votes.approve > 0 ? 'passed' : votes.reject > 0 ? 'rejected' : final ? 'noQuorum' : undefined;
   if (rule.rule === 'unanimous') {
     if (votes.reject > 0) return 'rejected';

@@ -78,10 +78,12 @@ export function readVoting(
     problems.add('voting-invalid', `voting of ${node.id}: quorum and passRatio are numbers from 0 to 1 or fractions like 2/3`, node);
     return undefined;
   }
+  const veto = vetoOf(str(v, 'veto'), node, problems);
   return {
     quorum,
     passRatio,
-    veto: v.veto === true,
+    veto: veto === true,
+    ...(typeof veto === 'object' ? { vetoBy: veto } : {}),
     voteVariable: str(v, 'voteVariable') ?? names.voteVariable,
     resultVariable: str(v, 'resultVariable') ?? names.resultVariable,
   };
@@ -92,4 +94,14 @@ function ratio(text: string): number | undefined {
   if (!m) return undefined;
   const value = m[2] === undefined ? Number(m[1]) : Number(m[1]) / Number(m[2]);
   return value >= 0 && value <= 1 ? value : undefined;
+}
+
+/** `veto`: `true` (anyone's rejection), a role (`role:approver`), or the members named (usernames or a FEEL list). */
+function vetoOf(text: string | undefined, node: ModdleElement, problems: Problems): boolean | { members?: string; role?: string } {
+  const written = text?.trim() ?? '';
+  if (written === '' || written === 'false') return false;
+  if (written === 'true') return true;
+  if (written.startsWith('role:')) return { role: written };
+  const members = membersList(written, node.id as string, node, problems);
+  return members === undefined ? false : { members };
 }

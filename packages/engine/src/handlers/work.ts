@@ -15,7 +15,7 @@ export function completeUserTask(p: Processing, c: C<'completeUserTask'>): Engin
   const bad = invalidVariables(c.variables);
   if (bad) return bad;
   p.effect({ type: 'CloseUserTask', instance: p.state.id, key: c.key, reason: 'completed' });
-  p.enqueue({ op: 'complete', key: c.key, ...payload(c.variables) });
+  p.enqueue({ op: 'complete', key: c.key, ...payload(c.variables), ...(c.vetoes ? { vetoes: true } : {}) });
   return undefined;
 }
 

@@ -50,8 +50,14 @@ export interface VotingRule {
   readonly quorum: number;
   /** Share of the votes cast needed to pass (strictly more than, e.g. 0.5 means "more than half"). */
   readonly passRatio: number;
-  /** A single veto decides "rejected" at once (e.g. the party secretary in 两委 deliberation). */
+  /** Any one rejection decides "rejected" at once. */
   readonly veto: boolean;
+  /**
+   * Only these rejections decide at once (一票否决 by the party secretary): the members named
+   * (a FEEL list over the members' `approver` values), or whoever holds a role (the host says so
+   * when they complete: completeUserTask.vetoes).
+   */
+  readonly vetoBy?: { readonly members?: string; readonly role?: string };
   /** Variable each voter's completion sets: "approve" | "reject" | "abstain". */
   readonly voteVariable: string;
   /** Variable set on the instance with the outcome: "passed" | "rejected" | "noQuorum". */

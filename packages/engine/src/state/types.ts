@@ -63,6 +63,8 @@ export interface MultiInstanceState {
   /** Output collection, indexed by loop counter - 1. */
   out?: unknown[];
   votes?: { approve: number; reject: number; abstain: number };
+  /** A rejection that holds a veto was cast: the vote is rejected. */
+  vetoed?: boolean;
 }
 
 export interface ElementInstance {
@@ -178,6 +180,8 @@ export type Work =
       vars?: Vars;
       /** Gateways: the flows they chose; otherwise all outgoing flows whose condition holds. */
       flows?: readonly string[];
+      /** A voter who holds the veto role (completeUserTask.vetoes). */
+      vetoes?: boolean;
     }
   | { op: 'scopeCheck'; key: string };
 

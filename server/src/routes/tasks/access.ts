@@ -5,7 +5,7 @@ import type { TaskRecord } from '@shanzhi/store';
 import type { FastifyInstance } from 'fastify';
 import { ApiError, fromEngine } from '../../errors.ts';
 import { assertSee, can, canSee, type Principal } from '../../plugins/tenancy.ts';
-import { isCandidate } from '../../runtime/assignment.ts';
+import { isCandidate, taskGroups } from '../../runtime/assignment.ts';
 import { type BoundForm, submittedVariables } from '../../runtime/submissions.ts';
 import { taskView } from './view.ts';
 
@@ -83,15 +83,24 @@ export function taskAccess(app: FastifyInstance) {
     });
   }
 
+  /** Whether the one completing a voter's task holds the vote's veto role for the task's unit (一票否决). */
+  async function holdsVeto(t: TaskRecord, p: Principal): Promise<boolean> {
+    const instance = await app.store.instances.byId(t.instanceId);
+    const definition = instance && (await app.runtime.definitions.byId(instance.definitionId));
+    const role = definition?.model.processes[instance?.state.processId ?? '']?.elements[t.elementId]?.loop?.voting?.vetoBy?.role;
+    return role !== undefined && taskGroups([role], t.unitPath).some((group) => p.groups.includes(group));
+  }
+
   /** Completes the task with what its step submits, validated against its form when it has one. */
   async function complete(t: TaskRecord, p: Principal, sent: Vars | undefined, lang: Lang): Promise<TaskRecord> {
     if (!mayWork(t, p)) throw new ApiError('SZ_NOT_CANDIDATE');
     if (t.owner !== undefined) throw new ApiError('SZ_TASK_DELEGATED');
     const form = await formOf(t);
     const variables = form ? submittedVariables(form.bound, sent ?? {}, form.current, lang) : sent;
+    const vetoes = await holdsVeto(t, p);
     const out = await app.runtime.executor.run(
       t.instanceId,
-      { type: 'completeUserTask', key: t.key, actor: p.id, ...(variables ? { variables } : {}) },
+      { type: 'completeUserTask', key: t.key, actor: p.id, ...(variables ? { variables } : {}), ...(vetoes ? { vetoes } : {}) },
       { actor: p.id, internal: false, conflictCode: 'SZ_TASK_CONFLICT', expectTask: { id: t.id, version: t.version } },
     );
     if (!out.ok) throw refusal(out.error);
