@@ -1,11 +1,11 @@
 import type { Vars } from '@shanzhi/engine';
-import { parseDuration } from '@shanzhi/engine';
+import { formatLocalTime, parseDuration } from '@shanzhi/engine';
 import { parseJsonObject, UsageError } from './args.ts';
 import type { Translate } from './labels.ts';
 import type { Printer } from './printer.ts';
 import { attempt, StepRejected } from './script.ts';
 import type { Session, Wait } from './session.ts';
-import { formatTime, oneLine } from './text.ts';
+import { oneLine } from './text.ts';
 
 /** Asks one question; undefined when the input has ended. */
 export type Ask = (prompt: string) => Promise<string | undefined>;
@@ -86,7 +86,7 @@ function waitChoice(session: Session, t: Translate, ask: Ask, w: Wait, element: 
   switch (sub.kind) {
     case 'timer':
       return {
-        label: `${t('timer')} ${element} ${t('dueAt')} ${formatTime(sub.dueAt, session.timeZone)}  [${w.instance}]`,
+        label: `${t('timer')} ${element} ${t('dueAt')} ${formatLocalTime(sub.dueAt, session.timeZone)}  [${w.instance}]`,
         act: async () => attempt(session, () => session.advanceTo(Math.max(sub.dueAt, session.rt.now))),
       };
     case 'message':

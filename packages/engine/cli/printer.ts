@@ -1,8 +1,9 @@
 import type { EngineEvent, Problem, Subscription } from '@shanzhi/engine';
+import { formatLocalTime } from '@shanzhi/engine';
 import type { MemoryRuntime } from '@shanzhi/engine/testing';
 import { EVENT_LABELS, type Translate } from './labels.ts';
 import type { Session } from './session.ts';
-import { formatTime, formatValue, oneLine, pad, width } from './text.ts';
+import { formatValue, oneLine, pad, width } from './text.ts';
 
 type Notice = MemoryRuntime['notices'][number];
 
@@ -20,7 +21,7 @@ export class Printer {
   }
 
   private time(at = this.session.rt.now): string {
-    return formatTime(at, this.session.timeZone);
+    return formatLocalTime(at, this.session.timeZone);
   }
 
   private line(instance: string, label: string, subject: string, details = ''): void {

@@ -29,6 +29,7 @@ export {
   checkCalendarYear,
   DEFAULT_TIME_ZONE,
   firstDueAt,
+  formatLocalTime,
   MAX_WORKING_DAYS,
   nextDueAt,
   type PublishedCalendarYear,

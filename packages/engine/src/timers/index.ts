@@ -10,3 +10,4 @@ export type { TimerKind, TimerPlan } from './timer.ts';
 export { DEFAULT_TIME_ZONE, firstDueAt, MAX_TIMER_TEXT, nextDueAt, parseTimer } from './timer.ts';
 export { type CalendarProblem, type CalendarYear, checkCalendarYear, type WorkCalendar } from './workCalendar.ts';
 export { addWorkingDays, MAX_WORKING_DAYS } from './workingDays.ts';
+export { formatLocalTime } from './zone.ts';

@@ -113,3 +113,10 @@ export function fromWall(wall: number, timeZone: string): number {
 function mod(a: number, n: number): number {
   return ((a % n) + n) % n;
 }
+
+/** `2026-10-01 09:30`: a moment as a clock on the wall of the zone shows it, for messages and logs. */
+export function formatLocalTime(epochMs: number, timeZone: string): string {
+  const w = wallFields(toWall(epochMs, timeZone));
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${w.year}-${two(w.month)}-${two(w.day)} ${two(w.hour)}:${two(w.minute)}`;
+}

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { planReturn } from '@shanzhi/engine';
+import { DEFAULT_TIME_ZONE, formatLocalTime, planReturn } from '@shanzhi/engine';
 import type { Role, TaskRecord } from '@shanzhi/store';
 import { Type } from '@sinclair/typebox';
 import { languageOf } from '../../errors/language.ts';
@@ -150,7 +150,7 @@ const toolkitRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const instance = await app.store.instances.byId(t.instanceId);
       if (instance?.startedBy !== p.id && !can(p, 'task:assign', t.unitPath)) throw new ApiError('SZ_FORBIDDEN/urge');
       const { count, endsAt } = await app.store.attempts.count(`urge:${t.id}`, URGE_EVERY_MS, app.clock.now());
-      if (count > 1) throw new ApiError('SZ_URGE_TOO_SOON', { at: beijingTime(endsAt) });
+      if (count > 1) throw new ApiError('SZ_URGE_TOO_SOON', { at: formatLocalTime(endsAt, DEFAULT_TIME_ZONE) });
       const message = request.body?.message?.trim();
       const topic = await app.runtime.notifier.taskTopic(t, message || undefined);
       const holders = (role: Role, unitPath: string) => app.store.users.withRoleAt(role, unitPath);
@@ -202,20 +202,5 @@ const toolkitRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 };
-
-/** `2026-01-05 10:00`, in the time town staff keep (Asia/Shanghai), for a message either language reads. */
-function beijingTime(at: number): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
-  const part = (type: string) => parts.find((x) => x.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
-}
 
 export default toolkitRoutes;
