@@ -56,6 +56,22 @@ describe('a process that loops without waiting', () => {
       expect(detail.variables.turns).toBeGreaterThan(DEFAULT_LIMITS.activations / 2 - 10);
       expect(detail.variables.turns).toBeLessThanOrEqual(DEFAULT_LIMITS.activations / 2);
     });
+
+    it('shows its long history a page at a time, not all at once', async () => {
+      await deploy(env, SPIN);
+      const { id } = await startAtHefeng(env, 'spin');
+      const admin = await env.as('admin');
+      const detail = (await admin.get(`/api/process-instances/${id}`)).json<{ history: { seq: number }[]; historyNext?: number }>();
+      expect(detail.history.map((e) => e.seq)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+      expect(detail.historyNext).toBe(200);
+      const page = (await admin.get(`/api/process-instances/${id}/history?after=200&limit=1000`)).json<{
+        items: { seq: number }[];
+        next?: number;
+      }>();
+      expect(page.items[0]?.seq).toBe(201);
+      expect(page.items).toHaveLength(1000);
+      expect(page.next).toBe(1200);
+    });
   });
 
   describe('at a budget of 500', () => {

@@ -18,6 +18,7 @@ const APPROVAL_ROUTES = [
   'post /api/process-instances/{id}/withdraw',
   'post /api/process-instances/{id}/cc',
   'get /api/process-instances/{id}/cc',
+  'get /api/process-instances/{id}/history',
   'get /api/calendars',
   'put /api/calendars/{year}',
   'get /api/notifications',

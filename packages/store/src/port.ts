@@ -302,6 +302,8 @@ export interface Store {
 
   readonly events: {
     ofInstance(instanceId: string): Promise<EventRecord[]>;
+    /** At most `limit` of an instance's events after `afterSeq` (0: from the first), in order: its history a page at a time. */
+    range(instanceId: string, afterSeq: number, limit: number): Promise<EventRecord[]>;
     /** Recomputes every chain (or one instance's); the first broken link, in instance id order, or undefined when all verify. */
     verify(instanceId?: string): Promise<ChainBreak | undefined>;
   };

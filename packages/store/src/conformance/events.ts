@@ -27,6 +27,16 @@ export function eventSpecs(ctx: SuiteContext): void {
       expect(events.every((e) => e.instanceId === road.id)).toBe(true);
     });
 
+    it('reads an instance’s history a page at a time, after a sequence number', async () => {
+      const all = await ctx.store.events.ofInstance(road.id);
+      const seqs = async (after: number, limit: number) => (await ctx.store.events.range(road.id, after, limit)).map((e) => e.seq);
+      expect(await seqs(0, 2)).toEqual([1, 2]);
+      expect(await seqs(2, 10)).toEqual([3, 4]);
+      expect(await seqs(4, 10)).toEqual([]);
+      expect(await ctx.store.events.range(road.id, 1, 1)).toEqual([all[1]]);
+      expect(await ctx.store.events.range('inst-none', 0, 10)).toEqual([]);
+    });
+
     it('chains each event to the one before it, across commits', async () => {
       const events = await ctx.store.events.ofInstance(road.id);
       expect(events[0]?.prevHash).toBe(GENESIS_HASH);

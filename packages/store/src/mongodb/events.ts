@@ -19,6 +19,15 @@ export function mongoEvents({ events, instances }: Collections): Store['events']
   const ofInstance = async (instanceId: string) => (await events.find({ instanceId }).sort({ seq: 1 }).toArray()).map(toEvent);
   return {
     ofInstance,
+    async range(instanceId, afterSeq, limit) {
+      return (
+        await events
+          .find({ instanceId, seq: { $gt: afterSeq } })
+          .sort({ seq: 1 })
+          .limit(limit)
+          .toArray()
+      ).map(toEvent);
+    },
     async verify(instanceId) {
       const heads = instances
         .find(instanceId === undefined ? {} : { _id: instanceId }, { projection: { chainSeq: 1, chainHash: 1 } })

@@ -27,6 +27,14 @@ export function sqliteEvents({ statement }: Sqlite): Store['events'] {
     async ofInstance(instanceId) {
       return ofInstance(instanceId);
     },
+    async range(instanceId, afterSeq, limit) {
+      const rows = statement('SELECT * FROM events WHERE instance_id = ? AND seq > ? ORDER BY seq LIMIT ?').all(
+        instanceId,
+        afterSeq,
+        limit,
+      );
+      return (rows as EventRow[]).map(toEvent);
+    },
     async verify(instanceId) {
       const heads = (
         instanceId === undefined

@@ -14,6 +14,8 @@ import {
   CancelBody,
   CcBody,
   Copy,
+  HistoryItem,
+  HistoryQuery,
   IncidentParams,
   Instance,
   InstanceDetail,
@@ -66,6 +68,9 @@ function cancelledView(events: readonly EventRecord[]) {
   const c = cancellation(events);
   return c ? { cancelled: { ...c, at: iso(c.at) as string } } : {};
 }
+
+/** Events an instance's detail shows, and a history page holds by default: a runaway loop writes tens of thousands. */
+const HISTORY_PAGE = 200;
 
 /** Start (idempotent on the business key), list, inspect and cancel instances; resolve incidents. */
 const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -140,7 +145,10 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const state = r.state;
       const active = new Set<string>();
       for (const ei of Object.values(state.els)) if (ei.k !== state.root) active.add(ei.e);
-      const [jobs, events] = await Promise.all([app.store.jobs.ofInstance(r.id), app.store.events.ofInstance(r.id)]);
+      const [jobs, first] = await Promise.all([app.store.jobs.ofInstance(r.id), app.store.events.range(r.id, 0, HISTORY_PAGE + 1)]);
+      const history = first.slice(0, HISTORY_PAGE);
+      // Who cancelled and why is in the last event; a cancelled instance's history is read whole.
+      const events = r.status === 'cancelled' ? await app.store.events.ofInstance(r.id) : history;
       return {
         instance: instanceView(r),
         variables: state.els[state.root]?.vars ?? {},
@@ -154,9 +162,30 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         })),
         // A webhook delivery is the town's business (its dead letters), not something the instance waits on.
         jobs: jobs.filter((job) => !isDelivery(job)).map(waitingJob),
-        history: events.map(historyItem),
+        history: history.map(historyItem),
+        ...(first.length > HISTORY_PAGE ? { historyNext: history.at(-1)?.seq as number } : {}),
         ...cancelledView(events),
       };
+    },
+  );
+
+  app.get(
+    '/process-instances/:id/history',
+    {
+      schema: {
+        tags: ['instances'],
+        summary: 'The instance’s history (its audit trail) a page at a time: the events after `after`, oldest first',
+        params: InstanceParams,
+        querystring: HistoryQuery,
+        response: { 200: Type.Object({ items: Type.Array(HistoryItem), next: Type.Optional(Type.Integer()) }), ...errors(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const r = await readableInstance(request.params.id, principal(request));
+      const limit = request.query.limit ?? HISTORY_PAGE;
+      const page = await app.store.events.range(r.id, request.query.after ?? 0, limit + 1);
+      const items = page.slice(0, limit);
+      return { items: items.map(historyItem), ...(page.length > limit ? { next: items.at(-1)?.seq as number } : {}) };
     },
   );
 

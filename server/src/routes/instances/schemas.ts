@@ -83,7 +83,8 @@ export const InstanceDetail = Type.Object({
   activeElementIds: Type.Array(Type.String(), { description: 'Elements with a token or waiting, for highlighting the diagram' }),
   incidents: Type.Array(Incident),
   jobs: Type.Array(WaitingJob, { description: 'What the instance waits on besides people, oldest first' }),
-  history: Type.Array(HistoryItem),
+  history: Type.Array(HistoryItem, { description: 'The first 200 events; historyNext says there are more (GET .../history?after=)' }),
+  historyNext: Type.Optional(Type.Integer({ description: 'Read on with GET /api/process-instances/:id/history?after=this' })),
   cancelled: Type.Optional(
     Type.Object(
       {
@@ -142,3 +143,11 @@ export const Copy = Type.Object({
   readAt: Type.Optional(IsoTime),
   note: Type.Optional(Type.String()),
 });
+
+export const HistoryQuery = Type.Object(
+  {
+    after: Type.Optional(Type.Integer({ minimum: 0, description: 'The seq to read on after (historyNext, or a page’s next)' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 200 })),
+  },
+  { additionalProperties: false },
+);
