@@ -42,3 +42,16 @@ describe('reminders of due dates', () => {
     expect(await env.app.runtime.reminders.sweep()).toBe(0);
   });
 });
+
+describe('reminders after no server ran for a while', () => {
+  const env = useTestEnv();
+
+  it('tells of a task that fell overdue meanwhile, late, when a server starts', async () => {
+    await deploy(env, DUE);
+    const clerk = await env.as('hefeng');
+    await clerk.post('/api/process-instances', { definitionKey: 'due', orgUnit: UNITS.hefeng });
+    env.clock.advance(40 * HOUR);
+    expect(await env.app.runtime.reminders.sweep()).toBe(0);
+    expect(await env.app.runtime.reminders.sweep(3 * 24 * HOUR)).toBe(1);
+  });
+});

@@ -8,8 +8,10 @@ const HOUR_MS = 60 * 60 * 1000;
 
 /** A task is due soon this long before it is due (即将到期). */
 export const DUE_SOON_MS = 24 * HOUR_MS;
-/** Each sweep looks back this far, so sweeps a busy or restarting process missed are made up. */
+/** Each sweep looks back this far, so sweeps a busy process missed are made up. */
 const LOOKBACK_MS = 15 * 60 * 1000;
+/** The first sweep of a process that starts looks back this far for what fell overdue while none ran. */
+const CATCH_UP_MS = 3 * 24 * HOUR_MS;
 const SWEEP_EVERY_MS = 60 * 1000;
 /** Tasks reminded in one sweep, per kind: the rest of a crowded window waits for the next. */
 const BATCH = 500;
@@ -20,21 +22,21 @@ const REMEMBERED_MS = 365 * 24 * HOUR_MS;
  * Tells the holders of a task that it is due within a day (due-soon) and, once its due time has
  * passed, that it is overdue: one sweep a minute in each process, over the tasks falling due in
  * a window; the store's shared counters make each reminder go out once, however many processes
- * sweep. A due date changed later is reminded afresh. Tasks that fell due while no process ran
- * for longer than the look-back are not reminded late.
+ * sweep. A due date changed later is reminded afresh. A process that starts first looks back three
+ * days, so what fell overdue while no process ran is still told, late.
  */
 export class Reminders {
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly deps: { store: Store; clock: Clock; notifier: Notifier; log: FastifyBaseLogger }) {}
 
-  /** One sweep: the number of reminders sent. */
-  async sweep(): Promise<number> {
+  /** One sweep: the number of reminders sent. Overdue tasks are looked for `overdueSince` back. */
+  async sweep(overdueSince = LOOKBACK_MS): Promise<number> {
     const { store, clock } = this.deps;
     const now = clock.now();
     const windows: [NotificationKind, number, number][] = [
       ['due-soon', now + DUE_SOON_MS - LOOKBACK_MS, now + DUE_SOON_MS],
-      ['overdue', now - LOOKBACK_MS, now],
+      ['overdue', now - overdueSince, now],
     ];
     let sent = 0;
     for (const [kind, after, until] of windows) {
@@ -44,9 +46,10 @@ export class Reminders {
   }
 
   start(): void {
-    this.timer = setInterval(() => {
-      this.sweep().catch((error: unknown) => this.deps.log.error({ err: error }, 'reminder sweep failed'));
-    }, SWEEP_EVERY_MS);
+    const sweep = (since?: number) =>
+      this.sweep(since).catch((error: unknown) => this.deps.log.error({ err: error }, 'reminder sweep failed'));
+    void sweep(CATCH_UP_MS);
+    this.timer = setInterval(() => void sweep(), SWEEP_EVERY_MS);
     this.timer.unref();
   }
 
