@@ -48,6 +48,19 @@ it('upgrades a database of the first schema without losing its jobs', async () =
   await store.close();
 });
 
+/** The town's proposal form, deployed after an upgrade to show the forms table is there. */
+function proposalForm() {
+  return {
+    id: 'proposal-town-1',
+    key: FORM.proposal,
+    unitPath: PATH.town,
+    title: '提议',
+    schema: { type: 'object' },
+    deployedAt: T0,
+    deployedBy: USERS.townOfficial.id,
+  };
+}
+
 it('upgrades a database of the schema before forms, keeping its definitions, which pin no forms', async () => {
   const db = databaseAt(6);
   const fields = {
@@ -71,16 +84,7 @@ it('upgrades a database of the schema before forms, keeping its definitions, whi
   const next = await store.definitions.deploy({ ...fields, id: 'major-matters-town-2', forms: { [FORM.proposal]: 'proposal-town-1' } });
   expect(next.version).toBe(2);
   expect(await store.definitions.byId(next.id)).toStrictEqual(next);
-  const form = {
-    id: 'proposal-town-1',
-    key: FORM.proposal,
-    unitPath: PATH.town,
-    title: '提议',
-    schema: { type: 'object' },
-    deployedAt: T0,
-    deployedBy: USERS.townOfficial.id,
-  };
-  expect((await store.forms.deploy(form)).version).toBe(1);
+  expect((await store.forms.deploy(proposalForm())).version).toBe(1);
   await store.close();
 });
 
@@ -108,16 +112,7 @@ it('runs a step that lands after a higher one: a database with every step but th
   await store.migrate();
   const steps = (db.prepare('SELECT version FROM schema_version ORDER BY version').all() as { version: number }[]).map((r) => r.version);
   expect(steps).toEqual(MIGRATIONS.map((m) => m.version).sort((a, b) => a - b));
-  const form = {
-    id: 'proposal-town-1',
-    key: FORM.proposal,
-    unitPath: PATH.town,
-    title: '提议',
-    schema: { type: 'object' },
-    deployedAt: T0,
-    deployedBy: USERS.townOfficial.id,
-  };
-  expect((await store.forms.deploy(form)).version).toBe(1);
+  expect((await store.forms.deploy(proposalForm())).version).toBe(1);
   await store.close();
 });
 
