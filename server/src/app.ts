@@ -12,6 +12,7 @@ import authPlugin, { type AuthOptions } from './plugins/auth.ts';
 import errorsPlugin from './plugins/errors.ts';
 import metricsPlugin from './plugins/metrics.ts';
 import runtimePlugin from './plugins/runtime.ts';
+import webApp from './plugins/webApp.ts';
 import storePlugin from './plugins/store.ts';
 import tenancyPlugin from './plugins/tenancy.ts';
 import auditRoutes from './routes/audit/index.ts';
@@ -52,6 +53,8 @@ export interface AppOptions {
   readonly auth?: Pick<AuthOptions, 'accessTtlSec' | 'refreshTtlSec' | 'loginLimits'>;
   /** What one engine command may cause (Config.limits); default the engine's DEFAULT_LIMITS. */
   readonly limits?: Partial<Limits>;
+  /** The built web app to serve at `/` (Config.webDir); none: the server answers the API only. */
+  readonly webDir?: string;
 }
 
 /**
@@ -170,6 +173,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     { prefix: '/api' },
   );
+  if (options.webDir) await app.register(webApp, { root: options.webDir });
 
   // Shutdown order: no new commands, long polls answered, in-flight commands finished, workers
   // stopped and their leases given back, then the store closed.

@@ -20,6 +20,8 @@ export interface Config {
   readonly processes: number;
   /** What one engine command may cause: SHANZHI_MAX_ACTIVATIONS and SHANZHI_MAX_CALL_DEPTH; default the engine's DEFAULT_LIMITS. */
   readonly limits: Limits;
+  /** The built web app served at `/`: SHANZHI_WEB_DIR, default designer/dist of this checkout. */
+  readonly webDir: string;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -42,6 +44,7 @@ export function loadConfig(env: Env = process.env): Config {
     limits: limitsIn(env),
     host: env.HOST ?? '127.0.0.1',
     dataDir,
+    webDir: resolve(env.SHANZHI_WEB_DIR ?? DEFAULT_WEB_DIR),
     jwtSecret: env.SHANZHI_JWT_SECRET || jwtSecretIn(dataDir),
     ...(env.SHANZHI_MONGODB_URL ? { mongodbUrl: env.SHANZHI_MONGODB_URL } : {}),
     ...(env.SHANZHI_MONGODB_DB ? { mongodbDbName: env.SHANZHI_MONGODB_DB } : {}),
@@ -49,6 +52,8 @@ export function loadConfig(env: Env = process.env): Config {
     ...(sync ? { sqliteSynchronous: sync as SqliteSynchronous } : {}),
   };
 }
+
+const DEFAULT_WEB_DIR = join(import.meta.dirname, '../../designer/dist');
 
 const MAX_PROCESSES = 64;
 

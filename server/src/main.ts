@@ -94,6 +94,7 @@ async function appFor(config: Config, serving: boolean): Promise<FastifyInstance
     logger: loggerOptions(process.env.LOG_LEVEL ?? 'info'),
     newId: timeOrderedId,
     limits: config.limits,
+    webDir: config.webDir,
     startWorkers: serving,
     workers: { owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}` },
   });

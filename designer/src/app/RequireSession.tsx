@@ -1,0 +1,10 @@
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { useSession } from '../shared/session.tsx';
+
+/** The signed-in screens; anyone else goes to sign in and comes back where they were going. */
+export function RequireSession() {
+  const { tokens } = useSession();
+  const location = useLocation();
+  if (!tokens) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  return <Outlet />;
+}

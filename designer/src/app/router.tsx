@@ -1,0 +1,31 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { RequireSession } from './RequireSession.tsx';
+import { Shell } from './Shell.tsx';
+
+/** Each screen family loads when first opened, so bpmn-js and the form renderer stay off the sign-in page. */
+export const router = createBrowserRouter([
+  { path: '/login', lazy: async () => ({ Component: (await import('../features/auth/SignIn.tsx')).SignIn }) },
+  { path: '/public/:unitPath', lazy: async () => ({ Component: (await import('../features/public-board/Board.tsx')).Board }) },
+  {
+    element: <RequireSession />,
+    children: [
+      {
+        element: <Shell />,
+        children: [
+          { index: true, element: <Navigate to="/inbox" replace /> },
+          { path: '/inbox', lazy: async () => ({ Component: (await import('../features/inbox/Inbox.tsx')).Inbox }) },
+          { path: '/tasks/:id', lazy: async () => ({ Component: (await import('../features/task/TaskPage.tsx')).TaskPage }) },
+          { path: '/start', lazy: async () => ({ Component: (await import('../features/start/StartList.tsx')).StartList }) },
+          { path: '/start/:definitionId', lazy: async () => ({ Component: (await import('../features/start/StartForm.tsx')).StartForm }) },
+          { path: '/mine', lazy: async () => ({ Component: (await import('../features/mine/Mine.tsx')).Mine }) },
+          { path: '/instances/:id', lazy: async () => ({ Component: (await import('../features/mine/InstancePage.tsx')).InstancePage }) },
+          {
+            path: '/notifications',
+            lazy: async () => ({ Component: (await import('../features/notifications/Notifications.tsx')).Notifications }),
+          },
+          { path: '*', lazy: async () => ({ Component: (await import('../shared/states.tsx')).NotFound }) },
+        ],
+      },
+    ],
+  },
+]);

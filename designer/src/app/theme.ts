@@ -1,0 +1,11 @@
+import type { ThemeConfig } from 'antd';
+
+/** Government-service red as the primary colour, as 粤省事 and the provincial portals use it. */
+export const theme: ThemeConfig = {
+  token: {
+    colorPrimary: '#c8102e',
+    borderRadius: 6,
+    fontFamily:
+      '-apple-system, BlinkMacSystemFont, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", sans-serif',
+  },
+};

@@ -1,0 +1,34 @@
+import { useQuery } from '@tanstack/react-query';
+import type { MessageKey, Translate } from '../i18n/index.tsx';
+import { api, ok } from './api.ts';
+
+const ROLE_KEYS: Record<string, MessageKey> = {
+  'town-admin': 'role.town-admin',
+  designer: 'role.designer',
+  'village-admin': 'role.village-admin',
+  clerk: 'role.clerk',
+  approver: 'role.approver',
+  member: 'role.member',
+  'grid-worker': 'role.grid-worker',
+  auditor: 'role.auditor',
+};
+
+export function roleLabel(t: Translate, role: string): string {
+  const key = ROLE_KEYS[role];
+  return key ? t(key) : role;
+}
+
+/** The units within reach, by path: names for the paths tasks and grants carry. */
+export function useUnitNames(): (path: string) => string {
+  const units = useQuery({
+    queryKey: ['/api/org/units'],
+    queryFn: () => ok(api.GET('/api/org/units')),
+    staleTime: 5 * 60_000,
+  });
+  const names = new Map(units.data?.items.map((u) => [u.path, u.name]));
+  return (path) => names.get(path) ?? lastSegment(path);
+}
+
+function lastSegment(path: string): string {
+  return path.split('/').filter(Boolean).at(-1) ?? path;
+}
