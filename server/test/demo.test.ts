@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { hashPassword } from '../src/auth/password.ts';
-import { DEMO_PASSWORD, DEMO_PROCEDURE, DEMO_UNITS, DEMO_USERS } from '../src/demo/data.ts';
+import { DEMO_PASSWORD, DEMO_PROCEDURE, DEMO_PROCEDURES, DEMO_UNITS, DEMO_USERS } from '../src/demo/data.ts';
 import { isEmptyStore, loadDemo, nothingAdded } from '../src/demo/load.ts';
 import { idGenerator, TestClock } from './support.ts';
 
@@ -44,7 +44,7 @@ describe('demo data', () => {
       expect(await isEmptyStore(store)).toBe(true);
       const ctx = { store, runtime: app.runtime, clock: app.clock, newId: app.newId, hashPassword: cheapHash };
       const first = await loadDemo(ctx);
-      expect(first).toEqual({ units: DEMO_UNITS.length, users: DEMO_USERS.length, definitions: 1, instances: 2 });
+      expect(first).toEqual({ units: DEMO_UNITS.length, users: DEMO_USERS.length, definitions: DEMO_PROCEDURES.length, instances: 2 });
       expect(await isEmptyStore(store)).toBe(false);
 
       const units = await store.units.under('/');

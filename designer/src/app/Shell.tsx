@@ -114,7 +114,9 @@ export function Shell() {
       <Layout.Content style={{ padding: phone ? 8 : 24, paddingBottom: phone ? 64 : 24, maxWidth: 1200, width: '100%', margin: '0 auto' }}>
         <Outlet />
       </Layout.Content>
-      {phone ? <nav style={{ position: 'fixed', bottom: 0, left: 0, right: 0, zIndex: 10, borderTop: '1px solid #eee' }}>{menu}</nav> : null}
+      {phone ? (
+        <nav style={{ position: 'fixed', bottom: 0, left: 0, right: 0, zIndex: 10, borderTop: '1px solid #eee' }}>{menu}</nav>
+      ) : null}
     </Layout>
   );
 }

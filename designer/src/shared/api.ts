@@ -1,7 +1,7 @@
 import { ApiFailure, createShanzhiClient, ok } from '@shanzhi/client';
 
-export { ApiFailure, ok };
 export type { components } from '@shanzhi/client';
+export { ApiFailure, ok };
 
 /** What the client sends with every request; the session and the language switch set it. */
 const context: { token?: string; language: string; onUnauthorized?: () => void } = { language: 'zh-CN' };
@@ -27,3 +27,16 @@ export const api = createShanzhiClient({
     if (!new URL(request.url).pathname.startsWith('/api/auth/login')) context.onUnauthorized?.();
   },
 });
+
+/** Attaches a file to a task (multipart field `file`, as the server reads it). */
+export function uploadAttachment(taskId: string, file: File) {
+  const body = new FormData();
+  body.set('file', file, file.name);
+  return ok(
+    api.POST('/api/tasks/{id}/attachments', {
+      params: { path: { id: taskId } },
+      body: body as never,
+      bodySerializer: (b: unknown) => b as FormData,
+    }),
+  );
+}

@@ -1,17 +1,17 @@
 import { systemClock } from '../clock.ts';
-import { DEMO_INSTANCES, DEMO_PROCEDURE, DEMO_UNITS, DEMO_USERS } from '../demo/data.ts';
+import { DEMO_INSTANCES, DEMO_PROCEDURES, DEMO_UNITS, DEMO_USERS } from '../demo/data.ts';
 import { loadDemo, nothingAdded } from '../demo/load.ts';
 import { demoUsersIn, loginLines } from '../demo/logins.ts';
 import { timeOrderedId } from '../ids.ts';
 import { type CommandSpec, EXIT } from './command.ts';
 
-/** `demo load`: the Nanhai tree, the demo users, the 四议两公开 procedure and two instances; running it again adds nothing. */
+/** `demo load`: the Nanhai tree, the demo users, the 四议两公开 and village-request procedures and two instances; running it again adds nothing. */
 export const demoLoad: CommandSpec = {
   name: 'demo load',
-  summary: '载入演示数据 (load the demo data: the Nanhai organisation tree, role users, a procedure and two instances)',
+  summary: '载入演示数据 (load the demo data: the Nanhai organisation tree, role users, two procedures and two instances)',
   details: [
     `南海区及其镇街、村居、经济社和里水镇各办共 ${DEMO_UNITS.length} 个单位，${DEMO_USERS.length} 个演示用户，`,
-    `在里水镇部署“四议两公开”流程 (${DEMO_PROCEDURE.key})，在鹤峰村发起 ${DEMO_INSTANCES.length} 个事项。`,
+    `在里水镇部署“四议两公开”和“村级事务申报”流程 (${DEMO_PROCEDURES.map((p) => p.key).join(', ')})，在鹤峰村发起 ${DEMO_INSTANCES.length} 个事项。`,
     '可重复运行：已有的数据保持不变 (idempotent: what exists is left as it is).',
   ],
   options: {},

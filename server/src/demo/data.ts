@@ -87,15 +87,37 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'nanhai-shenji', displayName: '吴静', title: '南海区审计员', grants: [['auditor', PATHS.nanhai]] },
 ];
 
+export interface DemoProcedure {
+  readonly key: string;
+  readonly unitPath: string;
+  readonly file: URL;
+  /** The forms of its steps, deployed with it. */
+  readonly forms: URL;
+  readonly deployedBy: string;
+}
+
 /** The demo procedure: the engine's example of 四议两公开, deployed at 里水镇 so its villages run it. */
-export const DEMO_PROCEDURE = {
+export const DEMO_PROCEDURE: DemoProcedure = {
   key: 'key_matter',
   unitPath: PATHS.lishui,
   file: new URL('../../../packages/engine/examples/key-matter.bpmn', import.meta.url),
-  /** The forms of its steps, deployed with it. */
   forms: new URL('../../../packages/engine/examples/forms/', import.meta.url),
   deployedBy: 'lishui-sheji',
-} as const;
+};
+
+/**
+ * A village's everyday request (村级事务申报): the clerk files it, the secretary reviews it and may
+ * send it back, the two committees countersign, the result is posted on the village board.
+ */
+export const DEMO_REQUEST_PROCEDURE: DemoProcedure = {
+  key: 'village_request',
+  unitPath: PATHS.lishui,
+  file: new URL('./procedures/village-request.bpmn', import.meta.url),
+  forms: new URL('./procedures/forms/', import.meta.url),
+  deployedBy: 'lishui-sheji',
+};
+
+export const DEMO_PROCEDURES: readonly DemoProcedure[] = [DEMO_PROCEDURE, DEMO_REQUEST_PROCEDURE];
 
 /**
  * Two key matters of 鹤峰村, started by its clerk so the inbox is not empty: one waits for the

@@ -5,7 +5,16 @@ import { hashPassword } from '../auth/password.ts';
 import type { Clock, IdGenerator } from '../clock.ts';
 import { readFormFiles } from '../files/formFiles.ts';
 import type { Runtime } from '../runtime/index.ts';
-import { DEMO_INSTANCES, DEMO_PASSWORD, DEMO_PROCEDURE, DEMO_UNITS, DEMO_USERS, type DemoInstance } from './data.ts';
+import {
+  DEMO_INSTANCES,
+  DEMO_PASSWORD,
+  DEMO_PROCEDURE,
+  DEMO_PROCEDURES,
+  DEMO_UNITS,
+  DEMO_USERS,
+  type DemoInstance,
+  type DemoProcedure,
+} from './data.ts';
 
 /** What the loader writes with: the server's runtime (deploy, start, complete), so the demo goes the way real work does. */
 export interface DemoContext {
@@ -65,22 +74,27 @@ export async function loadDemo(ctx: DemoContext): Promise<DemoSummary> {
   }
 
   let definitions = 0;
-  if (!(await store.definitions.latest(DEMO_PROCEDURE.key, DEMO_PROCEDURE.unitPath))) {
-    const deployed = await ctx.runtime.definitions.deploy({
-      xml: readFileSync(DEMO_PROCEDURE.file, 'utf8'),
-      forms: readFormFiles(fileURLToPath(DEMO_PROCEDURE.forms)),
-      unitPath: DEMO_PROCEDURE.unitPath,
-      deployedBy: (await user(store, DEMO_PROCEDURE.deployedBy)).id,
-      now: ctx.clock.now(),
-      id: ctx.newId(),
-    });
-    if (!deployed.ok) throw new Error(`the demo procedure does not deploy: ${deployed.problems.map((p) => p.message).join('; ')}`);
-    definitions++;
-  }
+  for (const procedure of DEMO_PROCEDURES) if (await deployProcedure(ctx, procedure)) definitions++;
 
   let instances = 0;
   for (const demo of DEMO_INSTANCES) if (await startInstance(ctx, demo)) instances++;
   return { units, users, definitions, instances };
+}
+
+/** Deploys the procedure with its forms unless a version of it is there. */
+async function deployProcedure(ctx: DemoContext, procedure: DemoProcedure): Promise<boolean> {
+  if (await ctx.store.definitions.latest(procedure.key, procedure.unitPath)) return false;
+  const deployed = await ctx.runtime.definitions.deploy({
+    xml: readFileSync(procedure.file, 'utf8'),
+    forms: readFormFiles(fileURLToPath(procedure.forms)),
+    unitPath: procedure.unitPath,
+    deployedBy: (await user(ctx.store, procedure.deployedBy)).id,
+    now: ctx.clock.now(),
+    id: ctx.newId(),
+  });
+  if (!deployed.ok)
+    throw new Error(`the demo procedure ${procedure.key} does not deploy: ${deployed.problems.map((p) => p.message).join('; ')}`);
+  return true;
 }
 
 /** Starts the instance unless its business key is taken; assigns the proposal and, for the second, completes it. */

@@ -8,7 +8,7 @@ import { buildApp } from '../app.ts';
 /** Where the generated client's types live (packages/client reads them; no server code there). */
 export const CLIENT_SCHEMA_FILE = join(import.meta.dirname, '../../../packages/client/src/schema.ts');
 
-const HEADER = '// Generated from the server\'s OpenAPI document by `pnpm client:generate`: do not edit.\n';
+const HEADER = "// Generated from the server's OpenAPI document by `pnpm client:generate`: do not edit.\n";
 
 /** The OpenAPI document the server serves at /docs/json, from an app on a throwaway store. */
 export async function openapiDocument(): Promise<OpenAPI3> {

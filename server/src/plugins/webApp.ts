@@ -40,7 +40,9 @@ const webApp: FastifyPluginAsync<WebAppOptions> = async (app, options) => {
 
 /** The build's file a path names, relative to the root; none for anything outside it or not a file. */
 function buildFile(root: string, path: string): string | undefined {
-  const relative = normalize(path).replace(/^(\.\.(\/|\\|$))+/, '').replace(/^[/\\]+/, '');
+  const relative = normalize(path)
+    .replace(/^(\.\.(\/|\\|$))+/, '')
+    .replace(/^[/\\]+/, '');
   if (relative === '' || relative.split(/[/\\]/).includes('..')) return undefined;
   const full = join(root, relative);
   return existsSync(full) && statSync(full).isFile() ? relative : undefined;

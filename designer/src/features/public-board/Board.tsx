@@ -1,0 +1,127 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Collapse, Form, Input, Layout, List, Result, Space, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { useI18n } from '../../i18n/index.tsx';
+import { api, ok } from '../../shared/api.ts';
+import { Failed, Loading, Nothing } from '../../shared/states.tsx';
+
+interface Objection {
+  content: string;
+  name?: string;
+  phone?: string;
+}
+
+function ObjectionForm({ unitPath, noticeId }: { unitPath: string; noticeId: string }) {
+  const { t } = useI18n();
+  const [sent, setSent] = useState(false);
+  const send = useMutation({
+    mutationFn: (o: Objection) =>
+      ok(
+        api.POST('/api/public/units/{unitPath}/notices/{noticeId}/objections', {
+          params: { path: { unitPath, noticeId } },
+          body: {
+            content: o.content.trim(),
+            ...(o.name?.trim() ? { name: o.name.trim() } : {}),
+            ...(o.phone?.trim() ? { phone: o.phone.trim() } : {}),
+          },
+        }),
+      ),
+    onSuccess: () => setSent(true),
+  });
+  if (sent)
+    return (
+      <Result status="success" title={t('board.objectionSent')} subTitle={t('board.objectionSentHint')} data-testid="objection-sent" />
+    );
+  return (
+    <Form<Objection> layout="vertical" onFinish={(o) => send.mutate(o)}>
+      {send.error ? <Alert type="error" showIcon message={send.error.message} style={{ marginBottom: 12 }} /> : null}
+      <Form.Item
+        name="content"
+        label={t('board.objection')}
+        rules={[{ required: true, whitespace: true, message: t('board.objectionRequired') }]}
+      >
+        <Input.TextArea rows={4} maxLength={2000} showCount data-testid="objection-content" />
+      </Form.Item>
+      <Form.Item name="name" label={t('board.name')}>
+        <Input maxLength={50} autoComplete="name" />
+      </Form.Item>
+      <Form.Item name="phone" label={t('board.phone')} rules={[{ pattern: /^1[3-9]\d{9}$/, message: t('board.phoneInvalid') }]}>
+        <Input inputMode="tel" maxLength={11} autoComplete="tel" />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" block loading={send.isPending} data-testid="objection-submit">
+        {t('board.send')}
+      </Button>
+    </Form>
+  );
+}
+
+/** 村务公开栏: a village's notices during their posting period, readable by anyone on a phone, with an objection form. */
+export function Board() {
+  const { t, language, setLanguage } = useI18n();
+  const { unitPath = '' } = useParams();
+  const path = unitPath.startsWith('/') ? unitPath : `/${unitPath.replace(/^\/*/, '')}`;
+  const unitKey = path.endsWith('/') ? path : `${path}/`;
+  const board = useQuery({
+    queryKey: ['/api/public/units/{unitPath}/notices', unitKey],
+    queryFn: () => ok(api.GET('/api/public/units/{unitPath}/notices', { params: { path: { unitPath: unitKey } } })),
+  });
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ background: '#c8102e', display: 'flex', alignItems: 'center', paddingInline: 12 }}>
+        <Typography.Title level={4} style={{ color: '#fff', margin: 0, flex: 1 }}>
+          {board.data ? (
+            <>
+              <span translate="no">{board.data.unit.name}</span> {t('board.title')}
+            </>
+          ) : (
+            t('board.title')
+          )}
+        </Typography.Title>
+        <Button type="text" style={{ color: '#fff' }} onClick={() => setLanguage(language === 'en' ? 'zh-CN' : 'en')}>
+          {t('app.language')}
+        </Button>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 8, maxWidth: 720, width: '100%', margin: '0 auto' }}>
+        {board.isPending ? (
+          <Loading />
+        ) : board.error ? (
+          <Failed error={board.error} retry={() => board.refetch()} />
+        ) : board.data.items.length === 0 ? (
+          <Nothing>{t('board.none')}</Nothing>
+        ) : (
+          <List
+            dataSource={board.data.items}
+            rowKey="id"
+            renderItem={(n) => (
+              <Card style={{ marginBottom: 8 }} data-testid="notice">
+                <Typography.Title level={5} translate="no">
+                  {n.title}
+                </Typography.Title>
+                <Typography.Text type="secondary">
+                  {t('board.period', { from: dayjs(n.postedAt).format('YYYY-MM-DD'), until: dayjs(n.until).format('YYYY-MM-DD') })}
+                </Typography.Text>
+                {n.body ? (
+                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 8 }} translate="no">
+                    {n.body}
+                  </Typography.Paragraph>
+                ) : null}
+                <Collapse
+                  ghost
+                  items={[
+                    {
+                      key: 'o',
+                      label: <Space>{t('board.objectionOpen')}</Space>,
+                      children: <ObjectionForm unitPath={board.data.unit.path} noticeId={n.id} />,
+                    },
+                  ]}
+                />
+              </Card>
+            )}
+          />
+        )}
+      </Layout.Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,26 @@
+import { Tag } from 'antd';
+import dayjs from 'dayjs';
+import { useT } from '../i18n/index.tsx';
+
+/** Within this long of its due time a task counts as due soon (the server's reminder uses the same day). */
+export const DUE_SOON_MS = 24 * 60 * 60 * 1000;
+
+export type Urgency = 'overdue' | 'due-soon' | 'on-time' | 'none';
+
+export function urgencyOf(dueAt: string | undefined, now = Date.now()): Urgency {
+  if (!dueAt) return 'none';
+  const due = Date.parse(dueAt);
+  if (due < now) return 'overdue';
+  return due - now <= DUE_SOON_MS ? 'due-soon' : 'on-time';
+}
+
+/** The due time with 已逾期 / 即将到期 when it matters. */
+export function DueTag({ dueAt }: { dueAt: string | undefined }) {
+  const t = useT();
+  const urgency = urgencyOf(dueAt);
+  if (urgency === 'none') return null;
+  const when = dayjs(dueAt).format('YYYY-MM-DD HH:mm');
+  if (urgency === 'overdue') return <Tag color="red">{t('due.overdue', { when })}</Tag>;
+  if (urgency === 'due-soon') return <Tag color="orange">{t('due.soon', { when })}</Tag>;
+  return <Tag>{t('due.at', { when })}</Tag>;
+}
