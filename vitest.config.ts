@@ -2,6 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    projects: ['packages/engine', 'packages/store', 'packages/forms', 'server'],
+    projects: ['packages/engine', 'packages/store', 'packages/forms', 'server', 'designer', 'test/e2e'],
   },
 });

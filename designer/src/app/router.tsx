@@ -5,7 +5,7 @@ import { Shell } from './Shell.tsx';
 /** Each screen family loads when first opened, so bpmn-js and the form renderer stay off the sign-in page. */
 export const router = createBrowserRouter([
   { path: '/login', lazy: async () => ({ Component: (await import('../features/auth/SignIn.tsx')).SignIn }) },
-  { path: '/public/:unitPath', lazy: async () => ({ Component: (await import('../features/public-board/Board.tsx')).Board }) },
+  { path: '/public/*', lazy: async () => ({ Component: (await import('../features/public-board/Board.tsx')).Board }) },
   {
     element: <RequireSession />,
     children: [

@@ -60,9 +60,9 @@ function ObjectionForm({ unitPath, noticeId }: { unitPath: string; noticeId: str
 /** 村务公开栏: a village's notices during their posting period, readable by anyone on a phone, with an objection form. */
 export function Board() {
   const { t, language, setLanguage } = useI18n();
-  const { unitPath = '' } = useParams();
-  const path = unitPath.startsWith('/') ? unitPath : `/${unitPath.replace(/^\/*/, '')}`;
-  const unitKey = path.endsWith('/') ? path : `${path}/`;
+  // /public/nanhai/lishui/hefeng is the board of the unit /nanhai/lishui/hefeng/.
+  const { '*': splat = '' } = useParams();
+  const unitKey = `/${splat.split('/').filter(Boolean).join('/')}/`;
   const board = useQuery({
     queryKey: ['/api/public/units/{unitPath}/notices', unitKey],
     queryFn: () => ok(api.GET('/api/public/units/{unitPath}/notices', { params: { path: { unitPath: unitKey } } })),

@@ -1,0 +1,88 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, openStage, type Stage, signIn, snap } from './harness.ts';
+
+/**
+ * Chinese text on the page that is not data: text nodes and the attributes people read
+ * (placeholder, aria-label, title, alt), outside elements marked translate="no" (names, units,
+ * titles and form labels as their authors wrote them).
+ */
+function untranslated(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const cjk = /[\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]/;
+    const isData = (el: Element | null) => Boolean(el?.closest('[translate="no"]'));
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      if (cjk.test(text) && !isData(node.parentElement)) found.push(text.trim());
+    }
+    for (const el of document.body.querySelectorAll('[placeholder], [aria-label], [title], [alt]')) {
+      for (const name of ['placeholder', 'aria-label', 'title', 'alt']) {
+        const value = el.getAttribute(name);
+        if (value && cjk.test(value) && !isData(el)) found.push(`${name}=${value}`);
+      }
+    }
+    return found;
+  });
+}
+
+describe('the app in English', () => {
+  let stage: Stage;
+  let page: Page;
+  beforeAll(async () => {
+    stage = await openStage();
+    const context = await stage.context({ locale: 'en-GB' });
+    await context.addInitScript(() => localStorage.setItem('shanzhi.language', 'en'));
+    page = await context.newPage();
+  });
+  afterAll(() => stage?.close());
+
+  const screen = async (name: string) => {
+    await page.waitForLoadState('networkidle');
+    await page
+      .locator('.ant-spin-spinning')
+      .first()
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
+    expect(await untranslated(page), name).toEqual([]);
+    await snap(page, `en-${name}`);
+  };
+
+  it('shows no Chinese outside the data on any screen', async () => {
+    await page.goto('/login');
+    await page.getByRole('heading', { name: 'Sign in to Shanzhi' }).waitFor();
+    await screen('sign-in');
+    await signIn(page, 'hefeng-shuji', DEMO_PASSWORD);
+    await screen('inbox');
+    await page.getByTestId('inbox-item').first().getByRole('link').first().click();
+    await page.getByTestId('task-title').waitFor();
+    await screen('task');
+    for (const tab of ['Comments', 'Attachments', 'Diagram', 'History']) {
+      await page.getByRole('tab', { name: tab }).click();
+      await screen(`task-${tab.toLowerCase()}`);
+    }
+    await page.getByTestId('action-return').click();
+    await page.getByRole('dialog').waitFor();
+    await screen('return-dialog');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.goto('/start');
+    await page.getByTestId('start-village_request').waitFor();
+    await screen('start');
+    await page.getByTestId('start-village_request').click();
+    await page.getByRole('button', { name: 'Submit and start' }).waitFor();
+    await screen('start-form');
+    await page.goto('/mine');
+    await screen('mine');
+    await page.getByRole('tab', { name: 'Copied to me' }).click();
+    await screen('mine-cc');
+    await page.goto('/notifications');
+    await screen('notifications');
+    await page.getByTestId('account').click();
+    await screen('account-menu');
+    await page.goto('/no-such-screen');
+    await screen('not-found');
+    await page.goto('/public/nanhai/lishui/hefeng');
+    await screen('public-board');
+  });
+});
