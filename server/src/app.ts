@@ -27,6 +27,7 @@ import instanceRoutes from './routes/instances/index.ts';
 import jobRoutes from './routes/jobs/index.ts';
 import messageRoutes from './routes/messages/index.ts';
 import notificationRoutes from './routes/notifications/index.ts';
+import objectionRoutes from './routes/objections/index.ts';
 import orgRoutes from './routes/org/index.ts';
 import publicRoutes from './routes/public/index.ts';
 import taskRoutes from './routes/tasks/index.ts';
@@ -134,6 +135,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(metricsPlugin, { metrics, clock });
   await app.register(swagger, {
+    // Components keep their schema $id (`Error`), so the generated client names them too.
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
     openapi: {
       info: {
         title: '善治 Shanzhi API',
@@ -169,6 +172,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(delegationRoutes);
       await api.register(notificationRoutes);
       await api.register(webhookRoutes);
+      await api.register(objectionRoutes);
       await api.register(publicRoutes, { prefix: '/public' });
     },
     { prefix: '/api' },

@@ -16,6 +16,7 @@ import type {
   NoticeRecord,
   NotificationKind,
   NotificationRecord,
+  ObjectionRecord,
   OrgUnit,
   Role,
   RoleGrant,
@@ -54,11 +55,15 @@ export interface InboxQuery {
   readonly cursor?: string;
 }
 
+export type InboxCountQuery = Pick<InboxQuery, 'userId' | 'groups' | 'reach' | 'status' | 'definitionKey' | 'dueBefore' | 'scope'>;
+
 export interface InstanceQuery {
   readonly reach: Reach;
   readonly status?: InstanceRecord['status'];
   readonly definitionKey?: string;
   readonly businessKey?: string;
+  /** Only the instances this user started (我发起的). */
+  readonly startedBy?: string;
   readonly withIncidents?: boolean;
   readonly limit: number;
   readonly cursor?: string;
@@ -75,6 +80,8 @@ export interface UserQuery {
 export interface NotificationQuery {
   /** Only those not read yet. */
   readonly unread?: boolean;
+  /** Only those of one kind (抄送我的: `cc`). */
+  readonly kind?: NotificationKind;
   readonly limit: number;
   readonly cursor?: string;
 }
@@ -239,6 +246,8 @@ export interface Store {
   readonly tasks: {
     byId(id: string): Promise<TaskRecord | undefined>;
     inbox(query: InboxQuery): Promise<Page<TaskRecord>>;
+    /** How many tasks the inbox query finds in all its pages (the inbox's tab counts); text search is not counted. */
+    count(query: InboxCountQuery): Promise<number>;
     ofInstance(instanceId: string): Promise<TaskRecord[]>;
     /** Open tasks within reach (everywhere without one), for the open-tasks gauge. */
     countOpen(reach?: Reach): Promise<OpenTaskCounts>;
@@ -340,6 +349,14 @@ export interface Store {
   readonly notices: {
     /** What the unit's board shows at `now` (posted, not yet taken down), newest first; the units below have boards of their own. */
     current(unitPath: string, now: number): Promise<NoticeRecord[]>;
+    byId(id: string): Promise<NoticeRecord | undefined>;
+  };
+
+  /** Objections villagers file against notices (异议), kept for the unit's staff. */
+  readonly objections: {
+    add(objection: ObjectionRecord): Promise<void>;
+    /** The newest first within reach, at most `limit`. */
+    within(reach: Reach, limit: number): Promise<ObjectionRecord[]>;
   };
 
   /** Each user's in-app notifications; most are written by the commit of the step that causes them. */

@@ -229,11 +229,33 @@ export interface NoticeRecord {
   readonly until: number;
 }
 
+/** A villager's objection to a notice on a public board (异议), filed without login. */
+export interface ObjectionRecord {
+  readonly id: string;
+  readonly noticeId: string;
+  readonly instanceId: string;
+  readonly unitPath: string;
+  readonly content: string;
+  readonly name?: string;
+  readonly phone?: string;
+  readonly receivedAt: number;
+}
+
 /**
  * Why someone is told: a task offered to them, a copy (抄送), an urging (催办), a task due soon
  * or overdue, a task returned to them or withdrawn, a task delegated to them. New kinds may come.
  */
-export const NOTIFICATION_KINDS = ['task', 'cc', 'urged', 'due-soon', 'overdue', 'returned', 'withdrawn', 'delegated'] as const;
+export const NOTIFICATION_KINDS = [
+  'task',
+  'cc',
+  'urged',
+  'due-soon',
+  'overdue',
+  'returned',
+  'withdrawn',
+  'delegated',
+  'objection',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** One line in a user's in-app inbox of notifications; the server composes its zh-CN title. */

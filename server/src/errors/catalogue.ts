@@ -153,6 +153,7 @@ export const ERRORS = catalogue({
     'zh-CN': '在您管辖的单位里找不到这条记录。',
     en: 'No such record within your units.',
   },
+  'SZ_NOT_FOUND/notice': { 'zh-CN': '这个公开栏上没有这条公示。', en: 'No such notice on this board.' },
   'SZ_NOT_FOUND/instance': { 'zh-CN': '在您管辖的单位里找不到这项办理事项。', en: 'No such instance within your units.' },
   'SZ_NOT_FOUND/task': { 'zh-CN': '在您管辖的单位里找不到这项待办。', en: 'No such task within your units.' },
   'SZ_NOT_FOUND/webhook': {
@@ -325,6 +326,16 @@ export const ERRORS = catalogue({
     shows: 'login',
     'zh-CN': '尝试次数太多，请 {seconds} 秒后再试。',
     en: 'Too many attempts; try again in {seconds} s.',
+  },
+  'SZ_RATE_LIMITED/objection': {
+    'zh-CN': '从这个网络地址提交的异议太多了，请 {seconds} 秒后再试。',
+    en: 'Too many objections from this address; try again in {seconds} s.',
+  },
+  SZ_NOTICE_CLOSED: {
+    status: 409,
+    shows: 'file an objection on the public board',
+    'zh-CN': '这条公示的公示期已于 {until} 结束，不能再提出异议；如有意见请直接联系村（居）委会。',
+    en: 'The posting period of this notice ended on {until}; objections are closed. Contact the village committee directly.',
   },
   SZ_INTERNAL: {
     status: 500,

@@ -22,6 +22,7 @@ const HEADINGS: Readonly<Record<NotificationKind, string>> = {
   returned: '已退回',
   withdrawn: '已撤回',
   delegated: '委派待办',
+  objection: '村民异议',
 };
 
 /** What notifications are about: a step of an instance (or the instance), named the way titles name it. */

@@ -53,6 +53,17 @@ export function inboxSpecs(ctx: SuiteContext): void {
         (t) => t.key,
       );
 
+    it('counts what each tab of the inbox lists in all its pages, within reach and filters', async () => {
+      const count = (query: Partial<InboxQuery>) =>
+        ctx.store.tasks.count({ userId: li, groups: [GROUP.hefengCommittees], reach: [PATH.hefeng], ...query });
+      expect(await count({ scope: 'mine' })).toBe(1);
+      expect(await count({ scope: 'group' })).toBe(2);
+      expect(await count({})).toBe(3);
+      expect(await count({ dueBefore: T0 + 2 * DAY })).toBe(1);
+      expect(await count({ definitionKey: DEFINITION.rentalHousing })).toBe(1);
+      expect(await count({ reach: [] })).toBe(0);
+    });
+
     it('shows the clerk his own tasks, his candidate tasks and his groups’ unclaimed tasks, each once', async () => {
       expect(await inboxOf({ scope: 'mine' })).toEqual(['h1']);
       expect(await inboxOf({ scope: 'group' })).toEqual(['h3', 'h2']);

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { InstanceQuery } from '../port.ts';
 import type { InstanceRecord } from '../records.ts';
 import type { SuiteContext } from './context.ts';
-import { allPages, DEFINITION, instance, MINUTE, PATH, start } from './fixtures.ts';
+import { allPages, DEFINITION, instance, MINUTE, PATH, start, USERS } from './fixtures.ts';
 
 export function instanceSpecs(ctx: SuiteContext): void {
   describe('instances', () => {
@@ -11,7 +11,7 @@ export function instanceSpecs(ctx: SuiteContext): void {
       instance('h1', PATH.hefeng, { startedAt: 1 * MINUTE, businessKey: '鹤峰-2025-001' }),
       instance('h2', PATH.hefeng, { startedAt: 2 * MINUTE, status: 'completed', endedAt: 9 * MINUTE }),
       instance('h3', PATH.hefeng, { startedAt: 3 * MINUTE, definitionKey: DEFINITION.rentalHousing, incidents: 1 }),
-      instance('h4', PATH.hefeng, { startedAt: 4 * MINUTE }),
+      instance('h4', PATH.hefeng, { startedAt: 4 * MINUTE, startedBy: USERS.hefengMember.id }),
       instance('h5', PATH.hefeng, { startedAt: 4 * MINUTE, businessKey: '鹤峰-2025-005' }),
       instance('g1', PATH.honggang, { startedAt: 5 * MINUTE, businessKey: '宏岗-2025-001' }),
       instance('g2', PATH.honggang, { startedAt: 6 * MINUTE, incidents: 2 }),
@@ -38,6 +38,12 @@ export function instanceSpecs(ctx: SuiteContext): void {
       expect(await ids({ businessKey: '宏岗-2025-001' })).toEqual(['g1']);
       expect(await ids({ reach: [PATH.hefeng], businessKey: '宏岗-2025-001' })).toEqual([]);
       expect(await ids({ withIncidents: true })).toEqual(['g2', 'h3']);
+    });
+
+    it('lists what one person started, newest first, within reach', async () => {
+      expect(await ids({ startedBy: USERS.hefengMember.id })).toEqual(['h4']);
+      expect(await ids({ reach: [PATH.honggang], startedBy: USERS.hefengMember.id })).toEqual([]);
+      expect(await ids({ reach: [PATH.hefeng], startedBy: USERS.hefengClerk.id })).toEqual(['h5', 'h3', 'h2', 'h1']);
     });
 
     it('pages newest first without duplicates or gaps', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StoreDuplicate } from '../port.ts';
-import type { InstanceRecord, NoticeRecord } from '../records.ts';
+import type { InstanceRecord, NoticeRecord, ObjectionRecord } from '../records.ts';
 import type { SuiteContext } from './context.ts';
 import { DAY, instance, PATH, start, T0 } from './fixtures.ts';
 
@@ -35,6 +35,30 @@ export function noticeSpecs(ctx: SuiteContext): void {
       expect(await ctx.store.notices.current(PATH.hefeng, T0 + 5 * DAY)).toEqual([]);
       expect((await ctx.store.notices.current(PATH.honggang, T0)).map((n) => n.id)).toEqual([`${well.id}:5`]);
       expect(await ctx.store.notices.current(PATH.town, T0)).toEqual([]);
+    });
+
+    it('finds a notice by id and keeps the objections filed against it, newest first within reach', async () => {
+      const resolution = notice(road, '5');
+      await start(ctx.store, road, { notices: { add: [resolution] } });
+      expect(await ctx.store.notices.byId(resolution.id)).toEqual(resolution);
+      expect(await ctx.store.notices.byId('no-such-notice')).toBeUndefined();
+      const objection = (id: string, receivedAt: number, fields: Partial<ObjectionRecord> = {}): ObjectionRecord => ({
+        id,
+        noticeId: resolution.id,
+        instanceId: road.id,
+        unitPath: road.unitPath,
+        content: '硬化工程的预算偏高，请公开报价。',
+        receivedAt,
+        ...fields,
+      });
+      const first = objection('o1', T0 + DAY, { name: '陈伯', phone: '13800138000' });
+      const second = objection('o2', T0 + 2 * DAY);
+      await ctx.store.objections.add(first);
+      await ctx.store.objections.add(second);
+      await expect(ctx.store.objections.add(first)).rejects.toThrow(StoreDuplicate);
+      expect(await ctx.store.objections.within([PATH.hefeng], 10)).toEqual([second, first]);
+      expect(await ctx.store.objections.within([PATH.town], 1)).toEqual([second]);
+      expect(await ctx.store.objections.within([PATH.honggang], 10)).toEqual([]);
     });
 
     it('posts a notice with the commit or not at all', async () => {

@@ -68,6 +68,14 @@ export function notificationSpecs(ctx: SuiteContext): void {
       expect(await ctx.store.notifications.aboutInstance('inst-none', 'cc')).toEqual([]);
     });
 
+    it('lists only one kind when asked: what was copied to a user (抄送我的)', async () => {
+      const copies = [1, 3].map((n) => notification(hall, n, { kind: 'cc' }));
+      await start(ctx.store, hall, { notifications: { add: [...copies, notification(hall, 2)] } });
+      const cc = await ctx.store.notifications.ofUser(clerk, { kind: 'cc', limit: 10 });
+      expect(cc.items.map((n) => n.id)).toEqual([`${hall.id}:n3`, `${hall.id}:n1`]);
+      expect((await ctx.store.notifications.ofUser(member, { kind: 'cc', limit: 10 })).items).toEqual([]);
+    });
+
     it('pages the unread list too', async () => {
       await start(ctx.store, hall, { notifications: { add: [1, 2, 3, 4].map((n) => notification(hall, n)) } });
       await ctx.store.notifications.markRead(clerk, [`${hall.id}:n3`], T0 + DAY);

@@ -13,6 +13,7 @@ import type {
   JobKind,
   NoticeRecord,
   NotificationRecord,
+  ObjectionRecord,
   OrgUnit,
   RoleGrant,
   SessionRecord,
@@ -81,6 +82,8 @@ export type CalendarDoc = CalendarRecord & { _id: string };
 
 export type NoticeDoc = WithDocumentId<NoticeRecord>;
 
+export type ObjectionDoc = WithDocumentId<ObjectionRecord>;
+
 export type DelegationDoc = WithDocumentId<DelegationRecord>;
 
 /** unread: whether readAt is still unset, so the unread list and count are an equality in an index. */
@@ -123,6 +126,7 @@ export interface Collections {
   readonly calendars: Collection<CalendarDoc>;
   readonly delegations: Collection<DelegationDoc>;
   readonly notices: Collection<NoticeDoc>;
+  readonly objections: Collection<ObjectionDoc>;
   readonly notifications: Collection<NotificationDoc>;
   readonly webhooks: Collection<WebhookDoc>;
   readonly attempts: Collection<AttemptDoc>;
@@ -145,6 +149,7 @@ export const COLLECTION_NAMES = [
   'attachments',
   'sessions',
   'notices',
+  'objections',
   'notifications',
   'webhooks',
   'attempts',
@@ -170,6 +175,7 @@ export function collectionsOf(db: Db): Collections {
     attachmentContent: new GridFSBucket(db, { bucketName: 'attachmentContent' }),
     sessions: db.collection('sessions'),
     notices: db.collection('notices'),
+    objections: db.collection('objections'),
     notifications: db.collection('notifications'),
     webhooks: db.collection('webhooks'),
     attempts: db.collection('attempts'),

@@ -14,7 +14,7 @@ import { mongoForms } from './forms.ts';
 import { mongoInstances } from './instances.ts';
 import { mongoJobs } from './jobs.ts';
 import { migrate } from './migrations.ts';
-import { mongoNotices } from './notices.ts';
+import { mongoNotices, mongoObjections } from './notices.ts';
 import { mongoNotifications } from './notifications.ts';
 import { mongoSessions } from './sessions.ts';
 import { mongoSubscriptions } from './subscriptions.ts';
@@ -53,6 +53,7 @@ export function createMongoStore(options: MongoStoreOptions): Store {
     comments: mongoComments(collections),
     attachments: mongoAttachments(collections),
     notices: mongoNotices(collections),
+    objections: mongoObjections(collections),
     notifications: mongoNotifications(client, collections),
     webhooks: mongoWebhooks(collections),
     sessions: mongoSessions(collections),

@@ -32,6 +32,7 @@ export function mongoInstances({ instances }: Collections): Store['instances'] {
         ...(query.status === undefined ? {} : { status: query.status }),
         ...(query.definitionKey === undefined ? {} : { definitionKey: query.definitionKey }),
         ...(query.businessKey === undefined ? {} : { businessKey: query.businessKey }),
+        ...(query.startedBy === undefined ? {} : { startedBy: query.startedBy }),
         ...(query.withIncidents ? { incidents: { $gt: 0 } } : {}),
       };
       const found = await instances

@@ -158,6 +158,15 @@ export const MIGRATIONS: readonly MongoMigration[] = [
       await c.tasks.createIndex({ dueAt: 1, _id: 1 }, { partialFilterExpression: { status: 'open' } });
     },
   },
+  {
+    version: 12,
+    name: 'objections, instances by starter',
+    async up(db, c) {
+      await createCollections(db);
+      await c.objections.createIndex({ unitPath: 1, receivedAt: -1 });
+      await c.instances.createIndex({ startedBy: 1, startedAt: -1, _id: -1 });
+    },
+  },
 ];
 
 /** Transactions on MongoDB before 4.4 cannot create collections, so every collection is created up front. */

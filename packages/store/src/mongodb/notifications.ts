@@ -39,6 +39,7 @@ export function mongoNotifications(client: MongoClient, collections: Collections
       const filter: Document = {
         userId,
         ...(query.unread ? { unread: true } : {}),
+        ...(query.kind === undefined ? {} : { kind: query.kind }),
         ...(query.cursor === undefined ? {} : afterKey(NOTIFICATION_SORT, decodeCursor(NOTIFICATION_SORT, query.cursor))),
       };
       const found = await notifications

@@ -69,6 +69,17 @@ export function mongoTasks({ tasks }: Collections): Store['tasks'] {
         .toArray();
       return toPage(found.map(toTask), limit, sort);
     },
+    async count(query) {
+      const ranges = reachRanges(query.reach);
+      if (ranges.length === 0) return 0;
+      return tasks.countDocuments({
+        principals: { $in: principalsOfReader(query) },
+        status: query.status ?? 'open',
+        $and: [withinRanges('unitPath', ranges)],
+        ...(query.definitionKey === undefined ? {} : { definitionKey: query.definitionKey }),
+        ...(query.dueBefore === undefined ? {} : { dueOrder: { $lt: query.dueBefore } }),
+      });
+    },
     async ofInstance(instanceId) {
       return (await tasks.find({ instanceId }).sort({ createdAt: 1, _id: 1 }).toArray()).map(toTask);
     },

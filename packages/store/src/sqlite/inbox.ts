@@ -50,3 +50,24 @@ export function sqliteInbox({ statement }: Sqlite): Store['tasks']['inbox'] {
     return toPage(rows.map(toTask), limit, sort);
   };
 }
+
+/** The same entries as the inbox, counted once per task across the reader's principals. */
+export function sqliteInboxCount({ statement }: Sqlite): Store['tasks']['count'] {
+  return async (query) => {
+    const ranges = reachRanges(query.reach);
+    if (ranges.length === 0) return 0;
+    const principals = principalsOfReader(query);
+    const conditions: Condition[] = [
+      { sql: `e.principal IN (${principals.map(() => '?').join(', ')})`, params: principals },
+      { sql: 'e.status = ?', params: [query.status ?? 'open'] },
+      withinRanges('e.unit_path', ranges),
+    ];
+    if (query.definitionKey !== undefined) conditions.push({ sql: 'e.definition_key = ?', params: [query.definitionKey] });
+    if (query.dueBefore !== undefined) conditions.push({ sql: 'e.due_order < ?', params: [query.dueBefore] });
+    const where = whereAll(conditions);
+    const row = statement(`SELECT COUNT(DISTINCT e.task_id) AS n FROM inbox_entries e WHERE ${where.sql}`).get(...where.params) as {
+      n: number;
+    };
+    return row.n;
+  };
+}

@@ -429,6 +429,25 @@ export const MIGRATIONS: readonly Migration[] = [
     // The reminders (due soon, overdue) read the open tasks falling due in a window.
     sql: `CREATE INDEX tasks_open_by_due ON tasks (due_at, id) WHERE status = 'open' AND due_at IS NOT NULL;`,
   },
+  {
+    version: 13,
+    name: 'objections, instances by starter',
+    // Villagers' objections to public notices; 我发起的 lists a user's own instances, newest first.
+    sql: `
+      CREATE TABLE objections (
+        id TEXT PRIMARY KEY,
+        notice_id TEXT NOT NULL REFERENCES notices (id),
+        instance_id TEXT NOT NULL,
+        unit_path TEXT NOT NULL,
+        content TEXT NOT NULL,
+        name TEXT,
+        phone TEXT,
+        received_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX objections_by_unit ON objections (unit_path, received_at);
+      CREATE INDEX instances_by_starter ON instances (started_by, started_at, id);
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): void {

@@ -31,6 +31,7 @@ export function sqliteNotifications(sqlite: Sqlite): Store['notifications'] {
       const limit = checkLimit(query.limit);
       const conditions: Condition[] = [{ sql: 'user_id = ?', params: [userId] }];
       if (query.unread) conditions.push({ sql: 'read_at IS NULL', params: [] });
+      if (query.kind !== undefined) conditions.push({ sql: 'kind = ?', params: [query.kind] });
       if (query.cursor !== undefined) {
         conditions.push(afterKey(ORDER, NOTIFICATION_SORT.direction, decodeCursor(NOTIFICATION_SORT, query.cursor)));
       }

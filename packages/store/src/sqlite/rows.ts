@@ -11,6 +11,7 @@ import type {
   JobRecord,
   NoticeRecord,
   NotificationRecord,
+  ObjectionRecord,
   OrgUnit,
   SessionRecord,
   SubscriptionRecord,
@@ -436,6 +437,29 @@ export const toNotice = (row: NoticeRow): NoticeRecord => ({
   ...present('board', row.board as string | null),
   postedAt: row.posted_at as number,
   until: row.until as number,
+});
+
+export const OBJECTION_COLUMNS = ['id', 'notice_id', 'instance_id', 'unit_path', 'content', 'name', 'phone', 'received_at'] as const;
+export type ObjectionRow = Row<(typeof OBJECTION_COLUMNS)[number]>;
+export const objectionRow = (o: ObjectionRecord): ObjectionRow => ({
+  id: o.id,
+  notice_id: o.noticeId,
+  instance_id: o.instanceId,
+  unit_path: o.unitPath,
+  content: o.content,
+  name: o.name ?? null,
+  phone: o.phone ?? null,
+  received_at: o.receivedAt,
+});
+export const toObjection = (row: ObjectionRow): ObjectionRecord => ({
+  id: row.id as string,
+  noticeId: row.notice_id as string,
+  instanceId: row.instance_id as string,
+  unitPath: row.unit_path as string,
+  content: row.content as string,
+  ...present('name', row.name as string | null),
+  ...present('phone', row.phone as string | null),
+  receivedAt: row.received_at as number,
 });
 
 export const CALENDAR_COLUMNS = ['unit_path', 'year', 'holidays', 'workdays', 'provisional', 'note', 'updated_at', 'updated_by'] as const;

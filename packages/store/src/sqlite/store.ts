@@ -13,7 +13,7 @@ import { sqliteForms } from './forms.ts';
 import { sqliteInstances } from './instances.ts';
 import { sqliteJobs } from './jobs.ts';
 import { migrate } from './migrations.ts';
-import { sqliteNotices } from './notices.ts';
+import { sqliteNotices, sqliteObjections } from './notices.ts';
 import { sqliteNotifications } from './notifications.ts';
 import { BUSY_TIMEOUT_MS } from './open.ts';
 import { sqliteSessions } from './sessions.ts';
@@ -51,6 +51,7 @@ export function sqliteStore(db: Database.Database, filesDir: string): Store {
     comments: sqliteComments(sqlite),
     attachments: sqliteAttachments(sqlite, filesDir),
     notices: sqliteNotices(sqlite),
+    objections: sqliteObjections(sqlite),
     notifications: sqliteNotifications(sqlite),
     webhooks: sqliteWebhooks(sqlite),
     sessions: sqliteSessions(sqlite),

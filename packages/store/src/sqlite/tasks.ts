@@ -3,7 +3,7 @@ import type { Commit, Store } from '../port.ts';
 import { reachRanges } from '../reach.ts';
 import type { TaskRecord } from '../records.ts';
 import { dueOrder, priorityOrder } from '../sorts.ts';
-import { sqliteInbox } from './inbox.ts';
+import { sqliteInbox, sqliteInboxCount } from './inbox.ts';
 import { TASK_COLUMNS, type TaskRow, taskRow, toTask } from './rows.ts';
 import { insertInto, type Sqlite, whereAll, withinRanges } from './sql.ts';
 
@@ -47,6 +47,7 @@ export function sqliteTasks(sqlite: Sqlite): Store['tasks'] {
       return row && toTask(row);
     },
     inbox: sqliteInbox(sqlite),
+    count: sqliteInboxCount(sqlite),
     async ofInstance(instanceId) {
       // Sorted here, not by SQLite's sorter: an instance has few tasks.
       const rows = statement('SELECT * FROM tasks WHERE instance_id = ?').all(instanceId) as TaskRow[];

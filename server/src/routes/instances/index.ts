@@ -7,12 +7,16 @@ import { assertCan, assertSee, can, type Principal, principal } from '../../plug
 import { isCandidate } from '../../runtime/assignment.ts';
 import { cancellation } from '../../runtime/cancellation.ts';
 import { subjectOf } from '../../runtime/notifications.ts';
+import { timelineOf } from '../../runtime/timeline.ts';
 import { isDelivery } from '../../runtime/webhookDeliveries.ts';
 import { errors, iso, page } from '../common.ts';
+import { procedureNames } from '../procedureNames.ts';
 import { taskView } from '../tasks/view.ts';
 import {
   CancelBody,
   CcBody,
+  CopiedToMe,
+  CopiesQuery,
   Copy,
   HistoryItem,
   HistoryQuery,
@@ -23,6 +27,7 @@ import {
   ListQuery,
   StartBody,
   StartedInstance,
+  TimelineItem,
   WithdrawBody,
 } from './schemas.ts';
 
@@ -72,6 +77,9 @@ function cancelledView(events: readonly EventRecord[]) {
 /** Events an instance's detail shows, and a history page holds by default: a runaway loop writes tens of thousands. */
 const HISTORY_PAGE = 200;
 
+/** Events the timeline reads for returns and the end: a runaway loop's tail is not a person's history. */
+const TIMELINE_EVENTS_READ = 5_000;
+
 /** Start (idempotent on the business key), list, inspect and cancel instances; resolve incidents. */
 const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -116,16 +124,28 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const p = principal(request);
       const q = request.query;
+      const startedBy = q.startedBy === 'me' ? p.id : q.startedBy;
       const result = await app.store.instances.list({
         reach: p.reach,
         limit: q.limit ?? 50,
+        ...(startedBy ? { startedBy } : {}),
         ...(q.status ? { status: q.status } : {}),
         ...(q.definitionKey ? { definitionKey: q.definitionKey } : {}),
         ...(q.businessKey ? { businessKey: q.businessKey } : {}),
         ...(q.withIncidents === undefined ? {} : { withIncidents: q.withIncidents }),
         ...(q.cursor ? { cursor: q.cursor } : {}),
       });
-      return { items: result.items.map(instanceView), ...(result.next ? { next: result.next } : {}) };
+      const names = await procedureNames(
+        app,
+        result.items.map((i) => i.definitionId),
+      );
+      return {
+        items: result.items.map((i) => ({
+          ...instanceView(i),
+          ...(names.has(i.definitionId) ? { processName: names.get(i.definitionId) } : {}),
+        })),
+        ...(result.next ? { next: result.next } : {}),
+      };
     },
   );
 
@@ -321,6 +341,85 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       );
       if (!out.ok) throw fromEngine(out.error);
       return instanceView(out.record);
+    },
+  );
+
+  app.get(
+    '/process-instances/:id/timeline',
+    {
+      schema: {
+        tags: ['instances'],
+        summary: 'Its history as people read it: started, each step’s arrival and who did it, returns with their reasons, the end',
+        params: InstanceParams,
+        response: { 200: Type.Object({ items: Type.Array(TimelineItem) }), ...errors(401, 404) },
+      },
+    },
+    async (request) => {
+      const r = await readableInstance(request.params.id, principal(request));
+      const events = await app.store.events.range(r.id, 0, TIMELINE_EVENTS_READ);
+      const items = timelineOf(r, await app.store.tasks.ofInstance(r.id), events);
+      const names = new Map<string, string>();
+      for (const id of new Set(items.map((i) => i.actor).filter((a) => a !== undefined))) {
+        const user = await app.store.users.byId(id);
+        if (user) names.set(id, user.displayName);
+      }
+      return {
+        items: items.map((i) => ({
+          ...i,
+          at: iso(i.at) as string,
+          ...(i.actor && names.has(i.actor) ? { actorName: names.get(i.actor) } : {}),
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/cc',
+    {
+      schema: {
+        tags: ['instances'],
+        summary: 'What was copied to me (抄送我的), newest first',
+        querystring: CopiesQuery,
+        response: { 200: page(CopiedToMe), ...errors(400, 401) },
+      },
+    },
+    async (request) => {
+      const p = principal(request);
+      const q = request.query;
+      const copies = await app.store.notifications.ofUser(p.id, {
+        kind: 'cc',
+        limit: q.limit ?? 50,
+        ...(q.cursor ? { cursor: q.cursor } : {}),
+      });
+      const instances = new Map<string, InstanceRecord>();
+      for (const id of new Set(copies.items.map((n) => n.instanceId).filter((i) => i !== undefined))) {
+        const instance = await app.store.instances.byId(id);
+        if (instance) instances.set(id, instance);
+      }
+      const names = await procedureNames(
+        app,
+        [...instances.values()].map((i) => i.definitionId),
+      );
+      return {
+        items: copies.items.flatMap((n) => {
+          const instance = n.instanceId === undefined ? undefined : instances.get(n.instanceId);
+          if (!instance) return [];
+          const processName = names.get(instance.definitionId);
+          return [
+            {
+              id: n.id,
+              instanceId: instance.id,
+              title: n.title,
+              at: iso(n.createdAt) as string,
+              read: n.readAt !== undefined,
+              ...(processName ? { processName } : {}),
+              ...(instance.businessKey === undefined ? {} : { businessKey: instance.businessKey }),
+              ...(n.body === undefined ? {} : { note: n.body }),
+            },
+          ];
+        }),
+        ...(copies.next ? { next: copies.next } : {}),
+      };
     },
   );
 

@@ -34,6 +34,7 @@ export const Instance = Type.Object({
   endedAt: Type.Optional(IsoTime),
   parentId: Type.Optional(Type.String()),
   incidents: Type.Integer(),
+  processName: Type.Optional(Type.String({ description: 'The name of its procedure (lists)' })),
 });
 
 export const StartedInstance = Type.Object({
@@ -102,6 +103,9 @@ export const ListQuery = Type.Object(
     status: Type.Optional(InstanceStatus),
     definitionKey: Type.Optional(Type.String({ maxLength: 200 })),
     businessKey: Type.Optional(Type.String({ maxLength: 200 })),
+    startedBy: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 200, description: 'Only those this user started: a user id, or `me` (我发起的)' }),
+    ),
     withIncidents: Type.Optional(Type.Boolean()),
     limit: Type.Optional(Limit),
     cursor: Type.Optional(Cursor),
@@ -151,3 +155,28 @@ export const HistoryQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const TimelineItem = Type.Object({
+  at: IsoTime,
+  kind: Type.Union(
+    ['started', 'arrived', 'completed', 'returned', 'signersAdded', 'ended', 'withdrawn', 'cancelled'].map((k) => Type.Literal(k)),
+  ),
+  stepId: Type.Optional(Type.String({ description: 'The BPMN element of the step' })),
+  stepName: Type.Optional(Type.String()),
+  actor: Type.Optional(Type.String({ description: 'Who did it: a user id' })),
+  actorName: Type.Optional(Type.String()),
+  note: Type.Optional(Type.String({ description: 'A return’s or an end’s reason' })),
+});
+
+export const CopiedToMe = Type.Object({
+  id: Type.String({ description: 'The copy (a notification of kind cc)' }),
+  instanceId: Type.String(),
+  processName: Type.Optional(Type.String()),
+  businessKey: Type.Optional(Type.String()),
+  title: Type.String(),
+  note: Type.Optional(Type.String()),
+  at: IsoTime,
+  read: Type.Boolean(),
+});
+
+export const CopiesQuery = Type.Object({ limit: Type.Optional(Limit), cursor: Type.Optional(Cursor) }, { additionalProperties: false });

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { NoticeRecord } from '@shanzhi/store';
 import { ApiError } from '../../errors.ts';
 import { errors, iso } from '../common.ts';
-import { Board, BoardParams } from './schemas.ts';
+import { fileObjection, OBJECTION_WINDOW_MS, OBJECTIONS_PER_WINDOW } from './objections.ts';
+import { Board, BoardParams, ObjectionBody, ObjectionParams, ObjectionReceipt } from './schemas.ts';
 
 /** Only what the notice says and when: no instance, element or person behind it. */
 const noticeView = (n: NoticeRecord) => ({
@@ -37,6 +38,26 @@ const publicRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!unit) throw new ApiError('SZ_UNIT_NOT_FOUND', { unit: request.params.unitPath });
       const notices = await app.store.notices.current(unit.path, app.clock.now());
       return { unit: { path: unit.path, name: unit.name }, items: notices.map(noticeView) };
+    },
+  );
+
+  app.post(
+    '/units/:unitPath/notices/:noticeId/objections',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['public'],
+        summary: `File an objection to a notice while it is posted (no login; ${OBJECTIONS_PER_WINDOW} per address in ${OBJECTION_WINDOW_MS / 60_000} minutes)`,
+        security: [],
+        params: ObjectionParams,
+        body: ObjectionBody,
+        response: { 201: ObjectionReceipt, ...errors(400, 404, 409, 429) },
+      },
+    },
+    async (request, reply) => {
+      const { unitPath, noticeId } = request.params;
+      const filed = await fileObjection(app, unitPath, noticeId, request.body, request.ip);
+      return reply.status(201).send({ id: filed.id, receivedAt: iso(filed.receivedAt) as string });
     },
   );
 };

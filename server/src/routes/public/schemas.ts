@@ -19,3 +19,19 @@ export const Board = Type.Object({
   unit: Type.Object({ path: Type.String(), name: Type.String() }),
   items: Type.Array(Notice),
 });
+
+export const ObjectionParams = Type.Object({
+  unitPath: BoardParams.properties.unitPath,
+  noticeId: Type.String({ minLength: 1, maxLength: 200 }),
+});
+
+export const ObjectionBody = Type.Object(
+  {
+    content: Type.String({ minLength: 1, maxLength: 2000, pattern: '\\S', description: 'What the villager objects to' }),
+    name: Type.Optional(Type.String({ maxLength: 50 })),
+    phone: Type.Optional(Type.String({ pattern: '^1[3-9]\\d{9}$', description: 'A mainland mobile number, for a reply' })),
+  },
+  { additionalProperties: false },
+);
+
+export const ObjectionReceipt = Type.Object({ id: Type.String(), receivedAt: IsoTime });

@@ -4,9 +4,10 @@ import type { Lang } from '@shanzhi/forms';
 import type { TaskRecord } from '@shanzhi/store';
 import type { FastifyInstance } from 'fastify';
 import { ApiError, fromEngine } from '../../errors.ts';
-import { assertSee, can, canSee, type Principal } from '../../plugins/tenancy.ts';
-import { isCandidate, taskGroups } from '../../runtime/assignment.ts';
+import { assertSee, canSee, type Principal } from '../../plugins/tenancy.ts';
+import { taskGroups } from '../../runtime/assignment.ts';
 import { type BoundForm, submittedVariables } from '../../runtime/submissions.ts';
+import { may, mayWork } from './actions.ts';
 import { taskView } from './view.ts';
 
 /** Who holds a task next: null takes the holder away. */
@@ -94,7 +95,7 @@ export function taskAccess(app: FastifyInstance) {
   /** Completes the task with what its step submits, validated against its form when it has one. */
   async function complete(t: TaskRecord, p: Principal, sent: Vars | undefined, lang: Lang): Promise<TaskRecord> {
     if (!mayWork(t, p)) throw new ApiError('SZ_NOT_CANDIDATE');
-    if (t.owner !== undefined) throw new ApiError('SZ_TASK_DELEGATED');
+    if (!may.complete(t, p)) throw new ApiError('SZ_TASK_DELEGATED');
     const form = await formOf(t);
     const variables = form ? submittedVariables(form.bound, sent ?? {}, form.current, lang) : sent;
     const vetoes = await holdsVeto(t, p);
@@ -110,11 +111,6 @@ export function taskAccess(app: FastifyInstance) {
   return { visibleTask, openTask, formOf, changeHolder, assignable, assertAssignable, comment, complete };
 }
 
-/** Whoever it is assigned to works a task, or, unassigned, whoever it is offered to. */
-export function mayWork(t: TaskRecord, p: Principal): boolean {
-  return t.assignee !== undefined ? t.assignee === p.id : isCandidate(t, p);
-}
-
 /** The engine finds no open task when it ended meanwhile (or its instance did). */
 export function refusal(error: EngineError): ApiError {
   if (error.code === 'SZ_TASK_NOT_FOUND' || error.code === 'SZ_INSTANCE_NOT_ACTIVE') return new ApiError('SZ_TASK_NOT_OPEN');
@@ -123,12 +119,11 @@ export function refusal(error: EngineError): ApiError {
 
 /** Unclaim and delegate: the task's assignee may, and so may whoever can assign tasks at its unit. */
 export function assertHoldsOrAssigns(t: TaskRecord, p: Principal, refusal: 'SZ_NOT_CANDIDATE/unclaim' | 'SZ_NOT_CANDIDATE/delegate'): void {
-  if (t.assignee !== p.id && !can(p, 'task:assign', t.unitPath)) throw new ApiError(refusal);
+  if (!may.delegate(t, p)) throw new ApiError(refusal);
 }
 
-/** Comments and files: the task's assignee and candidates, its unit's admins, and staff who may start procedures there. */
+/** Comments and files (actions.ts `may.comment`). */
 export function assertMayWrite(t: TaskRecord, p: Principal): void {
   assertSee(p, t.unitPath, 'task');
-  if (!isCandidate(t, p) && !can(p, 'task:assign', t.unitPath) && !can(p, 'instance:start', t.unitPath))
-    throw new ApiError('SZ_NOT_CANDIDATE');
+  if (!may.comment(t, p)) throw new ApiError('SZ_NOT_CANDIDATE');
 }

@@ -8,12 +8,26 @@ import { languageOf } from '../../errors/language.ts';
 import { ApiError, fieldText, invalidRequest } from '../../errors.ts';
 import { ALLOWED_CONTENT_TYPES, acceptFile, MAX_ATTACHMENT_BYTES } from '../../files/sniff.ts';
 import { can, type Principal, principal } from '../../plugins/tenancy.ts';
-import { isCandidate } from '../../runtime/assignment.ts';
+import { DUE_SOON_MS } from '../../runtime/reminders.ts';
 import { errors, iso, page } from '../common.ts';
 import { StepForm } from '../forms/schemas.ts';
 import { stepFormView } from '../forms/view.ts';
-import { assertHoldsOrAssigns, assertMayWrite, type HolderChange, mayWork, taskAccess } from './access.ts';
-import { Attachment, AttachmentParams, Comment, CommentBody, CompleteBody, InboxQuery, Task, TaskParams, UserBody } from './schemas.ts';
+import { assertHoldsOrAssigns, assertMayWrite, type HolderChange, taskAccess } from './access.ts';
+import { actionsOf, may, mayWork } from './actions.ts';
+import { contextsOf, describedTaskView } from './describe.ts';
+import {
+  Attachment,
+  AttachmentParams,
+  Comment,
+  CommentBody,
+  CompleteBody,
+  InboxCounts,
+  InboxQuery,
+  Task,
+  TaskDetail,
+  TaskParams,
+  UserBody,
+} from './schemas.ts';
 import { taskView } from './view.ts';
 
 const commentView = (c: CommentRecord) => ({ id: c.id, taskId: c.taskId, author: c.author, text: c.text, at: iso(c.at) as string });
@@ -65,14 +79,54 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...(q.scope ? { scope: q.scope } : {}),
         ...(q.cursor ? { cursor: q.cursor } : {}),
       });
-      return { items: result.items.map(taskView), ...(result.next ? { next: result.next } : {}) };
+      const contexts = await contextsOf(app, result.items);
+      return {
+        items: result.items.map((t) => describedTaskView(t, contexts.get(t.instanceId))),
+        ...(result.next ? { next: result.next } : {}),
+      };
+    },
+  );
+
+  app.get(
+    '/tasks/counts',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'How many open tasks each inbox tab holds, and how many are overdue or due within a day',
+        response: { 200: InboxCounts, ...errors(401) },
+      },
+    },
+    async (request) => {
+      const p = principal(request);
+      const base = { userId: p.id, groups: p.groups, reach: p.reach, status: 'open' as const };
+      const now = app.clock.now();
+      const [mine, groups, all, overdue, dueSoon] = await Promise.all([
+        app.store.tasks.count({ ...base, scope: 'mine' }),
+        app.store.tasks.count({ ...base, scope: 'group' }),
+        app.store.tasks.count(base),
+        app.store.tasks.count({ ...base, dueBefore: now }),
+        app.store.tasks.count({ ...base, dueBefore: now + DUE_SOON_MS }),
+      ]);
+      return { mine, groups, all, overdue, dueSoon: dueSoon - overdue };
     },
   );
 
   app.get(
     '/tasks/:id',
-    { schema: { tags: ['tasks'], params: TaskParams, response: { 200: Task, ...errors(401, 404) } } },
-    async (request) => taskView(await tasks.visibleTask(request.params.id, principal(request))),
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'A task, its procedure and matter, and what the person asking may do to it now',
+        params: TaskParams,
+        response: { 200: TaskDetail, ...errors(401, 404) },
+      },
+    },
+    async (request) => {
+      const p = principal(request);
+      const t = await tasks.visibleTask(request.params.id, p);
+      const context = (await contextsOf(app, [t])).get(t.instanceId);
+      return { ...describedTaskView(t, context), actions: actionsOf(t, p, context?.startedBy) };
+    },
   );
 
   /**
@@ -107,7 +161,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
   holderVerb('claim', 'Take a group task', (t, p) => {
     if (t.assignee === p.id) return undefined;
     if (t.assignee !== undefined) throw new ApiError('SZ_TASK_CLAIMED');
-    if (!isCandidate(t, p)) throw new ApiError('SZ_NOT_CANDIDATE');
+    if (!may.claim(t, p)) throw new ApiError('SZ_NOT_CANDIDATE');
     return { assignee: p.id };
   });
 
@@ -120,7 +174,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
     'assign',
     'Assign a task to a user (admins of its unit; a delegation ends with it)',
     async (t, p, { userId }) => {
-      if (!can(p, 'task:assign', t.unitPath)) throw new ApiError('SZ_FORBIDDEN', { unit: t.unitPath, action: 'task:assign' });
+      if (!may.assign(t, p)) throw new ApiError('SZ_FORBIDDEN', { unit: t.unitPath, action: 'task:assign' });
       await tasks.assertAssignable(userId, t);
       return { assignee: userId, owner: null };
     },
@@ -142,7 +196,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   holderVerb('resolve', 'As the delegate, give a delegated task back to its owner', (t, p) => {
     if (t.owner === undefined) throw new ApiError('SZ_TASK_NOT_DELEGATED');
-    if (t.assignee !== p.id) throw new ApiError('SZ_NOT_CANDIDATE/resolve');
+    if (!may.resolve(t, p)) throw new ApiError('SZ_NOT_CANDIDATE/resolve');
     return { assignee: t.owner, owner: null };
   });
 

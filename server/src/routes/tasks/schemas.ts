@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { Cursor, Id, IsoTime, Limit, Variables } from '../common.ts';
+import { TASK_ACTIONS } from './actions.ts';
 
 export const TaskStatus = Type.Union([Type.Literal('open'), Type.Literal('completed'), Type.Literal('cancelled')]);
 
@@ -28,6 +29,25 @@ export const Task = Type.Object({
   endedAt: Type.Optional(IsoTime),
   endedBy: Type.Optional(Type.String()),
   version: Type.Integer(),
+  processName: Type.Optional(Type.String({ description: 'The name of its procedure (inbox and task detail)' })),
+  businessKey: Type.Optional(Type.String({ description: 'The number of its matter (inbox and task detail)' })),
+});
+
+export const TaskDetail = Type.Composite([
+  Task,
+  Type.Object({
+    actions: Type.Array(Type.Union(TASK_ACTIONS.map((a) => Type.Literal(a))), {
+      description: 'What the person asking may do to the task now (none once it has ended): the web app shows exactly these',
+    }),
+  }),
+]);
+
+export const InboxCounts = Type.Object({
+  mine: Type.Integer({ description: 'Open tasks assigned to me' }),
+  groups: Type.Integer({ description: 'Open tasks offered to me or my groups, not yet claimed' }),
+  all: Type.Integer({ description: 'Both' }),
+  overdue: Type.Integer({ description: 'Of all, those past their due time' }),
+  dueSoon: Type.Integer({ description: 'Of all, those due within the next 24 hours' }),
 });
 
 export const InboxQuery = Type.Object(

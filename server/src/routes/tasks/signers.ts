@@ -4,7 +4,8 @@ import { Type } from '@sinclair/typebox';
 import { ApiError } from '../../errors.ts';
 import { can, type Principal, principal } from '../../plugins/tenancy.ts';
 import { errors } from '../common.ts';
-import { mayWork, refusal, taskAccess } from './access.ts';
+import { refusal, taskAccess } from './access.ts';
+import { may, mayWork } from './actions.ts';
 import { AddSignersBody, Task, TaskParams } from './schemas.ts';
 import { taskView } from './view.ts';
 
@@ -22,9 +23,9 @@ const signerRoutes: FastifyPluginAsyncTypebox = async (app) => {
    * signers; a delegated task takes none until its delegate has resolved it back.
    */
   function assertMayAddSigners(t: TaskRecord, p: Principal): void {
-    const works = mayWork(t, p) || t.owner === p.id;
-    if (!works && !can(p, 'task:assign', t.unitPath)) throw new ApiError('SZ_FORBIDDEN/add-signers');
-    if (t.owner !== undefined) throw new ApiError('SZ_TASK_DELEGATED');
+    if (may.addSigners(t, p)) return;
+    const works = mayWork(t, p) || t.owner === p.id || can(p, 'task:assign', t.unitPath);
+    throw new ApiError(works ? 'SZ_TASK_DELEGATED' : 'SZ_FORBIDDEN/add-signers');
   }
 
   /** 前加签, one signer at a time: the task returns to whoever holds it (a candidate who asks holds it). */

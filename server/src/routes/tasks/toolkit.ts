@@ -8,7 +8,8 @@ import { ApiError } from '../../errors.ts';
 import { can, type Principal, principal } from '../../plugins/tenancy.ts';
 import { taskRecipients } from '../../runtime/notifications.ts';
 import { errors, IsoTime, iso } from '../common.ts';
-import { mayWork, refusal, taskAccess } from './access.ts';
+import { refusal, taskAccess } from './access.ts';
+import { may, mayWork } from './actions.ts';
 import { BatchCompleteBody, BatchResult, ReturnBody, ReturnTarget, Task, TaskParams, TransferBody, UrgeBody } from './schemas.ts';
 import { taskView } from './view.ts';
 
@@ -51,7 +52,7 @@ const toolkitRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   /** Whoever works the task, and the admins of its unit, may send it back. */
   function assertMayReturn(t: TaskRecord, p: Principal): void {
-    if (!mayWork(t, p) && !can(p, 'task:assign', t.unitPath)) throw new ApiError('SZ_FORBIDDEN/return');
+    if (!may.return(t, p)) throw new ApiError('SZ_FORBIDDEN/return');
   }
 
   app.get(
@@ -124,7 +125,7 @@ const toolkitRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const p = principal(request);
       const t = await tasks.openTask(request.params.id, p);
-      if (!mayWork(t, p) && !can(p, 'task:assign', t.unitPath)) throw new ApiError('SZ_NOT_CANDIDATE');
+      if (!may.transfer(t, p)) throw new ApiError('SZ_NOT_CANDIDATE');
       await tasks.assertAssignable(request.body.userId, t);
       const moved = await tasks.changeHolder(t, p, { assignee: request.body.userId, owner: null });
       const reason = request.body.reason?.trim();
@@ -148,7 +149,7 @@ const toolkitRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const p = principal(request);
       const t = await tasks.openTask(request.params.id, p);
       const instance = await app.store.instances.byId(t.instanceId);
-      if (instance?.startedBy !== p.id && !can(p, 'task:assign', t.unitPath)) throw new ApiError('SZ_FORBIDDEN/urge');
+      if (!may.urge(t, p, instance?.startedBy)) throw new ApiError('SZ_FORBIDDEN/urge');
       const { count, endsAt } = await app.store.attempts.count(`urge:${t.id}`, URGE_EVERY_MS, app.clock.now());
       if (count > 1) throw new ApiError('SZ_URGE_TOO_SOON', { at: formatLocalTime(endsAt, DEFAULT_TIME_ZONE) });
       const message = request.body?.message?.trim();
