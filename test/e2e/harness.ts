@@ -81,5 +81,5 @@ export async function signIn(page: Page, username: string, password: string): Pr
 export async function signOut(page: Page): Promise<void> {
   await page.getByTestId('account').click();
   await page.getByText(/退出登录|Sign out/).click();
-  await page.waitForURL('**/login');
+  await page.waitForURL(/\/login/);
 }

@@ -1,6 +1,5 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireSession } from './RequireSession.tsx';
-import { Shell } from './Shell.tsx';
 
 /** Each screen family loads when first opened, so bpmn-js and the form renderer stay off the sign-in page. */
 export const router = createBrowserRouter([
@@ -10,7 +9,7 @@ export const router = createBrowserRouter([
     element: <RequireSession />,
     children: [
       {
-        element: <Shell />,
+        lazy: async () => ({ Component: (await import('./Shell.tsx')).Shell }),
         children: [
           { index: true, element: <Navigate to="/inbox" replace /> },
           { path: '/inbox', lazy: async () => ({ Component: (await import('../features/inbox/Inbox.tsx')).Inbox }) },

@@ -6,8 +6,9 @@
 export { defineForm, FormDefinitionError, MAX_DEPTH } from './define/index.ts';
 export { DIALECT, MAX_PROPERTIES } from './define/policy.ts';
 export { isCnId, isCnMobile, isCnUscc } from './formats/cn.ts';
-export { SUPPORTED_FORMATS } from './formats/index.ts';
+export { addSupportedFormats, SUPPORTED_FORMATS } from './formats/index.ts';
 export { maskId, maskMobile } from './mask.ts';
+export { keywordMessage } from './messages/index.ts';
 export { type StepView, stepView } from './step/index.ts';
 export { MAX_DATA_DEPTH, validateSubmission } from './submission/index.ts';
 export {

@@ -58,7 +58,7 @@ export function Inbox() {
   const unitName = useUnitNames();
   const [params, setParams] = useSearchParams();
   const filters: Filters = {
-    scope: (params.get('scope') as Scope) ?? 'mine',
+    scope: (params.get('scope') as Scope) ?? 'all',
     sort: (params.get('sort') as Sort) ?? 'due',
     due: (params.get('due') as DueFilter) ?? 'any',
     ...(params.get('procedure') ? { definitionKey: params.get('procedure') as string } : {}),
@@ -89,7 +89,7 @@ export function Inbox() {
     key: scope,
     label: (
       <span data-testid={`scope-${scope}`}>
-        {label} <Badge count={count ?? 0} showZero color={scope === 'mine' ? '#c8102e' : '#999'} />
+        {label} <Badge count={count ?? 0} showZero color={scope === 'all' ? '#c8102e' : '#999'} />
       </span>
     ),
   });
@@ -108,11 +108,11 @@ export function Inbox() {
     >
       <Tabs
         activeKey={filters.scope}
-        onChange={(k) => set('scope', k === 'mine' ? undefined : k)}
+        onChange={(k) => set('scope', k === 'all' ? undefined : k)}
         items={[
+          tab('all', t('inbox.all'), counts.data?.all),
           tab('mine', t('inbox.mine'), counts.data?.mine),
           tab('group', t('inbox.group'), counts.data?.groups),
-          tab('all', t('inbox.all'), counts.data?.all),
         ]}
       />
       <Flex wrap gap={8} style={{ marginBottom: 12 }}>

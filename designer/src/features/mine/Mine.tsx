@@ -5,7 +5,6 @@ import { Link, useSearchParams } from 'react-router';
 import { useT } from '../../i18n/index.tsx';
 import { api, ok } from '../../shared/api.ts';
 import { useUnitNames } from '../../shared/names.ts';
-import { usePeople } from '../../shared/people.ts';
 import { Failed, Loading, Nothing } from '../../shared/states.tsx';
 import { StatusTag } from '../../shared/status.tsx';
 
@@ -68,7 +67,6 @@ function Started() {
 
 function CopiedToMe() {
   const t = useT();
-  const people = usePeople();
   const list = useInfiniteQuery({
     queryKey: ['/api/cc'],
     queryFn: ({ pageParam }) => ok(api.GET('/api/cc', { params: { query: { limit: 20, ...(pageParam ? { cursor: pageParam } : {}) } } })),
@@ -98,7 +96,7 @@ function CopiedToMe() {
             }
             description={
               <Typography.Text type="secondary">
-                {t('mine.ccFrom', { when: time(c.at) })} <span translate="no">{people.name(c.from)}</span>
+                {t('mine.ccAt', { when: time(c.at) })}
                 {c.note ? (
                   <>
                     {' · '}

@@ -51,7 +51,7 @@ function ReturnTarget({ taskId }: { taskId: string }) {
   );
 }
 
-function send(taskId: string, verb: Verb | Instant, v: Values) {
+function send(taskId: string, verb: Verb | Instant, v: Values): Promise<unknown> {
   const path = { params: { path: { id: taskId } } };
   switch (verb) {
     case 'return':

@@ -7,7 +7,7 @@ import { Type } from '@sinclair/typebox';
 import { languageOf } from '../../errors/language.ts';
 import { ApiError, fieldText, invalidRequest } from '../../errors.ts';
 import { ALLOWED_CONTENT_TYPES, acceptFile, MAX_ATTACHMENT_BYTES } from '../../files/sniff.ts';
-import { can, type Principal, principal } from '../../plugins/tenancy.ts';
+import { type Principal, principal } from '../../plugins/tenancy.ts';
 import { DUE_SOON_MS } from '../../runtime/reminders.ts';
 import { errors, iso, page } from '../common.ts';
 import { StepForm } from '../forms/schemas.ts';

@@ -5,11 +5,11 @@ import { Type } from '@sinclair/typebox';
 import { languageOf } from '../../errors/language.ts';
 import { messageOf } from '../../errors/render.ts';
 import { ApiError } from '../../errors.ts';
-import { can, type Principal, principal } from '../../plugins/tenancy.ts';
+import { type Principal, principal } from '../../plugins/tenancy.ts';
 import { taskRecipients } from '../../runtime/notifications.ts';
 import { errors, IsoTime, iso } from '../common.ts';
 import { refusal, taskAccess } from './access.ts';
-import { may, mayWork } from './actions.ts';
+import { may } from './actions.ts';
 import { BatchCompleteBody, BatchResult, ReturnBody, ReturnTarget, Task, TaskParams, TransferBody, UrgeBody } from './schemas.ts';
 import { taskView } from './view.ts';
 
