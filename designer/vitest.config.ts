@@ -3,5 +3,10 @@ import { defineProject } from 'vitest/config';
 
 export default defineProject({
   plugins: [react()],
-  test: { name: 'designer', environment: 'jsdom', include: ['src/**/*.test.tsx', 'src/**/*.test.ts'] },
+  test: {
+    name: 'designer',
+    environment: 'jsdom',
+    include: ['src/**/*.test.tsx', 'src/**/*.test.ts'],
+    setupFiles: ['src/testing/setup.ts'],
+  },
 });

@@ -12,7 +12,8 @@ import { DEMO_PASSWORD, openStage, type Stage, signIn, snap } from './harness.ts
 function untranslated(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const cjk = /[\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]/;
-    const isData = (el: Element | null) => Boolean(el?.closest('[translate="no"]'));
+    // The nearest element that says whether it is to be translated decides: a form's frame is data, its buttons ours.
+    const isData = (el: Element | null) => el?.closest('[translate]')?.getAttribute('translate') === 'no';
     const found: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -40,7 +41,9 @@ describe('the app in English', () => {
   });
   afterAll(() => stage?.close());
 
-  const screen = async (name: string) => {
+  /** Sweeps a screen once it shows `ready`, so an empty page never passes. */
+  const screen = async (name: string, ready: string) => {
+    await page.getByText(ready, { exact: false }).first().waitFor();
     await page.waitForLoadState('networkidle');
     await page
       .locator('.ant-spin-spinning')
@@ -54,37 +57,37 @@ describe('the app in English', () => {
   it('shows no Chinese outside the data on any screen', async () => {
     await page.goto('/login');
     await page.getByRole('heading', { name: 'Sign in to Shanzhi' }).waitFor();
-    await screen('sign-in');
+    await screen('sign-in', 'Sign in to Shanzhi');
     await signIn(page, 'hefeng-shuji', DEMO_PASSWORD);
-    await screen('inbox');
+    await screen('inbox', 'All my tasks');
     await page.getByTestId('inbox-item').first().getByRole('link').first().click();
     await page.getByTestId('task-title').waitFor();
-    await screen('task');
+    await screen('task', 'History');
     for (const tab of ['Comments', 'Attachments', 'Diagram', 'History']) {
       await page.getByRole('tab', { name: tab }).click();
-      await screen(`task-${tab.toLowerCase()}`);
+      await screen(`task-${tab.toLowerCase()}`, tab);
     }
     await page.getByTestId('action-return').click();
     await page.getByRole('dialog').waitFor();
-    await screen('return-dialog');
+    await screen('return-dialog', 'Return to');
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.goto('/start');
     await page.getByTestId('start-village_request').waitFor();
-    await screen('start');
+    await screen('start', 'Start a procedure');
     await page.getByTestId('start-village_request').click();
     await page.getByRole('button', { name: 'Submit and start' }).waitFor();
-    await screen('start-form');
+    await screen('start-form', 'Submit and start');
     await page.goto('/mine');
-    await screen('mine');
+    await screen('mine', 'Started by me');
     await page.getByRole('tab', { name: 'Copied to me' }).click();
-    await screen('mine-cc');
+    await screen('mine-cc', 'Copied to me');
     await page.goto('/notifications');
-    await screen('notifications');
+    await screen('notifications', 'Mark all read');
     await page.getByTestId('account').click();
-    await screen('account-menu');
+    await screen('account-menu', 'Sign out');
     await page.goto('/no-such-screen');
-    await screen('not-found');
+    await screen('not-found', 'No such page');
     await page.goto('/public/nanhai/lishui/hefeng');
-    await screen('public-board');
+    await screen('public-board', 'Public notice board');
   });
 });

@@ -4,6 +4,7 @@ import { Badge, Button, Dropdown, Grid, Layout, Menu, Space, Tag, Typography } f
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { type MessageKey, useI18n } from '../i18n/index.tsx';
 import { api, ok } from '../shared/api.ts';
+import { OtherLanguage } from '../shared/LanguageName.tsx';
 import { roleLabel, useUnitNames } from '../shared/names.ts';
 import { useSession } from '../shared/session.tsx';
 
@@ -49,7 +50,9 @@ function Account() {
             disabled: true,
             label: (
               <Space direction="vertical" size={2}>
-                <Typography.Text strong>{me?.displayName}</Typography.Text>
+                <Typography.Text strong translate="no">
+                  {me?.displayName}
+                </Typography.Text>
                 {me?.grants.map((g) => (
                   <Typography.Text key={`${g.role}@${g.unitPath}`} type="secondary">
                     {roleLabel(t, g.role)} · <span translate="no">{unitName(g.unitPath)}</span>
@@ -62,7 +65,7 @@ function Account() {
           {
             key: 'lang',
             icon: <GlobalOutlined />,
-            label: t('app.language'),
+            label: <OtherLanguage />,
             onClick: () => setLanguage(language === 'en' ? 'zh-CN' : 'en'),
           },
           {
@@ -78,7 +81,7 @@ function Account() {
       }}
     >
       <Button type="text" style={{ color: '#fff' }} icon={<UserOutlined />} data-testid="account">
-        <span>{me?.displayName}</span>
+        <span translate="no">{me?.displayName}</span>
         {grant ? <Tag style={{ marginInlineStart: 6 }}>{roleLabel(t, grant.role)}</Tag> : null}
       </Button>
     </Dropdown>

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useI18n } from '../../i18n/index.tsx';
+import { OtherLanguage } from '../../shared/LanguageName.tsx';
 import { useSession } from '../../shared/session.tsx';
 
 interface Credentials {
@@ -61,7 +62,7 @@ export function SignIn() {
           </Button>
         </Form>
         <Button type="link" block onClick={() => setLanguage(language === 'en' ? 'zh-CN' : 'en')}>
-          {t('app.language')}
+          <OtherLanguage />
         </Button>
       </Card>
     </main>

@@ -82,7 +82,7 @@ export function Inbox() {
   });
   const items = tasks.data?.pages.flatMap((p) => p.items) ?? [];
   const procedureOptions = [...new Map((procedures.data?.items ?? []).map((d) => [d.key, d.name ?? d.key])).entries()].map(
-    ([value, label]) => ({ value, label }),
+    ([value, label]) => ({ value, label: <span translate="no">{label}</span> }),
   );
 
   const tab = (scope: Scope, label: string, count: number | undefined) => ({

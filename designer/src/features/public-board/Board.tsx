@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useI18n } from '../../i18n/index.tsx';
 import { api, ok } from '../../shared/api.ts';
+import { OtherLanguage } from '../../shared/LanguageName.tsx';
 import { Failed, Loading, Nothing } from '../../shared/states.tsx';
 
 interface Objection {
@@ -80,7 +81,7 @@ export function Board() {
           )}
         </Typography.Title>
         <Button type="text" style={{ color: '#fff' }} onClick={() => setLanguage(language === 'en' ? 'zh-CN' : 'en')}>
-          {t('app.language')}
+          <OtherLanguage />
         </Button>
       </Layout.Header>
       <Layout.Content style={{ padding: 8, maxWidth: 720, width: '100%', margin: '0 auto' }}>

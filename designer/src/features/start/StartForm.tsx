@@ -90,7 +90,7 @@ export function StartForm() {
                   <Select
                     value={orgUnit}
                     onChange={setUnit}
-                    options={units.map((p) => ({ value: p, label: unitName(p) }))}
+                    options={units.map((p) => ({ value: p, label: <span translate="no">{unitName(p)}</span> }))}
                     data-testid="start-unit"
                   />
                 </Form.Item>

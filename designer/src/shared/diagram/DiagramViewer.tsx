@@ -50,7 +50,7 @@ export default function DiagramViewer({ xml, active }: { xml: string; active: re
   return (
     <div>
       {failed ? <p role="alert">{t('diagram.failed', { reason: failed })}</p> : null}
-      <div ref={host} className="sz-diagram" data-testid="diagram" role="img" aria-label={t('diagram.label')} />
+      <div ref={host} className="sz-diagram" data-testid="diagram" translate="no" role="img" aria-label={t('diagram.label')} />
     </div>
   );
 }

@@ -31,9 +31,31 @@ export interface SchemaFormProps {
   readonly children?: ReactNode;
 }
 
+/**
+ * A choice written as `oneOf: [{ const, title }]` without a `type` (valid JSON Schema, as the
+ * server takes it) gets the type of its constants, which rjsf needs to pick a widget.
+ */
+export function withChoiceTypes(schema: unknown): unknown {
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return schema;
+  const node = { ...(schema as Record<string, unknown>) };
+  const choices = (node.oneOf ?? node.anyOf) as Record<string, unknown>[] | undefined;
+  if (node.type === undefined && Array.isArray(choices) && choices.length > 0 && choices.every((c) => c && 'const' in c)) {
+    const types = new Set(choices.map((c) => (typeof c.const === 'number' ? 'number' : typeof c.const)));
+    if (types.size === 1) node.type = [...types][0];
+  }
+  if (node.properties && typeof node.properties === 'object') {
+    node.properties = Object.fromEntries(
+      Object.entries(node.properties as Record<string, unknown>).map(([k, v]) => [k, withChoiceTypes(v)]),
+    );
+  }
+  if (node.items) node.items = withChoiceTypes(node.items);
+  return node;
+}
+
 /** The step's view of the form: the schema with its required fields added and its ui with the read-only ones. */
 export function stepSchemas(schema: Record<string, unknown>, uiSchema: Record<string, unknown>, rules: readonly FieldRule[]) {
-  const properties = { ...((schema.properties as Record<string, unknown> | undefined) ?? {}) };
+  const typed = withChoiceTypes(schema) as Record<string, unknown>;
+  const properties = { ...((typed.properties as Record<string, unknown> | undefined) ?? {}) };
   const hidden = new Set(rules.filter((r) => r.access === 'hidden').map((r) => r.field));
   for (const field of hidden) delete properties[field];
   const required = new Set([
@@ -45,7 +67,7 @@ export function stepSchemas(schema: Record<string, unknown>, uiSchema: Record<st
     ui[r.field] = { ...((ui[r.field] as object | undefined) ?? {}), 'ui:readonly': true };
   if (Array.isArray(ui['ui:order'])) ui['ui:order'] = [...(ui['ui:order'] as string[]).filter((f) => !hidden.has(f)), '*'];
   return {
-    schema: { ...schema, properties, required: [...required].filter((f) => f in properties) } as RJSFSchema,
+    schema: { ...typed, properties, required: [...required].filter((f) => f in properties) } as RJSFSchema,
     uiSchema: ui as UiSchema,
   };
 }

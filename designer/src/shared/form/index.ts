@@ -1,2 +1,2 @@
-export { type FieldRule, SchemaForm, type SchemaFormProps, stepSchemas } from './SchemaForm.tsx';
+export { type FieldRule, SchemaForm, type SchemaFormProps, stepSchemas, withChoiceTypes } from './SchemaForm.tsx';
 export { errorSchemaOf, type FieldError, fieldErrorsOf, fieldPath } from './serverErrors.ts';

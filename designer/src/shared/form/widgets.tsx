@@ -39,6 +39,13 @@ const MOBILE: Shape = { maxLength: 11, inputMode: 'numeric' };
 const ID_NUMBER: Shape = { maxLength: 18, inputMode: 'text', display: (v) => (v ? maskId(v) : v) };
 const CREDIT_CODE: Shape = { maxLength: 18, inputMode: 'text' };
 
+/** 12345.5 → 12,345.50 */
+function yuan(value: number | string | undefined): string {
+  if (value === undefined || value === '' || Number.isNaN(Number(value))) return '';
+  const [whole, cents] = Number(value).toFixed(2).split('.');
+  return `${(whole ?? '').replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}`;
+}
+
 /** 金额: yuan with two decimals and thousands separators; the value stays a plain number. */
 function MoneyWidget({ id, value, disabled, readonly, onChange, onBlur, onFocus, schema }: WidgetProps) {
   const t = useT();
@@ -52,7 +59,7 @@ function MoneyWidget({ id, value, disabled, readonly, onChange, onBlur, onFocus,
       precision={2}
       disabled={disabled || readonly}
       addonAfter={t('form.yuan')}
-      formatter={(v) => (v === undefined || v === null ? '' : `${v}`.replace(/\B(?=(\d{3})+(?!\d))/g, ','))}
+      formatter={(v, { userTyping, input }) => (userTyping ? input : yuan(v))}
       parser={(v) => Number((v ?? '').replace(/,/g, ''))}
       onChange={(v) => onChange(v ?? undefined)}
       onBlur={() => onBlur(id, value)}

@@ -1,0 +1,121 @@
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { I18nProvider, type Language } from '../../i18n/index.tsx';
+import { SchemaForm, type SchemaFormProps } from './index.ts';
+
+const REQUEST = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  type: 'object',
+  required: ['title', 'contactMobile'],
+  properties: {
+    title: { type: 'string', title: '事项名称', minLength: 2 },
+    amount: { type: 'number', title: '金额（元）', minimum: 0 },
+    contactMobile: { type: 'string', title: '联系人手机号', format: 'cn-mobile' },
+    idNumber: { type: 'string', title: '身份证号', format: 'cn-id' },
+    decision: {
+      title: '表决意见',
+      oneOf: [
+        { const: '同意', title: '同意' },
+        { const: '不同意', title: '不同意' },
+      ],
+    },
+    annex: { type: 'string', title: '附件', format: 'attachment' },
+    secret: { type: 'string', title: '内部备注' },
+  },
+};
+
+function renderForm(props: Partial<SchemaFormProps> = {}, language: Language = 'zh-CN') {
+  const onSubmit = vi.fn();
+  render(
+    <I18nProvider language={language}>
+      <SchemaForm schema={REQUEST} uiSchema={{ amount: { 'ui:widget': 'money' } }} onSubmit={onSubmit} {...props} />
+    </I18nProvider>,
+  );
+  const submit = () => act(() => fireEvent.click(screen.getByTestId('form-submit')));
+  return { onSubmit, submit };
+}
+
+const fill = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
+
+afterEach(cleanup);
+
+describe('the form renderer', () => {
+  it('checks a mobile number as the server does, in Chinese, and sends nothing until it is right', async () => {
+    const { onSubmit, submit } = renderForm();
+    fill('事项名称', '路灯维修');
+    fill('联系人手机号', '1380013800');
+    await submit();
+    expect(await screen.findByText(/不是有效的手机号码/)).toBeTruthy();
+    expect(onSubmit).not.toHaveBeenCalled();
+    fill('联系人手机号', '13800138000');
+    await submit();
+    await waitFor(() =>
+      expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ title: '路灯维修', contactMobile: '13800138000' })),
+    );
+  });
+
+  it('refuses an ID number whose check digit is wrong', async () => {
+    const { onSubmit, submit } = renderForm();
+    fill('事项名称', '路灯维修');
+    fill('联系人手机号', '13800138000');
+    fill('身份证号', '440605199001011234');
+    await submit();
+    expect(await screen.findByText(/不是有效的公民身份号码/)).toBeTruthy();
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('words the same failures in English when the person switched', async () => {
+    const { submit } = renderForm({}, 'en');
+    fill('联系人手机号', '12');
+    await submit();
+    expect(await screen.findByText(/Not a valid mainland mobile number/)).toBeTruthy();
+  });
+
+  it('follows the step’s rules: hidden fields are gone, read-only ones locked, required ones marked', async () => {
+    renderForm({
+      values: { title: '路灯维修' },
+      rules: [
+        { field: 'secret', access: 'hidden' },
+        { field: 'title', access: 'readonly' },
+        { field: 'amount', access: 'required' },
+      ],
+    });
+    expect(screen.queryByLabelText('内部备注')).toBeNull();
+    expect((screen.getByLabelText('事项名称') as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getByLabelText('金额（元）').closest('.ant-form-item')?.querySelector('.ant-form-item-required')).toBeTruthy();
+  });
+
+  it('shows the server’s refusal on the field it names', async () => {
+    renderForm({ serverErrors: [{ field: '/contactMobile', message: '联系人手机号：这个号码已停机' }] });
+    expect(await screen.findByText('联系人手机号：这个号码已停机')).toBeTruthy();
+  });
+
+  it('writes money as a plain number and shows it with separators', async () => {
+    const { onSubmit, submit } = renderForm({ values: { title: '路灯维修', contactMobile: '13800138000' } });
+    const amount = screen.getByLabelText('金额（元）') as HTMLInputElement;
+    fireEvent.change(amount, { target: { value: '12345.5' } });
+    fireEvent.blur(amount);
+    await waitFor(() => expect(amount.value).toBe('12,345.50'));
+    await submit();
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ amount: 12345.5 })));
+  });
+
+  it('offers a choice written as oneOf of constants', () => {
+    renderForm();
+    expect(screen.getByLabelText('表决意见').getAttribute('role')).toBe('combobox');
+  });
+
+  it('uploads a file first and keeps its attachment id in the field', async () => {
+    const upload = vi.fn(async (file: File) => ({ id: 'att-42', name: file.name, size: file.size }));
+    const { onSubmit, submit } = renderForm({ upload, values: { title: '路灯维修', contactMobile: '13800138000' } });
+    const input = document.querySelector('input[type="file"]') as HTMLInputElement;
+    const file = new File(['报价单'], '报价单.pdf', { type: 'application/pdf' });
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [file] } });
+    });
+    await waitFor(() => expect(upload).toHaveBeenCalledWith(file));
+    expect(await screen.findByTestId('attachment-value')).toBeTruthy();
+    await submit();
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ annex: 'att-42' })));
+  });
+});
