@@ -80,6 +80,8 @@ export async function signIn(page: Page, username: string, password: string): Pr
 
 export async function signOut(page: Page): Promise<void> {
   await page.getByTestId('account').click();
-  await page.getByText(/退出登录|Sign out/).click();
-  await page.waitForURL(/\/login/);
+  const item = page.getByRole('menuitem', { name: /退出登录|Sign out/ });
+  await item.waitFor({ state: 'visible' });
+  await item.click();
+  await page.getByRole('heading', { name: /登录善治|Sign in to Shanzhi/ }).waitFor();
 }

@@ -95,7 +95,7 @@ describe('a village request, from the clerk to the public board', () => {
     await backInInbox();
   });
 
-  it('lets the secretary approve, and both committee members countersign', async () => {
+  it('lets the secretary approve and countersign', async () => {
     await signOut(page);
     await signIn(page, 'hefeng-shuji', DEMO_PASSWORD);
     await openTask('书记审核');
@@ -110,12 +110,19 @@ describe('a village request, from the clerk to the public board', () => {
     await submit();
     await backInInbox();
 
-    await signOut(page);
-    await signIn(page, 'hefeng-liangwei', DEMO_PASSWORD);
-    await openTask('两委会签');
-    await page.getByLabel('同意', { exact: true }).check();
-    await submit();
-    await backInInbox();
+  });
+
+  it('lets the second committee member countersign on her phone', async () => {
+    const phone = await (await stage.context({ phone: true })).newPage();
+    await signIn(phone, 'hefeng-liangwei', DEMO_PASSWORD);
+    await phone.getByTestId('inbox-item').filter({ hasText: '两委会签' }).first().getByRole('link').first().click();
+    await phone.getByLabel('同意', { exact: true }).waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await snap(phone, '07-task-phone');
+    await phone.getByLabel('同意', { exact: true }).check();
+    await phone.getByRole('button', { name: /^提\s*交$/ }).click();
+    await phone.waitForURL('**/inbox');
+    await snap(phone, '08-inbox-phone');
   });
 
   it('posts the result, which a villager reads on a phone and objects to', async () => {
@@ -123,12 +130,12 @@ describe('a village request, from the clerk to the public board', () => {
     await phone.goto('/public/nanhai/lishui/hefeng');
     const notice = phone.getByTestId('notice').filter({ hasText: '村委会议室添置投影仪' });
     await notice.waitFor();
-    await snap(phone, '07-public-board-phone');
+    await snap(phone, '09-public-board-phone');
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await notice.getByText('对这项公示有异议？').click();
     await notice.getByTestId('objection-content').fill('投影仪报价偏高，建议多比较几家。');
     await notice.getByTestId('objection-submit').click();
     await phone.getByTestId('objection-sent').waitFor();
-    await snap(phone, '08-objection-sent');
+    await snap(phone, '10-objection-sent');
   });
 });

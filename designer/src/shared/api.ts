@@ -40,3 +40,14 @@ export function uploadAttachment(taskId: string, file: File) {
     }),
   );
 }
+
+/** Downloads a task's attachment (the token goes in the header, so no plain link will do). */
+export async function downloadAttachment(taskId: string, attachmentId: string, fileName: string): Promise<void> {
+  const blob = await ok(
+    api.GET('/api/tasks/{id}/attachments/{attachmentId}', { params: { path: { id: taskId, attachmentId } }, parseAs: 'blob' }),
+  );
+  const url = URL.createObjectURL(blob as Blob);
+  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  link.click();
+  URL.revokeObjectURL(url);
+}

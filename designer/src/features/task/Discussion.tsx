@@ -4,7 +4,7 @@ import { App, Button, Input, List, Space, Typography, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useT } from '../../i18n/index.tsx';
-import { api, ok, uploadAttachment } from '../../shared/api.ts';
+import { api, downloadAttachment, ok, uploadAttachment } from '../../shared/api.ts';
 import { usePeople } from '../../shared/people.ts';
 
 const time = (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm');
@@ -76,7 +76,13 @@ export function Attachments({ taskId, canAttach }: { taskId: string; canAttach: 
           <List.Item>
             <Space>
               <PaperClipOutlined />
-              <span translate="no">{f.fileName}</span>
+              <Button
+                type="link"
+                size="small"
+                onClick={() => downloadAttachment(taskId, f.id, f.fileName).catch((e: Error) => message.error(e.message))}
+              >
+                <span translate="no">{f.fileName}</span>
+              </Button>
               <Typography.Text type="secondary">{Math.ceil(f.size / 1024)} KB</Typography.Text>
             </Space>
           </List.Item>

@@ -118,4 +118,27 @@ describe('the form renderer', () => {
     await submit();
     await waitFor(() => expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ annex: 'att-42' })));
   });
+
+  it('shows a region as its path and a period as its two dates', () => {
+    render(
+      <I18nProvider>
+        <SchemaForm
+          schema={{
+            type: 'object',
+            properties: {
+              place: { type: 'string', title: '所在地区' },
+              period: { type: 'array', title: '公示期', items: { type: 'string', format: 'date' }, minItems: 2, maxItems: 2 },
+            },
+          }}
+          uiSchema={{ place: { 'ui:widget': 'region' }, period: { 'ui:widget': 'dateRange' } }}
+          values={{ place: '广东省/佛山市/南海区/里水镇', period: ['2026-12-01', '2026-12-06'] }}
+          onSubmit={() => undefined}
+        />
+      </I18nProvider>,
+    );
+    expect(screen.getByText('广东省 / 佛山市 / 南海区 / 里水镇')).toBeTruthy();
+    expect((screen.getAllByRole('textbox') as HTMLInputElement[]).map((i) => i.value)).toEqual(
+      expect.arrayContaining(['2026-12-01', '2026-12-06']),
+    );
+  });
 });

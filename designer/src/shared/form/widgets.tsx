@@ -4,6 +4,7 @@ import { maskId } from '@shanzhi/forms';
 import { Button, Input, InputNumber, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../i18n/index.tsx';
+import { DateRangePicker, MemberPicker, RegionPicker, UnitPicker } from './pickers.tsx';
 
 /** What the form's host gives the widgets: how a file becomes an attachment id. */
 export interface FormContext {
@@ -111,7 +112,8 @@ function AttachmentWidget({ id, value, disabled, readonly, onChange, registry }:
 }
 
 /**
- * The widgets of the Chinese field types of packages/forms. rjsf picks a string field's widget
+ * The widgets of the Chinese field types of packages/forms, and the pickers a uiSchema names
+ * (`ui:widget`: money, member, unit, region, dateRange). rjsf picks a string field's widget
  * by its format's name, so `format: cn-mobile` gets the mobile field without any uiSchema.
  */
 export const WIDGETS: RegistryWidgetsType = {
@@ -120,4 +122,8 @@ export const WIDGETS: RegistryWidgetsType = {
   'cn-uscc': (props) => <FormattedText {...props} shape={CREDIT_CODE} />,
   attachment: AttachmentWidget,
   money: MoneyWidget,
+  member: MemberPicker,
+  unit: UnitPicker,
+  region: RegionPicker,
+  dateRange: DateRangePicker,
 };

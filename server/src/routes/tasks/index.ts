@@ -15,6 +15,7 @@ import { stepFormView } from '../forms/view.ts';
 import { assertHoldsOrAssigns, assertMayWrite, type HolderChange, taskAccess } from './access.ts';
 import { actionsOf, may, mayWork } from './actions.ts';
 import { contextsOf, describedTaskView } from './describe.ts';
+import { returnTargets } from './returnTargets.ts';
 import {
   Attachment,
   AttachmentParams,
@@ -125,7 +126,11 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const p = principal(request);
       const t = await tasks.visibleTask(request.params.id, p);
       const context = (await contextsOf(app, [t])).get(t.instanceId);
-      return { ...describedTaskView(t, context), actions: actionsOf(t, p, context?.startedBy) };
+      const allowed = actionsOf(t, p, context?.startedBy);
+      // 退回 is offered only where there is an earlier step to go back to.
+      const actions =
+        allowed.includes('return') && (await returnTargets(app, t)).length === 0 ? allowed.filter((a) => a !== 'return') : allowed;
+      return { ...describedTaskView(t, context), actions };
     },
   );
 

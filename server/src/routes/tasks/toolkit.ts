@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { DEFAULT_TIME_ZONE, formatLocalTime, planReturn } from '@shanzhi/engine';
+import { DEFAULT_TIME_ZONE, formatLocalTime } from '@shanzhi/engine';
 import type { Role, TaskRecord } from '@shanzhi/store';
 import { Type } from '@sinclair/typebox';
 import { languageOf } from '../../errors/language.ts';
@@ -10,6 +10,7 @@ import { taskRecipients } from '../../runtime/notifications.ts';
 import { errors, IsoTime, iso } from '../common.ts';
 import { refusal, taskAccess } from './access.ts';
 import { may } from './actions.ts';
+import { returnTargets } from './returnTargets.ts';
 import { BatchCompleteBody, BatchResult, ReturnBody, ReturnTarget, Task, TaskParams, TransferBody, UrgeBody } from './schemas.ts';
 import { taskView } from './view.ts';
 
@@ -23,32 +24,6 @@ const URGE_EVERY_MS = 60 * 60 * 1000;
 
 const toolkitRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tasks = taskAccess(app);
-
-  /** The earlier user steps this task can go back to, the most recent first: the first is "the previous step". */
-  async function returnTargets(t: TaskRecord) {
-    const instance = await app.store.instances.byId(t.instanceId);
-    const definition = instance && (await app.runtime.definitions.byId(instance.definitionId));
-    const process = instance && definition?.model.processes[instance.state.processId];
-    if (!instance || !process) return [];
-    const done = (await app.store.tasks.ofInstance(t.instanceId))
-      .filter((d) => d.status === 'completed' && d.endedAt !== undefined)
-      // Newest first; keys count up within an instance, so they order what ended in the same millisecond.
-      .sort((a, b) => (b.endedAt as number) - (a.endedAt as number) || Number(b.key) - Number(a.key));
-    const seen = new Set<string>();
-    const out: { elementId: string; name?: string; lastAssignee?: string; completedAt: number }[] = [];
-    for (const d of done) {
-      if (seen.has(d.elementId)) continue;
-      seen.add(d.elementId);
-      if (typeof planReturn(process, instance.state, t.key, d.elementId) === 'string') continue;
-      out.push({
-        elementId: d.elementId,
-        completedAt: d.endedAt as number,
-        ...(d.name === undefined ? {} : { name: d.name }),
-        ...(d.endedBy === undefined ? {} : { lastAssignee: d.endedBy }),
-      });
-    }
-    return out;
-  }
 
   /** Whoever works the task, and the admins of its unit, may send it back. */
   function assertMayReturn(t: TaskRecord, p: Principal): void {
@@ -69,7 +44,7 @@ const toolkitRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const p = principal(request);
       const t = await tasks.openTask(request.params.id, p);
       assertMayReturn(t, p);
-      return { items: (await returnTargets(t)).map((r) => ({ ...r, completedAt: iso(r.completedAt) as string })) };
+      return { items: (await returnTargets(app, t)).map((r) => ({ ...r, completedAt: iso(r.completedAt) as string })) };
     },
   );
 
@@ -88,7 +63,7 @@ const toolkitRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const p = principal(request);
       const t = await tasks.openTask(request.params.id, p);
       assertMayReturn(t, p);
-      const targets = await returnTargets(t);
+      const targets = await returnTargets(app, t);
       const target = request.body.to === undefined ? targets[0] : targets.find((r) => r.elementId === request.body.to);
       if (!target) throw new ApiError('SZ_RETURN_INVALID', {}, { to: request.body.to ?? null, targets: targets.map((r) => r.elementId) });
       const out = await app.runtime.executor.run(
