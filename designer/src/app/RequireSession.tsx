@@ -8,3 +8,9 @@ export function RequireSession() {
   if (!tokens) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   return <Outlet />;
 }
+
+/** `/`: the inbox for someone signed in, the sign-in page for anyone else. */
+export function Home() {
+  const { tokens } = useSession();
+  return <Navigate to={tokens ? '/inbox' : '/login'} replace />;
+}

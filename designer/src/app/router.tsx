@@ -1,17 +1,18 @@
-import { createBrowserRouter, Navigate } from 'react-router';
-import { RequireSession } from './RequireSession.tsx';
+import { createBrowserRouter } from 'react-router';
+import { Home, RequireSession } from './RequireSession.tsx';
 
 /** Each screen family loads when first opened, so bpmn-js and the form renderer stay off the sign-in page. */
 export const router = createBrowserRouter([
   { path: '/login', lazy: async () => ({ Component: (await import('../features/auth/SignIn.tsx')).SignIn }) },
   { path: '/public/*', lazy: async () => ({ Component: (await import('../features/public-board/Board.tsx')).Board }) },
+  // `/` decides without loading the signed-in frame, so the sign-in page is the first thing fetched.
+  { index: true, element: <Home /> },
   {
     element: <RequireSession />,
     children: [
       {
         lazy: async () => ({ Component: (await import('./Shell.tsx')).Shell }),
         children: [
-          { index: true, element: <Navigate to="/inbox" replace /> },
           { path: '/inbox', lazy: async () => ({ Component: (await import('../features/inbox/Inbox.tsx')).Inbox }) },
           { path: '/tasks/:id', lazy: async () => ({ Component: (await import('../features/task/TaskPage.tsx')).TaskPage }) },
           { path: '/start', lazy: async () => ({ Component: (await import('../features/start/StartList.tsx')).StartList }) },
