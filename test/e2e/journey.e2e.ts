@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
+import { createShanzhiClient, ok } from '@shanzhi/client';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, openStage, type Stage, signIn, signOut, snap } from './harness.ts';
@@ -126,6 +127,7 @@ describe('a village request, from the clerk to the public board', () => {
     await phone.getByLabel('同意', { exact: true }).check();
     await phone.getByRole('button', { name: /^提\s*交$/ }).click();
     await phone.waitForURL('**/inbox');
+    await phone.getByText('全部待办').first().waitFor();
     await snap(phone, '08-inbox-phone');
   });
 
@@ -149,5 +151,13 @@ describe('a village request, from the clerk to the public board', () => {
     await snap(secretary, '11-notifications');
     await signOut(page);
     expect(page.url()).toContain('/login');
+  });
+
+  it('keeps the objection where the village staff read it over the API', async () => {
+    const api = createShanzhiClient({ baseUrl: stage.url });
+    const { token } = await ok(api.POST('/api/auth/login', { body: { username: 'hefeng-guanli', password: DEMO_PASSWORD } }));
+    const staff = createShanzhiClient({ baseUrl: stage.url, token: () => token });
+    const kept = await ok(staff.GET('/api/objections', { params: { query: { unit: '/nanhai/lishui/hefeng/' } } }));
+    expect(kept.items.map((o) => o.content)).toContain('投影仪报价偏高，建议多比较几家。');
   });
 });

@@ -185,4 +185,5 @@ export const en: Record<MessageKey, string> = {
   'form.yes': 'Yes',
   'form.no': 'No',
   'form.newValue': 'New value',
+  'form.row': 'Row {n}',
 };

@@ -184,6 +184,7 @@ export const zhCN = {
   'form.yes': '是',
   'form.no': '否',
   'form.newValue': '新的值',
+  'form.row': '第 {n} 行',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -141,4 +141,39 @@ describe('the form renderer', () => {
       expect.arrayContaining(['2026-12-01', '2026-12-06']),
     );
   });
+
+  it('edits a list of records as a table: add a row, fill its cells, remove one', { timeout: 20_000 }, async () => {
+    const onSubmit = vi.fn();
+    render(
+      <I18nProvider>
+        <SchemaForm
+          schema={{
+            type: 'object',
+            properties: {
+              attendees: {
+                type: 'array',
+                title: '参会人员',
+                items: {
+                  type: 'object',
+                  required: ['name'],
+                  properties: { name: { type: 'string', title: '姓名' }, age: { type: 'integer', title: '年龄' } },
+                },
+              },
+            },
+          }}
+          uiSchema={{ attendees: { 'ui:field': 'table' } }}
+          values={{ attendees: [{ name: '陈伯', age: 70 }] }}
+          onSubmit={onSubmit}
+        />
+      </I18nProvider>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: /添加一行/ }));
+    const names = screen.getAllByLabelText('姓名');
+    expect(names).toHaveLength(2);
+    fireEvent.change(names[1] as HTMLElement, { target: { value: '李姨' } });
+    await act(() => fireEvent.click(screen.getByTestId('form-submit')));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledWith({ attendees: [{ name: '陈伯', age: 70 }, { name: '李姨' }] }));
+    fireEvent.click(screen.getAllByRole('button', { name: '删除' })[0] as HTMLElement);
+    expect(screen.getAllByLabelText('姓名')).toHaveLength(1);
+  });
 });

@@ -3,11 +3,15 @@ import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { Button, Space } from 'antd';
 import { type ReactNode, useMemo } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
+import { SubTable } from './SubTable.tsx';
 import { errorSchemaOf, type FieldError } from './serverErrors.ts';
 import { rjsfStrings } from './strings.ts';
 import { validatorFor } from './validator.ts';
 import { type FormContext, WIDGETS } from './widgets.tsx';
 import './form.css';
+
+/** Fields a uiSchema names with `ui:field`. */
+const FIELDS = { table: SubTable };
 
 export interface FieldRule {
   readonly field: string;
@@ -94,6 +98,7 @@ export function SchemaForm(props: SchemaFormProps) {
         formData={props.values}
         validator={validatorFor(language)}
         widgets={WIDGETS}
+        fields={FIELDS}
         formContext={context}
         translateString={rjsfStrings(t, language)}
         extraErrors={extraErrors}
