@@ -8,5 +8,7 @@ export default defineProject({
     environment: 'jsdom',
     include: ['src/**/*.test.tsx', 'src/**/*.test.ts'],
     setupFiles: ['src/testing/setup.ts'],
+    // jsdom renders antd slowly on a loaded machine.
+    testTimeout: 20_000,
   },
 });
