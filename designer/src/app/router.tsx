@@ -1,9 +1,11 @@
 import { createBrowserRouter } from 'react-router';
+import { SignIn } from '../features/auth/SignIn.tsx';
 import { Home, RequireSession } from './RequireSession.tsx';
 
 /** Each screen family loads when first opened, so bpmn-js and the form renderer stay off the sign-in page. */
 export const router = createBrowserRouter([
-  { path: '/login', lazy: async () => ({ Component: (await import('../features/auth/SignIn.tsx')).SignIn }) },
+  // The first screen most people see: in the main chunk, so it shows without a round of chunk fetches.
+  { path: '/login', Component: SignIn },
   { path: '/public/*', lazy: async () => ({ Component: (await import('../features/public-board/Board.tsx')).Board }) },
   // `/` decides without loading the signed-in frame, so the sign-in page is the first thing fetched.
   { index: true, element: <Home /> },
