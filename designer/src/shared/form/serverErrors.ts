@@ -4,6 +4,16 @@ import type { ErrorSchema } from '@rjsf/utils';
 export interface FieldError {
   readonly field: string;
   readonly message: string;
+  /** The field's title, which SZ_FORM_INVALID puts before the message (联系人手机号：…). */
+  readonly label?: string;
+}
+
+/** On the field itself its title is already there: the message without it. */
+function onField(e: FieldError): string {
+  for (const separator of ['：', ': ']) {
+    if (e.label && e.message.startsWith(`${e.label}${separator}`)) return e.message.slice(e.label.length + separator.length);
+  }
+  return e.message;
 }
 
 function isFieldError(value: unknown): value is FieldError {
@@ -41,7 +51,7 @@ export function errorSchemaOf(errors: readonly FieldError[]): ErrorSchema {
       node = node[segment] as Record<string, unknown>;
     }
     const list = (node.__errors as string[] | undefined) ?? [];
-    node.__errors = [...list, e.message];
+    node.__errors = [...list, onField(e)];
   }
   return schema as ErrorSchema;
 }
