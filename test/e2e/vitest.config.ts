@@ -4,7 +4,7 @@ import { defineProject } from 'vitest/config';
 export default defineProject({
   test: {
     name: 'e2e',
-    include: ['**/*.e2e.ts'],
+    include: ['**/*.e2e.test.ts'],
     testTimeout: 240_000,
     hookTimeout: 300_000,
     fileParallelism: false,

@@ -18,13 +18,14 @@ export function roleLabel(t: Translate, role: string): string {
   return key ? t(key) : role;
 }
 
-/** The units within reach, by path: names for the paths tasks and grants carry. */
+/** The units within reach, read once for every screen that names or picks them. */
+export function useUnits() {
+  return useQuery({ queryKey: ['/api/org/units'], queryFn: () => ok(api.GET('/api/org/units')), staleTime: 5 * 60_000 });
+}
+
+/** Names for the unit paths tasks and grants carry. */
 export function useUnitNames(): (path: string) => string {
-  const units = useQuery({
-    queryKey: ['/api/org/units'],
-    queryFn: () => ok(api.GET('/api/org/units')),
-    staleTime: 5 * 60_000,
-  });
+  const units = useUnits();
   const names = new Map(units.data?.items.map((u) => [u.path, u.name]));
   return (path) => names.get(path) ?? lastSegment(path);
 }

@@ -1,8 +1,7 @@
 import type { WidgetProps } from '@rjsf/utils';
-import { useQuery } from '@tanstack/react-query';
 import { Cascader, DatePicker, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api, ok } from '../api.ts';
+import { useUnits } from '../names.ts';
 import { usePeople } from '../people.ts';
 
 const asList = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
@@ -10,9 +9,15 @@ const asList = (value: unknown): string[] => (Array.isArray(value) ? value.filte
 /** Whether the field holds several (an array) or one. */
 const many = (props: WidgetProps) => props.schema.type === 'array';
 
-/** 人员: people of my units by username, as assignments name them (a committee is a list of them). */
-export function MemberPicker(props: WidgetProps) {
-  const people = usePeople();
+interface Choice {
+  readonly value: string;
+  readonly label: string;
+  /** What a search matches. */
+  readonly title: string;
+}
+
+/** One choice, or several when the field is an array; an emptied list is no value. */
+function ChoicePicker({ props, choices, loading }: { props: WidgetProps; choices: Choice[]; loading: boolean }) {
   const multiple = many(props);
   return (
     <Select
@@ -21,37 +26,31 @@ export function MemberPicker(props: WidgetProps) {
       allowClear
       mode={multiple ? 'multiple' : undefined}
       disabled={props.disabled || props.readonly}
-      loading={people.loading}
+      loading={loading}
       optionFilterProp="title"
       value={multiple ? asList(props.value) : (props.value as string | undefined)}
       onChange={(v: string | string[] | undefined) => props.onChange(Array.isArray(v) && v.length === 0 ? undefined : v)}
-      options={people.items.map((u) => ({
-        value: u.username,
-        title: `${u.displayName} ${u.username}`,
-        label: `${u.displayName}（${u.username}）`,
-      }))}
+      options={choices}
     />
   );
 }
 
+/** 人员: people of my units by username, as assignments name them (a committee is a list of them). */
+export function MemberPicker(props: WidgetProps) {
+  const people = usePeople();
+  const choices = people.items.map((u) => ({
+    value: u.username,
+    title: `${u.displayName} ${u.username}`,
+    label: `${u.displayName}（${u.username}）`,
+  }));
+  return <ChoicePicker props={props} choices={choices} loading={people.loading} />;
+}
+
 /** 单位: a unit of my reach by its path, shown by its name. */
 export function UnitPicker(props: WidgetProps) {
-  const units = useQuery({ queryKey: ['/api/org/units'], queryFn: () => ok(api.GET('/api/org/units')), staleTime: 5 * 60_000 });
-  const multiple = many(props);
-  return (
-    <Select
-      id={props.id}
-      showSearch
-      allowClear
-      mode={multiple ? 'multiple' : undefined}
-      disabled={props.disabled || props.readonly}
-      loading={units.isPending}
-      optionFilterProp="title"
-      value={multiple ? asList(props.value) : (props.value as string | undefined)}
-      onChange={(v: string | string[] | undefined) => props.onChange(Array.isArray(v) && v.length === 0 ? undefined : v)}
-      options={(units.data?.items ?? []).map((u) => ({ value: u.path, title: u.name, label: u.name }))}
-    />
-  );
+  const units = useUnits();
+  const choices = (units.data?.items ?? []).map((u) => ({ value: u.path, title: u.name, label: u.name }));
+  return <ChoicePicker props={props} choices={choices} loading={units.isPending} />;
 }
 
 interface Region {
