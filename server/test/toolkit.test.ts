@@ -257,7 +257,11 @@ describe('who is told of the approval verbs', () => {
     const first = await clerk.post(`/api/tasks/${check.id}/urge`, { message: '村民等着用' });
     expect(first.statusCode).toBe(200);
     expect(first.json().told).toBe(1);
-    expect((await kinds('town')).find((n) => n.kind === 'urged')).toMatchObject({ title: expect.stringMatching(/^催办：初审/) });
+    expect((await kinds('town')).find((n) => n.kind === 'urged')).toMatchObject({
+      title: expect.stringMatching(/^催办：初审/),
+      from: env.userId('hefeng'),
+      fromName: expect.any(String),
+    });
     const again = await clerk.post(`/api/tasks/${check.id}/urge`, {});
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ code: 'SZ_URGE_TOO_SOON', message: expect.stringContaining('一小时内已经催办过') });

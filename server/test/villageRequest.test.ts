@@ -98,5 +98,16 @@ describe('村级事务申报 (the demo village request)', () => {
     expect(board.json<{ items: { title: string; body: string }[] }>().items).toEqual(
       expect.arrayContaining([expect.objectContaining({ title: '村委会议室添置投影仪（两委会签通过）' })]),
     );
+    const timeline = (await clerk.get(`/api/process-instances/${started.json<{ id: string }>().id}/timeline`)).json<{
+      items: { kind: string; stepName?: string; assigneeName?: string; actorName?: string }[];
+    }>();
+    const countersign = timeline.items.filter((i) => i.stepName === '两委会签');
+    expect(
+      countersign
+        .filter((i) => i.kind === 'arrived')
+        .map((i) => i.assigneeName)
+        .sort(),
+    ).toEqual(['张建国', '李秀英'].sort());
+    expect(countersign.filter((i) => i.kind === 'completed')).toHaveLength(2);
   });
 });

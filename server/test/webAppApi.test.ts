@@ -104,9 +104,11 @@ describe('what the web app reads', () => {
       200,
     );
     const copies = (await town.get('/api/cc')).json<{
-      items: { instanceId: string; businessKey?: string; note?: string; read: boolean }[];
+      items: { instanceId: string; businessKey?: string; note?: string; read: boolean; from?: string }[];
     }>();
-    expect(copies.items).toEqual([expect.objectContaining({ instanceId: mine.id, businessKey: 'HF-1', note: '请知悉', read: false })]);
+    expect(copies.items).toEqual([
+      expect.objectContaining({ instanceId: mine.id, businessKey: 'HF-1', note: '请知悉', read: false, from: env.userId('hefeng') }),
+    ]);
     expect((await clerk.get('/api/cc')).json().items).toEqual([]);
   });
 

@@ -186,4 +186,6 @@ export const en: Record<MessageKey, string> = {
   'form.no': 'No',
   'form.newValue': 'New value',
   'form.row': 'Row {n}',
+  'timeline.waitsOn': 'waiting on',
+  'mine.ccFrom': 'from',
 };

@@ -185,6 +185,8 @@ export const zhCN = {
   'form.no': '否',
   'form.newValue': '新的值',
   'form.row': '第 {n} 行',
+  'timeline.waitsOn': '待',
+  'mine.ccFrom': '抄送人',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -38,6 +38,12 @@ export function Timeline({ instanceId }: { instanceId: string }) {
           children: (
             <div>
               <Typography.Text strong>{t(kind.key)}</Typography.Text> {item.stepName ? <span translate="no">{item.stepName}</span> : null}
+              {item.assigneeName ? (
+                <Typography.Text type="secondary">
+                  {' · '}
+                  {t('timeline.waitsOn')} <span translate="no">{item.assigneeName}</span>
+                </Typography.Text>
+              ) : null}
               <div>
                 <Typography.Text type="secondary">
                   {dayjs(item.at).format('YYYY-MM-DD HH:mm')}

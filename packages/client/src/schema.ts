@@ -2604,6 +2604,9 @@ export interface paths {
                                 /** @description Who did it: a user id */
                                 actor?: string;
                                 actorName?: string;
+                                /** @description For an arrival: the user the step waits on */
+                                assignee?: string;
+                                assigneeName?: string;
                                 /** @description A return’s or an end’s reason */
                                 note?: string;
                             }[];
@@ -2673,6 +2676,9 @@ export interface paths {
                                 businessKey?: string;
                                 title: string;
                                 note?: string;
+                                /** @description Who copied it: a user id */
+                                from?: string;
+                                fromName?: string;
                                 /** Format: date-time */
                                 at: string;
                                 read: boolean;
@@ -5882,6 +5888,9 @@ export interface paths {
                                 /** @description zh-CN, e.g. 新待办：两委会议商议（鹤峰村文化室修缮） */
                                 title: string;
                                 body?: string;
+                                /** @description Who sent it by hand (抄送, 催办): a user id */
+                                from?: string;
+                                fromName?: string;
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** Format: date-time */

@@ -269,6 +269,8 @@ export interface NotificationRecord {
   readonly taskId?: string;
   readonly title: string;
   readonly body?: string;
+  /** The user whose act it is (who copied or urged), when a person sent it rather than the procedure. */
+  readonly from?: string;
   readonly createdAt: number;
   /** Set once, when the user reads it. */
   readonly readAt?: number;

@@ -35,6 +35,8 @@ export interface Topic {
   /** What the instance is about (subjectOf), e.g. 鹤峰村文化室修缮. */
   readonly subject: string;
   readonly body?: string;
+  /** The user who sends it by hand (抄送, 催办); none when the procedure does. */
+  readonly from?: string;
 }
 
 /** Notifications to write, and the webhook deliveries of each, for one commit. */
@@ -91,6 +93,7 @@ export async function planNotifications(
       ...(topic.instanceId === undefined ? {} : { instanceId: topic.instanceId }),
       ...(topic.taskId === undefined ? {} : { taskId: topic.taskId }),
       ...(topic.body === undefined ? {} : { body: topic.body }),
+      ...(topic.from === undefined ? {} : { from: topic.from }),
     }),
   );
   if (notifications.length === 0 || topic.instanceId === undefined) return { notifications, deliveries: [] };

@@ -9,6 +9,8 @@ export interface TimelineItem {
   readonly stepId?: string;
   readonly stepName?: string;
   readonly actor?: string;
+  /** For an arrival: whom the step waits on (each countersigner has their own). */
+  readonly assignee?: string;
   readonly note?: string;
 }
 
@@ -33,8 +35,10 @@ export function timelineOf(instance: InstanceRecord, tasks: readonly TaskRecord[
       if (s === undefined) return;
       items.push({ at: e.at, kind, ...s, actor: e.actor, ...(note ? { note } : {}) });
     };
-    if (ev.type === 'ElementActivated' && byKey.has(ev.el.k)) items.push({ at: e.at, kind: 'arrived', ...step(ev.el.k) });
-    else if (ev.type === 'ElementCompleted' && byKey.get(ev.key)?.status === 'completed') line('completed', ev.key);
+    if (ev.type === 'ElementActivated' && byKey.has(ev.el.k)) {
+      const assignee = byKey.get(ev.el.k)?.assignee;
+      items.push({ at: e.at, kind: 'arrived', ...step(ev.el.k), ...(assignee ? { assignee } : {}) });
+    } else if (ev.type === 'ElementCompleted' && byKey.get(ev.key)?.status === 'completed') line('completed', ev.key);
     else if (ev.type === 'TaskReturned') line('returned', ev.key, ev.reason);
     else if (ev.type === 'SignersAdded') line('signersAdded', ev.key);
     else if (ev.type === 'InstanceEnded')

@@ -97,6 +97,12 @@ function CopiedToMe() {
             description={
               <Typography.Text type="secondary">
                 {t('mine.ccAt', { when: time(c.at) })}
+                {c.fromName ? (
+                  <>
+                    {' · '}
+                    {t('mine.ccFrom')} <span translate="no">{c.fromName}</span>
+                  </>
+                ) : null}
                 {c.note ? (
                   <>
                     {' · '}

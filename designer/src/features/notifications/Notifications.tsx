@@ -75,6 +75,12 @@ export function Notifications() {
                   description={
                     <Typography.Text type="secondary">
                       {dayjs(n.createdAt).format('YYYY-MM-DD HH:mm')}
+                      {n.fromName ? (
+                        <>
+                          {' · '}
+                          <span translate="no">{n.fromName}</span>
+                        </>
+                      ) : null}
                       {n.body ? (
                         <>
                           {' · '}

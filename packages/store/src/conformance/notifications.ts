@@ -122,6 +122,7 @@ export function notificationSpecs(ctx: SuiteContext): void {
         kind: 'cc',
         unitPath: PATH.hefeng,
         title: '抄送：村民代表会议通知',
+        from: 'u-secretary',
         createdAt: T0 + 2 * MINUTE,
       };
       await ctx.store.notifications.add([reminder, aboutNothing]);

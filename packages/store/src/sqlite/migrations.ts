@@ -448,6 +448,12 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX instances_by_starter ON instances (started_by, started_at, id);
     `,
   },
+  {
+    version: 14,
+    name: 'who sent a notification',
+    // 抄送 and 催办 are a person's acts: the reader sees who copied or urged them.
+    sql: 'ALTER TABLE notifications ADD COLUMN from_user TEXT;',
+  },
 ];
 
 export function migrate(db: Database.Database): void {

@@ -494,6 +494,7 @@ export const NOTIFICATION_COLUMNS = [
   'task_id',
   'title',
   'body',
+  'from_user',
   'created_at',
   'read_at',
 ] as const;
@@ -507,6 +508,7 @@ export const notificationRow = (n: NotificationRecord): NotificationRow => ({
   task_id: n.taskId ?? null,
   title: n.title,
   body: n.body ?? null,
+  from_user: n.from ?? null,
   created_at: n.createdAt,
   read_at: n.readAt ?? null,
 });
@@ -519,6 +521,7 @@ export const toNotification = (row: NotificationRow): NotificationRecord => ({
   ...present('taskId', row.task_id as string | null),
   title: row.title as string,
   ...present('body', row.body as string | null),
+  ...present('from', row.from_user as string | null),
   createdAt: row.created_at as number,
   ...present('readAt', row.read_at as number | null),
 });

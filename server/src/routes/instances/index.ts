@@ -12,6 +12,7 @@ import { isDelivery } from '../../runtime/webhookDeliveries.ts';
 import { errors, iso, page } from '../common.ts';
 import { procedureNames } from '../procedureNames.ts';
 import { taskView } from '../tasks/view.ts';
+import { userNames } from '../userNames.ts';
 import {
   CancelBody,
   CcBody,
@@ -297,6 +298,7 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         unitPath: r.unitPath,
         instanceId: r.id,
         subject,
+        from: p.id,
         ...(note ? { body: note } : {}),
       });
       request.log.info({ instanceId: r.id, copied: request.body.userIds.length }, 'instance copied');
@@ -358,16 +360,16 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const r = await readableInstance(request.params.id, principal(request));
       const events = await app.store.events.range(r.id, 0, TIMELINE_EVENTS_READ);
       const items = timelineOf(r, await app.store.tasks.ofInstance(r.id), events);
-      const names = new Map<string, string>();
-      for (const id of new Set(items.map((i) => i.actor).filter((a) => a !== undefined))) {
-        const user = await app.store.users.byId(id);
-        if (user) names.set(id, user.displayName);
-      }
+      const names = await userNames(
+        app,
+        items.flatMap((i) => [i.actor, i.assignee]),
+      );
       return {
         items: items.map((i) => ({
           ...i,
           at: iso(i.at) as string,
           ...(i.actor && names.has(i.actor) ? { actorName: names.get(i.actor) } : {}),
+          ...(i.assignee && names.has(i.assignee) ? { assigneeName: names.get(i.assignee) } : {}),
         })),
       };
     },
@@ -400,6 +402,10 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         app,
         [...instances.values()].map((i) => i.definitionId),
       );
+      const senders = await userNames(
+        app,
+        copies.items.map((n) => n.from),
+      );
       return {
         items: copies.items.flatMap((n) => {
           const instance = n.instanceId === undefined ? undefined : instances.get(n.instanceId);
@@ -415,6 +421,7 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
               ...(processName ? { processName } : {}),
               ...(instance.businessKey === undefined ? {} : { businessKey: instance.businessKey }),
               ...(n.body === undefined ? {} : { note: n.body }),
+              ...(n.from === undefined ? {} : { from: n.from, fromName: senders.get(n.from) ?? n.from }),
             },
           ];
         }),

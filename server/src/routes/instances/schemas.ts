@@ -165,6 +165,8 @@ export const TimelineItem = Type.Object({
   stepName: Type.Optional(Type.String()),
   actor: Type.Optional(Type.String({ description: 'Who did it: a user id' })),
   actorName: Type.Optional(Type.String()),
+  assignee: Type.Optional(Type.String({ description: 'For an arrival: the user the step waits on' })),
+  assigneeName: Type.Optional(Type.String()),
   note: Type.Optional(Type.String({ description: 'A return’s or an end’s reason' })),
 });
 
@@ -175,6 +177,8 @@ export const CopiedToMe = Type.Object({
   businessKey: Type.Optional(Type.String()),
   title: Type.String(),
   note: Type.Optional(Type.String()),
+  from: Type.Optional(Type.String({ description: 'Who copied it: a user id' })),
+  fromName: Type.Optional(Type.String()),
   at: IsoTime,
   read: Type.Boolean(),
 });

@@ -3,9 +3,10 @@ import type { NotificationRecord } from '@shanzhi/store';
 import { invalidRequest } from '../../errors.ts';
 import { principal } from '../../plugins/tenancy.ts';
 import { errors, iso, page } from '../common.ts';
+import { userNames } from '../userNames.ts';
 import { Notification, NotificationQuery, ReadBody, ReadResult, UnreadCount } from './schemas.ts';
 
-const notificationView = (n: NotificationRecord) => ({
+const notificationView = (n: NotificationRecord, senders: ReadonlyMap<string, string>) => ({
   id: n.id,
   kind: n.kind,
   unitPath: n.unitPath,
@@ -14,6 +15,7 @@ const notificationView = (n: NotificationRecord) => ({
   ...(n.instanceId === undefined ? {} : { instanceId: n.instanceId }),
   ...(n.taskId === undefined ? {} : { taskId: n.taskId }),
   ...(n.body === undefined ? {} : { body: n.body }),
+  ...(n.from === undefined ? {} : { from: n.from, fromName: senders.get(n.from) ?? n.from }),
   ...(n.readAt === undefined ? {} : { readAt: iso(n.readAt) }),
 });
 
@@ -36,7 +38,11 @@ const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...(q.unread ? { unread: true } : {}),
         ...(q.cursor ? { cursor: q.cursor } : {}),
       });
-      return { items: result.items.map(notificationView), ...(result.next ? { next: result.next } : {}) };
+      const senders = await userNames(
+        app,
+        result.items.map((n) => n.from),
+      );
+      return { items: result.items.map((n) => notificationView(n, senders)), ...(result.next ? { next: result.next } : {}) };
     },
   );
 

@@ -18,6 +18,8 @@ export const Notification = Type.Object({
   taskId: Type.Optional(Type.String()),
   title: Type.String({ description: 'zh-CN, e.g. 新待办：两委会议商议（鹤峰村文化室修缮）' }),
   body: Type.Optional(Type.String()),
+  from: Type.Optional(Type.String({ description: 'Who sent it by hand (抄送, 催办): a user id' })),
+  fromName: Type.Optional(Type.String()),
   createdAt: IsoTime,
   readAt: Type.Optional(IsoTime),
 });

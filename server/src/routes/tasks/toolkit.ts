@@ -128,7 +128,7 @@ const toolkitRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { count, endsAt } = await app.store.attempts.count(`urge:${t.id}`, URGE_EVERY_MS, app.clock.now());
       if (count > 1) throw new ApiError('SZ_URGE_TOO_SOON', { at: formatLocalTime(endsAt, DEFAULT_TIME_ZONE) });
       const message = request.body?.message?.trim();
-      const topic = await app.runtime.notifier.taskTopic(t, message || undefined);
+      const topic = { ...(await app.runtime.notifier.taskTopic(t, message || undefined)), from: p.id };
       const holders = (role: Role, unitPath: string) => app.store.users.withRoleAt(role, unitPath);
       const told = await app.runtime.notifier.send('urged', await taskRecipients(t, holders), topic);
       request.log.info({ taskId: t.id, told: told.length }, 'task urged');
