@@ -4,6 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Limits } from '@shanzhi/engine';
 import type { Store } from '@shanzhi/store';
+import { readTemplateLibrary } from '@shanzhi/template-kit/folder';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { type Clock, type IdGenerator, systemClock } from './clock.ts';
 import { timeOrderedId } from './ids.ts';
@@ -33,6 +34,7 @@ import publicRoutes from './routes/public/index.ts';
 import taskRoutes from './routes/tasks/index.ts';
 import signerRoutes from './routes/tasks/signers.ts';
 import toolkitRoutes from './routes/tasks/toolkit.ts';
+import templateRoutes from './routes/templates/index.ts';
 import webhookRoutes from './routes/webhooks/index.ts';
 import type { WorkerOptions } from './runtime/workers.ts';
 
@@ -56,6 +58,8 @@ export interface AppOptions {
   readonly limits?: Partial<Limits>;
   /** The built web app to serve at `/` (Config.webDir); none: the server answers the API only. */
   readonly webDir?: string;
+  /** The template library to import as the app starts (Config.templatesDir); none: the store's templates only. */
+  readonly templatesDir?: string;
 }
 
 /**
@@ -173,11 +177,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(notificationRoutes);
       await api.register(webhookRoutes);
       await api.register(objectionRoutes);
+      await api.register(templateRoutes);
       await api.register(publicRoutes, { prefix: '/public' });
     },
     { prefix: '/api' },
   );
   if (options.webDir) await app.register(webApp, { root: options.webDir });
+  const library = options.templatesDir;
+  // The library's versions are kept as they are read; one kept already is left as it is.
+  if (library)
+    app.addHook('onReady', async () => void (await app.runtime.templates.importLibrary(readTemplateLibrary(library), 'system:library')));
 
   // Shutdown order: no new commands, long polls answered, in-flight commands finished, workers
   // stopped and their leases given back, then the store closed.

@@ -22,6 +22,8 @@ export interface Config {
   readonly limits: Limits;
   /** The built web app served at `/`: SHANZHI_WEB_DIR, default designer/dist of this checkout. */
   readonly webDir: string;
+  /** The template library imported at start: SHANZHI_TEMPLATES_DIR, default templates/ of this checkout. */
+  readonly templatesDir: string;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -45,6 +47,7 @@ export function loadConfig(env: Env = process.env): Config {
     host: env.HOST ?? '127.0.0.1',
     dataDir,
     webDir: resolve(env.SHANZHI_WEB_DIR ?? DEFAULT_WEB_DIR),
+    templatesDir: resolve(env.SHANZHI_TEMPLATES_DIR ?? DEFAULT_TEMPLATES_DIR),
     jwtSecret: env.SHANZHI_JWT_SECRET || jwtSecretIn(dataDir),
     ...(env.SHANZHI_MONGODB_URL ? { mongodbUrl: env.SHANZHI_MONGODB_URL } : {}),
     ...(env.SHANZHI_MONGODB_DB ? { mongodbDbName: env.SHANZHI_MONGODB_DB } : {}),
@@ -54,6 +57,7 @@ export function loadConfig(env: Env = process.env): Config {
 }
 
 const DEFAULT_WEB_DIR = join(import.meta.dirname, '../../designer/dist');
+export const DEFAULT_TEMPLATES_DIR = join(import.meta.dirname, '../../templates');
 
 const MAX_PROCESSES = 64;
 

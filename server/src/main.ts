@@ -95,6 +95,7 @@ async function appFor(config: Config, serving: boolean): Promise<FastifyInstance
     newId: timeOrderedId,
     limits: config.limits,
     webDir: config.webDir,
+    templatesDir: config.templatesDir,
     startWorkers: serving,
     workers: { owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}` },
   });

@@ -253,7 +253,7 @@ describe('pnpm shanzhi', () => {
     try {
       expect((await store.units.byPath('/nanhai/lishui/hefeng/'))?.name).toBe('鹤峰村');
       expect((await store.users.byUsername('hefeng-shuji'))?.displayName).toBe('张建国');
-      expect(await store.instances.byBusinessKey('key_matter', '/nanhai/lishui/hefeng/', 'HF-2026-001')).toBeDefined();
+      expect(await store.instances.byBusinessKey('key_matters', '/nanhai/lishui/hefeng/', 'HF-2026-001')).toBeDefined();
 
       // The store is open (as a running server would hold it): even --force is refused.
       const busy = await shanzhi(restoredDir, ['restore', backupFile, '--force']);

@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { hashPassword } from '../src/auth/password.ts';
-import { DEMO_PASSWORD, DEMO_PROCEDURE, DEMO_PROCEDURES, DEMO_UNITS, DEMO_USERS } from '../src/demo/data.ts';
+import { DEMO_ADOPTIONS, DEMO_MATTER_KEY, DEMO_PASSWORD, DEMO_PROCEDURES, DEMO_UNITS, DEMO_USERS } from '../src/demo/data.ts';
 import { isEmptyStore, loadDemo, nothingAdded } from '../src/demo/load.ts';
 import { idGenerator, TestClock } from './support.ts';
 
@@ -38,13 +38,25 @@ async function login(app: FastifyInstance, username: string) {
 type Items<T> = { items: T[] };
 
 describe('demo data', () => {
-  it('loads the Nanhai tree with its real names, the role users, a procedure and two instances; a second load changes nothing', async () => {
+  it('loads the Nanhai tree with its real names, the role users, the towns’ templates as two villages adopted them, and two instances; a second load changes nothing', async () => {
     const { app, store } = await demoApp('twice');
     try {
       expect(await isEmptyStore(store)).toBe(true);
       const ctx = { store, runtime: app.runtime, clock: app.clock, newId: app.newId, hashPassword: cheapHash };
       const first = await loadDemo(ctx);
-      expect(first).toEqual({ units: DEMO_UNITS.length, users: DEMO_USERS.length, definitions: DEMO_PROCEDURES.length, instances: 2 });
+      expect(first).toEqual({
+        units: DEMO_UNITS.length,
+        users: DEMO_USERS.length,
+        definitions: DEMO_PROCEDURES.length,
+        adoptions: DEMO_ADOPTIONS.length,
+        instances: 2,
+      });
+      const adoptions = await store.adoptions.within(['/']);
+      expect(adoptions.map((a) => [a.templateId, a.unitPath])).toEqual([
+        ['key-matters', '/nanhai/lishui/hefeng/'],
+        ['key-matters', '/nanhai/lishui/honggang/'],
+      ]);
+      expect(adoptions[0]?.overlay).not.toEqual(adoptions[1]?.overlay);
       expect(await isEmptyStore(store)).toBe(false);
 
       const units = await store.units.under('/');
@@ -118,7 +130,7 @@ describe('cancelling a demo key matter', () => {
     const { app, store } = await demoApp('cancel');
     try {
       await loadDemo({ store, runtime: app.runtime, clock: app.clock, newId: app.newId, hashPassword: cheapHash });
-      const matter = await store.instances.byBusinessKey(DEMO_PROCEDURE.key, '/nanhai/lishui/hefeng/', 'HF-2026-001');
+      const matter = await store.instances.byBusinessKey(DEMO_MATTER_KEY, '/nanhai/lishui/hefeng/', 'HF-2026-001');
       const cancel = async (username: string) => {
         const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
         return app.inject({

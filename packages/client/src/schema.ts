@@ -6496,6 +6496,1468 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The template library: each template with its newest version and every version kept */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @description The newest version in the library */
+                                version: string;
+                                versions: string[];
+                                name: {
+                                    "zh-CN": string;
+                                    en: string;
+                                };
+                                description: {
+                                    "zh-CN": string;
+                                    en: string;
+                                };
+                                category: string;
+                                roles: string[];
+                                sources: {
+                                    title: string;
+                                    article?: string;
+                                    rule: {
+                                        "zh-CN": string;
+                                        en: string;
+                                    };
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a template version to the library (a package as template-kit reads it); a version kept already must be the same package (409) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        manifest: {
+                            [key: string]: unknown;
+                        };
+                        /** @description BPMN 2.0 XML with {{parameter}} placeholders */
+                        process: string;
+                        forms: {
+                            key: string;
+                            title: string;
+                            schema: {
+                                [key: string]: unknown;
+                            };
+                            uiSchema?: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        parameters: {
+                            key: string;
+                            title: string;
+                            schema: {
+                                [key: string]: unknown;
+                            };
+                            uiSchema?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                        texts?: {
+                            [key: string]: unknown;
+                        };
+                        readme?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description The newest version in the library */
+                            version: string;
+                            versions: string[];
+                            name: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            description: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            category: string;
+                            roles: string[];
+                            sources: {
+                                title: string;
+                                article?: string;
+                                rule: {
+                                    "zh-CN": string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/{id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One template version: its manifest, model, forms and parameter schema */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The template, e.g. key-matters */
+                    id: string;
+                    /** @description Semver, e.g. 1.0.0 */
+                    version: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            manifest: {
+                                [key: string]: unknown;
+                            };
+                            /** @description BPMN 2.0 XML with {{parameter}} placeholders */
+                            process: string;
+                            forms: {
+                                key: string;
+                                title: string;
+                                schema: {
+                                    [key: string]: unknown;
+                                };
+                                uiSchema?: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            parameters: {
+                                key: string;
+                                title: string;
+                                schema: {
+                                    [key: string]: unknown;
+                                };
+                                uiSchema?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                            texts?: {
+                                [key: string]: unknown;
+                            };
+                            readme?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/{id}/versions/{version}/publications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a template version to the units below yours, with your bounds and defaults (400 SZ_TEMPLATE_INVALID names each) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The template, e.g. key-matters */
+                    id: string;
+                    /** @description Semver, e.g. 1.0.0 */
+                    version: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Materialized unit path, e.g. /nanhai/lishui/hefeng/ */
+                        unit: string;
+                        /** @description Per parameter: the town’s bounds, within the template’s */
+                        bounds?: {
+                            [key: string]: {
+                                minimum?: number;
+                                maximum?: number;
+                                enum?: unknown[];
+                                minItems?: number;
+                                maxItems?: number;
+                                maxLength?: number;
+                            };
+                        };
+                        /** @description Per parameter: the town’s default */
+                        defaults?: {
+                            [key: string]: unknown;
+                        };
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            templateId: string;
+                            version: string;
+                            unitPath: string;
+                            bounds: {
+                                [key: string]: unknown;
+                            };
+                            defaults: {
+                                [key: string]: unknown;
+                            };
+                            note?: string;
+                            /** Format: date-time */
+                            publishedAt: string;
+                            publishedBy: string;
+                            name?: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/template-publications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Publications a unit may adopt (made at it or above it); without a unit, those made within your units */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Materialized unit path, e.g. /nanhai/lishui/hefeng/ */
+                    unit?: string;
+                    template?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                templateId: string;
+                                version: string;
+                                unitPath: string;
+                                bounds: {
+                                    [key: string]: unknown;
+                                };
+                                defaults: {
+                                    [key: string]: unknown;
+                                };
+                                note?: string;
+                                /** Format: date-time */
+                                publishedAt: string;
+                                publishedBy: string;
+                                name?: {
+                                    "zh-CN": string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/template-publications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A publication with its parameters under the town’s bounds, as the form a unit fills in to customise */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            templateId: string;
+                            version: string;
+                            unitPath: string;
+                            bounds: {
+                                [key: string]: unknown;
+                            };
+                            defaults: {
+                                [key: string]: unknown;
+                            };
+                            note?: string;
+                            /** Format: date-time */
+                            publishedAt: string;
+                            publishedBy: string;
+                            name?: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description The parameters under the town’s bounds, as a form */
+                            parameters: {
+                                key: string;
+                                title: string;
+                                schema: {
+                                    [key: string]: unknown;
+                                };
+                                uiSchema?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/adoptions/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What adopting with this overlay would deploy, checked as a deployment is; nothing is stored */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        publicationId: string;
+                        /** @description Materialized unit path, e.g. /nanhai/lishui/hefeng/ */
+                        unit: string;
+                        overlay: {
+                            /** @description The values the unit sets; the rest follow the town */
+                            parameters?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Per form key: JSON Patch add operations (a new field, required, its display, its place) */
+                            fields?: {
+                                [key: string]: {
+                                    op: string;
+                                    path: string;
+                                    value?: unknown;
+                                }[];
+                            };
+                            /** @description The unit’s own name for the procedure */
+                            name?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            xml: string;
+                            forms: {
+                                key: string;
+                                title: string;
+                                schema: {
+                                    [key: string]: unknown;
+                                };
+                                uiSchema?: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            variables: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/adoptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Adoptions at a unit and the units below it (default: all within your units) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Materialized unit path, e.g. /nanhai/lishui/hefeng/ */
+                    unit?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                templateId: string;
+                                unitPath: string;
+                                /** @description Send it back with a change: a stale one answers 409 SZ_ADOPTION_CONFLICT */
+                                revision: number;
+                                publicationId: string;
+                                /** @description The template version deployed now */
+                                version: string;
+                                overlay: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description The definition deployed now */
+                                definitionId: string;
+                                deployments: {
+                                    publicationId: string;
+                                    version: string;
+                                    overlay: {
+                                        [key: string]: unknown;
+                                    };
+                                    definitionId: string;
+                                    /** Format: date-time */
+                                    deployedAt: string;
+                                    deployedBy: string;
+                                    note?: string;
+                                }[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                updatedBy: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Adopt a publication at a unit: the overlay is kept and the rendering deployed as the unit’s own definition */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        publicationId: string;
+                        /** @description Materialized unit path, e.g. /nanhai/lishui/hefeng/ */
+                        unit: string;
+                        overlay: {
+                            /** @description The values the unit sets; the rest follow the town */
+                            parameters?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Per form key: JSON Patch add operations (a new field, required, its display, its place) */
+                            fields?: {
+                                [key: string]: {
+                                    op: string;
+                                    path: string;
+                                    value?: unknown;
+                                }[];
+                            };
+                            /** @description The unit’s own name for the procedure */
+                            name?: string;
+                        };
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            templateId: string;
+                            unitPath: string;
+                            /** @description Send it back with a change: a stale one answers 409 SZ_ADOPTION_CONFLICT */
+                            revision: number;
+                            publicationId: string;
+                            /** @description The template version deployed now */
+                            version: string;
+                            overlay: {
+                                [key: string]: unknown;
+                            };
+                            /** @description The definition deployed now */
+                            definitionId: string;
+                            deployments: {
+                                publicationId: string;
+                                version: string;
+                                overlay: {
+                                    [key: string]: unknown;
+                                };
+                                definitionId: string;
+                                /** Format: date-time */
+                                deployedAt: string;
+                                deployedBy: string;
+                                note?: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            updatedBy: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/adoptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One adoption with every deployment it made */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            templateId: string;
+                            unitPath: string;
+                            /** @description Send it back with a change: a stale one answers 409 SZ_ADOPTION_CONFLICT */
+                            revision: number;
+                            publicationId: string;
+                            /** @description The template version deployed now */
+                            version: string;
+                            overlay: {
+                                [key: string]: unknown;
+                            };
+                            /** @description The definition deployed now */
+                            definitionId: string;
+                            deployments: {
+                                publicationId: string;
+                                version: string;
+                                overlay: {
+                                    [key: string]: unknown;
+                                };
+                                definitionId: string;
+                                /** Format: date-time */
+                                deployedAt: string;
+                                deployedBy: string;
+                                note?: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            updatedBy: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Customise: a new overlay over the same publication, deployed as a new version (running instances keep theirs) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        revision: number;
+                        overlay: {
+                            /** @description The values the unit sets; the rest follow the town */
+                            parameters?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Per form key: JSON Patch add operations (a new field, required, its display, its place) */
+                            fields?: {
+                                [key: string]: {
+                                    op: string;
+                                    path: string;
+                                    value?: unknown;
+                                }[];
+                            };
+                            /** @description The unit’s own name for the procedure */
+                            name?: string;
+                        };
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            templateId: string;
+                            unitPath: string;
+                            /** @description Send it back with a change: a stale one answers 409 SZ_ADOPTION_CONFLICT */
+                            revision: number;
+                            publicationId: string;
+                            /** @description The template version deployed now */
+                            version: string;
+                            overlay: {
+                                [key: string]: unknown;
+                            };
+                            /** @description The definition deployed now */
+                            definitionId: string;
+                            deployments: {
+                                publicationId: string;
+                                version: string;
+                                overlay: {
+                                    [key: string]: unknown;
+                                };
+                                definitionId: string;
+                                /** Format: date-time */
+                                deployedAt: string;
+                                deployedBy: string;
+                                note?: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            updatedBy: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/adoptions/{id}/upgrade-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What upgrading to a publication changes (parameters, steps, forms) and the conflicts left after the decisions given */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        publicationId: string;
+                        /** @description Per conflict id: how it is settled */
+                        decisions?: {
+                            [key: string]: {
+                                action: "drop" | "default" | "value" | "rename";
+                                value?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changes: {
+                                from: string;
+                                to: string;
+                                parameters: {
+                                    [key: string]: unknown;
+                                }[];
+                                steps: {
+                                    [key: string]: unknown;
+                                }[];
+                                flows: {
+                                    added: number;
+                                    removed: number;
+                                };
+                                forms: {
+                                    [key: string]: unknown;
+                                }[];
+                                summary: string[];
+                            };
+                            overlay: {
+                                [key: string]: unknown;
+                            };
+                            conflicts: {
+                                id: string;
+                                kind: string;
+                                message: string;
+                                options: string[];
+                                current?: unknown;
+                                refused?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/adoptions/{id}/upgrade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upgrade to a publication: the overlay carried over, every conflict decided (409 SZ_TEMPLATE_CONFLICTS lists those left) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        publicationId: string;
+                        revision: number;
+                        /** @description Per conflict id: how it is settled */
+                        decisions?: {
+                            [key: string]: {
+                                action: "drop" | "default" | "value" | "rename";
+                                value?: unknown;
+                            };
+                        };
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            templateId: string;
+                            unitPath: string;
+                            /** @description Send it back with a change: a stale one answers 409 SZ_ADOPTION_CONFLICT */
+                            revision: number;
+                            publicationId: string;
+                            /** @description The template version deployed now */
+                            version: string;
+                            overlay: {
+                                [key: string]: unknown;
+                            };
+                            /** @description The definition deployed now */
+                            definitionId: string;
+                            deployments: {
+                                publicationId: string;
+                                version: string;
+                                overlay: {
+                                    [key: string]: unknown;
+                                };
+                                definitionId: string;
+                                /** Format: date-time */
+                                deployedAt: string;
+                                deployedBy: string;
+                                note?: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            updatedBy: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/adoptions/{id}/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Roll back to the deployment before the newest, deployed again as a new version */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        revision: number;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            templateId: string;
+                            unitPath: string;
+                            /** @description Send it back with a change: a stale one answers 409 SZ_ADOPTION_CONFLICT */
+                            revision: number;
+                            publicationId: string;
+                            /** @description The template version deployed now */
+                            version: string;
+                            overlay: {
+                                [key: string]: unknown;
+                            };
+                            /** @description The definition deployed now */
+                            definitionId: string;
+                            deployments: {
+                                publicationId: string;
+                                version: string;
+                                overlay: {
+                                    [key: string]: unknown;
+                                };
+                                definitionId: string;
+                                /** Format: date-time */
+                                deployedAt: string;
+                                deployedBy: string;
+                                note?: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            updatedBy: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/units/{unitPath}/notices": {
         parameters: {
             query?: never;

@@ -1,6 +1,6 @@
 import type { Commit } from './port.ts';
 import { assertUnitPath } from './reach.ts';
-import { type NotificationRecord, ROLES, type RoleGrant, type WebhookRecord } from './records.ts';
+import { type AdoptionRecord, type NotificationRecord, ROLES, type RoleGrant, type WebhookRecord } from './records.ts';
 
 /** Input checks both adapters make before writing, so bad input is refused and never half-stored. */
 
@@ -41,4 +41,10 @@ export function checkCommit(commit: Commit): void {
     throw new Error(`${what} ${id} belongs to instance ${instanceId}, not to instance ${instance.id} that this commit writes`);
   }
   for (const notification of commit.notifications?.add ?? []) checkNotification(notification);
+}
+
+/** A save names the revision it read and writes the next one: 1 when it creates. */
+export function checkRevision(adoption: AdoptionRecord, expectedRevision: number | null): void {
+  const next = expectedRevision === null ? 1 : expectedRevision + 1;
+  if (adoption.revision !== next) throw new Error(`adoption ${adoption.id} saved at revision ${adoption.revision}, not ${next}`);
 }

@@ -1,5 +1,6 @@
 import type { EngineEvent } from '@shanzhi/engine';
 import type {
+  AdoptionRecord,
   AttachmentRecord,
   CalendarRecord,
   CommentRecord,
@@ -18,12 +19,14 @@ import type {
   NotificationRecord,
   ObjectionRecord,
   OrgUnit,
+  PublicationRecord,
   Role,
   RoleGrant,
   SessionRecord,
   SubscriptionRecord,
   TaskRecord,
   TaskStatus,
+  TemplateVersionRecord,
   User,
   WebhookRecord,
 } from './records.ts';
@@ -227,6 +230,39 @@ export interface Store {
     nearest(key: string, unitPath: string, version?: number): Promise<FormRecord | undefined>;
   };
 
+  /** Governance template versions and the towns' publications of them. */
+  readonly templates: {
+    /**
+     * Keeps a template version. The same id again with an equal package changes nothing (a
+     * restart imports the library again); with another package it is refused with StoreDuplicate.
+     */
+    putVersion(record: TemplateVersionRecord): Promise<void>;
+    version(templateId: string, version: string): Promise<TemplateVersionRecord | undefined>;
+    /** Every version kept, by template id, then oldest version first (by semver). */
+    versions(templateId?: string): Promise<TemplateVersionRecord[]>;
+    /** Keeps a new publication; an id kept already is refused with StoreDuplicate. */
+    publish(publication: PublicationRecord): Promise<void>;
+    publication(id: string): Promise<PublicationRecord | undefined>;
+    /** Publications a unit may adopt: made at the unit or any unit above it, newest first. */
+    publicationsFor(unitPath: string, templateId?: string): Promise<PublicationRecord[]>;
+    /** Publications made at units within reach, newest first. */
+    publicationsWithin(reach: Reach): Promise<PublicationRecord[]>;
+  };
+
+  /** Units' adoptions of templates: one per template and unit. */
+  readonly adoptions: {
+    /**
+     * Creates the adoption (`expectedRevision` null; a second adoption of the template at the unit
+     * is refused with StoreDuplicate), or replaces it when the stored revision is `expectedRevision`
+     * (the record's own revision must be one more); StoreConflict('adoption') otherwise.
+     */
+    save(adoption: AdoptionRecord, expectedRevision: number | null): Promise<void>;
+    byId(id: string): Promise<AdoptionRecord | undefined>;
+    of(templateId: string, unitPath: string): Promise<AdoptionRecord | undefined>;
+    /** Adoptions at units within reach, by unit path, then template id. */
+    within(reach: Reach): Promise<AdoptionRecord[]>;
+  };
+
   /** Working-day calendars, one per unit and year. */
   readonly calendars: {
     /** Keeps the unit's calendar for the year, in place of the one it had. */
@@ -423,10 +459,10 @@ export interface Store {
 export class StoreConflict extends Error {
   readonly code = 'SZ_STORE_CONFLICT';
   constructor(
-    readonly entity: 'instance' | 'job',
+    readonly entity: 'instance' | 'job' | 'adoption',
     readonly id: string,
   ) {
-    super(entity === 'job' ? `job ${id} is no longer held by the worker finishing it` : `instance ${id} was changed by someone else`);
+    super(entity === 'job' ? `job ${id} is no longer held by the worker finishing it` : `${entity} ${id} was changed by someone else`);
   }
 }
 

@@ -47,6 +47,77 @@ export interface DefinitionRecord {
   readonly deployedBy: string;
   /** The forms its user tasks and start events bind, pinned when it was deployed: form key -> form id. */
   readonly forms?: Readonly<Record<string, string>>;
+  /**
+   * Variables every instance of it starts with, which no start may override: a template's
+   * parameters as the village set them (posting days, thresholds). JSON.
+   */
+  readonly variables?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * One version of a governance template package (templates/, packages/template-kit), as it was
+ * imported: its manifest, model, forms and parameter schema, never changed once stored, so a
+ * village's adoption renders the same whatever the library ships later.
+ */
+export interface TemplateVersionRecord {
+  /** `${templateId}@${version}`. */
+  readonly id: string;
+  readonly templateId: string;
+  /** Semver, e.g. 1.2.0. */
+  readonly version: string;
+  /** The package as template-kit reads it (JSON). */
+  readonly package: Readonly<Record<string, unknown>>;
+  readonly importedAt: number;
+  readonly importedBy: string;
+}
+
+/**
+ * A town's offer of a template version to the units below it, with the bounds it sets on the
+ * parameters (within the template's own) and its defaults. Never changed; a new one replaces it.
+ */
+export interface PublicationRecord {
+  readonly id: string;
+  readonly templateId: string;
+  readonly version: string;
+  /** The publishing unit (a town): the units at and below it may adopt. */
+  readonly unitPath: string;
+  /** Per parameter: minimum, maximum, enum... narrowing the template's schema (JSON). */
+  readonly bounds: Readonly<Record<string, unknown>>;
+  /** Per parameter: the town's default, in place of the template's. */
+  readonly defaults: Readonly<Record<string, unknown>>;
+  readonly note?: string;
+  readonly publishedAt: number;
+  readonly publishedBy: string;
+}
+
+/** One rendering of an adoption that was deployed: what it was made from, so it can be rolled back to. */
+export interface AdoptionDeployment {
+  readonly publicationId: string;
+  readonly version: string;
+  /** The overlay as it was then (JSON). */
+  readonly overlay: Readonly<Record<string, unknown>>;
+  readonly definitionId: string;
+  readonly deployedAt: number;
+  readonly deployedBy: string;
+  readonly note?: string;
+}
+
+/**
+ * A unit's adoption of a template: its overlay (parameter values, added form fields, display
+ * names) over the publication it follows, and every deployment it made, the newest last.
+ */
+export interface AdoptionRecord {
+  readonly id: string;
+  readonly templateId: string;
+  readonly unitPath: string;
+  /** Optimistic concurrency: each save names the revision it read; 1 when created. */
+  readonly revision: number;
+  readonly publicationId: string;
+  readonly overlay: Readonly<Record<string, unknown>>;
+  readonly deployments: readonly AdoptionDeployment[];
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  readonly updatedBy: string;
 }
 
 /**

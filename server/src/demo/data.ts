@@ -74,6 +74,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'nanhai-guanli', displayName: '何志远', title: '南海区管理员', grants: [['town-admin', PATHS.nanhai]] },
   { username: 'lishui-guanli', displayName: '梁淑仪', title: '里水镇管理员', grants: [['town-admin', PATHS.lishui]] },
   { username: 'lishui-sheji', displayName: '陈嘉明', title: '里水镇党建办（流程设计）', grants: [['designer', PATHS.lishui]] },
+  { username: 'lishui-shenpi', displayName: '邓伟强', title: '里水镇农业农村办负责人（备案审批）', grants: [['approver', PATHS.lishui]] },
   { username: 'hefeng-guanli', displayName: '罗美玲', title: '鹤峰村管理员', grants: [['village-admin', PATHS.hefeng]] },
   { username: 'hefeng-banshi', displayName: '黄晓琳', title: '鹤峰村办事员', grants: [['clerk', PATHS.hefeng]] },
   { username: 'hefeng-shuji', displayName: '张建国', title: '鹤峰村党委书记', grants: [['approver', PATHS.hefeng]] },
@@ -96,15 +97,6 @@ export interface DemoProcedure {
   readonly deployedBy: string;
 }
 
-/** The demo procedure: the engine's example of 四议两公开, deployed at 里水镇 so its villages run it. */
-export const DEMO_PROCEDURE: DemoProcedure = {
-  key: 'key_matter',
-  unitPath: PATHS.lishui,
-  file: new URL('../../../packages/engine/examples/key-matter.bpmn', import.meta.url),
-  forms: new URL('../../../packages/engine/examples/forms/', import.meta.url),
-  deployedBy: 'lishui-sheji',
-};
-
 /**
  * A village's everyday request (村级事务申报): the clerk files it, the secretary reviews it and may
  * send it back, the two committees countersign, the result is posted on the village board.
@@ -117,10 +109,78 @@ export const DEMO_REQUEST_PROCEDURE: DemoProcedure = {
   deployedBy: 'lishui-sheji',
 };
 
-export const DEMO_PROCEDURES: readonly DemoProcedure[] = [DEMO_PROCEDURE, DEMO_REQUEST_PROCEDURE];
+export const DEMO_PROCEDURES: readonly DemoProcedure[] = [DEMO_REQUEST_PROCEDURE];
+
+/** A town's publication of a library template to its villages, with its bounds. */
+export interface DemoPublication {
+  readonly templateId: string;
+  readonly version: string;
+  readonly unitPath: string;
+  readonly publishedBy: string;
+  readonly bounds?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  readonly defaults?: Readonly<Record<string, unknown>>;
+}
+
+/** A village's adoption of what its town published, with the village's own settings. */
+export interface DemoAdoption {
+  readonly templateId: string;
+  readonly unitPath: string;
+  readonly adoptedBy: string;
+  readonly overlay: Readonly<Record<string, unknown>>;
+}
+
+export const DEMO_PUBLICATIONS: readonly DemoPublication[] = [
+  {
+    templateId: 'key-matters',
+    version: '1.0.0',
+    unitPath: PATHS.lishui,
+    publishedBy: 'lishui-guanli',
+    // 里水镇 asks for a longer posting than the law's minimum and files matters from 20万 up.
+    bounds: { postingDays: { minimum: 7, maximum: 15 } },
+    defaults: { filingThreshold: 200000 },
+  },
+];
+
+/** 鹤峰村 and 宏岗村 run 四议两公开 each its own way. */
+export const DEMO_ADOPTIONS: readonly DemoAdoption[] = [
+  {
+    templateId: 'key-matters',
+    unitPath: PATHS.hefeng,
+    adoptedBy: 'hefeng-guanli',
+    overlay: { parameters: { postingDays: 10, board: '鹤峰村村务公开栏' } },
+  },
+  {
+    templateId: 'key-matters',
+    unitPath: PATHS.honggang,
+    adoptedBy: 'honggang-guanli',
+    overlay: {
+      name: '宏岗村重要事项决策',
+      parameters: {
+        board: '宏岗村村务公开栏',
+        stepDays: 7,
+        matters: [
+          { type: '集体收益使用', threshold: 30000, body: '村民代表会议' },
+          { type: '集体经济项目', threshold: 50000, body: '村民代表会议' },
+          { type: '集体财产借贷租赁', threshold: 30000, body: '村民代表会议' },
+          { type: '宅基地使用方案', threshold: 0, body: '村民会议' },
+        ],
+      },
+      fields: {
+        'key-matters-proposal': [
+          { op: 'add', path: '/schema/properties/fundSource', value: { type: 'string', title: '资金来源', maxLength: 200 } },
+          { op: 'add', path: '/schema/required/-', value: 'fundSource' },
+          { op: 'add', path: '/uiSchema/ui:order/5', value: 'fundSource' },
+        ],
+      },
+    },
+  },
+];
+
+/** The procedure the demo's instances run: 四议两公开 as each village adopted it. */
+export const DEMO_MATTER_KEY = 'key_matters';
 
 /**
- * Two key matters of 鹤峰村, started by its clerk so the inbox is not empty: one waits for the
+ * Key matters of 鹤峰村, started by its clerk so the inbox is not empty: one waits for the
  * party secretary's proposal; in the other he has proposed and the two-committee members vote.
  */
 export interface DemoInstance {
@@ -131,7 +191,12 @@ export interface DemoInstance {
   /** The first task (党组织提议) is assigned to this user… */
   readonly proposer: string;
   /** …who completes it with these variables (the committee named by username), or leaves it open. */
-  readonly proposal?: { readonly plan: string; readonly committee: readonly string[] };
+  readonly proposal?: {
+    readonly matterType: string;
+    readonly amount: number;
+    readonly plan: string;
+    readonly committee: readonly string[];
+  };
 }
 
 export const DEMO_INSTANCES: readonly DemoInstance[] = [
@@ -139,16 +204,18 @@ export const DEMO_INSTANCES: readonly DemoInstance[] = [
     businessKey: 'HF-2026-001',
     unitPath: PATHS.hefeng,
     startedBy: 'hefeng-banshi',
-    variables: { village: '鹤峰村', town: '里水镇', matterNo: 'HF-2026-001', matter: '鹤峰村文化室修缮' },
+    variables: { matterNo: 'HF-2026-001', matter: '鹤峰村文化室修缮' },
     proposer: 'hefeng-shuji',
   },
   {
     businessKey: 'HF-2026-002',
     unitPath: PATHS.hefeng,
     startedBy: 'hefeng-banshi',
-    variables: { village: '鹤峰村', town: '里水镇', matterNo: 'HF-2026-002', matter: '鹤峰村村道硬化工程' },
+    variables: { matterNo: 'HF-2026-002', matter: '鹤峰村村道硬化工程' },
     proposer: 'hefeng-shuji',
     proposal: {
+      matterType: '公益事业兴办及筹资筹劳',
+      amount: 860000,
       plan: '申请里水镇以奖代补资金60万元，村集体出资26万元，分两期硬化村道2.3公里',
       committee: ['hefeng-shuji', 'hefeng-liangwei'],
     },

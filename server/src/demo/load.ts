@@ -1,25 +1,31 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Store, User } from '@shanzhi/store';
+import { readTemplateLibrary } from '@shanzhi/template-kit/folder';
 import { hashPassword } from '../auth/password.ts';
 import type { Clock, IdGenerator } from '../clock.ts';
+import { DEFAULT_TEMPLATES_DIR } from '../config.ts';
 import { readFormFiles } from '../files/formFiles.ts';
 import type { Runtime } from '../runtime/index.ts';
 import {
+  DEMO_ADOPTIONS,
   DEMO_INSTANCES,
+  DEMO_MATTER_KEY,
   DEMO_PASSWORD,
-  DEMO_PROCEDURE,
   DEMO_PROCEDURES,
+  DEMO_PUBLICATIONS,
   DEMO_UNITS,
   DEMO_USERS,
+  type DemoAdoption,
   type DemoInstance,
   type DemoProcedure,
+  type DemoPublication,
 } from './data.ts';
 
 /** What the loader writes with: the server's runtime (deploy, start, complete), so the demo goes the way real work does. */
 export interface DemoContext {
   readonly store: Store;
-  readonly runtime: Pick<Runtime, 'definitions' | 'starter' | 'executor'>;
+  readonly runtime: Pick<Runtime, 'definitions' | 'starter' | 'executor' | 'templates'>;
   readonly clock: Clock;
   readonly newId: IdGenerator;
   /** Default: scrypt with the server's parameters. */
@@ -31,10 +37,11 @@ export interface DemoSummary {
   readonly units: number;
   readonly users: number;
   readonly definitions: number;
+  readonly adoptions: number;
   readonly instances: number;
 }
 
-export const nothingAdded = (s: DemoSummary): boolean => s.units + s.users + s.definitions + s.instances === 0;
+export const nothingAdded = (s: DemoSummary): boolean => s.units + s.users + s.definitions + s.adoptions + s.instances === 0;
 
 /** A store nobody has set up: no organisation units, hence no users anyone could have given a role. */
 export async function isEmptyStore(store: Store): Promise<boolean> {
@@ -76,9 +83,43 @@ export async function loadDemo(ctx: DemoContext): Promise<DemoSummary> {
   let definitions = 0;
   for (const procedure of DEMO_PROCEDURES) if (await deployProcedure(ctx, procedure)) definitions++;
 
+  await ctx.runtime.templates.importLibrary(readTemplateLibrary(DEFAULT_TEMPLATES_DIR), 'system:library');
+  for (const publication of DEMO_PUBLICATIONS) await publish(ctx, publication);
+  let adoptions = 0;
+  for (const adoption of DEMO_ADOPTIONS) if (await adopt(ctx, adoption)) adoptions++;
+
   let instances = 0;
   for (const demo of DEMO_INSTANCES) if (await startInstance(ctx, demo)) instances++;
-  return { units, users, definitions, instances };
+  return { units, users, definitions, adoptions, instances };
+}
+
+/** The town's publication, unless it published that template already. */
+async function publish(ctx: DemoContext, demo: DemoPublication): Promise<void> {
+  const made = await ctx.store.templates.publicationsFor(demo.unitPath, demo.templateId);
+  if (made.some((p) => p.unitPath === demo.unitPath)) return;
+  await ctx.runtime.templates.publish({
+    templateId: demo.templateId,
+    version: demo.version,
+    unitPath: demo.unitPath,
+    settings: { ...(demo.bounds ? { bounds: demo.bounds } : {}), ...(demo.defaults ? { defaults: demo.defaults } : {}) },
+    by: (await user(ctx.store, demo.publishedBy)).id,
+    lang: 'zh-CN',
+  });
+}
+
+/** The village's adoption of its town's newest publication, unless it adopted the template already. */
+async function adopt(ctx: DemoContext, demo: DemoAdoption): Promise<boolean> {
+  if (await ctx.store.adoptions.of(demo.templateId, demo.unitPath)) return false;
+  const [publication] = await ctx.store.templates.publicationsFor(demo.unitPath, demo.templateId);
+  if (!publication) throw new Error(`no publication of ${demo.templateId} reaches ${demo.unitPath}`);
+  await ctx.runtime.templates.adopt({
+    publication,
+    unitPath: demo.unitPath,
+    overlay: demo.overlay,
+    by: (await user(ctx.store, demo.adoptedBy)).id,
+    lang: 'zh-CN',
+  });
+  return true;
 }
 
 /** Deploys the procedure with its forms unless a version of it is there. */
@@ -102,7 +143,7 @@ async function startInstance(ctx: DemoContext, demo: DemoInstance): Promise<bool
   const { store, runtime } = ctx;
   const clerk = await user(store, demo.startedBy);
   const { record, created } = await runtime.starter.start({
-    definitionKey: DEMO_PROCEDURE.key,
+    definitionKey: DEMO_MATTER_KEY,
     unitPath: demo.unitPath,
     actor: clerk.id,
     businessKey: demo.businessKey,
@@ -126,7 +167,13 @@ async function startInstance(ctx: DemoContext, demo: DemoInstance): Promise<bool
         type: 'completeUserTask',
         key: propose.key,
         actor: proposer.id,
-        variables: { matter: demo.variables.matter, plan: demo.proposal.plan, committee: [...demo.proposal.committee] },
+        variables: {
+          matter: demo.variables.matter,
+          matterType: demo.proposal.matterType,
+          amount: demo.proposal.amount,
+          plan: demo.proposal.plan,
+          committee: [...demo.proposal.committee],
+        },
       },
       { actor: proposer.id, internal: false },
     );

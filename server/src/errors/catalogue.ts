@@ -40,6 +40,31 @@ export const ERRORS = catalogue({
     'zh-CN': '表单“{form}”的定义有误，{path}：{problem}',
     en: 'Form {form} is not a valid definition, {path}: {problem}',
   },
+  SZ_TEMPLATE_INVALID: {
+    status: 400,
+    shows:
+      'template publish, adopt, preview, customise, upgrade; `details.problems` name the place (path: parameters/postingDays, bounds/…, fields/<form>/<n>) and the rule (code)',
+    'zh-CN': '模板设置有误（{path}）：{problem}',
+    en: 'The template settings are refused ({path}): {problem}',
+  },
+  SZ_TEMPLATE_CONFLICTS: {
+    status: 409,
+    shows: 'adoption upgrade; `details.conflicts` list each one with its id and the decisions it takes',
+    'zh-CN': '升级到 {version} 版还有 {count} 处需要您决定。第一处：{first}',
+    en: 'Upgrading to {version} leaves {count} conflict(s) to decide. The first: {first}',
+  },
+  SZ_ADOPTION_EXISTS: {
+    status: 409,
+    shows: 'adopt; `details.adoptionId` is the adoption to customise or upgrade instead',
+    'zh-CN': '{unit}已经采用了模板“{template}”，请在原有的采用上修改或升级。',
+    en: '{unit} has adopted template {template} already: customise or upgrade that adoption.',
+  },
+  SZ_NOTHING_TO_ROLL_BACK: {
+    status: 409,
+    shows: 'adoption rollback',
+    'zh-CN': '这项模板采用还没有更早的部署，无法回退。',
+    en: 'This adoption has no earlier deployment to roll back to.',
+  },
   SZ_CALENDAR_INVALID: {
     status: 400,
     shows: '`PUT /api/calendars/:year`; details name each date, its field and the rule',
@@ -154,6 +179,12 @@ export const ERRORS = catalogue({
     en: 'No such record within your units.',
   },
   'SZ_NOT_FOUND/notice': { 'zh-CN': '这个公开栏上没有这条公示。', en: 'No such notice on this board.' },
+  'SZ_NOT_FOUND/template': { 'zh-CN': '模板库里没有这个模板或这个版本。', en: 'No such template or version in the library.' },
+  'SZ_NOT_FOUND/publication': {
+    'zh-CN': '找不到这次模板发布，或它不是发给您的单位的。',
+    en: 'No such template publication, or it was not published to your unit.',
+  },
+  'SZ_NOT_FOUND/adoption': { 'zh-CN': '在您管辖的单位里找不到这项模板采用。', en: 'No such template adoption within your units.' },
   'SZ_NOT_FOUND/instance': { 'zh-CN': '在您管辖的单位里找不到这项办理事项。', en: 'No such instance within your units.' },
   'SZ_NOT_FOUND/task': { 'zh-CN': '在您管辖的单位里找不到这项待办。', en: 'No such task within your units.' },
   'SZ_NOT_FOUND/webhook': {
@@ -224,6 +255,12 @@ export const ERRORS = catalogue({
     shows: 'instance commands',
     'zh-CN': '这项办理事项刚刚被别人改动过，请刷新后再试。',
     en: 'The instance was changed by someone else at the same time; read it again and retry.',
+  },
+  SZ_ADOPTION_CONFLICT: {
+    status: 409,
+    shows: 'adoption customise, upgrade, rollback: the revision sent is not the stored one',
+    'zh-CN': '这项模板采用刚刚被别人改动过，请刷新后再试。',
+    en: 'The adoption was changed by someone else meanwhile; read it again and retry.',
   },
   SZ_TASK_CONFLICT: {
     status: 409,

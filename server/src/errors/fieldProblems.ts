@@ -36,6 +36,10 @@ export const FIELD_PROBLEMS = problems({
   noMatch: { 'zh-CN': '不符合任何一种允许的写法', en: 'matches none of the allowed shapes' },
   invalid: { 'zh-CN': '不符合要求（{reason}）', en: 'is invalid ({reason})' },
   refused: { 'zh-CN': '被拒绝（{reason}）', en: 'was refused ({reason})' },
+  templateParameter: {
+    'zh-CN': '是本单位采用模板时设定的参数，发起时不能填写',
+    en: 'is a parameter the unit set when it adopted the template, not a start variable',
+  },
 });
 
 export type FieldProblemKey = keyof typeof FIELD_PROBLEMS;

@@ -38,6 +38,8 @@ const PERMISSIONS = {
   'audit:verify': ['auditor', 'town-admin'],
   'calendar:edit': ['town-admin'],
   'webhook:admin': ['town-admin'],
+  'template:publish': ['town-admin', 'designer'],
+  'template:adopt': ['town-admin', 'village-admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -209,7 +209,8 @@ export class CommandExecutor {
         ...(o.startEvent ? { startEvent: o.startEvent } : {}),
         ...(o.businessKey === undefined ? {} : { businessKey: o.businessKey }),
         ...(o.parent ? { parent: o.parent } : {}),
-        variables: o.variables ?? {},
+        // A template's parameters are the definition's: no start may override them.
+        variables: { ...o.variables, ...o.definition.record.variables },
       },
       ctx,
     );

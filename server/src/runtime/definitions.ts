@@ -29,7 +29,11 @@ export interface DeployInput {
   readonly id: string;
   /** The language of form definition problems. */
   readonly lang?: Lang;
+  /** Variables every instance starts with and no start overrides: a template's parameters. */
+  readonly variables?: Readonly<Record<string, unknown>>;
 }
+
+export type CheckResult = Exclude<DeployResult, { ok: true }> | { readonly ok: true };
 
 /**
  * Deploys definitions (arming their timer start events) and keeps compiled models by
@@ -53,17 +57,9 @@ export class Definitions {
    * pinning the form each binding found.
    */
   async deploy(input: DeployInput): Promise<DeployResult> {
-    const own = input.forms ?? [];
-    const formProblems = [...own.flatMap((f) => this.deps.forms.problems(f, input.lang)), ...twice(own, input.lang)];
-    if (formProblems.length > 0) return { ok: false, code: 'SZ_FORM_DEFINITION_INVALID', problems: formProblems };
-    const compiled = await compile(input.xml);
-    if (!compiled.ok) return { ok: false, code: 'SZ_BPMN_INVALID', problems: compiled.problems };
-    const model = compiled.model;
-    const timers = planStartTimers(model, input.now);
-    if (!timers.ok) return { ok: false, code: 'SZ_BPMN_INVALID', problems: timers.problems };
-    const { pins, problems } = await this.deps.forms.pin(model, input.unitPath, new Set(own.map((f) => f.key)));
-    problems.push(...(await unknownPeople(this.store, model)));
-    if (problems.length > 0) return { ok: false, code: 'SZ_BPMN_INVALID', problems };
+    const checked = await this.checked(input);
+    if (!checked.ok) return checked;
+    const { own, model, timers, pins } = checked;
     const at = { unitPath: input.unitPath, deployedBy: input.deployedBy, now: input.now };
     const forms: FormRecord[] = [];
     for (const f of own) forms.push((await this.deps.forms.deploy(f, at)).record);
@@ -80,10 +76,32 @@ export class Definitions {
       deployedBy: input.deployedBy,
       ...(main?.name ? { name: main.name } : {}),
       ...(pins.size > 0 ? { forms: pinned } : {}),
+      ...(input.variables && Object.keys(input.variables).length > 0 ? { variables: input.variables } : {}),
     });
     this.remember(definition.id, Promise.resolve({ record: definition, model }));
-    await armStartTimers(this.deps, definition, timers.timers, input.now);
+    await armStartTimers(this.deps, definition, timers, input.now);
     return { ok: true, definition, forms };
+  }
+
+  /** Everything deploy checks, storing nothing: a template rendering's preview. */
+  async check(input: DeployInput): Promise<CheckResult> {
+    const checked = await this.checked(input);
+    return checked.ok ? { ok: true } : checked;
+  }
+
+  private async checked(input: DeployInput) {
+    const own = input.forms ?? [];
+    const formProblems = [...own.flatMap((f) => this.deps.forms.problems(f, input.lang)), ...twice(own, input.lang)];
+    if (formProblems.length > 0) return { ok: false, code: 'SZ_FORM_DEFINITION_INVALID', problems: formProblems } as const;
+    const compiled = await compile(input.xml);
+    if (!compiled.ok) return { ok: false, code: 'SZ_BPMN_INVALID', problems: compiled.problems } as const;
+    const model = compiled.model;
+    const timers = planStartTimers(model, input.now);
+    if (!timers.ok) return { ok: false, code: 'SZ_BPMN_INVALID', problems: timers.problems } as const;
+    const { pins, problems } = await this.deps.forms.pin(model, input.unitPath, new Set(own.map((f) => f.key)));
+    problems.push(...(await unknownPeople(this.store, model)));
+    if (problems.length > 0) return { ok: false, code: 'SZ_BPMN_INVALID', problems } as const;
+    return { ok: true, own, model, timers: timers.timers, pins } as const;
   }
 
   async byId(id: string): Promise<LoadedDefinition | undefined> {

@@ -12,6 +12,7 @@ import { Forms } from './forms.ts';
 import { Notifier } from './notifier.ts';
 import { Reminders } from './reminders.ts';
 import { Starter } from './starter.ts';
+import { Templates } from './templates.ts';
 import { type WorkerOptions, Workers } from './workers.ts';
 
 export interface RuntimeDeps {
@@ -37,6 +38,8 @@ export interface Runtime {
   readonly notifier: Notifier;
   /** Due-soon and overdue reminders to the holders of tasks. */
   readonly reminders: Reminders;
+  /** Template versions, publications and adoptions. */
+  readonly templates: Templates;
   /** Graceful stop: no new commands, long polls answered, workers stopped, leases given back. */
   stop(): Promise<void>;
 }
@@ -52,6 +55,7 @@ export function createRuntime(deps: RuntimeDeps, workerOptions: WorkerOptions): 
   const externalJobs = new ExternalJobs({ store: deps.store, executor, clock: deps.clock });
   const notifier = new Notifier({ ...deps, executor, definitions, wake: () => workers.poke() });
   const reminders = new Reminders({ ...deps, notifier });
+  const templates = new Templates({ ...deps, definitions });
   executor.onCommit(({ plan }) => {
     const now = deps.clock.now();
     if (plan.jobs.add.some((j) => j.kind === 'external')) externalJobs.notify();
@@ -69,6 +73,7 @@ export function createRuntime(deps: RuntimeDeps, workerOptions: WorkerOptions): 
     externalJobs,
     notifier,
     reminders,
+    templates,
     async stop() {
       reminders.stop();
       externalJobs.close();

@@ -1,6 +1,7 @@
 import type { Lang } from '@shanzhi/forms';
 import { type InstanceRecord, type Store, StoreDuplicate } from '@shanzhi/store';
-import { ApiError, fromEngine } from '../errors.ts';
+import { type FieldProblem, fieldText } from '../errors/fieldProblems.ts';
+import { ApiError, fromEngine, invalidRequest } from '../errors.ts';
 import type { CommandExecutor } from './commandExecutor.ts';
 import type { Definitions } from './definitions.ts';
 import { submittedVariables } from './submissions.ts';
@@ -31,6 +32,14 @@ export class Starter {
     }
     const definition = await definitions.resolve(r.definitionKey, r.unitPath);
     if (!definition) throw new ApiError('SZ_DEFINITION_NOT_FOUND', { key: r.definitionKey, unit: r.unitPath });
+    const fixed = Object.keys(r.variables ?? {}).filter((name) => Object.hasOwn(definition.record.variables ?? {}, name));
+    if (fixed.length > 0) {
+      const [first, ...rest] = fixed.map((name) => ({
+        field: `body.variables.${name}`,
+        message: fieldText('templateParameter'),
+      }));
+      throw invalidRequest([first as FieldProblem, ...rest]);
+    }
     // A start form is the whole of what starting by hand may bring.
     const startForm = await definitions.startFormOf(definition);
     const variables = startForm ? submittedVariables(startForm, r.variables ?? {}, {}, r.lang ?? 'zh-CN') : r.variables;

@@ -22,6 +22,14 @@ export function definitionSpecs(ctx: SuiteContext): void {
       expect((await ctx.store.definitions.deploy(definition('d4', PATH.hefeng, DEFINITION.rentalHousing))).version).toBe(1);
     });
 
+    it('keeps the variables a definition starts its instances with (a template’s parameters)', async () => {
+      const variables = { postingDays: 10, matters: [{ type: '集体收益使用', threshold: 50000 }] };
+      const deployed = await ctx.store.definitions.deploy({ ...definition('d1', PATH.hefeng), variables });
+      expect(deployed.variables).toEqual(variables);
+      expect((await ctx.store.definitions.byId('d1'))?.variables).toEqual(variables);
+      expect((await ctx.store.definitions.nearest(DEFINITION.majorMatters, PATH.hefeng))?.variables).toEqual(variables);
+    });
+
     it('finds a definition by id and the latest version', async () => {
       await ctx.store.definitions.deploy(definition('d1', PATH.hefeng));
       await ctx.store.definitions.deploy(definition('d2', PATH.hefeng));

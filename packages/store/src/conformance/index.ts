@@ -21,6 +21,7 @@ import { sessionSpecs } from './sessions.ts';
 import { startTimerSpecs } from './startTimers.ts';
 import { subscriptionSpecs } from './subscriptions.ts';
 import { taskSpecs } from './tasks.ts';
+import { templateSpecs } from './templates.ts';
 import { webhookSpecs } from './webhooks.ts';
 
 export type { ConformanceHooks } from './context.ts';
@@ -79,5 +80,6 @@ export function storeConformance(name: string, makeStore: () => Promise<Store>, 
     notificationSpecs(ctx);
     webhookSpecs(ctx);
     sessionSpecs(ctx);
+    templateSpecs(ctx);
   });
 }

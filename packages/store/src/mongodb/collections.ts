@@ -1,6 +1,7 @@
 import type { Collection, Db, Document, ObjectId } from 'mongodb';
 import { GridFSBucket } from 'mongodb';
 import type {
+  AdoptionRecord,
   AttachmentRecord,
   CalendarRecord,
   CommentRecord,
@@ -15,10 +16,12 @@ import type {
   NotificationRecord,
   ObjectionRecord,
   OrgUnit,
+  PublicationRecord,
   RoleGrant,
   SessionRecord,
   SubscriptionRecord,
   TaskRecord,
+  TemplateVersionRecord,
   User,
   WebhookRecord,
 } from '../records.ts';
@@ -84,6 +87,12 @@ export type NoticeDoc = WithDocumentId<NoticeRecord>;
 
 export type ObjectionDoc = WithDocumentId<ObjectionRecord>;
 
+export type TemplateVersionDoc = WithDocumentId<TemplateVersionRecord>;
+
+export type PublicationDoc = WithDocumentId<PublicationRecord>;
+
+export type AdoptionDoc = WithDocumentId<AdoptionRecord>;
+
 export type DelegationDoc = WithDocumentId<DelegationRecord>;
 
 /** unread: whether readAt is still unset, so the unread list and count are an equality in an index. */
@@ -127,6 +136,9 @@ export interface Collections {
   readonly delegations: Collection<DelegationDoc>;
   readonly notices: Collection<NoticeDoc>;
   readonly objections: Collection<ObjectionDoc>;
+  readonly templateVersions: Collection<TemplateVersionDoc>;
+  readonly publications: Collection<PublicationDoc>;
+  readonly adoptions: Collection<AdoptionDoc>;
   readonly notifications: Collection<NotificationDoc>;
   readonly webhooks: Collection<WebhookDoc>;
   readonly attempts: Collection<AttemptDoc>;
@@ -150,6 +162,9 @@ export const COLLECTION_NAMES = [
   'sessions',
   'notices',
   'objections',
+  'templateVersions',
+  'publications',
+  'adoptions',
   'notifications',
   'webhooks',
   'attempts',
@@ -176,6 +191,9 @@ export function collectionsOf(db: Db): Collections {
     sessions: db.collection('sessions'),
     notices: db.collection('notices'),
     objections: db.collection('objections'),
+    templateVersions: db.collection('templateVersions'),
+    publications: db.collection('publications'),
+    adoptions: db.collection('adoptions'),
     notifications: db.collection('notifications'),
     webhooks: db.collection('webhooks'),
     attempts: db.collection('attempts'),

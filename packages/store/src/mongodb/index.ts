@@ -19,6 +19,7 @@ import { mongoNotifications } from './notifications.ts';
 import { mongoSessions } from './sessions.ts';
 import { mongoSubscriptions } from './subscriptions.ts';
 import { mongoTasks } from './tasks.ts';
+import { mongoAdoptions, mongoTemplates } from './templates.ts';
 import { mongoWebhooks } from './webhooks.ts';
 
 export { REPLICA_SET_REQUIRED } from './errors.ts';
@@ -43,6 +44,8 @@ export function createMongoStore(options: MongoStoreOptions): Store {
     users: mongoUsers(collections),
     definitions: mongoDefinitions(collections),
     forms: mongoForms(collections),
+    templates: mongoTemplates(collections),
+    adoptions: mongoAdoptions(collections),
     calendars: mongoCalendars(collections),
     delegations: mongoDelegations(collections),
     instances: mongoInstances(collections),

@@ -167,6 +167,18 @@ export const MIGRATIONS: readonly MongoMigration[] = [
       await c.instances.createIndex({ startedBy: 1, startedAt: -1, _id: -1 });
     },
   },
+  {
+    version: 13,
+    name: 'templates, publications, adoptions',
+    // One adoption per template and unit; publications read by the units at and above a unit.
+    async up(db, c) {
+      await createCollections(db);
+      await c.templateVersions.createIndex({ templateId: 1 });
+      await c.publications.createIndex({ unitPath: 1, publishedAt: -1 });
+      await c.adoptions.createIndex({ templateId: 1, unitPath: 1 }, { unique: true });
+      await c.adoptions.createIndex({ unitPath: 1, templateId: 1 });
+    },
+  },
 ];
 
 /** Transactions on MongoDB before 4.4 cannot create collections, so every collection is created up front. */

@@ -454,6 +454,50 @@ export const MIGRATIONS: readonly Migration[] = [
     // 抄送 and 催办 are a person's acts: the reader sees who copied or urged them.
     sql: 'ALTER TABLE notifications ADD COLUMN from_user TEXT;',
   },
+  {
+    version: 15,
+    name: 'templates, publications, adoptions, definition variables',
+    // A template version is kept as imported; a town's publication never changes; a unit's
+    // adoption is one row per template and unit, saved at its revision.
+    sql: `
+      ALTER TABLE definitions ADD COLUMN variables TEXT;
+      CREATE TABLE template_versions (
+        id TEXT PRIMARY KEY,
+        template_id TEXT NOT NULL,
+        version TEXT NOT NULL,
+        package TEXT NOT NULL,
+        imported_at INTEGER NOT NULL,
+        imported_by TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX template_versions_by_template ON template_versions (template_id);
+      CREATE TABLE publications (
+        id TEXT PRIMARY KEY,
+        template_id TEXT NOT NULL,
+        version TEXT NOT NULL,
+        unit_path TEXT NOT NULL,
+        bounds TEXT NOT NULL,
+        defaults TEXT NOT NULL,
+        note TEXT,
+        published_at INTEGER NOT NULL,
+        published_by TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX publications_by_unit ON publications (unit_path, published_at);
+      CREATE TABLE adoptions (
+        id TEXT PRIMARY KEY,
+        template_id TEXT NOT NULL,
+        unit_path TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        publication_id TEXT NOT NULL REFERENCES publications (id),
+        overlay TEXT NOT NULL,
+        deployments TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        updated_by TEXT NOT NULL,
+        UNIQUE (template_id, unit_path)
+      ) STRICT;
+      CREATE INDEX adoptions_by_unit ON adoptions (unit_path, template_id);
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): void {

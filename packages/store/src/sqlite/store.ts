@@ -20,6 +20,7 @@ import { sqliteSessions } from './sessions.ts';
 import { wrapDatabase } from './sql.ts';
 import { sqliteSubscriptions } from './subscriptions.ts';
 import { sqliteTasks } from './tasks.ts';
+import { sqliteAdoptions, sqliteTemplates } from './templates.ts';
 import { sqliteWebhooks } from './webhooks.ts';
 
 /** The Store over an open database; attachment content goes to `filesDir`. */
@@ -41,6 +42,8 @@ export function sqliteStore(db: Database.Database, filesDir: string): Store {
     users: sqliteUsers(sqlite),
     definitions: sqliteDefinitions(sqlite),
     forms: sqliteForms(sqlite),
+    templates: sqliteTemplates(sqlite),
+    adoptions: sqliteAdoptions(sqlite),
     calendars: sqliteCalendars(sqlite),
     delegations: sqliteDelegations(sqlite),
     instances: sqliteInstances(sqlite),

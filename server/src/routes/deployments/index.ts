@@ -6,9 +6,10 @@ import { Type } from '@sinclair/typebox';
 import { languageOf } from '../../errors/language.ts';
 import { ApiError, invalidRequest } from '../../errors.ts';
 import { assertCan, canSeeDefinition, principal, reachFor } from '../../plugins/tenancy.ts';
+import { deployRefusal } from '../../runtime/deployRefusal.ts';
 import { errors, iso } from '../common.ts';
 import { StepForm } from '../forms/schemas.ts';
-import { formDefinitionInvalid, formSummary, stepFormView } from '../forms/view.ts';
+import { formSummary, stepFormView } from '../forms/view.ts';
 import { Definition, DefinitionParams, DeployBody, Deployed, ListQuery, MAX_DEPLOYED_FORMS } from './schemas.ts';
 
 function definitionView(d: DefinitionRecord) {
@@ -78,11 +79,7 @@ const deploymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         id: app.newId(),
         lang: languageOf(request.headers['accept-language']),
       });
-      if (!result.ok && result.code === 'SZ_FORM_DEFINITION_INVALID') throw formDefinitionInvalid(result.problems);
-      if (!result.ok) {
-        const params = { count: result.problems.length, first: result.problems[0]?.message ?? '' };
-        throw new ApiError('SZ_BPMN_INVALID/deploy', params, { problems: result.problems });
-      }
+      if (!result.ok) throw deployRefusal(result);
       request.log.info({ definitionId: result.definition.id, key: result.definition.key, version: result.definition.version }, 'deployed');
       return reply.status(201).send({ ...definitionView(result.definition), deployedForms: result.forms.map(formSummary) });
     },

@@ -5,10 +5,11 @@ import { Type } from '@sinclair/typebox';
 import { languageOf } from '../../errors/language.ts';
 import { ApiError, invalidRequest } from '../../errors.ts';
 import { assertCan, canSeeDefinition, principal } from '../../plugins/tenancy.ts';
+import { formDefinitionInvalid } from '../../runtime/deployRefusal.ts';
 import { errors } from '../common.ts';
 import { defineCached } from './formCache.ts';
 import { DeployFormBody, FormDetail, FormListQuery, FormParams, FormSummary, ValidateBody, ValidateResult } from './schemas.ts';
-import { formDefinitionInvalid, formSummary } from './view.ts';
+import { formSummary } from './view.ts';
 
 /**
  * Form definitions: deploy a version at a unit, list and fetch them; and validate a submission

@@ -1,8 +1,6 @@
 import type { Vars } from '@shanzhi/engine';
 import { stepView } from '@shanzhi/forms';
 import type { FormRecord } from '@shanzhi/store';
-import { ApiError } from '../../errors.ts';
-import type { FormProblem } from '../../runtime/forms.ts';
 import type { BoundForm } from '../../runtime/submissions.ts';
 import { iso } from '../common.ts';
 
@@ -17,13 +15,6 @@ export function formSummary(f: FormRecord) {
     deployedAt: iso(f.deployedAt) as string,
     deployedBy: f.deployedBy,
   };
-}
-
-/** 400 SZ_FORM_DEFINITION_INVALID: the first problem in the message, every one in details. */
-export function formDefinitionInvalid(problems: readonly FormProblem[]): ApiError {
-  const first = problems[0];
-  const params = { form: first?.form ?? '', path: first?.path || '/', problem: first?.message ?? '' };
-  return new ApiError('SZ_FORM_DEFINITION_INVALID', params, { problems });
 }
 
 /** A step's form for the person asking (schemas.ts `StepForm`): what they see of it, and whether they may submit it. */

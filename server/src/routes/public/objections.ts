@@ -16,9 +16,13 @@ export interface Objection {
   readonly phone?: string;
 }
 
+/** The message a procedure waits for to take its notices' objections (key-matters' 村民异议处理). */
+export const OBJECTION_MESSAGE = 'objection';
+
 /**
  * Files a villager's objection to a notice of the unit's board while it is posted: limited per
- * address, kept, and told to the unit's approvers and admins in their notifications.
+ * address, kept, told to the unit's approvers and admins in their notifications, and handed to the
+ * procedure that posted it when it waits for an `objection` message: its `objection` variable.
  */
 export async function fileObjection(app: FastifyInstance, unitPath: string, noticeId: string, objection: Objection, address: string) {
   const now = app.clock.now();
@@ -47,7 +51,25 @@ export async function fileObjection(app: FastifyInstance, unitPath: string, noti
     subject: notice.title,
     body: objection.content,
   });
+  await deliver(app, notice.instanceId, objection.content);
   return record;
+}
+
+async function deliver(app: FastifyInstance, instanceId: string, content: string): Promise<void> {
+  const instance = await app.store.instances.byId(instanceId);
+  const waiting = Object.values(instance?.state.subs ?? {}).find((s) => s.kind === 'message' && s.name === OBJECTION_MESSAGE);
+  if (!waiting || waiting.kind !== 'message') return;
+  const out = await app.runtime.executor.run(
+    instanceId,
+    {
+      type: 'correlateMessage',
+      name: OBJECTION_MESSAGE,
+      ...(waiting.key === undefined ? {} : { correlationKey: waiting.key }),
+      variables: { objection: content },
+    },
+    { actor: 'system:board', internal: true },
+  );
+  if (!out.ok) app.log.warn({ instanceId, code: out.error.code }, 'objection not delivered to its procedure');
 }
 
 function closed(notice: NoticeRecord): ApiError {
