@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { hashPassword } from '../src/auth/password.ts';
-import { DEMO_ADOPTIONS, DEMO_MATTER_KEY, DEMO_PASSWORD, DEMO_PROCEDURES, DEMO_UNITS, DEMO_USERS } from '../src/demo/data.ts';
+import { DEMO_ADOPTIONS, DEMO_INSTANCES, DEMO_PASSWORD, DEMO_PROCEDURES, DEMO_UNITS, DEMO_USERS } from '../src/demo/data.ts';
 import { isEmptyStore, loadDemo, nothingAdded } from '../src/demo/load.ts';
 import { idGenerator, TestClock } from './support.ts';
 
@@ -49,14 +49,18 @@ describe('demo data', () => {
         users: DEMO_USERS.length,
         definitions: DEMO_PROCEDURES.length,
         adoptions: DEMO_ADOPTIONS.length,
-        instances: 2,
+        instances: DEMO_INSTANCES.length,
       });
       const adoptions = await store.adoptions.within(['/']);
-      expect(adoptions.map((a) => [a.templateId, a.unitPath])).toEqual([
-        ['key-matters', '/nanhai/lishui/hefeng/'],
-        ['key-matters', '/nanhai/lishui/honggang/'],
-      ]);
-      expect(adoptions[0]?.overlay).not.toEqual(adoptions[1]?.overlay);
+      expect(adoptions.map((a) => [a.unitPath, a.templateId])).toEqual(
+        ['/nanhai/lishui/hefeng/', '/nanhai/lishui/honggang/'].flatMap((unit) => [
+          [unit, 'covenant-amendment'],
+          [unit, 'key-matters'],
+          [unit, 'pairing-schedule'],
+          [unit, 'rental-housing'],
+        ]),
+      );
+      expect(adoptions[1]?.overlay).not.toEqual(adoptions[5]?.overlay);
       expect(await isEmptyStore(store)).toBe(false);
 
       const units = await store.units.under('/');
@@ -79,14 +83,14 @@ describe('demo data', () => {
         { userId: shuji?.id, role: 'approver', unitPath: '/nanhai/lishui/hefeng/' },
       ]);
       const instances = await store.instances.list({ reach: ['/'], limit: 50 });
-      expect(instances.items.map((i) => i.businessKey).sort()).toEqual(['HF-2026-001', 'HF-2026-002']);
+      expect(instances.items.map((i) => i.businessKey).sort()).toEqual(DEMO_INSTANCES.map((d) => d.businessKey).sort());
       const events = async () => (await Promise.all(instances.items.map((i) => store.events.ofInstance(i.id)))).flat().length;
       const eventsBefore = await events();
 
       const second = await loadDemo(ctx);
       expect(nothingAdded(second)).toBe(true);
       expect((await store.units.under('/')).length).toBe(units.length);
-      expect((await store.instances.list({ reach: ['/'], limit: 50 })).items.length).toBe(2);
+      expect((await store.instances.list({ reach: ['/'], limit: 50 })).items.length).toBe(DEMO_INSTANCES.length);
       expect(await events()).toBe(eventsBefore);
       expect(await store.events.verify()).toBeUndefined();
     } finally {
@@ -102,12 +106,16 @@ describe('demo data', () => {
       const clerk = await login(app, 'hefeng-banshi');
       const seen = (await clerk<Items<{ path: string; name: string }>>('/api/org/units')).items.map((u) => u.name);
       expect(seen).toEqual(['鹤峰村', '高边经济社']);
-      expect((await clerk<Items<unknown>>('/api/process-instances')).items).toHaveLength(2);
+      const hefengWork = (await clerk<Items<{ unitPath: string }>>('/api/process-instances')).items;
+      expect(hefengWork).toHaveLength(DEMO_INSTANCES.filter((d) => d.unitPath === '/nanhai/lishui/hefeng/').length);
 
       const neighbour = await login(app, 'honggang-banshi');
       expect((await neighbour<Items<{ name: string }>>('/api/org/units')).items.map((u) => u.name)).toEqual(['宏岗村']);
-      expect((await neighbour<Items<unknown>>('/api/process-instances')).items).toEqual([]);
-      expect((await (await login(app, 'honggang-shuji'))<Items<unknown>>('/api/tasks')).items).toEqual([]);
+      const honggangWork = (await neighbour<Items<{ unitPath: string }>>('/api/process-instances')).items;
+      expect(honggangWork.map((i) => i.unitPath)).toEqual(['/nanhai/lishui/honggang/']);
+      expect((await (await login(app, 'honggang-shuji'))<Items<{ name: string }>>('/api/tasks')).items.map((t) => t.name)).toEqual([
+        '起草修订稿',
+      ]);
 
       const town = await login(app, 'lishui-guanli');
       const townUnits = (await town<Items<{ name: string }>>('/api/org/units')).items.map((u) => u.name);
@@ -130,7 +138,7 @@ describe('cancelling a demo key matter', () => {
     const { app, store } = await demoApp('cancel');
     try {
       await loadDemo({ store, runtime: app.runtime, clock: app.clock, newId: app.newId, hashPassword: cheapHash });
-      const matter = await store.instances.byBusinessKey(DEMO_MATTER_KEY, '/nanhai/lishui/hefeng/', 'HF-2026-001');
+      const matter = await store.instances.byBusinessKey('key_matters', '/nanhai/lishui/hefeng/', 'HF-2026-001');
       const cancel = async (username: string) => {
         const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
         return app.inject({

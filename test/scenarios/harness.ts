@@ -20,6 +20,25 @@ export interface Task {
   readonly instanceId: string;
 }
 
+export interface Adoption {
+  id: string;
+  revision: number;
+  publicationId: string;
+  version: string;
+  definitionId: string;
+  overlay: { parameters?: Record<string, unknown> };
+  deployments: { definitionId: string }[];
+}
+
+/** The unit's adoption of a template, as its admin reads it. */
+export async function adoptionAt(who: Person, unit: string, templateId: string): Promise<Adoption> {
+  const items = (await who.get(`/api/adoptions?unit=${encodeURIComponent(unit)}`)).json<{ items: (Adoption & { templateId: string })[] }>()
+    .items;
+  const found = items.find((a) => a.templateId === templateId);
+  if (!found) throw new Error(`${unit} has not adopted ${templateId}`);
+  return found;
+}
+
 /** One person at the API, signed in as a demo user. */
 export interface Person {
   readonly username: string;

@@ -2886,7 +2886,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My inbox: tasks assigned to me or offered to my groups, within my units */
+        /** My inbox: tasks assigned to me or offered to me or my groups (a town department’s review of a village’s record too) */
         get: {
             parameters: {
                 query?: {

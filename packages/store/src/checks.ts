@@ -1,6 +1,15 @@
 import type { Commit } from './port.ts';
 import { assertUnitPath } from './reach.ts';
-import { type AdoptionRecord, type NotificationRecord, ROLES, type RoleGrant, type WebhookRecord } from './records.ts';
+import {
+  type AdoptionRecord,
+  type NotificationRecord,
+  type PublicationRecord,
+  ROLES,
+  type RoleGrant,
+  type TemplateVersionRecord,
+  type WebhookRecord,
+} from './records.ts';
+import { isSemver } from './semver.ts';
 
 /** Input checks both adapters make before writing, so bad input is refused and never half-stored. */
 
@@ -43,8 +52,31 @@ export function checkCommit(commit: Commit): void {
   for (const notification of commit.notifications?.add ?? []) checkNotification(notification);
 }
 
-/** A save names the revision it read and writes the next one: 1 when it creates. */
-export function checkRevision(adoption: AdoptionRecord, expectedRevision: number | null): void {
-  const next = expectedRevision === null ? 1 : expectedRevision + 1;
-  if (adoption.revision !== next) throw new Error(`adoption ${adoption.id} saved at revision ${adoption.revision}, not ${next}`);
+export function checkTemplateVersion(record: TemplateVersionRecord): void {
+  if (!isSemver(record.version)) throw new Error(`version "${record.version}" of template ${record.templateId} is not semver, e.g. 1.2.0`);
+  const id = `${record.templateId}@${record.version}`;
+  if (record.id !== id) throw new Error(`template version ${record.id} must have the id ${id}`);
+}
+
+export function checkPublication(publication: PublicationRecord): void {
+  assertUnitPath(publication.unitPath);
+  if (!isSemver(publication.version)) {
+    throw new Error(
+      `publication ${publication.id} names version "${publication.version}" of ${publication.templateId}, which is not semver`,
+    );
+  }
+}
+
+/** A save names the revision it read (null to create), and the adoption it saves is the next one. */
+export function checkAdoption(adoption: AdoptionRecord, expectedRevision: number | null): void {
+  assertUnitPath(adoption.unitPath);
+  if (expectedRevision !== null && !(Number.isInteger(expectedRevision) && expectedRevision >= 1)) {
+    throw new Error(`expectedRevision of adoption ${adoption.id} must be null (new) or the revision read, not ${expectedRevision}`);
+  }
+  const next = (expectedRevision ?? 0) + 1;
+  if (adoption.revision !== next) {
+    throw new Error(
+      `adoption ${adoption.id} saved over revision ${expectedRevision ?? 'none'} must have revision ${next}, not ${adoption.revision}`,
+    );
+  }
 }

@@ -454,7 +454,8 @@ export interface Store {
 
 /**
  * Thrown by commit when the instance version read is no longer the stored one (`instance`), or
- * when a job it finishes or parks is no longer held by the owner it names (`job`).
+ * when a job it finishes or parks is no longer held by the owner it names (`job`); by
+ * adoptions.save when the revision read is no longer the stored one (`adoption`).
  */
 export class StoreConflict extends Error {
   readonly code = 'SZ_STORE_CONFLICT';

@@ -74,6 +74,13 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'nanhai-guanli', displayName: '何志远', title: '南海区管理员', grants: [['town-admin', PATHS.nanhai]] },
   { username: 'lishui-guanli', displayName: '梁淑仪', title: '里水镇管理员', grants: [['town-admin', PATHS.lishui]] },
   { username: 'lishui-sheji', displayName: '陈嘉明', title: '里水镇党建办（流程设计）', grants: [['designer', PATHS.lishui]] },
+  {
+    username: 'lishui-minzheng',
+    displayName: '黎雪梅',
+    title: '里水镇民政办负责人（倡导类条款审查）',
+    grants: [['approver', '/nanhai/lishui/minzheng/']],
+  },
+  { username: 'lishui-zhifa', displayName: '何国栋', title: '里水镇综合执法办负责人', grants: [['approver', '/nanhai/lishui/zhifa/']] },
   { username: 'lishui-shenpi', displayName: '邓伟强', title: '里水镇农业农村办负责人（备案审批）', grants: [['approver', PATHS.lishui]] },
   { username: 'hefeng-guanli', displayName: '罗美玲', title: '鹤峰村管理员', grants: [['village-admin', PATHS.hefeng]] },
   { username: 'hefeng-banshi', displayName: '黄晓琳', title: '鹤峰村办事员', grants: [['clerk', PATHS.hefeng]] },
@@ -139,6 +146,43 @@ export const DEMO_PUBLICATIONS: readonly DemoPublication[] = [
     bounds: { postingDays: { minimum: 7, maximum: 15 } },
     defaults: { filingThreshold: 200000 },
   },
+  {
+    templateId: 'covenant-amendment',
+    version: '1.0.0',
+    unitPath: PATHS.lishui,
+    publishedBy: 'lishui-guanli',
+    // 里水镇's departments review the clauses of their fields (民政办 the advocacy ones).
+    defaults: {
+      reviewers: [
+        { category: '倡导类', group: 'approver@/nanhai/lishui/minzheng/' },
+        { category: '专项类·公共诉求', group: 'approver@/nanhai/lishui/minzheng/' },
+        { category: '专项类·集体经济', group: 'approver@/nanhai/lishui/nongye/' },
+        { category: '专项类·宅基地', group: 'approver@/nanhai/lishui/nongye/' },
+        { category: '专项类·土地整合', group: 'approver@/nanhai/lishui/nongye/' },
+        { category: '专项类·征地拆迁', group: 'approver@/nanhai/lishui/nongye/' },
+        { category: '专项类·村级工业园改造', group: 'approver@/nanhai/lishui/nongye/' },
+        { category: '专项类·两违治理', group: 'approver@/nanhai/lishui/zhifa/' },
+        { category: '专项类·出租屋自治管理', group: 'approver@/nanhai/lishui/zhifa/' },
+      ],
+    },
+  },
+  {
+    templateId: 'rental-housing',
+    version: '1.0.0',
+    unitPath: PATHS.lishui,
+    publishedBy: 'lishui-guanli',
+    // Cases past their deadline go to 里水镇综合执法办; a major fire hazard is fixed within a day at most.
+    bounds: { majorHours: { maximum: 24 } },
+    defaults: { enforcers: ['approver@/nanhai/lishui/zhifa/'] },
+  },
+  {
+    templateId: 'pairing-schedule',
+    version: '1.0.0',
+    unitPath: PATHS.lishui,
+    publishedBy: 'lishui-guanli',
+    // 里水镇's 党建星期二 is a Tuesday morning for every village.
+    bounds: { sessionHour: { minimum: 9, maximum: 11 } },
+  },
 ];
 
 /** 鹤峰村 and 宏岗村 run 四议两公开 each its own way. */
@@ -174,50 +218,158 @@ export const DEMO_ADOPTIONS: readonly DemoAdoption[] = [
       },
     },
   },
+  {
+    templateId: 'covenant-amendment',
+    unitPath: PATHS.hefeng,
+    adoptedBy: 'hefeng-guanli',
+    overlay: { parameters: { board: '鹤峰村村务公开栏' } },
+  },
+  {
+    templateId: 'covenant-amendment',
+    unitPath: PATHS.honggang,
+    adoptedBy: 'honggang-guanli',
+    overlay: { name: '宏岗村村规民约修订', parameters: { board: '宏岗村村务公开栏', consultationDays: 15, publicationDays: 15 } },
+  },
+  { templateId: 'rental-housing', unitPath: PATHS.hefeng, adoptedBy: 'hefeng-guanli', overlay: {} },
+  {
+    templateId: 'rental-housing',
+    unitPath: PATHS.honggang,
+    adoptedBy: 'honggang-guanli',
+    // 宏岗村's many factory dormitories: shorter limits, its own field for the dormitory's employer.
+    overlay: {
+      parameters: { majorHours: 12, mediumRiskDays: 21, lowRiskDays: 60 },
+      fields: {
+        'rental-house': [
+          { op: 'add', path: '/schema/properties/employer', value: { type: 'string', title: '用工企业', maxLength: 100 } },
+          { op: 'add', path: '/uiSchema/ui:order/-', value: 'employer' },
+        ],
+      },
+    },
+  },
+  {
+    templateId: 'pairing-schedule',
+    unitPath: PATHS.hefeng,
+    adoptedBy: 'hefeng-guanli',
+    overlay: {
+      parameters: {
+        pairs: [
+          {
+            name: '镇党建办—鹤峰村第一党支部',
+            townBranch: '里水镇党建办党支部',
+            villageBranch: '鹤峰村第一党支部',
+            townMember: 'lishui-sheji',
+            villageMembers: ['hefeng-dangyuan'],
+            place: '鹤峰村党群服务中心',
+          },
+        ],
+        links: {
+          districtLeader: '区委常委（挂钩）',
+          districtBranch: '区委组织部机关党支部',
+          townLeader: '里水镇党委副书记',
+          townBranch: '里水镇党建办党支部',
+          deputies: ['区人大代表'],
+        },
+      },
+    },
+  },
+  {
+    templateId: 'pairing-schedule',
+    unitPath: PATHS.honggang,
+    adoptedBy: 'honggang-guanli',
+    overlay: {
+      parameters: {
+        sessionHour: 10,
+        caseDays: 7,
+        pairs: [
+          {
+            name: '镇农业农村办—宏岗村党支部',
+            townBranch: '里水镇农业农村办党支部',
+            villageBranch: '宏岗村党支部',
+            townMember: 'lishui-shenpi',
+            place: '宏岗村委会',
+          },
+        ],
+      },
+    },
+  },
 ];
 
-/** The procedure the demo's instances run: 四议两公开 as each village adopted it. */
-export const DEMO_MATTER_KEY = 'key_matters';
+/** One step a demo instance has gone through: its open task of that element, claimed and completed by whom, with what. */
+export interface DemoStep {
+  readonly task: string;
+  readonly by: string;
+  readonly variables?: Readonly<Record<string, unknown>>;
+}
 
 /**
- * Key matters of 鹤峰村, started by its clerk so the inbox is not empty: one waits for the
- * party secretary's proposal; in the other he has proposed and the two-committee members vote.
+ * Work under way, so a new user sees a living system: started by the person who would, taken
+ * through the steps listed, left at the next one. The last step without variables is only
+ * claimed: it waits in that person's inbox as theirs.
  */
 export interface DemoInstance {
+  readonly definitionKey: string;
   readonly businessKey: string;
   readonly unitPath: string;
   readonly startedBy: string;
   readonly variables: Readonly<Record<string, unknown>>;
-  /** The first task (党组织提议) is assigned to this user… */
-  readonly proposer: string;
-  /** …who completes it with these variables (the committee named by username), or leaves it open. */
-  readonly proposal?: {
-    readonly matterType: string;
-    readonly amount: number;
-    readonly plan: string;
-    readonly committee: readonly string[];
-  };
+  readonly steps: readonly DemoStep[];
 }
 
 export const DEMO_INSTANCES: readonly DemoInstance[] = [
   {
+    definitionKey: 'key_matters',
     businessKey: 'HF-2026-001',
     unitPath: PATHS.hefeng,
     startedBy: 'hefeng-banshi',
     variables: { matterNo: 'HF-2026-001', matter: '鹤峰村文化室修缮' },
-    proposer: 'hefeng-shuji',
+    steps: [{ task: 'propose', by: 'hefeng-shuji' }],
   },
   {
+    definitionKey: 'key_matters',
     businessKey: 'HF-2026-002',
     unitPath: PATHS.hefeng,
     startedBy: 'hefeng-banshi',
     variables: { matterNo: 'HF-2026-002', matter: '鹤峰村村道硬化工程' },
-    proposer: 'hefeng-shuji',
-    proposal: {
-      matterType: '公益事业兴办及筹资筹劳',
-      amount: 860000,
-      plan: '申请里水镇以奖代补资金60万元，村集体出资26万元，分两期硬化村道2.3公里',
-      committee: ['hefeng-shuji', 'hefeng-liangwei'],
+    steps: [
+      {
+        task: 'propose',
+        by: 'hefeng-shuji',
+        variables: {
+          matter: '鹤峰村村道硬化工程',
+          matterType: '公益事业兴办及筹资筹劳',
+          amount: 860000,
+          plan: '申请里水镇以奖代补资金60万元，村集体出资26万元，分两期硬化村道2.3公里',
+          committee: ['hefeng-shuji', 'hefeng-liangwei'],
+        },
+      },
+    ],
+  },
+  {
+    definitionKey: 'covenant_amendment',
+    businessKey: 'HG-GY-2026-01',
+    unitPath: PATHS.honggang,
+    startedBy: 'honggang-shuji',
+    variables: { covenantNo: 'HG-GY-2026-01', covenantName: '宏岗村村规民约', reason: '纳入出租屋自治管理和“两违”治理条款。' },
+    steps: [{ task: 'draft', by: 'honggang-shuji' }],
+  },
+  {
+    definitionKey: 'rental_housing',
+    businessKey: 'HF-CZW-0001',
+    unitPath: PATHS.hefeng,
+    startedBy: 'hefeng-wangge',
+    variables: {
+      houseNo: 'HF-CZW-0001',
+      address: '鹤峰村西区一巷3号',
+      grid: '鹤峰村第一网格',
+      landlord: '梁志坚',
+      landlordPhone: '13926001234',
+      landlordId: '440605198003150016',
+      houseType: '住宅出租',
+      floors: 3,
+      rooms: 8,
+      capacity: 14,
+      riskLevel: '中',
     },
+    steps: [{ task: 'inspect', by: 'hefeng-wangge' }],
   },
 ];

@@ -10,7 +10,6 @@ import type { Runtime } from '../runtime/index.ts';
 import {
   DEMO_ADOPTIONS,
   DEMO_INSTANCES,
-  DEMO_MATTER_KEY,
   DEMO_PASSWORD,
   DEMO_PROCEDURES,
   DEMO_PUBLICATIONS,
@@ -20,6 +19,7 @@ import {
   type DemoInstance,
   type DemoProcedure,
   type DemoPublication,
+  type DemoStep,
 } from './data.ts';
 
 /** What the loader writes with: the server's runtime (deploy, start, complete), so the demo goes the way real work does. */
@@ -138,48 +138,33 @@ async function deployProcedure(ctx: DemoContext, procedure: DemoProcedure): Prom
   return true;
 }
 
-/** Starts the instance unless its business key is taken; assigns the proposal and, for the second, completes it. */
+/** Starts the instance unless its business key is taken, and takes it through its steps. */
 async function startInstance(ctx: DemoContext, demo: DemoInstance): Promise<boolean> {
   const { store, runtime } = ctx;
-  const clerk = await user(store, demo.startedBy);
   const { record, created } = await runtime.starter.start({
-    definitionKey: DEMO_MATTER_KEY,
+    definitionKey: demo.definitionKey,
     unitPath: demo.unitPath,
-    actor: clerk.id,
+    actor: (await user(store, demo.startedBy)).id,
     businessKey: demo.businessKey,
     variables: { ...demo.variables },
   });
   if (!created) return false;
-
-  const proposer = await user(store, demo.proposer);
-  const propose = (await store.tasks.ofInstance(record.id)).find((t) => t.elementId === 'propose' && t.status === 'open');
-  if (!propose) throw new Error(`demo instance ${demo.businessKey} has no open proposal task`);
-  const claimed = await runtime.executor.run(
-    record.id,
-    { type: 'updateUserTask', key: propose.key, assignee: proposer.id },
-    { actor: proposer.id, internal: false },
-  );
-  if (!claimed.ok) throw new Error(`demo instance ${demo.businessKey}: the proposal could not be claimed: ${claimed.error.message}`);
-  if (demo.proposal) {
-    const out = await runtime.executor.run(
-      record.id,
-      {
-        type: 'completeUserTask',
-        key: propose.key,
-        actor: proposer.id,
-        variables: {
-          matter: demo.variables.matter,
-          matterType: demo.proposal.matterType,
-          amount: demo.proposal.amount,
-          plan: demo.proposal.plan,
-          committee: [...demo.proposal.committee],
-        },
-      },
-      { actor: proposer.id, internal: false },
-    );
-    if (!out.ok) throw new Error(`demo instance ${demo.businessKey}: the proposal was refused: ${out.error.message}`);
-  }
+  for (const step of demo.steps) await takeStep(ctx, record.id, demo, step);
   return true;
+}
+
+async function takeStep(ctx: DemoContext, instanceId: string, demo: DemoInstance, step: DemoStep): Promise<void> {
+  const { store, runtime } = ctx;
+  const person = await user(store, step.by);
+  const task = (await store.tasks.ofInstance(instanceId)).find((t) => t.elementId === step.task && t.status === 'open');
+  if (!task) throw new Error(`demo instance ${demo.businessKey} has no open task ${step.task}`);
+  const act = async (command: Parameters<typeof runtime.executor.run>[1], what: string) => {
+    const out = await runtime.executor.run(instanceId, command, { actor: person.id, internal: false });
+    if (!out.ok) throw new Error(`demo instance ${demo.businessKey}: ${what} ${step.task} was refused: ${out.error.message}`);
+  };
+  await act({ type: 'updateUserTask', key: task.key, assignee: person.id }, 'claiming');
+  if (step.variables)
+    await act({ type: 'completeUserTask', key: task.key, actor: person.id, variables: { ...step.variables } }, 'completing');
 }
 
 async function user(store: Store, username: string): Promise<User> {

@@ -22,14 +22,6 @@ export function definitionSpecs(ctx: SuiteContext): void {
       expect((await ctx.store.definitions.deploy(definition('d4', PATH.hefeng, DEFINITION.rentalHousing))).version).toBe(1);
     });
 
-    it('keeps the variables a definition starts its instances with (a template’s parameters)', async () => {
-      const variables = { postingDays: 10, matters: [{ type: '集体收益使用', threshold: 50000 }] };
-      const deployed = await ctx.store.definitions.deploy({ ...definition('d1', PATH.hefeng), variables });
-      expect(deployed.variables).toEqual(variables);
-      expect((await ctx.store.definitions.byId('d1'))?.variables).toEqual(variables);
-      expect((await ctx.store.definitions.nearest(DEFINITION.majorMatters, PATH.hefeng))?.variables).toEqual(variables);
-    });
-
     it('finds a definition by id and the latest version', async () => {
       await ctx.store.definitions.deploy(definition('d1', PATH.hefeng));
       await ctx.store.definitions.deploy(definition('d2', PATH.hefeng));
@@ -103,6 +95,24 @@ export function definitionSpecs(ctx: SuiteContext): void {
       ];
       expect(unpinned).toHaveLength(5);
       for (const def of unpinned) expect(def).not.toHaveProperty('forms');
+    });
+
+    it('keeps the variables every instance of a definition starts with, and none when given none', async () => {
+      // A village's adoption of 四议两公开, rendered: the parameters as the village set them.
+      const variables = { 公示天数: 5, 表决方式: '举手表决', 到会比例: 0.67, 公开栏: ['村务公开栏', '微信群'], 提醒: { 提前天数: 1 } };
+      const adopted = { ...definition('d-hefeng', PATH.hefeng), variables };
+      expect((await ctx.store.definitions.deploy(adopted)).variables).toEqual(variables);
+      await ctx.store.definitions.deploy(definition('d-rental', PATH.hefeng, DEFINITION.rentalHousing));
+      const read = [
+        await ctx.store.definitions.byId('d-hefeng'),
+        await ctx.store.definitions.latest(DEFINITION.majorMatters, PATH.hefeng),
+        await ctx.store.definitions.nearest(DEFINITION.majorMatters, PATH.hefeng),
+        ...(await ctx.store.definitions.list([PATH.hefeng], DEFINITION.majorMatters)),
+        ...(await ctx.store.definitions.visibleAt(PATH.hefeng, DEFINITION.majorMatters)),
+      ];
+      expect(read).toHaveLength(5);
+      for (const def of read) expect(def).toStrictEqual({ ...adopted, version: 1 });
+      expect(await ctx.store.definitions.byId('d-rental')).not.toHaveProperty('variables');
     });
 
     it('refuses a second definition with the same id', async () => {

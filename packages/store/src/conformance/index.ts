@@ -64,6 +64,7 @@ export function storeConformance(name: string, makeStore: () => Promise<Store>, 
     directorySpecs(ctx);
     definitionSpecs(ctx);
     formSpecs(ctx);
+    templateSpecs(ctx);
     calendarSpecs(ctx);
     delegationSpecs(ctx);
     commitSpecs(ctx);
@@ -80,6 +81,5 @@ export function storeConformance(name: string, makeStore: () => Promise<Store>, 
     notificationSpecs(ctx);
     webhookSpecs(ctx);
     sessionSpecs(ctx);
-    templateSpecs(ctx);
   });
 }

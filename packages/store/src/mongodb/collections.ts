@@ -87,18 +87,21 @@ export type NoticeDoc = WithDocumentId<NoticeRecord>;
 
 export type ObjectionDoc = WithDocumentId<ObjectionRecord>;
 
-export type TemplateVersionDoc = WithDocumentId<TemplateVersionRecord>;
-
-export type PublicationDoc = WithDocumentId<PublicationRecord>;
-
-export type AdoptionDoc = WithDocumentId<AdoptionRecord>;
-
 export type DelegationDoc = WithDocumentId<DelegationRecord>;
 
 /** unread: whether readAt is still unset, so the unread list and count are an equality in an index. */
 export type NotificationDoc = WithDocumentId<NotificationRecord> & { unread: boolean };
 
 export type WebhookDoc = WithDocumentId<WebhookRecord>;
+
+/**
+ * A template's package, a publication's bounds and defaults, an adoption's overlay and
+ * deployments as JSON text, as forms' schemas are (forms.ts says why): they hold JSON Schema and
+ * form fields, and nothing queries inside them.
+ */
+export type TemplateVersionDoc = Omit<WithDocumentId<TemplateVersionRecord>, 'package'> & { package: string };
+export type PublicationDoc = Omit<WithDocumentId<PublicationRecord>, 'bounds' | 'defaults'> & { bounds: string; defaults: string };
+export type AdoptionDoc = Omit<WithDocumentId<AdoptionRecord>, 'overlay' | 'deployments'> & { overlay: string; deployments: string };
 
 /** The TTL index on expiresAt (a Date) drops a window's count once the window has ended. */
 export interface AttemptDoc {
@@ -136,11 +139,11 @@ export interface Collections {
   readonly delegations: Collection<DelegationDoc>;
   readonly notices: Collection<NoticeDoc>;
   readonly objections: Collection<ObjectionDoc>;
+  readonly notifications: Collection<NotificationDoc>;
+  readonly webhooks: Collection<WebhookDoc>;
   readonly templateVersions: Collection<TemplateVersionDoc>;
   readonly publications: Collection<PublicationDoc>;
   readonly adoptions: Collection<AdoptionDoc>;
-  readonly notifications: Collection<NotificationDoc>;
-  readonly webhooks: Collection<WebhookDoc>;
   readonly attempts: Collection<AttemptDoc>;
   readonly schemaVersion: Collection<SchemaVersionDoc>;
 }
@@ -162,14 +165,14 @@ export const COLLECTION_NAMES = [
   'sessions',
   'notices',
   'objections',
-  'templateVersions',
-  'publications',
-  'adoptions',
   'notifications',
   'webhooks',
   'attempts',
   'calendars',
   'delegations',
+  'templateVersions',
+  'publications',
+  'adoptions',
 ] as const;
 
 export function collectionsOf(db: Db): Collections {
@@ -191,14 +194,14 @@ export function collectionsOf(db: Db): Collections {
     sessions: db.collection('sessions'),
     notices: db.collection('notices'),
     objections: db.collection('objections'),
-    templateVersions: db.collection('templateVersions'),
-    publications: db.collection('publications'),
-    adoptions: db.collection('adoptions'),
     notifications: db.collection('notifications'),
     webhooks: db.collection('webhooks'),
     attempts: db.collection('attempts'),
     calendars: db.collection('calendars'),
     delegations: db.collection('delegations'),
+    templateVersions: db.collection('templateVersions'),
+    publications: db.collection('publications'),
+    adoptions: db.collection('adoptions'),
     schemaVersion: db.collection('schema_version'),
   };
 }

@@ -170,13 +170,14 @@ export const MIGRATIONS: readonly MongoMigration[] = [
   {
     version: 13,
     name: 'templates, publications, adoptions',
-    // One adoption per template and unit; publications read by the units at and above a unit.
+    // One version per template and semver; publications read by the unit and the units above it,
+    // or by unit range, newest first; one adoption per template and unit, the unique index led by
+    // unitPath so within(reach) reads it in order too. A definition's start variables are a field.
     async up(db, c) {
       await createCollections(db);
-      await c.templateVersions.createIndex({ templateId: 1 });
-      await c.publications.createIndex({ unitPath: 1, publishedAt: -1 });
-      await c.adoptions.createIndex({ templateId: 1, unitPath: 1 }, { unique: true });
-      await c.adoptions.createIndex({ unitPath: 1, templateId: 1 });
+      await c.templateVersions.createIndex({ templateId: 1, version: 1 }, { unique: true });
+      await c.publications.createIndex({ unitPath: 1, publishedAt: -1, _id: -1 });
+      await c.adoptions.createIndex({ unitPath: 1, templateId: 1 }, { unique: true });
     },
   },
 ];

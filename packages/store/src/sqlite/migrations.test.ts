@@ -148,3 +148,53 @@ it('upgrades a database of the schema before notifications: its grants name a ro
   expect(await store.webhooks.forUnit(PATH.hefeng)).toEqual([webhook]);
   await store.close();
 });
+
+it('upgrades a database of the schema before templates: its definitions carry no variables, and templates and adoptions are kept', async () => {
+  const db = databaseAt(14);
+  const fields = {
+    key: DEFINITION.majorMatters,
+    unitPath: PATH.hefeng,
+    name: '重要事项“四议两公开”',
+    xml: '<definitions><process id="major-matters" isExecutable="true"/></definitions>',
+    deployedAt: T0,
+    deployedBy: USERS.hefengClerk.id,
+  };
+  const deployed = { ...fields, id: 'major-matters-hefeng-1', version: 1 };
+  db.prepare(
+    `INSERT INTO definitions (id, key, version, unit_path, name, xml, deployed_at, deployed_by)
+     VALUES (@id, @key, @version, @unitPath, @name, @xml, @deployedAt, @deployedBy)`,
+  ).run(deployed);
+
+  const store = sqliteStore(db, join(folder, 'files-before-templates'));
+  await store.migrate();
+  expect(schemaVersion(db)).toBe(LATEST);
+  expect(await store.definitions.byId(deployed.id)).toStrictEqual(deployed);
+  const adopted = await store.definitions.deploy({ ...fields, id: 'major-matters-hefeng-2', variables: { 公示天数: 5 } });
+  expect(adopted.version).toBe(2);
+  expect(await store.definitions.byId(adopted.id)).toStrictEqual({ ...fields, id: adopted.id, version: 2, variables: { 公示天数: 5 } });
+  const version = {
+    id: 'major-matters@1.0.0',
+    templateId: DEFINITION.majorMatters,
+    version: '1.0.0',
+    package: { manifest: { name: '重要事项“四议两公开”' } },
+    importedAt: T0,
+    importedBy: 'system:templates',
+  };
+  await store.templates.putVersion(version);
+  expect(await store.templates.versions()).toStrictEqual([version]);
+  const adoption = {
+    id: 'adoption-hefeng',
+    templateId: DEFINITION.majorMatters,
+    unitPath: PATH.hefeng,
+    revision: 1,
+    publicationId: 'pub-lishui-1',
+    overlay: {},
+    deployments: [],
+    createdAt: T0,
+    updatedAt: T0,
+    updatedBy: USERS.hefengClerk.id,
+  };
+  await store.adoptions.save(adoption, null);
+  expect(await store.adoptions.within([PATH.town])).toStrictEqual([adoption]);
+  await store.close();
+});

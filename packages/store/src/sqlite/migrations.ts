@@ -457,19 +457,24 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 15,
     name: 'templates, publications, adoptions, definition variables',
-    // A template version is kept as imported; a town's publication never changes; a unit's
-    // adoption is one row per template and unit, saved at its revision.
+    // A template version is kept as imported (package JSON), one per template and semver. A town's
+    // publications are read by the unit and the units above it (publicationsFor) or by unit range,
+    // newest first; a unit adopts a template once, read by the key and by unit range. overlay,
+    // bounds, defaults and deployments are JSON text; a definition's start variables too, NULL
+    // when it has none. No foreign keys: a publication and an adoption name what they follow by id.
     sql: `
       ALTER TABLE definitions ADD COLUMN variables TEXT;
+
       CREATE TABLE template_versions (
         id TEXT PRIMARY KEY,
         template_id TEXT NOT NULL,
         version TEXT NOT NULL,
         package TEXT NOT NULL,
         imported_at INTEGER NOT NULL,
-        imported_by TEXT NOT NULL
+        imported_by TEXT NOT NULL,
+        UNIQUE (template_id, version)
       ) STRICT;
-      CREATE INDEX template_versions_by_template ON template_versions (template_id);
+
       CREATE TABLE publications (
         id TEXT PRIMARY KEY,
         template_id TEXT NOT NULL,
@@ -481,21 +486,23 @@ export const MIGRATIONS: readonly Migration[] = [
         published_at INTEGER NOT NULL,
         published_by TEXT NOT NULL
       ) STRICT;
-      CREATE INDEX publications_by_unit ON publications (unit_path, published_at);
+      CREATE INDEX publications_by_unit ON publications (unit_path, template_id, published_at);
+
+      -- UNIQUE led by unit_path: one adoption per template and unit, and within(reach)'s unit
+      -- ranges in (unit_path, template_id) order off the same index.
       CREATE TABLE adoptions (
         id TEXT PRIMARY KEY,
         template_id TEXT NOT NULL,
         unit_path TEXT NOT NULL,
         revision INTEGER NOT NULL,
-        publication_id TEXT NOT NULL REFERENCES publications (id),
+        publication_id TEXT NOT NULL,
         overlay TEXT NOT NULL,
         deployments TEXT NOT NULL,
         created_at INTEGER NOT NULL,
         updated_at INTEGER NOT NULL,
         updated_by TEXT NOT NULL,
-        UNIQUE (template_id, unit_path)
+        UNIQUE (unit_path, template_id)
       ) STRICT;
-      CREATE INDEX adoptions_by_unit ON adoptions (unit_path, template_id);
     `,
   },
 ];

@@ -105,98 +105,6 @@ export const toDefinition = (row: DefinitionRow): DefinitionRecord => ({
   ...present('variables', parsedOrNull(row.variables)),
 });
 
-export const TEMPLATE_VERSION_COLUMNS = ['id', 'template_id', 'version', 'package', 'imported_at', 'imported_by'] as const;
-export type TemplateVersionRow = Row<(typeof TEMPLATE_VERSION_COLUMNS)[number]>;
-export const templateVersionRow = (t: TemplateVersionRecord): TemplateVersionRow => ({
-  id: t.id,
-  template_id: t.templateId,
-  version: t.version,
-  package: JSON.stringify(t.package),
-  imported_at: t.importedAt,
-  imported_by: t.importedBy,
-});
-export const toTemplateVersion = (row: TemplateVersionRow): TemplateVersionRecord => ({
-  id: row.id as string,
-  templateId: row.template_id as string,
-  version: row.version as string,
-  package: JSON.parse(row.package as string),
-  importedAt: row.imported_at as number,
-  importedBy: row.imported_by as string,
-});
-
-export const PUBLICATION_COLUMNS = [
-  'id',
-  'template_id',
-  'version',
-  'unit_path',
-  'bounds',
-  'defaults',
-  'note',
-  'published_at',
-  'published_by',
-] as const;
-export type PublicationRow = Row<(typeof PUBLICATION_COLUMNS)[number]>;
-export const publicationRow = (p: PublicationRecord): PublicationRow => ({
-  id: p.id,
-  template_id: p.templateId,
-  version: p.version,
-  unit_path: p.unitPath,
-  bounds: JSON.stringify(p.bounds),
-  defaults: JSON.stringify(p.defaults),
-  note: p.note ?? null,
-  published_at: p.publishedAt,
-  published_by: p.publishedBy,
-});
-export const toPublication = (row: PublicationRow): PublicationRecord => ({
-  id: row.id as string,
-  templateId: row.template_id as string,
-  version: row.version as string,
-  unitPath: row.unit_path as string,
-  bounds: JSON.parse(row.bounds as string),
-  defaults: JSON.parse(row.defaults as string),
-  ...present('note', row.note as string | null),
-  publishedAt: row.published_at as number,
-  publishedBy: row.published_by as string,
-});
-
-export const ADOPTION_COLUMNS = [
-  'id',
-  'template_id',
-  'unit_path',
-  'revision',
-  'publication_id',
-  'overlay',
-  'deployments',
-  'created_at',
-  'updated_at',
-  'updated_by',
-] as const;
-export type AdoptionRow = Row<(typeof ADOPTION_COLUMNS)[number]>;
-export const adoptionRow = (a: AdoptionRecord): AdoptionRow => ({
-  id: a.id,
-  template_id: a.templateId,
-  unit_path: a.unitPath,
-  revision: a.revision,
-  publication_id: a.publicationId,
-  overlay: JSON.stringify(a.overlay),
-  deployments: JSON.stringify(a.deployments),
-  created_at: a.createdAt,
-  updated_at: a.updatedAt,
-  updated_by: a.updatedBy,
-});
-export const toAdoption = (row: AdoptionRow): AdoptionRecord => ({
-  id: row.id as string,
-  templateId: row.template_id as string,
-  unitPath: row.unit_path as string,
-  revision: row.revision as number,
-  publicationId: row.publication_id as string,
-  overlay: JSON.parse(row.overlay as string),
-  deployments: JSON.parse(row.deployments as string),
-  createdAt: row.created_at as number,
-  updatedAt: row.updated_at as number,
-  updatedBy: row.updated_by as string,
-});
-
 export const FORM_COLUMNS = ['id', 'key', 'version', 'unit_path', 'title', 'schema', 'ui_schema', 'deployed_at', 'deployed_by'] as const;
 export type FormRow = Row<(typeof FORM_COLUMNS)[number]>;
 export const formRow = (form: FormRecord): FormRow => ({
@@ -693,4 +601,97 @@ export const toDelegation = (row: DelegationRow): DelegationRecord => ({
   createdAt: row.created_at as number,
   createdBy: row.created_by as string,
   ...present('endedAt', row.ended_at as number | null),
+});
+
+export const TEMPLATE_VERSION_COLUMNS = ['id', 'template_id', 'version', 'package', 'imported_at', 'imported_by'] as const;
+export type TemplateVersionRow = Row<(typeof TEMPLATE_VERSION_COLUMNS)[number]>;
+export const templateVersionRow = (t: TemplateVersionRecord): TemplateVersionRow => ({
+  id: t.id,
+  template_id: t.templateId,
+  version: t.version,
+  package: JSON.stringify(t.package),
+  imported_at: t.importedAt,
+  imported_by: t.importedBy,
+});
+export const toTemplateVersion = (row: TemplateVersionRow): TemplateVersionRecord => ({
+  id: row.id as string,
+  templateId: row.template_id as string,
+  version: row.version as string,
+  package: JSON.parse(row.package as string),
+  importedAt: row.imported_at as number,
+  importedBy: row.imported_by as string,
+});
+
+export const PUBLICATION_COLUMNS = [
+  'id',
+  'template_id',
+  'version',
+  'unit_path',
+  'bounds',
+  'defaults',
+  'note',
+  'published_at',
+  'published_by',
+] as const;
+export type PublicationRow = Row<(typeof PUBLICATION_COLUMNS)[number]>;
+export const publicationRow = (p: PublicationRecord): PublicationRow => ({
+  id: p.id,
+  template_id: p.templateId,
+  version: p.version,
+  unit_path: p.unitPath,
+  bounds: JSON.stringify(p.bounds),
+  defaults: JSON.stringify(p.defaults),
+  note: p.note ?? null,
+  published_at: p.publishedAt,
+  published_by: p.publishedBy,
+});
+export const toPublication = (row: PublicationRow): PublicationRecord => ({
+  id: row.id as string,
+  templateId: row.template_id as string,
+  version: row.version as string,
+  unitPath: row.unit_path as string,
+  bounds: JSON.parse(row.bounds as string),
+  defaults: JSON.parse(row.defaults as string),
+  ...present('note', row.note as string | null),
+  publishedAt: row.published_at as number,
+  publishedBy: row.published_by as string,
+});
+
+/** overlay and deployments (each with the overlay it was made from) are JSON text. */
+export const ADOPTION_COLUMNS = [
+  'id',
+  'template_id',
+  'unit_path',
+  'revision',
+  'publication_id',
+  'overlay',
+  'deployments',
+  'created_at',
+  'updated_at',
+  'updated_by',
+] as const;
+export type AdoptionRow = Row<(typeof ADOPTION_COLUMNS)[number]>;
+export const adoptionRow = (a: AdoptionRecord): AdoptionRow => ({
+  id: a.id,
+  template_id: a.templateId,
+  unit_path: a.unitPath,
+  revision: a.revision,
+  publication_id: a.publicationId,
+  overlay: JSON.stringify(a.overlay),
+  deployments: JSON.stringify(a.deployments),
+  created_at: a.createdAt,
+  updated_at: a.updatedAt,
+  updated_by: a.updatedBy,
+});
+export const toAdoption = (row: AdoptionRow): AdoptionRecord => ({
+  id: row.id as string,
+  templateId: row.template_id as string,
+  unitPath: row.unit_path as string,
+  revision: row.revision as number,
+  publicationId: row.publication_id as string,
+  overlay: JSON.parse(row.overlay as string),
+  deployments: JSON.parse(row.deployments as string),
+  createdAt: row.created_at as number,
+  updatedAt: row.updated_at as number,
+  updatedBy: row.updated_by as string,
 });

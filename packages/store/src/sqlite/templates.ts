@@ -1,8 +1,8 @@
 import { canonicalJson } from '../chain.ts';
-import { checkRevision } from '../checks.ts';
+import { checkAdoption, checkPublication, checkTemplateVersion } from '../checks.ts';
 import { type Store, StoreConflict, StoreDuplicate } from '../port.ts';
 import { reachRanges, selfAndAbove } from '../reach.ts';
-import { compareVersions } from '../semver.ts';
+import { byTemplateThenVersion } from '../semver.ts';
 import { refusingDuplicates } from './errors.ts';
 import {
   ADOPTION_COLUMNS,
@@ -18,17 +18,37 @@ import {
   toPublication,
   toTemplateVersion,
 } from './rows.ts';
-import { insertInto, type Sqlite, withinRanges } from './sql.ts';
+import { type Condition, insertInto, type Sqlite, whereAll, withinRanges } from './sql.ts';
+
+const NEWEST_FIRST = 'ORDER BY published_at DESC, id DESC';
+
+/** The adoption read at `revision - 1` (checkAdoption saw to it that the record's revision is the next). */
+const UPDATE_ADOPTION = `UPDATE adoptions SET ${ADOPTION_COLUMNS.filter((c) => c !== 'id')
+  .map((c) => `${c} = @${c}`)
+  .join(', ')} WHERE id = @id AND revision = @revision - 1`;
+
+const ofTemplate = (templateId: string | undefined): Condition[] =>
+  templateId === undefined ? [] : [{ sql: 'template_id = ?', params: [templateId] }];
 
 export function sqliteTemplates({ statement, write }: Sqlite): Store['templates'] {
+  const publications = (where: Condition) =>
+    (statement(`SELECT * FROM publications WHERE ${where.sql} ${NEWEST_FIRST}`).all(...where.params) as PublicationRow[]).map(
+      toPublication,
+    );
   return {
     async putVersion(record) {
+      checkTemplateVersion(record);
       await write(() => {
         const kept = statement('SELECT * FROM template_versions WHERE id = ?').get(record.id) as TemplateVersionRow | undefined;
-        if (!kept) return void statement(insertInto('template_versions', TEMPLATE_VERSION_COLUMNS)).run(templateVersionRow(record));
-        if (canonicalJson(toTemplateVersion(kept).package) !== canonicalJson(record.package)) {
+        if (kept !== undefined) {
+          // Imported again (a restart reads the library anew): the same package is no change.
+          if (canonicalJson(toTemplateVersion(kept).package) === canonicalJson(record.package)) return;
           throw new StoreDuplicate(`template version ${record.id} with another package`);
         }
+        refusingDuplicates(
+          () => statement(insertInto('template_versions', TEMPLATE_VERSION_COLUMNS)).run(templateVersionRow(record)),
+          () => `template version ${record.id}`,
+        );
       });
     },
     async version(templateId, version) {
@@ -38,14 +58,13 @@ export function sqliteTemplates({ statement, write }: Sqlite): Store['templates'
       return row && toTemplateVersion(row);
     },
     async versions(templateId) {
-      const rows = (
-        templateId === undefined
-          ? statement('SELECT * FROM template_versions').all()
-          : statement('SELECT * FROM template_versions WHERE template_id = ?').all(templateId)
-      ) as TemplateVersionRow[];
-      return rows.map(toTemplateVersion).sort((a, b) => a.templateId.localeCompare(b.templateId) || compareVersions(a.version, b.version));
+      const where = whereAll(ofTemplate(templateId));
+      const rows = statement(`SELECT * FROM template_versions WHERE ${where.sql}`).all(...where.params) as TemplateVersionRow[];
+      // Semver is no text order (1.10.0 comes after 1.9.0): sorted here.
+      return rows.map(toTemplateVersion).sort(byTemplateThenVersion);
     },
     async publish(publication) {
+      checkPublication(publication);
       await write(() =>
         refusingDuplicates(
           () => statement(insertInto('publications', PUBLICATION_COLUMNS)).run(publicationRow(publication)),
@@ -58,21 +77,15 @@ export function sqliteTemplates({ statement, write }: Sqlite): Store['templates'
       return row && toPublication(row);
     },
     async publicationsFor(unitPath, templateId) {
-      const above = selfAndAbove(unitPath);
-      const rows = statement(
-        `SELECT * FROM publications WHERE unit_path IN (${above.map(() => '?').join(', ')}) AND (? IS NULL OR template_id = ?)
-         ORDER BY published_at DESC, id DESC`,
-      ).all(...above, templateId ?? null, templateId ?? null) as PublicationRow[];
-      return rows.map(toPublication);
+      const units = selfAndAbove(unitPath);
+      return publications(
+        whereAll([{ sql: `unit_path IN (${units.map(() => '?').join(', ')})`, params: units }, ...ofTemplate(templateId)]),
+      );
     },
     async publicationsWithin(reach) {
       const ranges = reachRanges(reach);
       if (ranges.length === 0) return [];
-      const where = withinRanges('unit_path', ranges);
-      const rows = statement(`SELECT * FROM publications WHERE ${where.sql} ORDER BY published_at DESC, id DESC`).all(
-        ...where.params,
-      ) as PublicationRow[];
-      return rows.map(toPublication);
+      return publications(withinRanges('unit_path', ranges));
     },
   };
 }
@@ -80,28 +93,24 @@ export function sqliteTemplates({ statement, write }: Sqlite): Store['templates'
 export function sqliteAdoptions({ statement, write }: Sqlite): Store['adoptions'] {
   return {
     async save(adoption, expectedRevision) {
-      checkRevision(adoption, expectedRevision);
-      await write(() => {
-        if (expectedRevision === null) {
-          return void refusingDuplicates(
-            () => statement(insertInto('adoptions', ADOPTION_COLUMNS)).run(adoptionRow(adoption)),
-            () => `adoption of ${adoption.templateId} at ${adoption.unitPath}`,
-          );
-        }
-        const row = adoptionRow(adoption);
-        const changed = statement(
-          `UPDATE adoptions SET revision = ?, publication_id = ?, overlay = ?, deployments = ?, updated_at = ?, updated_by = ?
-           WHERE id = ? AND revision = ?`,
-        ).run(row.revision, row.publication_id, row.overlay, row.deployments, row.updated_at, row.updated_by, row.id, expectedRevision);
-        if (changed.changes === 0) throw new StoreConflict('adoption', adoption.id);
-      });
+      checkAdoption(adoption, expectedRevision);
+      const row = adoptionRow(adoption);
+      await write(() =>
+        refusingDuplicates(
+          () => {
+            if (expectedRevision === null) statement(insertInto('adoptions', ADOPTION_COLUMNS)).run(row);
+            else if (statement(UPDATE_ADOPTION).run(row).changes === 0) throw new StoreConflict('adoption', adoption.id);
+          },
+          (key) => (key === 'adoptions.id' ? `adoption ${adoption.id}` : `adoption of ${adoption.templateId} at ${adoption.unitPath}`),
+        ),
+      );
     },
     async byId(id) {
       const row = statement('SELECT * FROM adoptions WHERE id = ?').get(id) as AdoptionRow | undefined;
       return row && toAdoption(row);
     },
     async of(templateId, unitPath) {
-      const row = statement('SELECT * FROM adoptions WHERE template_id = ? AND unit_path = ?').get(templateId, unitPath) as
+      const row = statement('SELECT * FROM adoptions WHERE unit_path = ? AND template_id = ?').get(unitPath, templateId) as
         | AdoptionRow
         | undefined;
       return row && toAdoption(row);
@@ -110,10 +119,9 @@ export function sqliteAdoptions({ statement, write }: Sqlite): Store['adoptions'
       const ranges = reachRanges(reach);
       if (ranges.length === 0) return [];
       const where = withinRanges('unit_path', ranges);
-      const rows = statement(`SELECT * FROM adoptions WHERE ${where.sql} ORDER BY unit_path, template_id`).all(
-        ...where.params,
-      ) as AdoptionRow[];
-      return rows.map(toAdoption);
+      return (
+        statement(`SELECT * FROM adoptions WHERE ${where.sql} ORDER BY unit_path, template_id`).all(...where.params) as AdoptionRow[]
+      ).map(toAdoption);
     },
   };
 }

@@ -3,7 +3,7 @@ import type { EventRecord, InstanceJobRecord, InstanceRecord, NotificationRecord
 import { Type } from '@sinclair/typebox';
 import { languageOf } from '../../errors/language.ts';
 import { ApiError, fromEngine, invalidRequest } from '../../errors.ts';
-import { assertCan, assertSee, can, type Principal, principal } from '../../plugins/tenancy.ts';
+import { assertCan, assertSee, can, canSee, type Principal, principal } from '../../plugins/tenancy.ts';
 import { isCandidate } from '../../runtime/assignment.ts';
 import { cancellation } from '../../runtime/cancellation.ts';
 import { subjectOf } from '../../runtime/notifications.ts';
@@ -13,6 +13,7 @@ import { errors, iso, page } from '../common.ts';
 import { procedureNames } from '../procedureNames.ts';
 import { taskView } from '../tasks/view.ts';
 import { userNames } from '../userNames.ts';
+import { masked, personalFields } from './personal.ts';
 import {
   CancelBody,
   CcBody,
@@ -170,9 +171,10 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const history = first.slice(0, HISTORY_PAGE);
       // Who cancelled and why is in the last event; a cancelled instance's history is read whole.
       const events = r.status === 'cancelled' ? await app.store.events.ofInstance(r.id) : history;
+      const personal = await personalFields(app, r.definitionId);
       return {
         instance: instanceView(r),
-        variables: state.els[state.root]?.vars ?? {},
+        variables: masked(state.els[state.root]?.vars ?? {}, personal),
         activeElementIds: [...active].sort(),
         incidents: Object.values(state.incidents ?? {}).map((i) => ({
           id: i.id,
@@ -183,7 +185,7 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         })),
         // A webhook delivery is the town's business (its dead letters), not something the instance waits on.
         jobs: jobs.filter((job) => !isDelivery(job)).map(waitingJob),
-        history: history.map(historyItem),
+        history: masked(history.map(historyItem), personal),
         ...(first.length > HISTORY_PAGE ? { historyNext: history.at(-1)?.seq as number } : {}),
         ...cancelledView(events),
       };
@@ -206,7 +208,8 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const limit = request.query.limit ?? HISTORY_PAGE;
       const page = await app.store.events.range(r.id, request.query.after ?? 0, limit + 1);
       const items = page.slice(0, limit);
-      return { items: items.map(historyItem), ...(page.length > limit ? { next: items.at(-1)?.seq as number } : {}) };
+      const personal = await personalFields(app, r.definitionId);
+      return { items: masked(items.map(historyItem), personal), ...(page.length > limit ? { next: items.at(-1)?.seq as number } : {}) };
     },
   );
 
@@ -435,14 +438,16 @@ const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }
 
   /**
-   * What may be read: an instance in reach, or one copied to the reader (抄送), whose copies are
-   * then read. Every other route acts, and stays with the instances in reach.
+   * What may be read: an instance in reach, one copied to the reader (抄送), whose copies are
+   * then read, or one with a task offered to the reader (a town department reviewing a village's
+   * record). Every other route acts, and stays with the instances in reach.
    */
   async function readableInstance(id: string, p: Principal): Promise<InstanceRecord> {
     const r = await app.store.instances.byId(id);
     if (!r) throw new ApiError('SZ_NOT_FOUND/instance');
     const mine = (await app.store.notifications.aboutInstance(r.id, 'cc')).filter((n) => n.userId === p.id);
-    if (mine.length === 0) assertSee(p, r.unitPath, 'instance');
+    const offered = async () => (await app.store.tasks.ofInstance(r.id)).some((t) => isCandidate(t, p));
+    if (mine.length === 0 && !canSee(p, r.unitPath) && !(await offered())) throw new ApiError('SZ_NOT_FOUND/instance');
     const unread = mine.filter((n) => n.readAt === undefined).map((n) => n.id);
     if (unread.length > 0) await app.store.notifications.markRead(p.id, unread, app.clock.now());
     return r;

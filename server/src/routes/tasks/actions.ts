@@ -31,7 +31,7 @@ const assigns = (t: TaskRecord, p: Principal) => can(p, 'task:assign', t.unitPat
 
 /** Comments and files: the task's candidates, its unit's admins, and staff who may start procedures there. */
 const writes = (t: TaskRecord, p: Principal) =>
-  canSee(p, t.unitPath) && (isCandidate(t, p) || assigns(t, p) || can(p, 'instance:start', t.unitPath));
+  isCandidate(t, p) || (canSee(p, t.unitPath) && (assigns(t, p) || can(p, 'instance:start', t.unitPath)));
 
 export const may = {
   complete: (t: TaskRecord, p: Principal) => mayWork(t, p) && t.owner === undefined,

@@ -31,6 +31,13 @@ import {
 } from './schemas.ts';
 import { taskView } from './view.ts';
 
+/**
+ * The inbox reads what is offered to the reader (their id, their groups at their units) from
+ * anywhere: a task naming a town department (approver@/nanhai/lishui/minzheng/) belongs to a
+ * village's record outside the department's reach, and is still theirs to work.
+ */
+const OFFERED_ANYWHERE = ['/'];
+
 const commentView = (c: CommentRecord) => ({ id: c.id, taskId: c.taskId, author: c.author, text: c.text, at: iso(c.at) as string });
 const attachmentView = (a: AttachmentRecord) => ({
   id: a.id,
@@ -59,7 +66,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['tasks'],
-        summary: 'My inbox: tasks assigned to me or offered to my groups, within my units',
+        summary: 'My inbox: tasks assigned to me or offered to me or my groups (a town department’s review of a village’s record too)',
         querystring: InboxQuery,
         response: { 200: page(Task), ...errors(400, 401) },
       },
@@ -70,7 +77,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const result = await app.store.tasks.inbox({
         userId: p.id,
         groups: p.groups,
-        reach: p.reach,
+        reach: OFFERED_ANYWHERE,
         limit: q.limit ?? 50,
         status: q.status ?? 'open',
         ...(q.definitionKey ? { definitionKey: q.definitionKey } : {}),
@@ -99,7 +106,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const p = principal(request);
-      const base = { userId: p.id, groups: p.groups, reach: p.reach, status: 'open' as const };
+      const base = { userId: p.id, groups: p.groups, reach: OFFERED_ANYWHERE, status: 'open' as const };
       const now = app.clock.now();
       const [mine, groups, all, overdue, dueSoon] = await Promise.all([
         app.store.tasks.count({ ...base, scope: 'mine' }),

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adoptionAt, DAY, demoWorld, type Person, type World } from './harness.ts';
+
+const HEFENG = '/nanhai/lishui/hefeng/';
+const HONGGANG = '/nanhai/lishui/honggang/';
+
+const CLAUSES = [
+  { no: 1, category: '倡导类', text: '倡导移风易俗，红白喜事从简办理，不大操大办。' },
+  {
+    no: 2,
+    category: '专项类·出租屋自治管理',
+    text: '出租屋业主须在租客入住三日内登记，不得在室内停放电动车或为其充电。',
+    sanction: '一年内两次违反的，限制竞投集体资产三年',
+  },
+];
+
+/**
+ * 村规民约修订 (DOMAIN.md template 3) as 鹤峰村 amends its covenant under 里水镇: drafted,
+ * put to the villagers with an opinion from one of them, revised, reviewed by 民政办 for the
+ * advocacy clause and 综合执法办 for the rental-housing one (who returns it once), voted on with
+ * a meeting short of quorum held again, filed with the town and published.
+ */
+describe('covenant-amendment (村规民约修订)', () => {
+  let world: World;
+  let secretary: Person;
+  let clerk: Person;
+  beforeAll(async () => {
+    world = await demoWorld();
+    secretary = await world.as('hefeng-shuji');
+    clerk = await world.as('hefeng-banshi');
+  });
+  afterAll(() => world.close());
+
+  it('is adopted by 鹤峰村 on the town’s settings and by 宏岗村 with longer periods, which its admin lengthens again', async () => {
+    const hefeng = await adoptionAt(await world.as('hefeng-guanli'), HEFENG, 'covenant-amendment');
+    const honggangAdmin = await world.as('honggang-guanli');
+    const honggang = await adoptionAt(honggangAdmin, HONGGANG, 'covenant-amendment');
+    expect(hefeng.overlay.parameters).toEqual({ board: '鹤峰村村务公开栏' });
+    expect(honggang.overlay.parameters).toMatchObject({ consultationDays: 15 });
+    const longer = await honggangAdmin.put(`/api/adoptions/${honggang.id}`, {
+      revision: honggang.revision,
+      overlay: { ...honggang.overlay, parameters: { ...honggang.overlay.parameters, consultationDays: 20 } },
+    });
+    expect(longer.statusCode, longer.body).toBe(200);
+    expect((await secretary.get(`/api/process-definitions/${longer.json<{ definitionId: string }>().definitionId}/xml`)).statusCode).toBe(
+      404,
+    );
+  });
+
+  it('runs from the draft to the published covenant through the villagers’ opinions, the town’s review by category and the vote', async () => {
+    const started = await secretary.post('/api/process-instances', {
+      definitionKey: 'covenant_amendment',
+      orgUnit: HEFENG,
+      businessKey: 'HF-GY-2026-01',
+      variables: { covenantNo: 'HF-GY-2026-01', covenantName: '鹤峰村村规民约', reason: '纳入出租屋自治管理和移风易俗条款。' },
+    });
+    expect(started.statusCode, started.body).toBe(201);
+    const id = started.json<{ id: string }>().id;
+    await secretary.complete(id, '起草修订稿', { clauses: CLAUSES, changeSummary: '新增移风易俗、出租屋自治管理两条。' });
+
+    const draft = (await world.board(HEFENG)).find((n) => n.title === '鹤峰村村规民约修订稿征求意见');
+    expect(draft).toBeDefined();
+    const opinion = await world.app.inject({
+      method: 'POST',
+      url: `/api/public/units/${encodeURIComponent(HEFENG)}/notices/${draft?.id}/objections`,
+      payload: { content: '建议给租客登记留足七天。' },
+    });
+    expect(opinion.statusCode).toBe(201);
+    await world.app.runtime.workers.runDue();
+    await secretary.complete(id, '登记村民意见', { opinionHandling: '采纳，改为七日内登记。' });
+
+    await world.pass(7 * DAY);
+    const revised = [CLAUSES[0], { ...CLAUSES[1], text: '出租屋业主须在租客入住七日内登记，不得在室内停放电动车或为其充电。' }];
+    await secretary.complete(id, '两委修改', {
+      clauses: revised,
+      changeSummary: '新增移风易俗、出租屋自治管理两条。',
+      opinionSummary: '采纳村民意见一条。',
+    });
+
+    const civil = await world.as('lishui-minzheng');
+    const enforcement = await world.as('lishui-zhifa');
+    // Each department sees the review of its own category, not the other's.
+    expect((await civil.get('/api/tasks?status=open')).json<{ items: { name: string }[] }>().items.map((t) => t.name)).toEqual([
+      '镇准入审查',
+    ]);
+    await civil.complete(id, '镇准入审查', { reviewDecision: '同意', reviewOpinion: '倡导类条款符合要求。' });
+    await enforcement.complete(id, '镇准入审查', { reviewDecision: '退回', reviewOpinion: '请写明违反登记规定的处理办法。' });
+
+    await secretary.complete(id, '两委修改', {
+      clauses: [revised[0], { ...revised[1], sanction: '未按期登记的，责令补登；一年内两次违反的，限制竞投集体资产三年' }],
+      changeSummary: '新增移风易俗、出租屋自治管理两条。',
+      opinionSummary: '按综合执法办意见补充处理办法。',
+    });
+    await civil.complete(id, '镇准入审查', { reviewDecision: '同意', reviewOpinion: '同意。' });
+    await enforcement.complete(id, '镇准入审查', { reviewDecision: '同意', reviewOpinion: '同意。' });
+
+    await clerk.complete(id, '村民（代表）会议表决', {
+      meetingKind: '村民代表会议',
+      votersTotal: 45,
+      votersPresent: 28,
+      votersApprove: 27,
+    });
+    await clerk.complete(id, '村民（代表）会议表决', {
+      meetingKind: '村民代表会议',
+      votersTotal: 45,
+      votersPresent: 38,
+      votersApprove: 35,
+    });
+    await (await world.as('lishui-shenpi')).complete(id, '报镇备案', { filingNo: '里水民约备〔2026〕3号' });
+
+    expect((await world.board(HEFENG)).map((n) => n.title)).toContain('鹤峰村村规民约（修订）公布');
+    const detail = (await clerk.get(`/api/process-instances/${id}`)).json<{
+      instance: { status: string };
+      variables: { reviews: { category: string; decision: string }[] };
+    }>();
+    expect(detail.instance.status).toBe('completed');
+    expect(detail.variables.reviews.map((r) => r.decision)).toEqual(['同意', '同意']);
+  });
+});

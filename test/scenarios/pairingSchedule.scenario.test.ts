@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adoptionAt, DAY, demoWorld, HOUR, type World } from './harness.ts';
+
+const HEFENG = '/nanhai/lishui/hefeng/';
+const HONGGANG = '/nanhai/lishui/honggang/';
+
+interface Task {
+  id: string;
+  name: string;
+  instanceId: string;
+}
+
+/**
+ * 结对共建 · 党建星期二 (DOMAIN.md template 2) in 鹤峰村: on Tuesday morning the pair's session
+ * opens by itself for the town-office member, who records the study, who came, the visits and
+ * two villagers' requests; each request is a case for the village admin, one answered in time
+ * and called back, the other left past its limit and supervised by the town.
+ */
+describe('pairing-schedule (结对共建 · 党建星期二)', () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await demoWorld();
+  });
+  afterAll(() => world.close());
+
+  it('is adopted by 鹤峰村 and 宏岗村 with their own pairs and hours, within the town’s', async () => {
+    const hefeng = await adoptionAt(await world.as('hefeng-guanli'), HEFENG, 'pairing-schedule');
+    const admin = await world.as('honggang-guanli');
+    const honggang = await adoptionAt(admin, HONGGANG, 'pairing-schedule');
+    expect(hefeng.overlay.parameters?.pairs).toEqual([expect.objectContaining({ townMember: 'lishui-sheji' })]);
+    expect(honggang.overlay.parameters).toMatchObject({ sessionHour: 10 });
+    const evening = await admin.put(`/api/adoptions/${honggang.id}`, {
+      revision: honggang.revision,
+      overlay: { parameters: { sessionHour: 19 } },
+    });
+    expect(evening.json()).toMatchObject({ code: 'SZ_TEMPLATE_INVALID', message: expect.stringContaining('每周二活动时间') });
+  });
+
+  it('opens each pair’s session on Tuesday and follows every request raised to its answer and the villager’s satisfaction', async () => {
+    // The world starts on Monday 2 March 2026, 09:00 in Shanghai: the session opens a day later.
+    const member = await world.as('lishui-sheji');
+    const open = async () =>
+      (await member.get('/api/tasks?status=open')).json<{ items: Task[] }>().items.filter((t) => t.name === '记录党建星期二');
+    expect(await open()).toEqual([]);
+    await world.pass(DAY + HOUR);
+    const [session] = await open();
+    expect(session).toBeDefined();
+    const id = session?.instanceId as string;
+    await member.complete(id, '记录党建星期二', {
+      topic: '学习《中国共产党农村基层组织工作条例》',
+      attendance: ['陈嘉明', '王志强'],
+      visits: 6,
+      requests: [
+        { villager: '陈伯', content: '村口公交站没有雨棚，下雨候车淋雨。', phone: '13800138000' },
+        { villager: '李姨', content: '三巷路灯坏了一个月。' },
+      ],
+    });
+
+    const admin = await world.as('hefeng-guanli');
+    const cases = (await admin.get('/api/tasks?status=open')).json<{ items: Task[] }>().items.filter((t) => t.instanceId === id);
+    expect(cases.map((t) => t.name)).toEqual(['办理诉求', '办理诉求']);
+    const shelter = await Promise.all(
+      cases.map(async (t) => ({
+        t,
+        values: (await admin.get(`/api/tasks/${t.id}/form`)).json<{ values: { request: { villager: string } } }>().values,
+      })),
+    );
+    const first = shelter.find((c) => c.values.request.villager === '陈伯')?.t as Task;
+    expect(
+      (await admin.post(`/api/tasks/${first.id}/complete`, { variables: { answer: '已协调公交公司，下月加装风雨廊。' } })).statusCode,
+    ).toBe(200);
+
+    // The streetlight is left past its ten working days: the town supervises it.
+    await world.pass(16 * DAY);
+    await (await world.as('lishui-guanli')).complete(id, '镇督办诉求', { supervision: '请三日内修复并回复村民。' });
+    await admin.complete(id, '办理诉求', { answer: '路灯已更换。' });
+    for (const satisfaction of ['满意', '基本满意']) await admin.complete(id, '回访满意度', { satisfaction });
+
+    const detail = (await admin.get(`/api/process-instances/${id}`)).json<{
+      instance: { status: string };
+      variables: { sessions: unknown[] };
+    }>();
+    expect(detail.instance.status).toBe('completed');
+    expect(detail.variables.sessions).toEqual([
+      expect.objectContaining({ topic: '学习《中国共产党农村基层组织工作条例》', visits: 6, attended: 2, requests: 2 }),
+    ]);
+    // Meanwhile the following Tuesdays opened their own sessions.
+    expect((await open()).length).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adoptionAt, DAY, demoWorld, HOUR, type Person, type World } from './harness.ts';
+
+const HEFENG = '/nanhai/lishui/hefeng/';
+const HONGGANG = '/nanhai/lishui/honggang/';
+
+const HOUSE = {
+  houseNo: 'HF-CZW-0086',
+  address: '鹤峰村东区三巷12号',
+  grid: '鹤峰村第三网格',
+  landlord: '梁志坚',
+  landlordPhone: '13926001234',
+  landlordId: '440605198003150016',
+  houseType: '住宅出租',
+  floors: 4,
+  rooms: 12,
+  capacity: 20,
+  riskLevel: '中',
+};
+
+/**
+ * 出租屋治理 (DOMAIN.md template 4) for one house of 鹤峰村: the grid worker's inspection finds a
+ * major fire hazard and a minor problem; the minor one is fixed and re-inspected, the major one
+ * passes its deadline and goes to 里水镇综合执法办; the house turns high-risk, so the next
+ * inspection comes a week later; clean, the risk comes down; the house stops being let.
+ */
+describe('rental-housing (出租屋治理)', () => {
+  let world: World;
+  let grid: Person;
+  beforeAll(async () => {
+    world = await demoWorld();
+    grid = await world.as('hefeng-wangge');
+  });
+  afterAll(() => world.close());
+
+  const variables = async (id: string) =>
+    (await grid.get(`/api/process-instances/${id}`)).json<{ instance: { status: string }; variables: Record<string, unknown> }>();
+
+  it('is adopted by 鹤峰村 on the town’s settings and by 宏岗村 with shorter limits and a field of its own; the town’s bound holds', async () => {
+    const admin = await world.as('honggang-guanli');
+    const honggang = await adoptionAt(admin, HONGGANG, 'rental-housing');
+    expect(honggang.overlay.parameters).toMatchObject({ majorHours: 12 });
+    expect((await adoptionAt(await world.as('hefeng-guanli'), HEFENG, 'rental-housing')).overlay).toEqual({});
+    const past = await admin.put(`/api/adoptions/${honggang.id}`, {
+      revision: honggang.revision,
+      overlay: { parameters: { majorHours: 48 } },
+    });
+    expect(past.json()).toMatchObject({ code: 'SZ_TEMPLATE_INVALID', message: expect.stringContaining('重大火灾隐患整改时限') });
+  });
+
+  it('inspects, rectifies or enforces each failed item, rates the risk from the record and sets the next inspection by it', async () => {
+    const started = await grid.post('/api/process-instances', {
+      definitionKey: 'rental_housing',
+      orgUnit: HEFENG,
+      businessKey: HOUSE.houseNo,
+      variables: HOUSE,
+    });
+    expect(started.statusCode, started.body).toBe(201);
+    const id = started.json<{ id: string }>().id;
+
+    const inspection = await grid.task(id, '上门检查');
+    const shown = (await grid.get(`/api/tasks/${inspection.id}/form`)).json<{ values: Record<string, unknown> }>();
+    expect(shown.values).toMatchObject({ address: HOUSE.address, landlord: HOUSE.landlord });
+    expect(shown.values.landlordId).toBeUndefined();
+    await grid.complete(id, '上门检查', {
+      occupants: 18,
+      unregistered: 2,
+      failures: [
+        { item: '室内无电动车停放充电', severity: '重大', note: '一楼楼梯间停放电动车三辆并充电' },
+        { item: '环境卫生整洁', severity: '一般', note: '天台堆放杂物' },
+      ],
+      houseClosed: false,
+    });
+
+    const cases = (await grid.get('/api/tasks?status=open')).json<{
+      items: { id: string; name: string; instanceId: string; dueAt?: string }[];
+    }>().items;
+    const rectifications = cases.filter((t) => t.instanceId === id && t.name === '限期整改');
+    expect(rectifications).toHaveLength(2);
+    const dues = rectifications.map((t) => Date.parse(t.dueAt ?? '')).sort();
+    expect((dues[1] as number) - (dues[0] as number)).toBe(7 * DAY - 24 * HOUR);
+
+    // The minor problem is fixed and re-inspected; the major one is still there after its 24 hours.
+    const minor = await Promise.all(
+      rectifications.map(async (t) => ({
+        t,
+        form: (await grid.get(`/api/tasks/${t.id}/form`)).json<{ values: { failure: { severity: string } } }>(),
+      })),
+    );
+    const minorTask = minor.find((m) => m.form.values.failure.severity === '一般')?.t;
+    expect(
+      (await grid.post(`/api/tasks/${minorTask?.id}/complete`, { variables: { fixed: true, recheckNote: '杂物已清理' } })).statusCode,
+    ).toBe(200);
+    await world.pass(25 * HOUR);
+    const enforcement = await world.as('lishui-zhifa');
+    await enforcement.complete(id, '综合执法处置', {
+      enforcement: '责令立即清除，已现场督促清理并告知房东',
+      sanction: '依村规民约记违规一次',
+    });
+
+    const afterFirst = await variables(id);
+    // Identity and phone numbers are personal data: masked in the instance's variables and history.
+    expect(afterFirst.variables).toMatchObject({ landlordPhone: '139****1234', landlordId: '4406**********0016' });
+    const history = (await grid.get(`/api/process-instances/${id}/history`)).body;
+    expect(history).not.toContain(HOUSE.landlordPhone);
+    expect(history).not.toContain(HOUSE.landlordId);
+    expect(afterFirst.variables.riskLevel).toBe('高');
+    expect(afterFirst.variables.cases).toEqual([
+      expect.objectContaining({ severity: '重大', enforced: true }),
+      expect.objectContaining({ severity: '一般', fixed: true, enforced: false }),
+    ]);
+
+    await world.pass(7 * DAY);
+    await grid.complete(id, '上门检查', { occupants: 16, unregistered: 0, failures: [], houseClosed: false });
+    expect((await variables(id)).variables.riskLevel).toBe('中');
+
+    await world.pass(30 * DAY);
+    await grid.complete(id, '上门检查', { occupants: 0, unregistered: 0, failures: [], houseClosed: true });
+    expect((await variables(id)).instance.status).toBe('completed');
+  });
+});
