@@ -178,7 +178,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(webhookRoutes);
       await api.register(objectionRoutes);
       await api.register(templateRoutes);
-      await api.register(publicRoutes, { prefix: '/public' });
+      await api.register(publicRoutes, { prefix: '/public', secret: options.jwtSecret });
     },
     { prefix: '/api' },
   );

@@ -235,3 +235,13 @@ export async function deploy(
   if (res.statusCode !== 201) throw new Error(`deploy: ${res.statusCode} ${res.body}`);
   return res.json();
 }
+
+/** What a villager answers to the board's sum (GET /api/public/challenge), as the objection form sends it. */
+export async function answeredChallenge(app: FastifyInstance, answer?: (a: number, b: number) => string) {
+  const { token, question } = (await app.inject({ method: 'GET', url: '/api/public/challenge' })).json<{
+    token: string;
+    question: string;
+  }>();
+  const [a, b] = (question.match(/\d+/g) ?? []).map(Number) as [number, number];
+  return { token, answer: answer ? answer(a, b) : String(a + b) };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Client, DAY, deploy, flow, processXml, type TestEnv, UNITS, useTestEnv } from './support.ts';
+import { answeredChallenge, type Client, DAY, deploy, flow, processXml, type TestEnv, UNITS, useTestEnv } from './support.ts';
 
 const clerkTask = (id: string, name: string) =>
   `<userTask id="${id}" name="${name}"><extensionElements><sz:assignment candidateGroups="clerk"/><sz:schedule dueDate="PT2H"/></extensionElements></userTask>`;
@@ -149,11 +149,11 @@ describe('objections on the public board', () => {
     return notices[0]?.id as string;
   }
 
-  const object = (noticeId: string, body: object, remoteAddress = '203.0.113.7') =>
+  const object = async (noticeId: string, body: object, remoteAddress = '203.0.113.7') =>
     env.app.inject({
       method: 'POST',
       url: `${board.replace('/notices', '')}/notices/${noticeId}/objections`,
-      payload: body,
+      payload: { challenge: await answeredChallenge(env.app), ...body },
       remoteAddress,
     });
 
@@ -177,6 +177,21 @@ describe('objections on the public board', () => {
     expect(late.statusCode).toBe(409);
     expect(late.json()).toMatchObject({ code: 'SZ_NOTICE_CLOSED' });
     expect(late.json().message).toContain('公示期');
+  });
+
+  it('takes none without the board’s sum answered right, in time and once', async () => {
+    const noticeId = await posted();
+    expect((await object(noticeId, { content: '有意见', challenge: undefined })).json()).toMatchObject({ code: 'SZ_VALIDATION' });
+    const wrong = await object(noticeId, { content: '有意见', challenge: await answeredChallenge(env.app, (a, b) => String(a + b + 1)) });
+    expect(wrong.json()).toMatchObject({ code: 'SZ_CHALLENGE_FAILED', message: expect.stringContaining('验证题') });
+    const right = await answeredChallenge(env.app);
+    expect((await object(noticeId, { content: '有意见', challenge: right })).statusCode).toBe(201);
+    expect((await object(noticeId, { content: '再提一次', challenge: right })).json().code).toBe('SZ_CHALLENGE_FAILED');
+    const slow = await answeredChallenge(env.app);
+    env.clock.advance(11 * 60_000);
+    expect((await object(noticeId, { content: '有意见', challenge: slow })).json().code).toBe('SZ_CHALLENGE_FAILED');
+    const forged = { ...(await answeredChallenge(env.app)), token: `${Buffer.from('{"id":"x","exp":9e15}').toString('base64url')}.bad` };
+    expect((await object(noticeId, { content: '有意见', challenge: forged })).json().code).toBe('SZ_CHALLENGE_FAILED');
   });
 
   it('asks one address flooding the form to wait, and still hears the others', async () => {

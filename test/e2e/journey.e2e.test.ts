@@ -140,6 +140,10 @@ describe('a village request, from the clerk to the public board', () => {
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await notice.getByText('对这项公示有异议？').click();
     await notice.getByTestId('objection-content').fill('投影仪报价偏高，建议多比较几家。');
+    await notice.getByTestId('challenge-question').filter({ hasText: '=' }).waitFor();
+    const sum = (await notice.getByTestId('challenge-question').textContent())?.match(/\d+/g)?.map(Number) ?? [];
+    await notice.getByTestId('challenge-answer').fill(String(sum.reduce((a, b) => a + b, 0)));
+    await snap(phone, '10-objection-form');
     await notice.getByTestId('objection-submit').click();
     await phone.getByTestId('objection-sent').waitFor();
     await snap(phone, '10-objection-sent');

@@ -8,7 +8,7 @@ import { hashPassword } from '../../server/src/auth/password.ts';
 import { DEFAULT_TEMPLATES_DIR } from '../../server/src/config.ts';
 import { DEMO_PASSWORD } from '../../server/src/demo/data.ts';
 import { loadDemo } from '../../server/src/demo/load.ts';
-import { idGenerator, TestClock } from '../../server/test/support.ts';
+import { answeredChallenge, idGenerator, TestClock } from '../../server/test/support.ts';
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
@@ -62,6 +62,8 @@ export interface World {
   as(username: string): Promise<Person>;
   /** Time passes, and the server's workers take what became due (timers, deliveries). */
   pass(ms: number): Promise<void>;
+  /** A villager's objection to a notice of the unit's board, the board's sum answered; the answer's status. */
+  object(unitPath: string, noticeId: string, objection: { content: string; name?: string; phone?: string }): Promise<number>;
   /** The public board of a unit, as a villager reads it without an account. */
   board(unitPath: string): Promise<{ id: string; title: string; body: string; until: string }[]>;
   close(): Promise<void>;
@@ -128,6 +130,15 @@ export async function demoWorld(): Promise<World> {
       clock.advance(ms);
       era++;
       await app.runtime.workers.runDue();
+    },
+    async object(unitPath, noticeId, objection) {
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/public/units/${encodeURIComponent(unitPath)}/notices/${noticeId}/objections`,
+        payload: { ...objection, challenge: await answeredChallenge(app) },
+      });
+      await app.runtime.workers.runDue();
+      return res.statusCode;
     },
     async board(unitPath) {
       const res = await app.inject({ method: 'GET', url: `/api/public/units/${encodeURIComponent(unitPath)}/notices` });

@@ -188,4 +188,6 @@ export const en: Record<MessageKey, string> = {
   'form.row': 'Row {n}',
   'timeline.waitsOn': 'waiting on',
   'mine.ccFrom': 'from',
+  'board.challenge': 'Check question:',
+  'board.challengeRequired': 'Please answer the check question',
 };

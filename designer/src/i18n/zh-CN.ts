@@ -187,6 +187,8 @@ export const zhCN = {
   'form.row': '第 {n} 行',
   'timeline.waitsOn': '待',
   'mine.ccFrom': '抄送人',
+  'board.challenge': '验证题：',
+  'board.challengeRequired': '请算出验证题的答案',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -7958,6 +7958,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/challenge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A sum to answer with an objection (no login); good once, for ten minutes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            token: string;
+                            /** @description A sum, e.g. 3 + 5 = ? */
+                            question: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/units/{unitPath}/notices": {
         parameters: {
             query?: never;
@@ -8060,6 +8100,12 @@ export interface paths {
                         name?: string;
                         /** @description A mainland mobile number, for a reply */
                         phone?: string;
+                        /** @description The answer to the board’s sum */
+                        challenge: {
+                            /** @description From GET /api/public/challenge */
+                            token: string;
+                            answer: string;
+                        };
                     };
                 };
             };

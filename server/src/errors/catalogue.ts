@@ -59,6 +59,12 @@ export const ERRORS = catalogue({
     'zh-CN': '{unit}已经采用了模板“{template}”，请在原有的采用上修改或升级。',
     en: '{unit} has adopted template {template} already: customise or upgrade that adoption.',
   },
+  SZ_CHALLENGE_FAILED: {
+    status: 400,
+    shows: 'public objections: the answer to the board’s sum is wrong, too late, or given before; ask GET /api/public/challenge again',
+    'zh-CN': '验证题答错了或已过期，请换一道题重新作答。',
+    en: 'The check question was answered wrong, too late or twice: take a new one and answer it.',
+  },
   SZ_NOTHING_TO_ROLL_BACK: {
     status: 409,
     shows: 'adoption rollback',

@@ -12,11 +12,17 @@ interface Objection {
   content: string;
   name?: string;
   phone?: string;
+  answer: string;
 }
 
 function ObjectionForm({ unitPath, noticeId }: { unitPath: string; noticeId: string }) {
   const { t } = useI18n();
   const [sent, setSent] = useState(false);
+  const challenge = useQuery({
+    queryKey: ['/api/public/challenge', noticeId],
+    queryFn: () => ok(api.GET('/api/public/challenge')),
+    staleTime: 5 * 60_000,
+  });
   const send = useMutation({
     mutationFn: (o: Objection) =>
       ok(
@@ -26,10 +32,13 @@ function ObjectionForm({ unitPath, noticeId }: { unitPath: string; noticeId: str
             content: o.content.trim(),
             ...(o.name?.trim() ? { name: o.name.trim() } : {}),
             ...(o.phone?.trim() ? { phone: o.phone.trim() } : {}),
+            challenge: { token: challenge.data?.token ?? '', answer: o.answer.trim() },
           },
         }),
       ),
     onSuccess: () => setSent(true),
+    // A question is good once: whatever the answer, the next try gets a new one.
+    onError: () => challenge.refetch(),
   });
   if (sent)
     return (
@@ -51,7 +60,18 @@ function ObjectionForm({ unitPath, noticeId }: { unitPath: string; noticeId: str
       <Form.Item name="phone" label={t('board.phone')} rules={[{ pattern: /^1[3-9]\d{9}$/, message: t('board.phoneInvalid') }]}>
         <Input inputMode="tel" maxLength={11} autoComplete="tel" />
       </Form.Item>
-      <Button type="primary" htmlType="submit" block loading={send.isPending} data-testid="objection-submit">
+      <Form.Item
+        name="answer"
+        label={
+          <span>
+            {t('board.challenge')} <strong data-testid="challenge-question">{challenge.data?.question ?? '…'}</strong>
+          </span>
+        }
+        rules={[{ required: true, whitespace: true, message: t('board.challengeRequired') }]}
+      >
+        <Input inputMode="numeric" maxLength={4} autoComplete="off" data-testid="challenge-answer" />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" block loading={send.isPending} disabled={!challenge.data} data-testid="objection-submit">
         {t('board.send')}
       </Button>
     </Form>

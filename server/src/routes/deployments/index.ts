@@ -155,8 +155,22 @@ const deploymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   async function visible(id: string, p: ReturnType<typeof principal>): Promise<DefinitionRecord> {
     const d = await app.store.definitions.byId(id);
-    if (!d || !canSeeDefinition(p, d.unitPath)) throw new ApiError('SZ_NOT_FOUND/definition');
+    if (!d || !(canSeeDefinition(p, d.unitPath) || (await offeredFrom(d, p)))) throw new ApiError('SZ_NOT_FOUND/definition');
     return d;
+  }
+
+  /** Whether one of the reader's open tasks runs on it: a town department reviewing a village's record sees its diagram. */
+  async function offeredFrom(d: DefinitionRecord, p: ReturnType<typeof principal>): Promise<boolean> {
+    const { items } = await app.store.tasks.inbox({
+      userId: p.id,
+      groups: p.groups,
+      reach: ['/'],
+      status: 'open',
+      definitionKey: d.key,
+      limit: 50,
+    });
+    for (const t of items) if ((await app.store.instances.byId(t.instanceId))?.definitionId === d.id) return true;
+    return false;
   }
 };
 

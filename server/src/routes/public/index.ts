@@ -2,8 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { NoticeRecord } from '@shanzhi/store';
 import { ApiError } from '../../errors.ts';
 import { errors, iso } from '../common.ts';
+import { challenges } from './challenge.ts';
 import { fileObjection, OBJECTION_WINDOW_MS, OBJECTIONS_PER_WINDOW } from './objections.ts';
-import { Board, BoardParams, ObjectionBody, ObjectionParams, ObjectionReceipt } from './schemas.ts';
+import { Board, BoardParams, Challenge, ObjectionBody, ObjectionParams, ObjectionReceipt } from './schemas.ts';
 
 /** Only what the notice says and when: no instance, element or person behind it. */
 const noticeView = (n: NoticeRecord) => ({
@@ -20,7 +21,26 @@ const noticeView = (n: NoticeRecord) => ({
  * period, readable without login. The unit is named by its path, URL-encoded, so a board's
  * address says which village it is and stays the same across installations.
  */
-const publicRoutes: FastifyPluginAsyncTypebox = async (app) => {
+const publicRoutes: FastifyPluginAsyncTypebox<{ secret: string }> = async (app, options) => {
+  const challenge = challenges(app, options.secret);
+
+  app.get(
+    '/challenge',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['public'],
+        summary: 'A sum to answer with an objection (no login); good once, for ten minutes',
+        security: [],
+        response: { 200: Challenge },
+      },
+    },
+    async (_request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return challenge.issue();
+    },
+  );
+
   app.get(
     '/units/:unitPath/notices',
     {
@@ -56,6 +76,7 @@ const publicRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { unitPath, noticeId } = request.params;
+      await challenge.check(request.body.challenge.token, request.body.challenge.answer);
       const filed = await fileObjection(app, unitPath, noticeId, request.body, request.ip);
       return reply.status(201).send({ id: filed.id, receivedAt: iso(filed.receivedAt) as string });
     },

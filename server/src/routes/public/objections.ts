@@ -58,7 +58,7 @@ export async function fileObjection(app: FastifyInstance, unitPath: string, noti
 async function deliver(app: FastifyInstance, instanceId: string, content: string): Promise<void> {
   const instance = await app.store.instances.byId(instanceId);
   const waiting = Object.values(instance?.state.subs ?? {}).find((s) => s.kind === 'message' && s.name === OBJECTION_MESSAGE);
-  if (!waiting || waiting.kind !== 'message') return;
+  if (waiting?.kind !== 'message') return;
   const out = await app.runtime.executor.run(
     instanceId,
     {

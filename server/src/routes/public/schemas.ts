@@ -30,8 +30,20 @@ export const ObjectionBody = Type.Object(
     content: Type.String({ minLength: 1, maxLength: 2000, pattern: '\\S', description: 'What the villager objects to' }),
     name: Type.Optional(Type.String({ maxLength: 50 })),
     phone: Type.Optional(Type.String({ pattern: '^1[3-9]\\d{9}$', description: 'A mainland mobile number, for a reply' })),
+    challenge: Type.Object(
+      {
+        token: Type.String({ maxLength: 400, description: 'From GET /api/public/challenge' }),
+        answer: Type.String({ maxLength: 10 }),
+      },
+      { additionalProperties: false, description: 'The answer to the board’s sum' },
+    ),
   },
   { additionalProperties: false },
 );
+
+export const Challenge = Type.Object({
+  token: Type.String(),
+  question: Type.String({ description: 'A sum, e.g. 3 + 5 = ?' }),
+});
 
 export const ObjectionReceipt = Type.Object({ id: Type.String(), receivedAt: IsoTime });
