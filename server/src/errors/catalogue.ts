@@ -65,6 +65,12 @@ export const ERRORS = catalogue({
     'zh-CN': '验证题答错了或已过期，请换一道题重新作答。',
     en: 'The check question was answered wrong, too late or twice: take a new one and answer it.',
   },
+  SZ_TEMPLATE_VERSION_EXISTS: {
+    status: 409,
+    shows: '`POST /api/templates`: the library has this version with other content',
+    'zh-CN': '模板“{template}”已有 {version} 版，内容与此不同：改动后请使用新的版本号。',
+    en: 'Template {template} has a version {version} with other content: a change takes a new version number.',
+  },
   SZ_NOTHING_TO_ROLL_BACK: {
     status: 409,
     shows: 'adoption rollback',

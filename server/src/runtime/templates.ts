@@ -5,6 +5,7 @@ import {
   type PublicationRecord,
   type Store,
   StoreConflict,
+  StoreDuplicate,
   type TemplateVersionRecord,
 } from '@shanzhi/store';
 import {
@@ -76,7 +77,15 @@ export class Templates {
         importedAt: this.deps.clock.now(),
         importedBy: by,
       };
-      await this.deps.store.templates.putVersion(record);
+      try {
+        await this.deps.store.templates.putVersion(record);
+      } catch (error) {
+        // A shipped folder changed without a new version: the version villages adopted stays as it was.
+        if (!(error instanceof StoreDuplicate)) throw error;
+        if (lang) throw new ApiError('SZ_TEMPLATE_VERSION_EXISTS', { template: record.templateId, version: record.version });
+        this.deps.log.error({ template: record.id }, 'template folder changed without a new version: the stored version is kept');
+        continue;
+      }
       kept.push(record);
     }
     return kept;
