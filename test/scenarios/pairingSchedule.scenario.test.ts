@@ -29,6 +29,12 @@ describe('pairing-schedule (结对共建 · 党建星期二)', () => {
     const honggang = await adoptionAt(admin, HONGGANG, 'pairing-schedule');
     expect(hefeng.overlay.parameters?.pairs).toEqual([expect.objectContaining({ townMember: 'lishui-sheji' })]);
     expect(honggang.overlay.parameters).toMatchObject({ sessionHour: 10 });
+    // It starts by itself each Tuesday: the start screen does not offer it.
+    const procedures = (await (await world.as('hefeng-banshi')).get('/api/process-definitions')).json<{
+      items: { key: string; startable?: boolean }[];
+    }>();
+    expect(procedures.items.find((d) => d.key === 'pairing_schedule')?.startable).toBe(false);
+    expect(procedures.items.find((d) => d.key === 'key_matters')?.startable).toBe(true);
     const evening = await admin.put(`/api/adoptions/${honggang.id}`, {
       revision: honggang.revision,
       overlay: { parameters: { sessionHour: 19 } },

@@ -1021,6 +1021,8 @@ export interface paths {
                             forms?: {
                                 [key: string]: string;
                             };
+                            /** @description Whether a person may start it (it has a none start event); one started by timers or messages only may not */
+                            startable?: boolean;
                         } & {
                             /** @description Forms this deployment stored */
                             deployedForms: {
@@ -1119,6 +1121,8 @@ export interface paths {
                                 forms?: {
                                     [key: string]: string;
                                 };
+                                /** @description Whether a person may start it (it has a none start event); one started by timers or messages only may not */
+                                startable?: boolean;
                             }[];
                         };
                     };
@@ -1179,6 +1183,8 @@ export interface paths {
                             forms?: {
                                 [key: string]: string;
                             };
+                            /** @description Whether a person may start it (it has a none start event); one started by timers or messages only may not */
+                            startable?: boolean;
                         };
                     };
                 };

@@ -243,3 +243,11 @@ async function unknownPeople(store: Store, model: Model): Promise<Problem[]> {
   }
   return problems;
 }
+
+/** Whether a person can start it: its main process has a none start event (a timer- or message-only one starts by itself). */
+export function startableByHand(model: Model): boolean {
+  const main = model.processes[model.main];
+  return Object.values(main?.elements ?? {}).some(
+    (e) => e.kind === 'startEvent' && e.scope === main?.id && (e.trigger === undefined || e.trigger.kind === 'none'),
+  );
+}

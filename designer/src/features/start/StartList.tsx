@@ -16,7 +16,15 @@ export function StartList() {
     <Card title={t('start.title')}>
       <Query query={definitions}>
         {(data) => {
-          const latest = [...new Map(data.items.toSorted((a, b) => a.version - b.version).map((d) => [d.key, d])).values()];
+          // The newest version of each procedure at each unit (a town sees each village's own), that a person may start.
+          const latest = [
+            ...new Map(
+              data.items
+                .filter((d) => d.startable !== false)
+                .toSorted((a, b) => a.version - b.version)
+                .map((d) => [`${d.key}@${d.unitPath}`, d]),
+            ).values(),
+          ];
           if (latest.length === 0) return <Nothing>{t('start.none')}</Nothing>;
           return (
             <List

@@ -6,6 +6,7 @@ import { Type } from '@sinclair/typebox';
 import { languageOf } from '../../errors/language.ts';
 import { ApiError, invalidRequest } from '../../errors.ts';
 import { assertCan, canSeeDefinition, principal, reachFor } from '../../plugins/tenancy.ts';
+import { startableByHand } from '../../runtime/definitions.ts';
 import { deployRefusal } from '../../runtime/deployRefusal.ts';
 import { errors, iso } from '../common.ts';
 import { StepForm } from '../forms/schemas.ts';
@@ -102,11 +103,15 @@ const deploymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       for (const d of await app.store.definitions.list(p.reach, key)) items.set(d.id, d);
       // And those deployed above (the town's, for a village), which its instances run.
       for (const unit of p.reach) for (const d of await app.store.definitions.visibleAt(unit, key)) items.set(d.id, d);
-      return {
-        items: [...items.values()]
-          .sort((a, b) => a.unitPath.localeCompare(b.unitPath) || a.key.localeCompare(b.key) || a.version - b.version)
-          .map(definitionView),
-      };
+      const sorted = [...items.values()].sort(
+        (a, b) => a.unitPath.localeCompare(b.unitPath) || a.key.localeCompare(b.key) || a.version - b.version,
+      );
+      const views = [];
+      for (const d of sorted) {
+        const model = (await app.runtime.definitions.byId(d.id))?.model;
+        views.push({ ...definitionView(d), startable: model !== undefined && startableByHand(model) });
+      }
+      return { items: views };
     },
   );
 

@@ -28,6 +28,11 @@ export const Definition = Type.Object({
   deployedAt: IsoTime,
   deployedBy: Type.String(),
   forms: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'The forms its steps show, pinned: form key -> form id' })),
+  startable: Type.Optional(
+    Type.Boolean({
+      description: 'Whether a person may start it (it has a none start event); one started by timers or messages only may not',
+    }),
+  ),
 });
 
 export const Deployed = Type.Intersect([
