@@ -245,3 +245,12 @@ export async function answeredChallenge(app: FastifyInstance, answer?: (a: numbe
   const [a, b] = (question.match(/\d+/g) ?? []).map(Number) as [number, number];
   return { token, answer: answer ? answer(a, b) : String(a + b) };
 }
+
+/** One file as a multipart/form-data body, the way a browser uploads it. */
+export function multipart(field: string, fileName: string, contentType: string, content: Buffer) {
+  const boundary = '----shanzhi-test';
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+  );
+  return { boundary, payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]) };
+}

@@ -1,16 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type Client, deploy, REVIEW, UNITS, useTestEnv } from './support.ts';
+import { type Client, deploy, multipart, REVIEW, UNITS, useTestEnv } from './support.ts';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n', 'latin1');
-
-function multipart(field: string, fileName: string, contentType: string, content: Buffer) {
-  const boundary = '----shanzhi-test';
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`,
-  );
-  return { boundary, payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]) };
-}
 
 describe('working a task', () => {
   let clerk: Client;

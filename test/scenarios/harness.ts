@@ -8,7 +8,7 @@ import { hashPassword } from '../../server/src/auth/password.ts';
 import { DEFAULT_TEMPLATES_DIR } from '../../server/src/config.ts';
 import { DEMO_PASSWORD } from '../../server/src/demo/data.ts';
 import { loadDemo } from '../../server/src/demo/load.ts';
-import { answeredChallenge, idGenerator, TestClock } from '../../server/test/support.ts';
+import { answeredChallenge, idGenerator, multipart, TestClock } from '../../server/test/support.ts';
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
@@ -45,6 +45,8 @@ export interface Person {
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, payload?: object): Promise<LightMyRequestResponse>;
   put(url: string, payload: object): Promise<LightMyRequestResponse>;
+  /** Uploads a file to a task, as the task page does; the attachment's id. */
+  upload(taskId: string, fileName: string, contentType: string, content: Buffer): Promise<string>;
   /** Their open task of that step name in the instance, from their own inbox. */
   task(instanceId: string, name: string): Promise<Task>;
   /** Claims it when offered to a group, and submits the form as shown with these values filled in; the answer's status. */
@@ -65,7 +67,9 @@ export interface World {
   /** A villager's objection to a notice of the unit's board, the board's sum answered; the answer's status. */
   object(unitPath: string, noticeId: string, objection: { content: string; name?: string; phone?: string }): Promise<number>;
   /** The public board of a unit, as a villager reads it without an account. */
-  board(unitPath: string): Promise<{ id: string; title: string; body: string; until: string }[]>;
+  board(
+    unitPath: string,
+  ): Promise<{ id: string; title: string; body: string; until: string; attachments?: { id: string; fileName: string }[] }[]>;
   close(): Promise<void>;
 }
 
@@ -102,6 +106,17 @@ export async function demoWorld(): Promise<World> {
       get: async (url) => app.inject({ method: 'GET', url, headers: await headers() }),
       post: async (url, payload = {}) => app.inject({ method: 'POST', url, headers: await headers(), payload }),
       put: async (url, payload) => app.inject({ method: 'PUT', url, headers: await headers(), payload }),
+      async upload(taskId, fileName, contentType, content) {
+        const { boundary, payload } = multipart('file', fileName, contentType, content);
+        const res = await app.inject({
+          method: 'POST',
+          url: `/api/tasks/${taskId}/attachments`,
+          headers: { ...(await headers()), 'content-type': `multipart/form-data; boundary=${boundary}` },
+          payload,
+        });
+        if (res.statusCode !== 201) throw new Error(`${username} could not upload ${fileName}: ${res.body}`);
+        return res.json<{ id: string }>().id;
+      },
       async task(instanceId, name) {
         const items = (await person.get('/api/tasks?status=open&limit=200')).json<{ items: Task[] }>().items;
         const found = items.find((t) => t.instanceId === instanceId && t.name === name);
@@ -142,7 +157,9 @@ export async function demoWorld(): Promise<World> {
     },
     async board(unitPath) {
       const res = await app.inject({ method: 'GET', url: `/api/public/units/${encodeURIComponent(unitPath)}/notices` });
-      return res.json<{ items: { id: string; title: string; body: string; until: string }[] }>().items;
+      return res.json<{
+        items: { id: string; title: string; body: string; until: string; attachments?: { id: string; fileName: string }[] }[];
+      }>().items;
     },
     async close() {
       await app.close();

@@ -4,6 +4,7 @@ import { DEFAULT_TEMPLATES_DIR } from '../../server/src/config.ts';
 import { type Adoption, adoptionAt, DAY, demoWorld, type Person, type World } from './harness.ts';
 
 const HEFENG = '/nanhai/lishui/hefeng/';
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n', 'latin1');
 const HONGGANG = '/nanhai/lishui/honggang/';
 
 /**
@@ -193,9 +194,16 @@ describe('key-matters (重要事项清单 · 四议两公开)', () => {
     await world.pass(10 * DAY);
     const filer = await world.as('lishui-shenpi');
     await filer.complete(id, '镇备案', { filingNo: '里水备〔2026〕12号', filingOpinion: '已备案' });
-    await clerk.complete(id, '组织实施', { result: '经公开竞价，厂房以每月1.58万元租出，合同已签订。' });
-    expect((await world.board(HEFENG)).map((n) => n.title)).toContain('村集体闲置厂房公开招租实施结果公开');
+    const contract = await clerk.upload((await clerk.task(id, '组织实施')).id, '租赁合同.pdf', 'application/pdf', PDF);
+    await clerk.complete(id, '组织实施', { result: '经公开竞价，厂房以每月1.58万元租出，合同已签订。', resultFiles: [contract] });
+    const result = (await world.board(HEFENG)).find((n) => n.title === '村集体闲置厂房公开招租实施结果公开');
+    expect(result?.attachments).toEqual([expect.objectContaining({ id: contract, fileName: '租赁合同.pdf' })]);
+    // The contract is public while the result is posted, and no longer once the posting ends.
+    const file = `/api/public/units/${encodeURIComponent(HEFENG)}/notices/${result?.id}/attachments/${contract}`;
+    expect((await world.app.inject({ method: 'GET', url: file })).rawPayload.equals(PDF)).toBe(true);
     expect(await status(id)).toBe('completed');
+    await world.pass(11 * DAY);
+    expect((await world.app.inject({ method: 'GET', url: file })).statusCode).toBe(404);
   });
 
   it('a representatives’ meeting without quorum meets again; a vote that fails ends the matter', async () => {

@@ -190,4 +190,5 @@ export const en: Record<MessageKey, string> = {
   'mine.ccFrom': 'from',
   'board.challenge': 'Check question:',
   'board.challengeRequired': 'Please answer the check question',
+  'board.files': 'Files:',
 };

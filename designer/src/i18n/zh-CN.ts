@@ -189,6 +189,7 @@ export const zhCN = {
   'mine.ccFrom': '抄送人',
   'board.challenge': '验证题：',
   'board.challengeRequired': '请算出验证题的答案',
+  'board.files': '附件：',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -8041,6 +8041,13 @@ export interface paths {
                                 body?: string;
                                 /** @description Which board of the unit, when it has several */
                                 board?: string;
+                                /** @description Posted with it: GET …/notices/{noticeId}/attachments/{attachmentId} while it is posted */
+                                attachments?: {
+                                    id: string;
+                                    fileName: string;
+                                    contentType: string;
+                                    size: number;
+                                }[];
                                 /** Format: date-time */
                                 postedAt: string;
                                 /** Format: date-time */
@@ -8065,6 +8072,55 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/units/{unitPath}/notices/{noticeId}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file posted with a notice, while the notice is posted (no login) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    unitPath: string;
+                    noticeId: string;
+                    attachmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": components["schemas"]["Error"];
                     };
                 };
             };

@@ -38,7 +38,18 @@ export type Effect =
   | { type: 'PublishMessage'; instance: string; name: string; correlationKey?: string; variables: Vars }
   /** To every other instance that waits for it, and the processes it starts: the throwing instance has caught it already. */
   | { type: 'BroadcastSignal'; instance: string; name: string; variables: Vars }
-  | { type: 'PostNotice'; instance: string; key: string; el: string; title: string; body?: string; days: number; board?: string }
+  | {
+      type: 'PostNotice';
+      instance: string;
+      key: string;
+      el: string;
+      title: string;
+      body?: string;
+      days: number;
+      board?: string;
+      /** Attachment ids shown with it on the public board. */
+      attachments?: string[];
+    }
   | {
       type: 'StartCalledInstance';
       instance: string;

@@ -296,6 +296,8 @@ export interface NoticeRecord {
   readonly body?: string;
   /** Which board of the unit, when it has several (村务公开, 党务公开); absent for the main one. */
   readonly board?: string;
+  /** Attachments (photos, the signed resolution) shown with it, by id: public while it is posted. */
+  readonly attachments?: readonly string[];
   readonly postedAt: number;
   readonly until: number;
 }

@@ -243,6 +243,7 @@ export async function planCommit(ctx: PlanContext, effects: readonly Effect[]): 
           until: ctx.now + e.days * DAY_MS,
           ...(e.body ? { body: e.body } : {}),
           ...(e.board ? { board: e.board } : {}),
+          ...(e.attachments ? { attachments: e.attachments } : {}),
         });
         break;
       case 'StartCalledInstance':

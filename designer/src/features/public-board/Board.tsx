@@ -128,6 +128,21 @@ export function Board() {
                     {n.body}
                   </Typography.Paragraph>
                 ) : null}
+                {n.attachments?.length ? (
+                  <Space direction="vertical" size={2} style={{ marginBottom: 8 }} data-testid="notice-files">
+                    <Typography.Text type="secondary">{t('board.files')}</Typography.Text>
+                    {n.attachments.map((f) => (
+                      <Typography.Link
+                        key={f.id}
+                        href={`/api/public/units/${encodeURIComponent(board.data.unit.path)}/notices/${n.id}/attachments/${f.id}`}
+                        target="_blank"
+                        translate="no"
+                      >
+                        {f.fileName}
+                      </Typography.Link>
+                    ))}
+                  </Space>
+                ) : null}
                 <Collapse
                   ghost
                   items={[

@@ -8,6 +8,9 @@ export function postNotice(p: Processing, ei: ElementInstance, el: ElementModel)
   if (!notice) return;
   const vars = p.scopeVars(ei.k);
   const body = notice.body ? String(p.expr(notice.body, vars, `notice body of ${el.id}`)) : undefined;
+  // One id or a list of them; anything else (an empty field) posts none.
+  const given = notice.attachments ? p.expr(notice.attachments, vars, `notice attachments of ${el.id}`) : undefined;
+  const attachments = (Array.isArray(given) ? given : [given]).filter((a): a is string => typeof a === 'string' && a.length > 0);
   p.effect({
     type: 'PostNotice',
     instance: p.state.id,
@@ -17,5 +20,6 @@ export function postNotice(p: Processing, ei: ElementInstance, el: ElementModel)
     days: notice.days,
     ...(body === undefined ? {} : { body }),
     ...(notice.board === undefined ? {} : { board: notice.board }),
+    ...(attachments.length > 0 ? { attachments } : {}),
   });
 }

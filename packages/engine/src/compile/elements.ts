@@ -307,5 +307,6 @@ function readNotice(node: ModdleElement, problems: Problems): NoticeSpec | undef
     return undefined;
   }
   const board = str(n, 'board');
-  return { title, days, ...(body ? { body } : {}), ...(board ? { board } : {}) };
+  const attachments = readExpr(str(n, 'attachments'), `notice attachments of ${node.id}`, node, problems);
+  return { title, days, ...(body ? { body } : {}), ...(board ? { board } : {}), ...(attachments ? { attachments } : {}) };
 }

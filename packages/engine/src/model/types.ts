@@ -74,6 +74,8 @@ export interface NoticeSpec {
   readonly body?: Expr;
   readonly days: number;
   readonly board?: string;
+  /** FEEL giving the attachment ids posted with it (a form's attachment fields). */
+  readonly attachments?: Expr;
 }
 
 export interface LoopSpec {

@@ -23,7 +23,13 @@ export function noticeSpecs(ctx: SuiteContext): void {
 
     it('shows what a commit posted on its unit’s board during the posting period, newest first', async () => {
       const resolution = notice(road, '5');
-      const budget = notice(road, '9', { title: '村级财务收支公开', postedAt: T0 + DAY, until: T0 + 3 * DAY, board: '财务公开' });
+      const budget = notice(road, '9', {
+        title: '村级财务收支公开',
+        postedAt: T0 + DAY,
+        until: T0 + 3 * DAY,
+        board: '财务公开',
+        attachments: ['att-ledger', 'att-receipts'],
+      });
       await start(ctx.store, road, { notices: { add: [resolution] } });
       await ctx.store.commit({ instance: road, expectedVersion: 1, events: [], notices: { add: [budget] } });
       await start(ctx.store, well, { notices: { add: [notice(well, '5')] } });

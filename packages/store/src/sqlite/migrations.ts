@@ -505,6 +505,11 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 16,
+    name: 'attachments posted with notices',
+    sql: 'ALTER TABLE notices ADD COLUMN attachments TEXT;',
+  },
 ];
 
 export function migrate(db: Database.Database): void {

@@ -430,7 +430,18 @@ export const toSession = (row: SessionRow): SessionRecord => ({
   ...present('revokedAt', row.revoked_at as number | null),
 });
 
-export const NOTICE_COLUMNS = ['id', 'instance_id', 'unit_path', 'element_id', 'title', 'body', 'board', 'posted_at', 'until'] as const;
+export const NOTICE_COLUMNS = [
+  'id',
+  'instance_id',
+  'unit_path',
+  'element_id',
+  'title',
+  'body',
+  'board',
+  'attachments',
+  'posted_at',
+  'until',
+] as const;
 export type NoticeRow = Row<(typeof NOTICE_COLUMNS)[number]>;
 export const noticeRow = (notice: NoticeRecord): NoticeRow => ({
   id: notice.id,
@@ -440,6 +451,7 @@ export const noticeRow = (notice: NoticeRecord): NoticeRow => ({
   title: notice.title,
   body: notice.body ?? null,
   board: notice.board ?? null,
+  attachments: jsonOrNull(notice.attachments),
   posted_at: notice.postedAt,
   until: notice.until,
 });
@@ -451,6 +463,7 @@ export const toNotice = (row: NoticeRow): NoticeRecord => ({
   title: row.title as string,
   ...present('body', row.body as string | null),
   ...present('board', row.board as string | null),
+  ...present('attachments', parsedOrNull(row.attachments)),
   postedAt: row.posted_at as number,
   until: row.until as number,
 });

@@ -1,19 +1,23 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { NoticeRecord } from '@shanzhi/store';
+import type { AttachmentRecord, NoticeRecord } from '@shanzhi/store';
+import { Type } from '@sinclair/typebox';
 import { ApiError } from '../../errors.ts';
 import { errors, iso } from '../common.ts';
 import { challenges } from './challenge.ts';
 import { fileObjection, OBJECTION_WINDOW_MS, OBJECTIONS_PER_WINDOW } from './objections.ts';
-import { Board, BoardParams, Challenge, ObjectionBody, ObjectionParams, ObjectionReceipt } from './schemas.ts';
+import { Board, BoardParams, Challenge, NoticeAttachmentParams, ObjectionBody, ObjectionParams, ObjectionReceipt } from './schemas.ts';
 
-/** Only what the notice says and when: no instance, element or person behind it. */
-const noticeView = (n: NoticeRecord) => ({
+/** Only what the notice says and when, and the files posted with it: no instance, element or person behind it. */
+const noticeView = (n: NoticeRecord, files: readonly AttachmentRecord[]) => ({
   id: n.id,
   title: n.title,
   postedAt: iso(n.postedAt) as string,
   until: iso(n.until) as string,
   ...(n.body === undefined ? {} : { body: n.body }),
   ...(n.board === undefined ? {} : { board: n.board }),
+  ...(files.length > 0
+    ? { attachments: files.map((f) => ({ id: f.id, fileName: f.fileName, contentType: f.contentType, size: f.size })) }
+    : {}),
 });
 
 /**
@@ -57,9 +61,50 @@ const publicRoutes: FastifyPluginAsyncTypebox<{ secret: string }> = async (app, 
       const unit = await app.store.units.byPath(request.params.unitPath);
       if (!unit) throw new ApiError('SZ_UNIT_NOT_FOUND', { unit: request.params.unitPath });
       const notices = await app.store.notices.current(unit.path, app.clock.now());
-      return { unit: { path: unit.path, name: unit.name }, items: notices.map(noticeView) };
+      const items = [];
+      for (const n of notices) items.push(noticeView(n, await postedFiles(n)));
+      return { unit: { path: unit.path, name: unit.name }, items };
     },
   );
+
+  app.get(
+    '/units/:unitPath/notices/:noticeId/attachments/:attachmentId',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['public'],
+        summary: 'A file posted with a notice, while the notice is posted (no login)',
+        security: [],
+        params: NoticeAttachmentParams,
+        produces: ['application/octet-stream'],
+        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }), ...errors(404) },
+      },
+    },
+    async (request, reply) => {
+      const { unitPath, noticeId, attachmentId } = request.params;
+      const now = app.clock.now();
+      const notice = await app.store.notices.byId(noticeId);
+      const posted = notice && notice.unitPath === unitPath && notice.postedAt <= now && now < notice.until;
+      const meta = posted ? (await postedFiles(notice)).find((f) => f.id === attachmentId) : undefined;
+      const content = meta && (await app.store.attachments.content(meta.id));
+      if (!meta || !content) throw new ApiError('SZ_NOT_FOUND/attachment');
+      return reply
+        .type(meta.contentType)
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(meta.fileName)}`)
+        .header('x-content-type-options', 'nosniff')
+        .send(Buffer.from(content));
+    },
+  );
+
+  /** The files a notice names that belong to its instance: a model cannot post another instance's file. */
+  async function postedFiles(n: NoticeRecord): Promise<AttachmentRecord[]> {
+    const files: AttachmentRecord[] = [];
+    for (const id of n.attachments ?? []) {
+      const meta = await app.store.attachments.byId(id);
+      if (meta?.instanceId === n.instanceId) files.push(meta);
+    }
+    return files;
+  }
 
   app.post(
     '/units/:unitPath/notices/:noticeId/objections',

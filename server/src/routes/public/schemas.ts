@@ -11,6 +11,11 @@ export const Notice = Type.Object({
   title: Type.String(),
   body: Type.Optional(Type.String()),
   board: Type.Optional(Type.String({ description: 'Which board of the unit, when it has several' })),
+  attachments: Type.Optional(
+    Type.Array(Type.Object({ id: Type.String(), fileName: Type.String(), contentType: Type.String(), size: Type.Integer() }), {
+      description: 'Posted with it: GET …/notices/{noticeId}/attachments/{attachmentId} while it is posted',
+    }),
+  ),
   postedAt: IsoTime,
   until: IsoTime,
 });
@@ -44,6 +49,12 @@ export const ObjectionBody = Type.Object(
 export const Challenge = Type.Object({
   token: Type.String(),
   question: Type.String({ description: 'A sum, e.g. 3 + 5 = ?' }),
+});
+
+export const NoticeAttachmentParams = Type.Object({
+  unitPath: Type.String({ maxLength: 512 }),
+  noticeId: Type.String({ maxLength: 64 }),
+  attachmentId: Type.String({ maxLength: 64 }),
 });
 
 export const ObjectionReceipt = Type.Object({ id: Type.String(), receivedAt: IsoTime });
