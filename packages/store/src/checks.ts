@@ -4,6 +4,8 @@ import {
   type AdoptionRecord,
   type NotificationRecord,
   type PublicationRecord,
+  type RegisterRecord,
+  type RegisterWrite,
   ROLES,
   type RoleGrant,
   type TemplateVersionRecord,
@@ -44,12 +46,14 @@ export function checkCommit(commit: Commit): void {
     ...(commit.subscriptions?.remove ?? []).map((sub) => ['subscription', sub.sub, sub.instanceId]),
     ...(commit.notices?.add ?? []).map((notice) => ['notice', notice.id, notice.instanceId]),
     ...(commit.notifications?.add ?? []).map((n) => ['notification', n.id, n.instanceId ?? 'none']),
+    ...(commit.registers?.put ?? []).map((w) => ['register entry', `${w.register}/${w.key}`, w.instanceId ?? 'none']),
   ].find(([, , instanceId]) => instanceId !== instance.id);
   if (foreign !== undefined) {
     const [what, id, instanceId] = foreign;
     throw new Error(`${what} ${id} belongs to instance ${instanceId}, not to instance ${instance.id} that this commit writes`);
   }
   for (const notification of commit.notifications?.add ?? []) checkNotification(notification);
+  for (const write of commit.registers?.put ?? []) checkRegisterWrite(write);
 }
 
 export function checkTemplateVersion(record: TemplateVersionRecord): void {
@@ -78,5 +82,34 @@ export function checkAdoption(adoption: AdoptionRecord, expectedRevision: number
     throw new Error(
       `adoption ${adoption.id} saved over revision ${expectedRevision ?? 'none'} must have revision ${next}, not ${adoption.revision}`,
     );
+  }
+}
+
+const REGISTER_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+/** Keys are what people type (a house number, a clause number): any text, bounded. */
+const MAX_REGISTER_KEY = 200;
+
+export function checkRegister(register: RegisterRecord): void {
+  assertUnitPath(register.unitPath);
+  if (!REGISTER_ID.test(register.id)) throw new Error(`register id "${register.id}" must be kebab-case, e.g. rental-houses`);
+  if (register.keyField.length === 0) throw new Error(`register ${register.id} needs the form field that keys its entries`);
+}
+
+export function checkRegisterWrite(write: RegisterWrite): void {
+  assertUnitPath(write.unitPath);
+  if (!REGISTER_ID.test(write.register)) throw new Error(`register id "${write.register}" must be kebab-case, e.g. rental-houses`);
+  if (write.key.length === 0 || write.key.length > MAX_REGISTER_KEY) {
+    throw new Error(`an entry of register ${write.register} needs a key of 1 to ${MAX_REGISTER_KEY} characters`);
+  }
+  if (write.data === null || typeof write.data !== 'object' || Array.isArray(write.data)) {
+    throw new Error(`entry ${write.key} of register ${write.register} must be an object`);
+  }
+}
+
+/** A put names the revision it read: null for a new entry, else a revision number. */
+export function checkExpectedRevision(what: string, expectedRevision: number | null | undefined): void {
+  if (expectedRevision === undefined || expectedRevision === null) return;
+  if (!(Number.isInteger(expectedRevision) && expectedRevision >= 1)) {
+    throw new Error(`expectedRevision of ${what} must be null (new) or the revision read, not ${expectedRevision}`);
   }
 }

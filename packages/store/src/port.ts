@@ -20,6 +20,9 @@ import type {
   ObjectionRecord,
   OrgUnit,
   PublicationRecord,
+  RegisterEntryRecord,
+  RegisterRecord,
+  RegisterWrite,
   Role,
   RoleGrant,
   SessionRecord,
@@ -68,6 +71,14 @@ export interface InstanceQuery {
   /** Only the instances this user started (我发起的). */
   readonly startedBy?: string;
   readonly withIncidents?: boolean;
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
+export interface RegisterEntryQuery {
+  readonly unitPath: string;
+  readonly register: string;
+  readonly retired?: boolean;
   readonly limit: number;
   readonly cursor?: string;
 }
@@ -168,6 +179,10 @@ export interface Commit {
   /** What the transition tells people (a task offered to them), each about this instance. */
   readonly notifications?: {
     readonly add?: readonly NotificationRecord[];
+  };
+  /** Register entries a step wrote (a built-in register job completed in this commit). */
+  readonly registers?: {
+    readonly put?: readonly RegisterWrite[];
   };
 }
 
@@ -388,6 +403,26 @@ export interface Store {
     byId(id: string): Promise<NoticeRecord | undefined>;
   };
 
+  /** The registers units keep (台账) and their entries, every revision kept. */
+  readonly registers: {
+    /** Declares a register at a unit, or updates its name, form and key field (a new template version). */
+    declare(register: RegisterRecord): Promise<void>;
+    byId(unitPath: string, id: string): Promise<RegisterRecord | undefined>;
+    /** The registers kept at these units, by unit then id. */
+    within(reach: Reach): Promise<RegisterRecord[]>;
+    /**
+     * Writes one entry, outside any commit. With `expectedRevision` (null: the entry must be new) another writer's
+     * revision in between is a StoreConflict('register'); the answer is the entry as stored.
+     */
+    put(write: RegisterWrite, expectedRevision?: number | null): Promise<RegisterEntryRecord>;
+    /** The newest revision of an entry, retired ones too. */
+    entry(unitPath: string, register: string, key: string): Promise<RegisterEntryRecord | undefined>;
+    /** The entries in key order; retired ones only when asked. */
+    entries(query: RegisterEntryQuery): Promise<Page<RegisterEntryRecord>>;
+    /** Every revision of an entry, the newest first. */
+    history(unitPath: string, register: string, key: string): Promise<RegisterEntryRecord[]>;
+  };
+
   /** Objections villagers file against notices (异议), kept for the unit's staff. */
   readonly objections: {
     add(objection: ObjectionRecord): Promise<void>;
@@ -460,7 +495,7 @@ export interface Store {
 export class StoreConflict extends Error {
   readonly code = 'SZ_STORE_CONFLICT';
   constructor(
-    readonly entity: 'instance' | 'job' | 'adoption',
+    readonly entity: 'instance' | 'job' | 'adoption' | 'register',
     readonly id: string,
   ) {
     super(entity === 'job' ? `job ${id} is no longer held by the worker finishing it` : `${entity} ${id} was changed by someone else`);

@@ -302,6 +302,46 @@ export interface NoticeRecord {
   readonly until: number;
 }
 
+/**
+ * A register a unit keeps (台账: rental houses, tenants, covenant clauses, restrictions, pairings),
+ * declared by the procedure that writes it. Its entries are the data of one form, keyed by one of
+ * that form's fields; procedures read and write them, staff keep them by hand.
+ */
+export interface RegisterRecord {
+  readonly unitPath: string;
+  /** kebab-case, unique within the unit, e.g. rental-houses. */
+  readonly id: string;
+  readonly name: { readonly 'zh-CN': string; readonly en: string };
+  /** The form of an entry: the newest version of this key deployed at the unit validates it. */
+  readonly formKey: string;
+  /** The form field whose value keys an entry (a house number, a clause number, an identity number). */
+  readonly keyField: string;
+  /** The procedure (definition key) that declared it: the adoption of a template, or a deployment. */
+  readonly declaredBy: string;
+  readonly declaredAt: number;
+}
+
+/** One revision of a register entry. The newest is the entry; the older ones are its history. */
+export interface RegisterEntryRecord {
+  readonly unitPath: string;
+  readonly register: string;
+  readonly key: string;
+  /** 1 for the first; each write adds one. */
+  readonly revision: number;
+  readonly data: Readonly<Record<string, unknown>>;
+  /** Taken off the register (a clause deleted, a house demolished); the history stays. */
+  readonly retired?: boolean;
+  readonly at: number;
+  /** A user id, or `system:...` for a procedure's step. */
+  readonly by: string;
+  /** The procedure instance that wrote it, when a step did. */
+  readonly instanceId?: string;
+  readonly note?: string;
+}
+
+/** A write of one entry: the store gives it the next revision. */
+export type RegisterWrite = Omit<RegisterEntryRecord, 'revision'>;
+
 /** A villager's objection to a notice on a public board (异议), filed without login. */
 export interface ObjectionRecord {
   readonly id: string;

@@ -1,5 +1,5 @@
 import type { InboxQuery } from './port.ts';
-import type { InstanceJobRecord, InstanceRecord, NotificationRecord, TaskRecord, User } from './records.ts';
+import type { InstanceJobRecord, InstanceRecord, NotificationRecord, RegisterEntryRecord, TaskRecord, User } from './records.ts';
 
 export type SortValue = string | number;
 
@@ -15,7 +15,7 @@ export interface Sort<R> {
   keyOf(record: R): readonly SortValue[];
 }
 
-export type SortField = 'dueOrder' | 'priorityOrder' | 'createdAt' | 'startedAt' | 'dueAt' | 'username' | 'id';
+export type SortField = 'dueOrder' | 'priorityOrder' | 'createdAt' | 'startedAt' | 'dueAt' | 'username' | 'key' | 'id';
 
 /** Tasks without a due date sort after every dated one. */
 const NO_DUE_DATE = Number.MAX_SAFE_INTEGER;
@@ -82,4 +82,12 @@ export const DEAD_LETTER_SORT: Sort<InstanceJobRecord> = {
   direction: 'desc',
   fields: ['dueAt', 'id'],
   keyOf: (job) => [job.dueAt, job.id],
+};
+
+/** Register entries: by key, which is unique within a register as an id is. */
+export const REGISTER_ENTRY_SORT: Sort<RegisterEntryRecord> = {
+  name: 'key',
+  direction: 'asc',
+  fields: ['key'],
+  keyOf: (entry) => [entry.key],
 };

@@ -274,6 +274,12 @@ export const ERRORS = catalogue({
     'zh-CN': '这项模板采用刚刚被别人改动过，请刷新后再试。',
     en: 'The adoption was changed by someone else meanwhile; read it again and retry.',
   },
+  SZ_REGISTER_CONFLICT: {
+    status: 409,
+    shows: 'register entry written: the revision sent is not the stored one',
+    'zh-CN': '这条台账记录刚刚被别人改动过，请刷新后再试。',
+    en: 'The register entry was changed by someone else meanwhile; read it again and retry.',
+  },
   SZ_TASK_CONFLICT: {
     status: 409,
     shows: 'task commands',

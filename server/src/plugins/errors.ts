@@ -26,7 +26,12 @@ const errorsPlugin: FastifyPluginAsync = async (app) => {
 };
 
 /** What a conflict in the store means to the caller: someone changed what they read, or a worker lost its job's lock. */
-const STORE_CONFLICT_CODES = { instance: 'SZ_INSTANCE_CONFLICT', job: 'SZ_JOB_LOCK_LOST', adoption: 'SZ_ADOPTION_CONFLICT' } as const;
+const STORE_CONFLICT_CODES = {
+  instance: 'SZ_INSTANCE_CONFLICT',
+  job: 'SZ_JOB_LOCK_LOST',
+  adoption: 'SZ_ADOPTION_CONFLICT',
+  register: 'SZ_REGISTER_CONFLICT',
+} as const;
 
 function toApiError(error: FastifyError | ApiError | Error): ApiError {
   if (error instanceof ApiError) return error;

@@ -17,6 +17,7 @@ import { jobSpecs } from './jobs.ts';
 import { migrationSpecs } from './migrations.ts';
 import { noticeSpecs } from './notices.ts';
 import { notificationSpecs } from './notifications.ts';
+import { registerSpecs } from './registers.ts';
 import { sessionSpecs } from './sessions.ts';
 import { startTimerSpecs } from './startTimers.ts';
 import { subscriptionSpecs } from './subscriptions.ts';
@@ -78,6 +79,7 @@ export function storeConformance(name: string, makeStore: () => Promise<Store>, 
     eventSpecs(ctx);
     fileSpecs(ctx);
     noticeSpecs(ctx);
+    registerSpecs(ctx);
     notificationSpecs(ctx);
     webhookSpecs(ctx);
     sessionSpecs(ctx);

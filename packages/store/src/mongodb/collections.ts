@@ -17,6 +17,8 @@ import type {
   ObjectionRecord,
   OrgUnit,
   PublicationRecord,
+  RegisterEntryRecord,
+  RegisterRecord,
   RoleGrant,
   SessionRecord,
   SubscriptionRecord,
@@ -101,6 +103,10 @@ export type WebhookDoc = WithDocumentId<WebhookRecord>;
  */
 export type TemplateVersionDoc = Omit<WithDocumentId<TemplateVersionRecord>, 'package'> & { package: string };
 export type PublicationDoc = Omit<WithDocumentId<PublicationRecord>, 'bounds' | 'defaults'> & { bounds: string; defaults: string };
+/** `_id` is unit path + register id: unit paths end in `/` and ids hold none, so it is unique. */
+export type RegisterDoc = RegisterRecord & { _id: string };
+/** An entry's data is form data: JSON as text, since its field names are villages' and may hold `$` or `.`. */
+export type RegisterEntryDoc = Omit<RegisterEntryRecord, 'data'> & { _id: string; data: string };
 export type AdoptionDoc = Omit<WithDocumentId<AdoptionRecord>, 'overlay' | 'deployments'> & { overlay: string; deployments: string };
 
 /** The TTL index on expiresAt (a Date) drops a window's count once the window has ended. */
@@ -145,6 +151,9 @@ export interface Collections {
   readonly publications: Collection<PublicationDoc>;
   readonly adoptions: Collection<AdoptionDoc>;
   readonly attempts: Collection<AttemptDoc>;
+  readonly registers: Collection<RegisterDoc>;
+  readonly registerEntries: Collection<RegisterEntryDoc>;
+  readonly registerRevisions: Collection<RegisterEntryDoc>;
   readonly schemaVersion: Collection<SchemaVersionDoc>;
 }
 
@@ -173,6 +182,9 @@ export const COLLECTION_NAMES = [
   'templateVersions',
   'publications',
   'adoptions',
+  'registers',
+  'registerEntries',
+  'registerRevisions',
 ] as const;
 
 export function collectionsOf(db: Db): Collections {
@@ -202,6 +214,9 @@ export function collectionsOf(db: Db): Collections {
     templateVersions: db.collection('templateVersions'),
     publications: db.collection('publications'),
     adoptions: db.collection('adoptions'),
+    registers: db.collection('registers'),
+    registerEntries: db.collection('registerEntries'),
+    registerRevisions: db.collection('registerRevisions'),
     schemaVersion: db.collection('schema_version'),
   };
 }

@@ -11,6 +11,7 @@ import { appendEvents } from './events.ts';
 import { writeJobs } from './jobs.ts';
 import { postNotice } from './notices.ts';
 import { writeNotifications } from './notifications.ts';
+import { putRegisterEntry } from './registers.ts';
 import { writeSubscriptions } from './subscriptions.ts';
 import { endTask, upsertTask } from './tasks.ts';
 import { inTransaction } from './transactions.ts';
@@ -23,7 +24,7 @@ const businessKeyId = (instance: Pick<InstanceRecord, 'definitionKey' | 'unitPat
 /**
  * One engine transition in one transaction (a replica set or sharded cluster is required): the
  * instance replaced only if it still has the version the writer read, its events chained onto
- * the head the instance document keeps, its tasks, jobs, subscriptions, notices and notifications. withTransaction
+ * the head the instance document keeps, its tasks, jobs, subscriptions, notices, notifications and register entries. withTransaction
  * retries transient write conflicts; a retry that finds the version moved on throws StoreConflict.
  */
 export function mongoCommit(client: MongoClient, collections: Collections): (commit: Commit) => Promise<InstanceRecord> {
@@ -57,6 +58,7 @@ async function write(collections: Collections, session: ClientSession, commit: C
   if (commit.subscriptions) await writeSubscriptions(collections, session, commit.subscriptions);
   for (const notice of commit.notices?.add ?? []) await postNotice(collections, session, notice);
   await writeNotifications(collections, session, commit.notifications?.add ?? []);
+  for (const write of commit.registers?.put ?? []) await putRegisterEntry(collections, session, write);
   return stored;
 }
 

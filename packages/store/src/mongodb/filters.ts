@@ -10,6 +10,7 @@ const SORT_FIELDS: Record<SortField, string> = {
   startedAt: 'startedAt',
   dueAt: 'dueAt',
   username: 'username',
+  key: 'key',
   id: '_id',
 };
 

@@ -16,6 +16,7 @@ import { mongoJobs } from './jobs.ts';
 import { migrate } from './migrations.ts';
 import { mongoNotices, mongoObjections } from './notices.ts';
 import { mongoNotifications } from './notifications.ts';
+import { mongoRegisters } from './registers.ts';
 import { mongoSessions } from './sessions.ts';
 import { mongoSubscriptions } from './subscriptions.ts';
 import { mongoTasks } from './tasks.ts';
@@ -46,6 +47,7 @@ export function createMongoStore(options: MongoStoreOptions): Store {
     forms: mongoForms(collections),
     templates: mongoTemplates(collections),
     adoptions: mongoAdoptions(collections),
+    registers: mongoRegisters(client, collections),
     calendars: mongoCalendars(collections),
     delegations: mongoDelegations(collections),
     instances: mongoInstances(collections),

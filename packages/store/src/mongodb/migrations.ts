@@ -180,6 +180,17 @@ export const MIGRATIONS: readonly MongoMigration[] = [
       await c.adoptions.createIndex({ unitPath: 1, templateId: 1 }, { unique: true });
     },
   },
+  {
+    version: 14,
+    name: 'registers and their entries with every revision',
+    // Entries listed by register in key order; revisions by entry, newest first.
+    async up(db, c) {
+      await createCollections(db);
+      await c.registers.createIndex({ unitPath: 1, id: 1 }, { unique: true });
+      await c.registerEntries.createIndex({ unitPath: 1, register: 1, key: 1 }, { unique: true });
+      await c.registerRevisions.createIndex({ unitPath: 1, register: 1, key: 1, revision: -1 }, { unique: true });
+    },
+  },
 ];
 
 /** Transactions on MongoDB before 4.4 cannot create collections, so every collection is created up front. */

@@ -8,6 +8,7 @@ import { appendEvents } from './events.ts';
 import { writeJobs } from './jobs.ts';
 import { postNotice } from './notices.ts';
 import { writeNotifications } from './notifications.ts';
+import { putRegisterEntry } from './registers.ts';
 import { INSTANCE_COLUMNS, instanceRow } from './rows.ts';
 import { insertInto, type Sqlite } from './sql.ts';
 import { writeSubscriptions } from './subscriptions.ts';
@@ -20,7 +21,7 @@ const UPDATE_INSTANCE = `UPDATE instances SET ${INSTANCE_COLUMNS.filter((c) => c
 /**
  * One engine transition, written all or nothing (a savepoint in the group's transaction, see
  * groupCommit.ts): the instance (guarded by the version the writer read), its events chained
- * onto the head the instance row keeps, its inbox rows, jobs, subscriptions, notices and notifications.
+ * onto the head the instance row keeps, its inbox rows, jobs, subscriptions, notices, notifications and register entries.
  */
 export function sqliteCommit(sqlite: Sqlite): (commit: Commit) => Promise<InstanceRecord> {
   const { statement, write } = sqlite;
@@ -43,6 +44,7 @@ export function sqliteCommit(sqlite: Sqlite): (commit: Commit) => Promise<Instan
           if (commit.subscriptions) writeSubscriptions(sqlite, commit.subscriptions);
           for (const notice of commit.notices?.add ?? []) postNotice(sqlite, notice);
           writeNotifications(sqlite, commit.notifications?.add ?? []);
+          for (const write of commit.registers?.put ?? []) putRegisterEntry(sqlite, write);
           return stored;
         },
         (key) =>

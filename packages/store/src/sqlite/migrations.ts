@@ -510,6 +510,50 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'attachments posted with notices',
     sql: 'ALTER TABLE notices ADD COLUMN attachments TEXT;',
   },
+  {
+    version: 17,
+    name: 'registers and their entries with every revision',
+    sql: `
+      CREATE TABLE registers (
+        unit_path TEXT NOT NULL,
+        id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        form_key TEXT NOT NULL,
+        key_field TEXT NOT NULL,
+        declared_by TEXT NOT NULL,
+        declared_at INTEGER NOT NULL,
+        PRIMARY KEY (unit_path, id)
+      ) STRICT;
+
+      -- The newest revision of each entry, for lists in key order; the history beside it.
+      CREATE TABLE register_entries (
+        unit_path TEXT NOT NULL,
+        register TEXT NOT NULL,
+        key TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        retired INTEGER NOT NULL,
+        at INTEGER NOT NULL,
+        by TEXT NOT NULL,
+        instance_id TEXT,
+        note TEXT,
+        PRIMARY KEY (unit_path, register, key)
+      ) STRICT;
+      CREATE TABLE register_revisions (
+        unit_path TEXT NOT NULL,
+        register TEXT NOT NULL,
+        key TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        retired INTEGER NOT NULL,
+        at INTEGER NOT NULL,
+        by TEXT NOT NULL,
+        instance_id TEXT,
+        note TEXT,
+        PRIMARY KEY (unit_path, register, key, revision)
+      ) STRICT;
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): void {

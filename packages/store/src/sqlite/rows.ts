@@ -15,6 +15,8 @@ import type {
   ObjectionRecord,
   OrgUnit,
   PublicationRecord,
+  RegisterEntryRecord,
+  RegisterRecord,
   SessionRecord,
   SubscriptionRecord,
   TaskRecord,
@@ -707,4 +709,64 @@ export const toAdoption = (row: AdoptionRow): AdoptionRecord => ({
   createdAt: row.created_at as number,
   updatedAt: row.updated_at as number,
   updatedBy: row.updated_by as string,
+});
+
+export const REGISTER_COLUMNS = ['unit_path', 'id', 'name', 'form_key', 'key_field', 'declared_by', 'declared_at'] as const;
+export type RegisterRow = Row<(typeof REGISTER_COLUMNS)[number]>;
+export const registerRow = (r: RegisterRecord): RegisterRow => ({
+  unit_path: r.unitPath,
+  id: r.id,
+  name: JSON.stringify(r.name),
+  form_key: r.formKey,
+  key_field: r.keyField,
+  declared_by: r.declaredBy,
+  declared_at: r.declaredAt,
+});
+export const toRegister = (row: RegisterRow): RegisterRecord => ({
+  unitPath: row.unit_path as string,
+  id: row.id as string,
+  name: JSON.parse(row.name as string),
+  formKey: row.form_key as string,
+  keyField: row.key_field as string,
+  declaredBy: row.declared_by as string,
+  declaredAt: row.declared_at as number,
+});
+
+/** The columns of both register_entries (the newest revision) and register_revisions (all of them). */
+export const REGISTER_ENTRY_COLUMNS = [
+  'unit_path',
+  'register',
+  'key',
+  'revision',
+  'data',
+  'retired',
+  'at',
+  'by',
+  'instance_id',
+  'note',
+] as const;
+export type RegisterEntryRow = Row<(typeof REGISTER_ENTRY_COLUMNS)[number]>;
+export const registerEntryRow = (e: RegisterEntryRecord): RegisterEntryRow => ({
+  unit_path: e.unitPath,
+  register: e.register,
+  key: e.key,
+  revision: e.revision,
+  data: JSON.stringify(e.data),
+  retired: e.retired ? 1 : 0,
+  at: e.at,
+  by: e.by,
+  instance_id: e.instanceId ?? null,
+  note: e.note ?? null,
+});
+export const toRegisterEntry = (row: RegisterEntryRow): RegisterEntryRecord => ({
+  unitPath: row.unit_path as string,
+  register: row.register as string,
+  key: row.key as string,
+  revision: row.revision as number,
+  data: JSON.parse(row.data as string),
+  ...(row.retired === 1 ? { retired: true } : {}),
+  at: row.at as number,
+  by: row.by as string,
+  ...present('instanceId', row.instance_id as string | null),
+  ...present('note', row.note as string | null),
 });

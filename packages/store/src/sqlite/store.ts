@@ -16,6 +16,7 @@ import { migrate } from './migrations.ts';
 import { sqliteNotices, sqliteObjections } from './notices.ts';
 import { sqliteNotifications } from './notifications.ts';
 import { BUSY_TIMEOUT_MS } from './open.ts';
+import { sqliteRegisters } from './registers.ts';
 import { sqliteSessions } from './sessions.ts';
 import { wrapDatabase } from './sql.ts';
 import { sqliteSubscriptions } from './subscriptions.ts';
@@ -55,6 +56,7 @@ export function sqliteStore(db: Database.Database, filesDir: string): Store {
     attachments: sqliteAttachments(sqlite, filesDir),
     notices: sqliteNotices(sqlite),
     objections: sqliteObjections(sqlite),
+    registers: sqliteRegisters(sqlite),
     notifications: sqliteNotifications(sqlite),
     webhooks: sqliteWebhooks(sqlite),
     sessions: sqliteSessions(sqlite),
