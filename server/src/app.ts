@@ -31,6 +31,7 @@ import notificationRoutes from './routes/notifications/index.ts';
 import objectionRoutes from './routes/objections/index.ts';
 import orgRoutes from './routes/org/index.ts';
 import publicRoutes from './routes/public/index.ts';
+import registerRoutes from './routes/registers/index.ts';
 import taskRoutes from './routes/tasks/index.ts';
 import signerRoutes from './routes/tasks/signers.ts';
 import toolkitRoutes from './routes/tasks/toolkit.ts';
@@ -178,6 +179,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(webhookRoutes);
       await api.register(objectionRoutes);
       await api.register(templateRoutes);
+      await api.register(registerRoutes);
       await api.register(publicRoutes, { prefix: '/public', secret: options.jwtSecret });
     },
     { prefix: '/api' },

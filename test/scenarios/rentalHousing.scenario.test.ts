@@ -33,6 +33,7 @@ describe('rental-housing (出租屋治理)', () => {
   });
   afterAll(() => world.close());
 
+  const houses = (who: Person, path = '') => who.get(`/api/registers/rental-houses/entries${path}?unit=${encodeURIComponent(HEFENG)}`);
   const variables = async (id: string) =>
     (await grid.get(`/api/process-instances/${id}`)).json<{ instance: { status: string }; variables: Record<string, unknown> }>();
 
@@ -57,6 +58,19 @@ describe('rental-housing (出租屋治理)', () => {
     });
     expect(started.statusCode, started.body).toBe(201);
     const id = started.json<{ id: string }>().id;
+
+    // Registering the house files it in the village's register of rental houses, whole for the
+    // grid worker who keeps it, masked for the town's administrator.
+    await world.pass(1_000);
+    const filed = (await houses(grid, `/${HOUSE.houseNo}`)).json<{ entry: { revision: number; data: Record<string, unknown> } }>();
+    expect(filed.entry).toMatchObject({ revision: 1, data: { ...HOUSE }, instanceId: id, note: '登记出租屋' });
+    const seenByTown = (await houses(await world.as('lishui-guanli'))).json<{ items: { key: string }[] }>();
+    expect(seenByTown.items.filter((e) => e.key === HOUSE.houseNo)).toEqual([
+      expect.objectContaining({
+        masked: true,
+        data: expect.objectContaining({ landlordPhone: '139****1234', landlordId: '4406**********0016' }),
+      }),
+    ]);
 
     const inspection = await grid.task(id, '上门检查');
     const shown = (await grid.get(`/api/tasks/${inspection.id}/form`)).json<{ values: Record<string, unknown> }>();
@@ -110,12 +124,80 @@ describe('rental-housing (出租屋治理)', () => {
       expect.objectContaining({ severity: '一般', fixed: true, enforced: false }),
     ]);
 
+    // The register keeps the house's record: high risk after two failures, one enforced.
+    await world.pass(1_000);
+    const rated = (await houses(grid, `/${HOUSE.houseNo}`)).json<{ entry: { revision: number; data: object }; history: object[] }>();
+    expect(rated.entry).toMatchObject({ revision: 2, data: { riskLevel: '高', lastFailures: 2, lastEnforced: 1 } });
+    expect(rated.history).toEqual([
+      expect.objectContaining({ revision: 2 }),
+      expect.objectContaining({ revision: 1, data: expect.objectContaining({ riskLevel: '中' }) }),
+    ]);
+
     await world.pass(7 * DAY);
     await grid.complete(id, '上门检查', { occupants: 16, unregistered: 0, failures: [], houseClosed: false });
     expect((await variables(id)).variables.riskLevel).toBe('中');
 
     await world.pass(30 * DAY);
     await grid.complete(id, '上门检查', { occupants: 0, unregistered: 0, failures: [], houseClosed: true });
+    await world.pass(1_000);
     expect((await variables(id)).instance.status).toBe('completed');
+    // No longer let: off the register's list, its record kept.
+    expect((await houses(grid)).json<{ items: { key: string }[] }>().items.map((e) => e.key)).not.toContain(HOUSE.houseNo);
+    const closed = (await houses(grid, `/${HOUSE.houseNo}`)).json<{ entry: object; history: unknown[] }>();
+    expect(closed.entry).toMatchObject({ retired: true, revision: 4, note: '停止出租，档案关闭', data: { riskLevel: '中' } });
+    expect(closed.history).toHaveLength(4);
+  });
+
+  it('keeps the tenants’ register by hand: the grid worker adds and corrects entries, identity numbers shown whole to the village’s staff only', async () => {
+    const tenants = (who: Person) => who.get(`/api/registers/rental-tenants/entries?unit=${encodeURIComponent(HEFENG)}`);
+    const tenant = {
+      registrationNo: 'HF-ZZ-2026-031',
+      houseNo: HOUSE.houseNo,
+      room: '302',
+      name: '覃海燕',
+      idNumber: '450221199507120026',
+      phone: '13800138000',
+      moveInOn: '2026-02-20',
+      residenceRegistered: false,
+    };
+    const wrong = await grid.post('/api/registers/rental-tenants/entries', { unit: HEFENG, data: { ...tenant, phone: '1380013' } });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json()).toMatchObject({ code: 'SZ_FORM_INVALID', message: expect.stringContaining('手机号') });
+
+    const added = await grid.post('/api/registers/rental-tenants/entries', { unit: HEFENG, data: tenant });
+    expect(added.statusCode, added.body).toBe(201);
+    expect((await grid.post('/api/registers/rental-tenants/entries', { unit: HEFENG, data: tenant })).json()).toMatchObject({
+      code: 'SZ_REGISTER_CONFLICT',
+    });
+    const corrected = await grid.put(`/api/registers/rental-tenants/entries/${tenant.registrationNo}`, {
+      unit: HEFENG,
+      revision: 1,
+      data: { ...tenant, residenceRegistered: true },
+      note: '已到居住登记点办理',
+    });
+    expect(corrected.json()).toMatchObject({ revision: 2, data: { residenceRegistered: true }, byName: '刘海波', masked: false });
+    const stale = await grid.put(`/api/registers/rental-tenants/entries/${tenant.registrationNo}`, {
+      unit: HEFENG,
+      revision: 1,
+      data: tenant,
+    });
+    expect(stale.statusCode).toBe(409);
+
+    const secretary = await world.as('hefeng-shuji');
+    expect((await tenants(secretary)).json()).toMatchObject({
+      items: [{ masked: true, data: { idNumber: '4502**********0026', phone: '138****8000', name: '覃海燕' } }],
+    });
+    expect(
+      (await secretary.post('/api/registers/rental-tenants/entries', { unit: HEFENG, data: { ...tenant, registrationNo: 'X-1' } }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await (await world.as('honggang-guanli')).get(`/api/registers/rental-tenants/entries?unit=${encodeURIComponent(HEFENG)}`))
+        .statusCode,
+    ).toBe(404);
+    const registers = (await secretary.get(`/api/registers?unit=${encodeURIComponent(HEFENG)}`)).json<{
+      items: { id: string; name: string }[];
+    }>();
+    expect(registers.items.map((r) => r.name)).toEqual(expect.arrayContaining(['出租屋台账', '租住人员台账']));
   });
 });

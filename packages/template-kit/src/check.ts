@@ -1,7 +1,7 @@
 import { problem } from './messages.ts';
 import { parameterSchemas, resolveParameters } from './parameters.ts';
 import { placeholdersIn, placeholdersInJson, rootOf } from './placeholders.ts';
-import { CATEGORIES, type Lang, type TemplatePackage, type TemplateProblem } from './types.ts';
+import { CATEGORIES, type Lang, type RegisterSpec, type TemplatePackage, type TemplateProblem } from './types.ts';
 
 const ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
@@ -38,6 +38,8 @@ export function packageProblems(pkg: TemplatePackage, lang: Lang): TemplateProbl
       problems.push(problem(lang, 'package-invalid', `manifest/extensible/${key}`, { what: `not in the forms: ${missing.join(', ')}` }));
   }
 
+  for (const [id, spec] of Object.entries(m.registers ?? {})) problems.push(...registerProblems(pkg, id, spec, lang));
+
   const schemas = parameterSchemas(pkg);
   for (const [name, schema] of Object.entries(schemas)) {
     if (!Object.hasOwn(schema, 'default')) problems.push(problem(lang, 'parameter-default-missing', `parameters/${name}`, { name }));
@@ -52,4 +54,19 @@ export function packageProblems(pkg: TemplatePackage, lang: Lang): TemplateProbl
   if (problems.length > 0) return problems;
   const defaults = resolveParameters(pkg, {}, {}, lang);
   return defaults.ok ? [] : defaults.problems;
+}
+
+/** A register names a form of the package and one of its required fields as its key. */
+function registerProblems(pkg: TemplatePackage, id: string, spec: RegisterSpec, lang: Lang): TemplateProblem[] {
+  const where = `manifest/registers/${id}`;
+  const invalid = (what: string) => [problem(lang, 'package-invalid', where, { what })];
+  if (!ID.test(id)) return invalid(`register id ${id} is not kebab-case`);
+  if (!spec?.name?.['zh-CN']?.trim() || !spec.name.en?.trim()) return invalid(`register ${id} needs a zh-CN and an en name`);
+  const form = pkg.forms.find((f) => f.key === spec.form);
+  if (!form) return invalid(`register ${id} names form ${spec.form}, which is not in forms/`);
+  const required = Array.isArray(form.schema.required) ? (form.schema.required as unknown[]) : [];
+  if (!Object.hasOwn((form.schema.properties as object | undefined) ?? {}, spec.key) || !required.includes(spec.key)) {
+    return invalid(`register ${id} is keyed by ${spec.key}, which is no required field of form ${spec.form}`);
+  }
+  return [];
 }

@@ -8,6 +8,6 @@ export { changesBetween, type FormChange, type ParameterChange, type StepChange,
 export { packageProblems } from './check.ts';
 export { boundedParameters, parameterSchemas, resolveParameters, settingsProblems } from './parameters.ts';
 export { applyFieldPatch, fieldsAdded } from './patches.ts';
-export { type Rendering, type RenderResult, render } from './render.ts';
+export { type RenderedRegister, type Rendering, type RenderResult, render } from './render.ts';
 export * from './types.ts';
 export { type Conflict, type ConflictKind, type Decision, type DecisionAction, type UpgradeInput, upgradeOverlay } from './upgrade.ts';

@@ -2,7 +2,7 @@ import { problem } from './messages.ts';
 import { resolveParameters } from './parameters.ts';
 import { applyFieldPatch } from './patches.ts';
 import { fillJson, fillXml, PlaceholderError } from './placeholders.ts';
-import type { Lang, Overlay, TemplateForm, TemplatePackage, TemplateProblem, TownSettings } from './types.ts';
+import type { Lang, Overlay, TemplateForm, TemplatePackage, TemplateProblem, Texts, TownSettings } from './types.ts';
 
 /** A template rendered for one unit: an ordinary deployment (model, forms) and the variables every instance starts with. */
 export interface Rendering {
@@ -10,6 +10,15 @@ export interface Rendering {
   readonly forms: readonly TemplateForm[];
   /** The parameters as resolved: the process reads them as variables (`=amount >= filingThreshold`). */
   readonly variables: Readonly<Record<string, unknown>>;
+  /** The registers the unit keeps for the procedure, each on one of the forms above. */
+  readonly registers: readonly RenderedRegister[];
+}
+
+export interface RenderedRegister {
+  readonly id: string;
+  readonly name: Texts;
+  readonly formKey: string;
+  readonly keyField: string;
 }
 
 export type RenderResult =
@@ -60,7 +69,13 @@ export function render(pkg: TemplatePackage, settings: TownSettings, overlay: Ov
       problems.push(problem(lang, 'form-not-extensible', `fields/${key}`, { form: form?.title ?? key }));
   }
   if (problems.length > 0 || xml === undefined) return { ok: false, problems };
-  return { ok: true, rendering: { xml: name ? renamed(xml, name) : xml, forms, variables: values } };
+  const registers = Object.entries(pkg.manifest.registers ?? {}).map(([id, r]) => ({
+    id,
+    name: r.name,
+    formKey: r.form,
+    keyField: r.key,
+  }));
+  return { ok: true, rendering: { xml: name ? renamed(xml, name) : xml, forms, variables: values, registers } };
 }
 
 /** The model with its process named as the village calls it (the first process: a template has one). */

@@ -30,6 +30,17 @@ export interface Manifest {
   readonly sources: readonly Source[];
   /** The forms a village may add fields to, by key, and the fields the procedure relies on. */
   readonly extensible?: Readonly<Record<string, { readonly relied: readonly string[] }>>;
+  /** The registers (台账) the procedure keeps at the unit that adopts it, by id (kebab-case). */
+  readonly registers?: Readonly<Record<string, RegisterSpec>>;
+}
+
+/** A register: its entries are the data of one of the template's forms, keyed by one of its required fields. */
+export interface RegisterSpec {
+  readonly name: Texts;
+  /** The key of the form in forms/. */
+  readonly form: string;
+  /** The form field that keys an entry: a house number, a clause number. */
+  readonly key: string;
 }
 
 /** A form as a template ships it: the deployment's own form input. */

@@ -25,7 +25,7 @@ import {
 /** What the loader writes with: the server's runtime (deploy, start, complete), so the demo goes the way real work does. */
 export interface DemoContext {
   readonly store: Store;
-  readonly runtime: Pick<Runtime, 'definitions' | 'starter' | 'executor' | 'templates'>;
+  readonly runtime: Pick<Runtime, 'definitions' | 'starter' | 'executor' | 'templates' | 'workers'>;
   readonly clock: Clock;
   readonly newId: IdGenerator;
   /** Default: scrypt with the server's parameters. */
@@ -149,7 +149,12 @@ async function startInstance(ctx: DemoContext, demo: DemoInstance): Promise<bool
     variables: { ...demo.variables },
   });
   if (!created) return false;
-  for (const step of demo.steps) await takeStep(ctx, record.id, demo, step);
+  // The server's own work between steps (a register written, a message passed on) is done before the next person acts.
+  await runtime.workers.runDue();
+  for (const step of demo.steps) {
+    await takeStep(ctx, record.id, demo, step);
+    await runtime.workers.runDue();
+  }
   return true;
 }
 

@@ -196,6 +196,8 @@ export const ERRORS = catalogue({
     'zh-CN': '找不到这次模板发布，或它不是发给您的单位的。',
     en: 'No such template publication, or it was not published to your unit.',
   },
+  'SZ_NOT_FOUND/register': { 'zh-CN': '在这个单位找不到这本台账。', en: 'No such register at this unit.' },
+  'SZ_NOT_FOUND/entry': { 'zh-CN': '台账里没有这条记录。', en: 'No such entry in the register.' },
   'SZ_NOT_FOUND/adoption': { 'zh-CN': '在您管辖的单位里找不到这项模板采用。', en: 'No such template adoption within your units.' },
   'SZ_NOT_FOUND/instance': { 'zh-CN': '在您管辖的单位里找不到这项办理事项。', en: 'No such instance within your units.' },
   'SZ_NOT_FOUND/task': { 'zh-CN': '在您管辖的单位里找不到这项待办。', en: 'No such task within your units.' },

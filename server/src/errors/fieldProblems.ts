@@ -40,6 +40,7 @@ export const FIELD_PROBLEMS = problems({
     'zh-CN': '是本单位采用模板时设定的参数，发起时不能填写',
     en: 'is a parameter the unit set when it adopted the template, not a start variable',
   },
+  registerKey: { 'zh-CN': '须与地址中的记录编号 {key} 一致', en: 'must be the key in the address, {key}' },
 });
 
 export type FieldProblemKey = keyof typeof FIELD_PROBLEMS;

@@ -40,6 +40,10 @@ const PERMISSIONS = {
   'webhook:admin': ['town-admin'],
   'template:publish': ['town-admin', 'designer'],
   'template:adopt': ['town-admin', 'village-admin'],
+  'register:read': ALL,
+  /** Keeping a register by hand needs its identity and phone numbers whole: the village staff who keep it. */
+  'register:write': ['village-admin', 'clerk', 'grid-worker'],
+  'personal:read': ['village-admin', 'clerk', 'grid-worker'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;
@@ -68,7 +72,7 @@ export function canSeeDefinition(p: Principal, unitPath: string): boolean {
 }
 
 /** What a record out of reach is called in the 404 (SZ_NOT_FOUND's variants); by default just a record. */
-export type RecordKind = 'instance' | 'task' | 'unit' | 'webhook';
+export type RecordKind = 'instance' | 'task' | 'unit' | 'webhook' | 'register';
 
 /** 404 when out of reach, so records of other units stay unknown. */
 export function assertSee(p: Principal, unitPath: string, what?: RecordKind): void {

@@ -9,7 +9,15 @@ import {
   step,
   type Transition,
 } from '@shanzhi/engine';
-import { type Commit, type InstanceJobRecord, type InstanceRecord, type JobDone, type Store, StoreConflict } from '@shanzhi/store';
+import {
+  type Commit,
+  type InstanceJobRecord,
+  type InstanceRecord,
+  type JobDone,
+  type RegisterWrite,
+  type Store,
+  StoreConflict,
+} from '@shanzhi/store';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock, IdGenerator } from '../clock.ts';
 import { ApiError } from '../errors.ts';
@@ -51,6 +59,8 @@ export interface RunOptions {
   readonly parks?: { readonly job: InstanceJobRecord; readonly owner: string; readonly error: string };
   /** Notifications the caller adds to the command's commit (a return told to who gets the task back), with their deliveries. */
   readonly notify?: NotificationPlan;
+  /** Register entries the command's step wrote (a register job it completes), committed with it. */
+  readonly registers?: readonly RegisterWrite[];
 }
 
 export interface StartOptions {
@@ -294,7 +304,7 @@ export class CommandExecutor {
     plan: Plan,
     now: number,
     actor: string,
-    options: Pick<RunOptions, 'jobsDone' | 'parks' | 'notify'>,
+    options: Pick<RunOptions, 'jobsDone' | 'parks' | 'notify' | 'registers'>,
     expectedVersion: number | null = record.version,
   ): Commit {
     const state = outcome.state;
@@ -324,6 +334,7 @@ export class CommandExecutor {
       subscriptions: plan.subscriptions,
       notices: { add: plan.notices },
       notifications: { add: [...plan.notifications, ...(options.notify?.notifications ?? [])] },
+      ...(options.registers?.length ? { registers: { put: options.registers } } : {}),
     };
   }
 

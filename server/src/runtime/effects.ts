@@ -14,6 +14,7 @@ import type {
 import { peopleNamed, resolveAssignment } from './assignment.ts';
 import { awayDelegation, type DelegationFor, updatedHolder } from './awayDelegation.ts';
 import { type NotificationPlan, planNotifications, type RoleHolders, taskRecipients, taskTopic } from './notifications.ts';
+import { isRegisterJob } from './registers/jobs.ts';
 
 /** Retries of timer and outbox jobs before they are parked on an incident of their instance. */
 export const INTERNAL_RETRIES = 5;
@@ -28,7 +29,8 @@ export type OutboxType =
   | 'startCalledInstance'
   | 'cancelCalledInstance'
   | 'calledInstanceEnded'
-  | 'resolveMembers';
+  | 'resolveMembers'
+  | 'registerJob';
 
 export interface PlanContext {
   readonly instanceId: string;
@@ -210,6 +212,11 @@ export async function planCommit(ctx: PlanContext, effects: readonly Effect[]): 
         if (!subAdds.delete(e.sub)) subRemoves.set(e.sub, { instanceId: ctx.instanceId, sub: e.sub });
         break;
       case 'RunJob':
+        // The server's own job types (registers) are outbox work: no worker outside fetches them.
+        if (isRegisterJob(e.jobType)) {
+          outbox('registerJob', { key: e.key, jobType: e.jobType, headers: e.headers ?? {}, variables: e.variables });
+          break;
+        }
         addJob('external', e.jobType, e.key, ctx.now, e.retries, {
           el: e.el,
           variables: e.variables,

@@ -10,6 +10,7 @@ import { Definitions } from './definitions.ts';
 import { ExternalJobs } from './externalJobs.ts';
 import { Forms } from './forms.ts';
 import { Notifier } from './notifier.ts';
+import { Registers } from './registers/index.ts';
 import { Reminders } from './reminders.ts';
 import { Starter } from './starter.ts';
 import { Templates } from './templates.ts';
@@ -40,6 +41,8 @@ export interface Runtime {
   readonly reminders: Reminders;
   /** Template versions, publications and adoptions. */
   readonly templates: Templates;
+  /** The registers units keep (台账), read and written by procedures and by staff. */
+  readonly registers: Registers;
   /** Graceful stop: no new commands, long polls answered, workers stopped, leases given back. */
   stop(): Promise<void>;
 }
@@ -51,11 +54,12 @@ export function createRuntime(deps: RuntimeDeps, workerOptions: WorkerOptions): 
   const executor = new CommandExecutor({ ...deps, definitions, calendars });
   const starter = new Starter({ store: deps.store, definitions, executor });
   const correlation = new Correlation({ store: deps.store, definitions, executor });
-  const workers = new Workers({ ...deps, executor, correlation, definitions }, workerOptions);
+  const registers = new Registers({ store: deps.store, forms });
+  const workers = new Workers({ ...deps, executor, correlation, definitions, registers }, workerOptions);
   const externalJobs = new ExternalJobs({ store: deps.store, executor, clock: deps.clock });
   const notifier = new Notifier({ ...deps, executor, definitions, wake: () => workers.poke() });
   const reminders = new Reminders({ ...deps, notifier });
-  const templates = new Templates({ ...deps, definitions });
+  const templates = new Templates({ ...deps, definitions, registers });
   executor.onCommit(({ plan }) => {
     const now = deps.clock.now();
     if (plan.jobs.add.some((j) => j.kind === 'external')) externalJobs.notify();
@@ -74,6 +78,7 @@ export function createRuntime(deps: RuntimeDeps, workerOptions: WorkerOptions): 
     notifier,
     reminders,
     templates,
+    registers,
     async stop() {
       reminders.stop();
       externalJobs.close();

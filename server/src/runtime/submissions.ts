@@ -24,7 +24,7 @@ export function submittedVariables(bound: BoundForm, data: Vars, current: Vars, 
   return Object.fromEntries(Object.entries(result.value).filter(([field]) => !fixed.has(field)));
 }
 
-function formInvalid(errors: readonly SubmissionError[], lang: Lang): ApiError {
+export function formInvalid(errors: readonly SubmissionError[], lang: Lang): ApiError {
   const named = errors.map((e) => ({ ...e, message: e.label ? `${e.label}${lang === 'en' ? ': ' : '：'}${e.message}` : e.message }));
   // The errors are worded in `lang` already: the language the request asked for.
   return new ApiError('SZ_FORM_INVALID', { errors: named.map((e) => e.message).join(lang === 'en' ? '; ' : '；') }, { errors: named });

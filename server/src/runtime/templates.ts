@@ -28,6 +28,7 @@ import type { Clock, IdGenerator } from '../clock.ts';
 import { ApiError } from '../errors.ts';
 import type { Definitions } from './definitions.ts';
 import { deployRefusal } from './deployRefusal.ts';
+import type { Registers } from './registers/index.ts';
 
 /** Who acts, when, in which language problems are worded. */
 export interface Act {
@@ -53,7 +54,14 @@ const settingsOf = (p: PublicationRecord): TownSettings => ({ bounds: p.bounds a
  */
 export class Templates {
   constructor(
-    private readonly deps: { store: Store; definitions: Definitions; clock: Clock; newId: IdGenerator; log: FastifyBaseLogger },
+    private readonly deps: {
+      store: Store;
+      definitions: Definitions;
+      registers: Registers;
+      clock: Clock;
+      newId: IdGenerator;
+      log: FastifyBaseLogger;
+    },
   ) {}
 
   /**
@@ -235,6 +243,7 @@ export class Templates {
     const rendering = await this.rendered(publication, overlay, act.lang);
     const result = await this.deps.definitions.deploy(this.deployment(rendering, unitPath, act));
     if (!result.ok) throw deployRefusal(result);
+    await this.deps.registers.declare(unitPath, rendering.registers, result.definition.key, result.definition.deployedAt);
     return {
       publicationId: publication.id,
       version: publication.version,

@@ -12,11 +12,13 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Clock, IdGenerator } from '../clock.ts';
 import type { ServerMetrics } from '../metrics.ts';
 import { taskGroups } from './assignment.ts';
-import type { CommandExecutor } from './commandExecutor.ts';
+import type { CommandExecutor, RunOptions } from './commandExecutor.ts';
 import type { Correlation } from './correlation.ts';
 import type { Definitions } from './definitions.ts';
 import { INTERNAL_RETRIES, type OutboxType } from './effects.ts';
 import { taskRecipients } from './notifications.ts';
+import type { Registers } from './registers/index.ts';
+import { runRegisterJob } from './registers/jobs.ts';
 import { nextRun, runOf } from './startTimers.ts';
 import { isDelivery } from './webhookDeliveries.ts';
 import { WebhookWorker } from './webhookWorker.ts';
@@ -63,6 +65,7 @@ export class Workers {
       executor: CommandExecutor;
       correlation: Correlation;
       definitions: Definitions;
+      registers: Registers;
       clock: Clock;
       newId: IdGenerator;
       log: FastifyBaseLogger;
@@ -269,6 +272,8 @@ export class Workers {
         return this.startCalled(job, p);
       case 'cancelCalledInstance':
         return this.runOrFinish(job, String(p.child), { type: 'cancel', reason: 'the calling activity ended' });
+      case 'registerJob':
+        return this.registerJob(job, p);
       case 'resolveMembers':
         return this.runOrFinish(job, job.instanceId, {
           type: 'membersResolved',
@@ -333,13 +338,37 @@ export class Workers {
   }
 
   /** Runs a command with the job finished in its commit; a refused command just finishes the job. */
+  /**
+   * A register read or written for the step that waits (registers/jobs.ts): the job completes
+   * with the writes in its commit, or fails at once (no retry makes bad data good) into an
+   * incident that names the register and the field.
+   */
+  private async registerJob(job: InstanceJobRecord, p: Vars): Promise<void> {
+    const key = String(p.key);
+    const outcome = await runRegisterJob(this.deps.registers, {
+      jobType: String(p.jobType),
+      headers: (p.headers ?? {}) as Record<string, string>,
+      variables: vars(p.variables) ?? {},
+      unitPath: job.unitPath,
+      instanceId: job.instanceId,
+      now: this.deps.clock.now(),
+    });
+    if (outcome.ok) {
+      return this.runOrFinish(job, job.instanceId, { type: 'completeJob', key, variables: outcome.variables }, 'system:registers', {
+        registers: outcome.writes,
+      });
+    }
+    return this.runOrFinish(job, job.instanceId, { type: 'failJob', key, retries: 0, message: outcome.message }, 'system:registers');
+  }
+
   private async runOrFinish(
     job: InstanceJobRecord,
     instanceId: string,
     command: Parameters<CommandExecutor['run']>[1],
     actor = 'system:outbox',
+    extra: Pick<RunOptions, 'registers'> = {},
   ): Promise<void> {
-    const out = await this.deps.executor.run(instanceId, command, { actor, internal: true, jobsDone: [this.done(job)] });
+    const out = await this.deps.executor.run(instanceId, command, { actor, internal: true, jobsDone: [this.done(job)], ...extra });
     if (!out.ok) {
       this.deps.log.info({ jobId: job.id, instanceId, code: out.error.code }, 'job had nothing left to do');
       await this.finish(job);
@@ -490,6 +519,7 @@ function workOf(job: InstanceJobRecord): { instanceId: string; key?: string } | 
   switch (job.type as OutboxType) {
     case 'startCalledInstance':
     case 'resolveMembers':
+    case 'registerJob':
       return { instanceId: job.instanceId, key: String(p.key) };
     case 'calledInstanceEnded':
       return { instanceId: String(p.parent), key: String(p.key) };

@@ -13,11 +13,18 @@ export async function personalFields(app: FastifyInstance, definitionId: string)
   const definition = await app.runtime.definitions.byId(definitionId);
   for (const formId of Object.values(definition?.record.forms ?? {})) {
     const form = await app.store.forms.byId(formId);
-    const properties = (form?.schema.properties ?? {}) as Record<string, { format?: unknown }>;
-    for (const [name, schema] of Object.entries(properties)) {
-      const mask = typeof schema?.format === 'string' ? MASKS[schema.format] : undefined;
-      if (mask) fields.set(name, mask);
-    }
+    if (form) for (const [name, mask] of personalFieldsOf(form.schema)) fields.set(name, mask);
+  }
+  return fields;
+}
+
+/** The top-level fields of one form that hold personal data, with their masks. */
+export function personalFieldsOf(schema: Readonly<Record<string, unknown>>): Map<string, (value: string) => string> {
+  const fields = new Map<string, (value: string) => string>();
+  const properties = (schema.properties ?? {}) as Record<string, { format?: unknown }>;
+  for (const [name, field] of Object.entries(properties)) {
+    const mask = typeof field?.format === 'string' ? MASKS[field.format] : undefined;
+    if (mask) fields.set(name, mask);
   }
   return fields;
 }

@@ -1,0 +1,67 @@
+import { Type } from '@sinclair/typebox';
+import { Cursor, IsoTime, UnitPath } from '../common.ts';
+
+const RegisterId = Type.String({ pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', maxLength: 100, description: 'e.g. rental-houses' });
+const Key = Type.String({ minLength: 1, maxLength: 200, description: 'The entry’s key: the value of the register’s key field' });
+const Revision = Type.Integer({ minimum: 1, description: 'The revision read: a write over another one answers 409' });
+const Note = Type.String({ maxLength: 500, description: 'Why, kept with the revision' });
+
+export const RegisterView = Type.Object({
+  unitPath: Type.String(),
+  id: RegisterId,
+  name: Type.String({ description: 'In the language asked for' }),
+  formKey: Type.String({ description: 'The form of an entry (GET /api/forms/{key}?unit=...)' }),
+  keyField: Type.String(),
+  declaredBy: Type.String({ description: 'The procedure (definition key) that keeps it' }),
+});
+
+export const EntryView = Type.Object({
+  key: Type.String(),
+  revision: Type.Integer(),
+  data: Type.Record(Type.String(), Type.Unknown()),
+  retired: Type.Boolean({ description: 'Taken off the register; its history stays' }),
+  at: IsoTime,
+  by: Type.String({ description: 'A user id, or system:registers for a procedure’s step' }),
+  byName: Type.Optional(Type.String()),
+  instanceId: Type.Optional(Type.String({ description: 'The procedure instance that wrote it' })),
+  note: Type.Optional(Type.String()),
+  masked: Type.Boolean({ description: 'Identity and mobile numbers are masked: your roles here do not keep the register' }),
+});
+
+export const UnitQuery = Type.Object({ unit: UnitPath }, { additionalProperties: false });
+export const RegistersQuery = Type.Object({ unit: Type.Optional(UnitPath) }, { additionalProperties: false });
+export const RegisterParams = Type.Object({ register: RegisterId });
+export const EntryParams = Type.Object({ register: RegisterId, key: Key });
+
+export const EntriesQuery = Type.Object(
+  {
+    unit: UnitPath,
+    retired: Type.Optional(Type.Boolean({ default: false, description: 'Also the entries taken off the register' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+    cursor: Type.Optional(Cursor),
+  },
+  { additionalProperties: false },
+);
+
+export const EntryBody = Type.Object(
+  {
+    unit: UnitPath,
+    data: Type.Record(Type.String(), Type.Unknown(), { description: 'The entry as the register’s form takes it' }),
+    note: Type.Optional(Note),
+  },
+  { additionalProperties: false },
+);
+
+export const EntryUpdateBody = Type.Object(
+  {
+    unit: UnitPath,
+    data: Type.Record(Type.String(), Type.Unknown()),
+    revision: Revision,
+    note: Type.Optional(Note),
+  },
+  { additionalProperties: false },
+);
+
+export const RetireBody = Type.Object({ unit: UnitPath, revision: Revision, note: Type.Optional(Note) }, { additionalProperties: false });
+
+export const EntryWithHistory = Type.Object({ entry: EntryView, history: Type.Array(EntryView, { description: 'Newest first' }) });

@@ -1,0 +1,105 @@
+import type { Vars } from '@shanzhi/engine';
+import type { RegisterEntryRecord, RegisterRecord, RegisterWrite } from '@shanzhi/store';
+import { registerChanges, sameData } from './changes.ts';
+import { EntryInvalid, fieldTitles, type Registers } from './index.ts';
+
+/**
+ * Job types the server does itself, as Zeebe's connectors do: a service task of one of these
+ * types reads or writes a register of the instance's unit. Headers: `register` (its id) and
+ * `resultVariable`; for writes, `replace="true"` when `entries` is the whole register.
+ * Inputs (the task's variables): `entry` or `entries` and `retire` (keys) to write, `note` for the
+ * revision; `key` to read one entry (without it, every live entry).
+ */
+export const REGISTER_JOBS = { write: 'shanzhi:register-write', lookup: 'shanzhi:register-lookup' } as const;
+
+export const isRegisterJob = (type: string): boolean => type === REGISTER_JOBS.write || type === REGISTER_JOBS.lookup;
+
+export interface RegisterJob {
+  readonly jobType: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly variables: Vars;
+  readonly unitPath: string;
+  readonly instanceId: string;
+  readonly now: number;
+}
+
+/** Complete the job with these variables, the writes in the same commit; or fail it, the reason in its incident. */
+export type RegisterJobOutcome =
+  | { readonly ok: true; readonly variables: Vars; readonly writes: readonly RegisterWrite[] }
+  | { readonly ok: false; readonly message: string };
+
+class JobRefused extends Error {}
+
+export async function runRegisterJob(registers: Registers, job: RegisterJob): Promise<RegisterJobOutcome> {
+  try {
+    const id = job.headers.register;
+    if (!id) throw new JobRefused('任务头缺少 register（台账编号） (the task header "register" names the register)');
+    const register = await registers.register(job.unitPath, id);
+    if (!register) throw new JobRefused(`本单位（${job.unitPath}）没有台账 ${id} (no register ${id} is kept at ${job.unitPath})`);
+    return job.jobType === REGISTER_JOBS.lookup ? await lookup(registers, register, job) : await write(registers, register, job);
+  } catch (error) {
+    if (error instanceof JobRefused || error instanceof EntryInvalid) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+async function lookup(registers: Registers, register: RegisterRecord, job: RegisterJob): Promise<RegisterJobOutcome> {
+  const into = job.headers.resultVariable;
+  if (!into) throw new JobRefused('查询台账需要任务头 resultVariable (a lookup needs the header "resultVariable")');
+  const key = job.variables.key;
+  if (key !== undefined && key !== null) {
+    const entry = await registers.liveEntry(register, String(key));
+    return { ok: true, variables: { [into]: entry?.data ?? null }, writes: [] };
+  }
+  return { ok: true, variables: { [into]: (await registers.all(register)).map((e) => e.data) }, writes: [] };
+}
+
+/** Only what changed is written: a covenant republished as it was adds no revision to its clauses. */
+async function write(registers: Registers, register: RegisterRecord, job: RegisterJob): Promise<RegisterJobOutcome> {
+  const { entry, entries, retire, note } = job.variables;
+  const given = entries === undefined ? (entry === undefined || entry === null ? [] : [entry]) : entries;
+  if (!Array.isArray(given)) throw new JobRefused('entries 应为列表 (the input "entries" must be a list)');
+  const writer = {
+    by: 'system:registers',
+    at: job.now,
+    instanceId: job.instanceId,
+    ...(typeof note === 'string' && note !== '' ? { note } : {}),
+  };
+  const live = new Map((await registers.all(register)).map((e) => [e.key, e] as const));
+  const written = new Map<string, RegisterWrite>();
+  for (const data of given) {
+    const w = await registers.entryOf(register, withoutNulls(data), writer);
+    if (written.has(w.key)) throw new JobRefused(`台账 ${register.id} 的记录编号 ${w.key} 重复 (key ${w.key} is given twice)`);
+    written.set(w.key, w);
+  }
+  const retiring = new Set(job.headers.replace === 'true' ? [...live.keys()].filter((k) => !written.has(k)) : []);
+  for (const key of [retire ?? []].flat()) if (live.has(String(key)) && !written.has(String(key))) retiring.add(String(key));
+
+  const form = await registers.form(register);
+  const changes = registerChanges(
+    live,
+    new Map([...written].map(([k, w]) => [k, w.data] as const)),
+    [...retiring],
+    fieldTitles(form.record.schema),
+  );
+  const writes: RegisterWrite[] = [
+    ...[...written.values()].filter((w) => !sameAsLive(live.get(w.key), w)),
+    ...[...retiring].map((key) => retired(live.get(key)!, writer)),
+  ];
+  const into = job.headers.resultVariable;
+  return { ok: true, variables: into ? { [into]: { ...changes } } : {}, writes };
+}
+
+const sameAsLive = (current: RegisterEntryRecord | undefined, w: RegisterWrite) =>
+  current !== undefined && !current.retired && sameData(current.data, w.data);
+
+function retired(entry: RegisterEntryRecord, writer: Omit<RegisterWrite, 'unitPath' | 'register' | 'key' | 'data'>): RegisterWrite {
+  const { revision: _revision, note: _note, ...rest } = entry;
+  return { ...rest, ...writer, retired: true };
+}
+
+/** A FEEL context names every field, null where the instance has no value: null is an absent field here. */
+function withoutNulls(data: unknown): unknown {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return data;
+  return Object.fromEntries(Object.entries(data).filter(([, v]) => v !== null));
+}
