@@ -4,14 +4,23 @@ import { adoptionAt, DAY, demoWorld, type Person, type World } from './harness.t
 const HEFENG = '/nanhai/lishui/hefeng/';
 const HONGGANG = '/nanhai/lishui/honggang/';
 
-const CLAUSES = [
+/** The covenant in force: three clauses in 鹤峰村's register of clauses. */
+const IN_FORCE = [
   { no: 1, category: '倡导类', text: '倡导移风易俗，红白喜事从简办理，不大操大办。' },
+  { no: 2, category: '专项类·出租屋自治管理', text: '出租屋业主应配合网格员上门检查。' },
+  { no: 10, category: '倡导类', text: '爱护村道两旁绿化，不在绿化带种菜。' },
+];
+
+/** The draft: clause 1 as it is, clause 2 rewritten, clause 3 new, clause 10 dropped. */
+const CLAUSES = [
+  IN_FORCE[0],
   {
     no: 2,
     category: '专项类·出租屋自治管理',
     text: '出租屋业主须在租客入住三日内登记，不得在室内停放电动车或为其充电。',
     sanction: '一年内两次违反的，限制竞投集体资产三年',
   },
+  { no: 3, category: '倡导类', text: '倡导邻里互助，关爱独居老人和留守儿童。' },
 ];
 
 /**
@@ -48,6 +57,11 @@ describe('covenant-amendment (村规民约修订)', () => {
   });
 
   it('runs from the draft to the published covenant through the villagers’ opinions, the town’s review by category and the vote', async () => {
+    const admin = await world.as('hefeng-guanli');
+    for (const clause of IN_FORCE) {
+      const kept = await admin.post('/api/registers/covenant-clauses/entries', { unit: HEFENG, data: clause, note: '2019年版村规民约' });
+      expect(kept.statusCode, kept.body).toBe(201);
+    }
     const started = await secretary.post('/api/process-instances', {
       definitionKey: 'covenant_amendment',
       orgUnit: HEFENG,
@@ -56,6 +70,10 @@ describe('covenant-amendment (村规民约修订)', () => {
     });
     expect(started.statusCode, started.body).toBe(201);
     const id = started.json<{ id: string }>().id;
+    // The draft starts from the clauses in force, in their order.
+    const drafting = await secretary.task(id, '起草修订稿');
+    const shown = (await secretary.get(`/api/tasks/${drafting.id}/form`)).json<{ values: { clauses: unknown[] } }>();
+    expect(shown.values.clauses).toEqual(IN_FORCE);
     await secretary.complete(id, '起草修订稿', { clauses: CLAUSES, changeSummary: '新增移风易俗、出租屋自治管理两条。' });
 
     const draft = (await world.board(HEFENG)).find((n) => n.title === '鹤峰村村规民约修订稿征求意见');
@@ -64,7 +82,7 @@ describe('covenant-amendment (村规民约修订)', () => {
     await secretary.complete(id, '登记村民意见', { opinionHandling: '采纳，改为七日内登记。' });
 
     await world.pass(7 * DAY);
-    const revised = [CLAUSES[0], { ...CLAUSES[1], text: '出租屋业主须在租客入住七日内登记，不得在室内停放电动车或为其充电。' }];
+    const revised = [CLAUSES[0], { ...CLAUSES[1], text: '出租屋业主须在租客入住七日内登记，不得在室内停放电动车或为其充电。' }, CLAUSES[2]];
     await secretary.complete(id, '两委修改', {
       clauses: revised,
       changeSummary: '新增移风易俗、出租屋自治管理两条。',
@@ -85,7 +103,7 @@ describe('covenant-amendment (村规民约修订)', () => {
     await enforcement.complete(id, '镇准入审查', { reviewDecision: '退回', reviewOpinion: '请写明违反登记规定的处理办法。' });
 
     await secretary.complete(id, '两委修改', {
-      clauses: [revised[0], { ...revised[1], sanction: '未按期登记的，责令补登；一年内两次违反的，限制竞投集体资产三年' }],
+      clauses: [revised[0], { ...revised[1], sanction: '未按期登记的，责令补登；一年内两次违反的，限制竞投集体资产三年' }, revised[2]],
       changeSummary: '新增移风易俗、出租屋自治管理两条。',
       opinionSummary: '按综合执法办意见补充处理办法。',
     });
@@ -106,7 +124,25 @@ describe('covenant-amendment (村规民约修订)', () => {
     });
     await (await world.as('lishui-shenpi')).complete(id, '报镇备案', { filingNo: '里水民约备〔2026〕3号' });
 
-    expect((await world.board(HEFENG)).map((n) => n.title)).toContain('鹤峰村村规民约（修订）公布');
+    // Published with what changed, clause by clause; the register holds the new version and keeps the old.
+    const published = (await world.board(HEFENG)).find((n) => n.title === '鹤峰村村规民约（修订）公布');
+    expect(published?.body).toContain('条款变动：新增：3；修改：2（条款内容、奖惩措施）；删除：10');
+    const clauses = (await clerk.get(`/api/registers/covenant-clauses/entries?unit=${encodeURIComponent(HEFENG)}`)).json<{
+      items: { key: string; revision: number }[];
+    }>();
+    expect(clauses.items.map((c) => [c.key, c.revision])).toEqual([
+      ['1', 1],
+      ['2', 2],
+      ['3', 1],
+    ]);
+    const second = (await clerk.get(`/api/registers/covenant-clauses/entries/2?unit=${encodeURIComponent(HEFENG)}`)).json<{
+      history: { data: { text: string }; note?: string }[];
+    }>();
+    expect(second.history.map((h) => h.data.text)).toEqual([
+      '出租屋业主须在租客入住七日内登记，不得在室内停放电动车或为其充电。',
+      '出租屋业主应配合网格员上门检查。',
+    ]);
+    expect(second.history[0]?.note).toBe('HF-GY-2026-01 鹤峰村村规民约修订');
     const detail = (await clerk.get(`/api/process-instances/${id}`)).json<{
       instance: { status: string };
       variables: { reviews: { category: string; decision: string }[] };

@@ -118,6 +118,8 @@ export async function demoWorld(): Promise<World> {
         return res.json<{ id: string }>().id;
       },
       async task(instanceId, name) {
+        // The server's workers run all the time: what they had to do before this step is done.
+        await app.runtime.workers.runDue();
         const items = (await person.get('/api/tasks?status=open&limit=200')).json<{ items: Task[] }>().items;
         const found = items.find((t) => t.instanceId === instanceId && t.name === name);
         if (!found) throw new Error(`${username} has no task ${name} of ${instanceId}: ${items.map((t) => t.name).join(', ') || 'none'}`);

@@ -151,7 +151,7 @@ describe('key-matters (重要事项清单 · 四议两公开)', () => {
     expect((await clerk.put(`/api/adoptions/${adoption.id}`, { revision: next.revision, overlay: {} })).json().code).toBe('SZ_FORBIDDEN');
   });
 
-  it('a matter on the checklist at its amount goes the full path: filed with the town, posted with an objection answered, implemented, its result posted', async () => {
+  it('a matter on the checklist at its amount goes the full path: filed with the town, posted with an objection answered, implemented by a contractor the restrictions register does not bar, its result posted', async () => {
     const { id } = await start('HF-2026-101', '村集体闲置厂房公开招租');
     const proposal = await secretary.task(id, '党组织提议');
     const refused = await secretary.post(`/api/tasks/${proposal.id}/complete`, {
@@ -194,8 +194,36 @@ describe('key-matters (重要事项清单 · 四议两公开)', () => {
     await world.pass(10 * DAY);
     const filer = await world.as('lishui-shenpi');
     await filer.complete(id, '镇备案', { filingNo: '里水备〔2026〕12号', filingOpinion: '已备案' });
-    const contract = await clerk.upload((await clerk.task(id, '组织实施')).id, '租赁合同.pdf', 'application/pdf', PDF);
-    await clerk.complete(id, '组织实施', { result: '经公开竞价，厂房以每月1.58万元租出，合同已签订。', resultFiles: [contract] });
+    // The highest bidder is barred from bidding for collective assets under the covenant (restrictions register).
+    const barred = { person: '陈志雄', idNumber: '440605197506210039' };
+    const restriction = await admin.post('/api/registers/restrictions/entries', {
+      unit: HEFENG,
+      data: {
+        restrictionNo: 'HF-XZ-2025-004',
+        ...barred,
+        kind: '竞投集体资产',
+        from: '2025-06-01',
+        until: '2028-05-31',
+        reason: '一年内两次违规搭建，依村规民约第三条限制竞投集体资产三年',
+        clauseNo: 3,
+      },
+    });
+    expect(restriction.statusCode, restriction.body).toBe(201);
+    await clerk.complete(id, '组织实施', {
+      contractor: barred.person,
+      contractorId: barred.idNumber,
+      result: '经公开竞价，厂房以每月1.62万元租出。',
+    });
+    const again = await clerk.task(id, '组织实施');
+    const check = (await clerk.get(`/api/tasks/${again.id}/form`)).json<{ values: { contractorCheck?: string } }>().values.contractorCheck;
+    expect(check).toContain('陈志雄受村规民约限制：一年内两次违规搭建');
+    const contract = await clerk.upload(again.id, '租赁合同.pdf', 'application/pdf', PDF);
+    await clerk.complete(id, '组织实施', {
+      contractor: '梁永康',
+      contractorId: '440605198811020017',
+      result: '经公开竞价，厂房以每月1.58万元租给第二高价的梁永康，合同已签订。',
+      resultFiles: [contract],
+    });
     const result = (await world.board(HEFENG)).find((n) => n.title === '村集体闲置厂房公开招租实施结果公开');
     expect(result?.attachments).toEqual([expect.objectContaining({ id: contract, fileName: '租赁合同.pdf' })]);
     // The contract is public while the result is posted, and no longer once the posting ends.

@@ -7964,6 +7964,588 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/registers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The registers kept at your units (or at one of them), by unit */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Materialized unit path, e.g. /nanhai/lishui/hefeng/ */
+                    unit?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                unitPath: string;
+                                /** @description e.g. rental-houses */
+                                id: string;
+                                /** @description In the language asked for */
+                                name: string;
+                                /** @description The form of an entry (GET /api/forms/{key}?unit=...) */
+                                formKey: string;
+                                keyField: string;
+                                /** @description The procedure (definition key) that keeps it */
+                                declaredBy: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registers/{register}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A register’s entries in key order, a page at a time */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Materialized unit path, e.g. /nanhai/lishui/hefeng/ */
+                    unit: string;
+                    /** @description Also the entries taken off the register */
+                    retired?: boolean;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description e.g. rental-houses */
+                    register: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                key: string;
+                                revision: number;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Taken off the register; its history stays */
+                                retired: boolean;
+                                /** Format: date-time */
+                                at: string;
+                                /** @description A user id, or system:registers for a procedure’s step */
+                                by: string;
+                                byName?: string;
+                                /** @description The procedure instance that wrote it */
+                                instanceId?: string;
+                                note?: string;
+                                /** @description Identity and mobile numbers are masked: your roles here do not keep the register */
+                                masked: boolean;
+                            }[];
+                            next?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an entry: its key is the value of the register’s key field; one there already answers 409 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description e.g. rental-houses */
+                    register: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Materialized unit path, e.g. /nanhai/lishui/hefeng/ */
+                        unit: string;
+                        /** @description The entry as the register’s form takes it */
+                        data: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Why, kept with the revision */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            revision: number;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Taken off the register; its history stays */
+                            retired: boolean;
+                            /** Format: date-time */
+                            at: string;
+                            /** @description A user id, or system:registers for a procedure’s step */
+                            by: string;
+                            byName?: string;
+                            /** @description The procedure instance that wrote it */
+                            instanceId?: string;
+                            note?: string;
+                            /** @description Identity and mobile numbers are masked: your roles here do not keep the register */
+                            masked: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registers/{register}/entries/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One entry and its history, newest first */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Materialized unit path, e.g. /nanhai/lishui/hefeng/ */
+                    unit: string;
+                };
+                header?: never;
+                path: {
+                    /** @description e.g. rental-houses */
+                    register: string;
+                    /** @description The entry’s key: the value of the register’s key field */
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entry: {
+                                key: string;
+                                revision: number;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Taken off the register; its history stays */
+                                retired: boolean;
+                                /** Format: date-time */
+                                at: string;
+                                /** @description A user id, or system:registers for a procedure’s step */
+                                by: string;
+                                byName?: string;
+                                /** @description The procedure instance that wrote it */
+                                instanceId?: string;
+                                note?: string;
+                                /** @description Identity and mobile numbers are masked: your roles here do not keep the register */
+                                masked: boolean;
+                            };
+                            /** @description Newest first */
+                            history: {
+                                key: string;
+                                revision: number;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Taken off the register; its history stays */
+                                retired: boolean;
+                                /** Format: date-time */
+                                at: string;
+                                /** @description A user id, or system:registers for a procedure’s step */
+                                by: string;
+                                byName?: string;
+                                /** @description The procedure instance that wrote it */
+                                instanceId?: string;
+                                note?: string;
+                                /** @description Identity and mobile numbers are masked: your roles here do not keep the register */
+                                masked: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Write the entry’s next revision over the one you read (a retired entry comes back) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description e.g. rental-houses */
+                    register: string;
+                    /** @description The entry’s key: the value of the register’s key field */
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Materialized unit path, e.g. /nanhai/lishui/hefeng/ */
+                        unit: string;
+                        data: {
+                            [key: string]: unknown;
+                        };
+                        /** @description The revision read: a write over another one answers 409 */
+                        revision: number;
+                        /** @description Why, kept with the revision */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            revision: number;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Taken off the register; its history stays */
+                            retired: boolean;
+                            /** Format: date-time */
+                            at: string;
+                            /** @description A user id, or system:registers for a procedure’s step */
+                            by: string;
+                            byName?: string;
+                            /** @description The procedure instance that wrote it */
+                            instanceId?: string;
+                            note?: string;
+                            /** @description Identity and mobile numbers are masked: your roles here do not keep the register */
+                            masked: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registers/{register}/entries/{key}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take an entry off the register (a house demolished, a clause deleted); its history stays */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description e.g. rental-houses */
+                    register: string;
+                    /** @description The entry’s key: the value of the register’s key field */
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Materialized unit path, e.g. /nanhai/lishui/hefeng/ */
+                        unit: string;
+                        /** @description The revision read: a write over another one answers 409 */
+                        revision: number;
+                        /** @description Why, kept with the revision */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            revision: number;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Taken off the register; its history stays */
+                            retired: boolean;
+                            /** Format: date-time */
+                            at: string;
+                            /** @description A user id, or system:registers for a procedure’s step */
+                            by: string;
+                            byName?: string;
+                            /** @description The procedure instance that wrote it */
+                            instanceId?: string;
+                            note?: string;
+                            /** @description Identity and mobile numbers are masked: your roles here do not keep the register */
+                            masked: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/challenge": {
         parameters: {
             query?: never;

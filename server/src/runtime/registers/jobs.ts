@@ -6,7 +6,8 @@ import { EntryInvalid, fieldTitles, type Registers } from './index.ts';
 /**
  * Job types the server does itself, as Zeebe's connectors do: a service task of one of these
  * types reads or writes a register of the instance's unit. Headers: `register` (its id) and
- * `resultVariable`; for writes, `replace="true"` when `entries` is the whole register.
+ * `resultVariable`; for writes, `replace="true"` when `entries` is the whole register; for
+ * lookups, `optional="true"` when a unit that does not keep the register simply has no entries.
  * Inputs (the task's variables): `entry` or `entries` and `retire` (keys) to write, `note` for the
  * revision; `key` to read one entry (without it, every live entry).
  */
@@ -35,23 +36,32 @@ export async function runRegisterJob(registers: Registers, job: RegisterJob): Pr
     const id = job.headers.register;
     if (!id) throw new JobRefused('任务头缺少 register（台账编号） (the task header "register" names the register)');
     const register = await registers.register(job.unitPath, id);
-    if (!register) throw new JobRefused(`本单位（${job.unitPath}）没有台账 ${id} (no register ${id} is kept at ${job.unitPath})`);
-    return job.jobType === REGISTER_JOBS.lookup ? await lookup(registers, register, job) : await write(registers, register, job);
+    if (job.jobType === REGISTER_JOBS.lookup) return await lookup(registers, register, job);
+    if (!register) throw notKept(id, job.unitPath);
+    return await write(registers, register, job);
   } catch (error) {
     if (error instanceof JobRefused || error instanceof EntryInvalid) return { ok: false, message: error.message };
     throw error;
   }
 }
 
-async function lookup(registers: Registers, register: RegisterRecord, job: RegisterJob): Promise<RegisterJobOutcome> {
+const notKept = (id: string, unitPath: string) =>
+  new JobRefused(`本单位（${unitPath}）没有台账 ${id} (no register ${id} is kept at ${unitPath})`);
+
+/** One entry by `key` (null when there is none), else every live entry. */
+async function lookup(registers: Registers, register: RegisterRecord | undefined, job: RegisterJob): Promise<RegisterJobOutcome> {
   const into = job.headers.resultVariable;
   if (!into) throw new JobRefused('查询台账需要任务头 resultVariable (a lookup needs the header "resultVariable")');
   const key = job.variables.key;
-  if (key !== undefined && key !== null) {
-    const entry = await registers.liveEntry(register, String(key));
-    return { ok: true, variables: { [into]: entry?.data ?? null }, writes: [] };
+  const one = key !== undefined && key !== null;
+  const found = (value: unknown): RegisterJobOutcome => ({ ok: true, variables: { [into]: value }, writes: [] });
+  if (!register) {
+    // A register another procedure keeps (the covenant's restrictions) may not be kept here: then it holds nothing.
+    if (job.headers.optional === 'true') return found(one ? null : []);
+    throw notKept(String(job.headers.register), job.unitPath);
   }
-  return { ok: true, variables: { [into]: (await registers.all(register)).map((e) => e.data) }, writes: [] };
+  if (one) return found((await registers.liveEntry(register, String(key)))?.data ?? null);
+  return found((await registers.all(register)).map((e) => e.data));
 }
 
 /** Only what changed is written: a covenant republished as it was adds no revision to its clauses. */
