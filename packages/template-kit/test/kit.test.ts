@@ -48,6 +48,22 @@ describe('a template package', () => {
       ['placeholder-unknown', 'process'],
     ]);
   });
+
+  it('keeps registers on its own forms, each keyed by a required field, and renders them for the unit', () => {
+    const withRegister = (register: Record<string, unknown>) =>
+      nextVersion('1.1.0', (pkg) => {
+        pkg.manifest.registers = { matters: { name: { 'zh-CN': '事项台账', en: 'Matters' }, form: 'key-matters-proposal', ...register } };
+      });
+    const kept = withRegister({ key: 'matter' });
+    expect(packageProblems(kept, 'zh-CN')).toEqual([]);
+    expect(mustRender(kept, {}, {}, 'zh-CN').registers).toEqual([
+      { id: 'matters', name: { 'zh-CN': '事项台账', en: 'Matters' }, formKey: 'key-matters-proposal', keyField: 'matter' },
+    ]);
+    expect(packageProblems(withRegister({ key: 'matterNo' }), 'en')).toEqual([
+      expect.objectContaining({ path: 'manifest/registers/matters', message: expect.stringContaining('no required field') }),
+    ]);
+    expect(packageProblems(withRegister({ key: 'matter', form: 'houses' }), 'en')[0]?.message).toContain('houses');
+  });
 });
 
 describe('a town publishing it', () => {

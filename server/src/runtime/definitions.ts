@@ -6,6 +6,7 @@ import type { IdGenerator } from '../clock.ts';
 import { peopleNamed } from './assignment.ts';
 import type { Calendars } from './calendars.ts';
 import type { FormInput, FormProblem, Forms } from './forms.ts';
+import { isRegisterJob, REGISTER_JOBS } from './registers/jobs.ts';
 import { armStartTimers, planStartTimers } from './startTimers.ts';
 import type { BoundForm } from './submissions.ts';
 
@@ -99,7 +100,7 @@ export class Definitions {
     const timers = planStartTimers(model, input.now);
     if (!timers.ok) return { ok: false, code: 'SZ_BPMN_INVALID', problems: timers.problems } as const;
     const { pins, problems } = await this.deps.forms.pin(model, input.unitPath, new Set(own.map((f) => f.key)));
-    problems.push(...(await unknownPeople(this.store, model)));
+    problems.push(...(await unknownPeople(this.store, model)), ...registerJobProblems(model));
     if (problems.length > 0) return { ok: false, code: 'SZ_BPMN_INVALID', problems } as const;
     return { ok: true, own, model, timers: timers.timers, pins } as const;
   }
@@ -239,6 +240,26 @@ async function unknownPeople(store: Store, model: Model): Promise<Problem[]> {
           message: `${el.id} is given to '${name}', who is no user: write a username, a FEEL expression or a role (role:approver)`,
         });
       }
+    }
+  }
+  return problems;
+}
+
+/** The server's own register jobs (registers/jobs.ts) need the headers they read; a typo would be an incident at run time. */
+function registerJobProblems(model: Model): Problem[] {
+  const problems: Problem[] = [];
+  for (const process of Object.values(model.processes)) {
+    for (const el of Object.values(process.elements)) {
+      const type = el.jobType && 'literal' in el.jobType ? el.jobType.literal : undefined;
+      if (type === undefined || !isRegisterJob(type)) continue;
+      const missing = ['register', ...(type === REGISTER_JOBS.lookup ? ['resultVariable'] : [])].filter((h) => !el.headers?.[h]);
+      if (missing.length === 0) continue;
+      problems.push({
+        rule: 'register-job-invalid',
+        elementId: el.id,
+        elementType: el.kind,
+        message: `${el.id} is a ${type} task without the task header${missing.length > 1 ? 's' : ''} ${missing.join(' and ')}`,
+      });
     }
   }
   return problems;
