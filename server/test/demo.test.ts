@@ -38,7 +38,7 @@ async function login(app: FastifyInstance, username: string) {
 type Items<T> = { items: T[] };
 
 describe('demo data', () => {
-  it('loads the Nanhai tree with its real names, the role users, the towns’ templates as two villages adopted them, and two instances; a second load changes nothing', async () => {
+  it('loads the Nanhai tree with its real names, users for every role in two towns and four villages, the towns’ templates as their villages adopted them, registers and work under way; a second load changes nothing', async () => {
     const { app, store } = await demoApp('twice');
     try {
       expect(await isEmptyStore(store)).toBe(true);
@@ -52,15 +52,27 @@ describe('demo data', () => {
         instances: DEMO_INSTANCES.length,
       });
       const adoptions = await store.adoptions.within(['/']);
-      expect(adoptions.map((a) => [a.unitPath, a.templateId])).toEqual(
-        ['/nanhai/lishui/hefeng/', '/nanhai/lishui/honggang/'].flatMap((unit) => [
+      expect(adoptions.map((a) => [a.unitPath, a.templateId])).toEqual([
+        ['/nanhai/dali/lizhong/', 'key-matters'],
+        ['/nanhai/dali/taiping/', 'key-matters'],
+        ['/nanhai/dali/taiping/', 'rental-housing'],
+        ...['/nanhai/lishui/hefeng/', '/nanhai/lishui/honggang/'].flatMap((unit) => [
           [unit, 'covenant-amendment'],
           [unit, 'key-matters'],
           [unit, 'pairing-schedule'],
           [unit, 'rental-housing'],
         ]),
-      );
-      expect(adoptions[1]?.overlay).not.toEqual(adoptions[5]?.overlay);
+      ]);
+      const keyMatters = adoptions.filter((a) => a.templateId === 'key-matters').map((a) => JSON.stringify(a.overlay));
+      expect(new Set(keyMatters).size).toBe(4);
+      // Every role a village's procedures hand work to has a holder in each of the four villages, and each town has its staff.
+      const grants = DEMO_USERS.flatMap((u) => u.grants.map(([role, unit]) => `${role}@${unit}`));
+      for (const unit of ['/nanhai/lishui/hefeng/', '/nanhai/lishui/honggang/', '/nanhai/dali/taiping/', '/nanhai/dali/lizhong/'])
+        for (const role of ['village-admin', 'clerk', 'approver', 'member', 'grid-worker']) expect(grants).toContain(`${role}@${unit}`);
+      for (const town of ['/nanhai/lishui/', '/nanhai/dali/'])
+        for (const role of ['town-admin', 'designer', 'approver', 'clerk']) expect(grants).toContain(`${role}@${town}`);
+      const clauses = await store.registers.entries({ unitPath: '/nanhai/lishui/hefeng/', register: 'covenant-clauses', limit: 10 });
+      expect(clauses.items.map((c) => c.key)).toEqual(['1', '2', '3']);
       expect(await isEmptyStore(store)).toBe(false);
 
       const units = await store.units.under('/');
@@ -89,6 +101,7 @@ describe('demo data', () => {
 
       const second = await loadDemo(ctx);
       expect(nothingAdded(second)).toBe(true);
+      expect((await store.registers.history('/nanhai/lishui/hefeng/', 'covenant-clauses', '1')).length).toBe(1);
       expect((await store.units.under('/')).length).toBe(units.length);
       expect((await store.instances.list({ reach: ['/'], limit: 50 })).items.length).toBe(DEMO_INSTANCES.length);
       expect(await events()).toBe(eventsBefore);

@@ -195,15 +195,15 @@ describe('key-matters (重要事项清单 · 四议两公开)', () => {
     const filer = await world.as('lishui-shenpi');
     await filer.complete(id, '镇备案', { filingNo: '里水备〔2026〕12号', filingOpinion: '已备案' });
     // The highest bidder is barred from bidding for collective assets under the covenant (restrictions register).
-    const barred = { person: '陈志雄', idNumber: '440605197506210039' };
+    const barred = { person: '何永乐', idNumber: '440605198204180035' };
     const restriction = await admin.post('/api/registers/restrictions/entries', {
       unit: HEFENG,
       data: {
-        restrictionNo: 'HF-XZ-2025-004',
+        restrictionNo: 'HF-XZ-2026-001',
         ...barred,
         kind: '竞投集体资产',
-        from: '2025-06-01',
-        until: '2028-05-31',
+        from: '2026-01-10',
+        until: '2029-01-09',
         reason: '一年内两次违规搭建，依村规民约第三条限制竞投集体资产三年',
         clauseNo: 3,
       },
@@ -216,7 +216,7 @@ describe('key-matters (重要事项清单 · 四议两公开)', () => {
     });
     const again = await clerk.task(id, '组织实施');
     const check = (await clerk.get(`/api/tasks/${again.id}/form`)).json<{ values: { contractorCheck?: string } }>().values.contractorCheck;
-    expect(check).toContain('陈志雄受村规民约限制：一年内两次违规搭建');
+    expect(check).toContain('何永乐受村规民约限制：一年内两次违规搭建');
     const contract = await clerk.upload(again.id, '租赁合同.pdf', 'application/pdf', PDF);
     await clerk.complete(id, '组织实施', {
       contractor: '梁永康',

@@ -59,6 +59,8 @@ export const PATHS = {
   hefeng: '/nanhai/lishui/hefeng/',
   honggang: '/nanhai/lishui/honggang/',
   dali: '/nanhai/dali/',
+  taiping: '/nanhai/dali/taiping/',
+  lizhong: '/nanhai/dali/lizhong/',
 } as const;
 
 export interface DemoUser {
@@ -73,6 +75,7 @@ export interface DemoUser {
 export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'nanhai-guanli', displayName: '何志远', title: '南海区管理员', grants: [['town-admin', PATHS.nanhai]] },
   { username: 'lishui-guanli', displayName: '梁淑仪', title: '里水镇管理员', grants: [['town-admin', PATHS.lishui]] },
+  { username: 'lishui-banshi', displayName: '冼文静', title: '里水镇办事员', grants: [['clerk', PATHS.lishui]] },
   { username: 'lishui-sheji', displayName: '陈嘉明', title: '里水镇党建办（流程设计）', grants: [['designer', PATHS.lishui]] },
   {
     username: 'lishui-minzheng',
@@ -91,7 +94,23 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'honggang-guanli', displayName: '麦惠芬', title: '宏岗村管理员', grants: [['village-admin', PATHS.honggang]] },
   { username: 'honggang-banshi', displayName: '区家豪', title: '宏岗村办事员', grants: [['clerk', PATHS.honggang]] },
   { username: 'honggang-shuji', displayName: '潘国雄', title: '宏岗村党委书记', grants: [['approver', PATHS.honggang]] },
+  { username: 'honggang-dangyuan', displayName: '区志明', title: '宏岗村党员、村民代表', grants: [['member', PATHS.honggang]] },
+  { username: 'honggang-wangge', displayName: '梁健华', title: '宏岗村网格员', grants: [['grid-worker', PATHS.honggang]] },
+  { username: 'dali-guanli', displayName: '关淑贞', title: '大沥镇管理员', grants: [['town-admin', PATHS.dali]] },
+  { username: 'dali-sheji', displayName: '谭振华', title: '大沥镇党建办（流程设计）', grants: [['designer', PATHS.dali]] },
+  { username: 'dali-shenpi', displayName: '钟永强', title: '大沥镇审批人（备案、执法）', grants: [['approver', PATHS.dali]] },
   { username: 'dali-banshi', displayName: '冯丽娟', title: '大沥镇办事员', grants: [['clerk', PATHS.dali]] },
+  { username: 'taiping-guanli', displayName: '陆慧玲', title: '太平社区管理员', grants: [['village-admin', PATHS.taiping]] },
+  { username: 'taiping-banshi', displayName: '何嘉欣', title: '太平社区办事员', grants: [['clerk', PATHS.taiping]] },
+  { username: 'taiping-shuji', displayName: '黎锦荣', title: '太平社区党委书记', grants: [['approver', PATHS.taiping]] },
+  { username: 'taiping-liangwei', displayName: '邵美华', title: '太平社区两委成员', grants: [['approver', PATHS.taiping]] },
+  { username: 'taiping-dangyuan', displayName: '杜国良', title: '太平社区党员、居民代表', grants: [['member', PATHS.taiping]] },
+  { username: 'taiping-wangge', displayName: '苏伟明', title: '太平社区网格员', grants: [['grid-worker', PATHS.taiping]] },
+  { username: 'lizhong-guanli', displayName: '曾玉婷', title: '沥中社区管理员', grants: [['village-admin', PATHS.lizhong]] },
+  { username: 'lizhong-banshi', displayName: '卢家俊', title: '沥中社区办事员', grants: [['clerk', PATHS.lizhong]] },
+  { username: 'lizhong-shuji', displayName: '简志坚', title: '沥中社区党委书记', grants: [['approver', PATHS.lizhong]] },
+  { username: 'lizhong-dangyuan', displayName: '岑丽芳', title: '沥中社区党员、居民代表', grants: [['member', PATHS.lizhong]] },
+  { username: 'lizhong-wangge', displayName: '黄志鹏', title: '沥中社区网格员', grants: [['grid-worker', PATHS.lizhong]] },
   { username: 'nanhai-shenji', displayName: '吴静', title: '南海区审计员', grants: [['auditor', PATHS.nanhai]] },
 ];
 
@@ -176,6 +195,22 @@ export const DEMO_PUBLICATIONS: readonly DemoPublication[] = [
     defaults: { enforcers: ['approver@/nanhai/lishui/zhifa/'] },
   },
   {
+    templateId: 'key-matters',
+    version: '1.0.0',
+    unitPath: PATHS.dali,
+    publishedBy: 'dali-guanli',
+    // 大沥镇 keeps the law's posting period and files matters from 10万 up.
+    defaults: { filingThreshold: 100000 },
+  },
+  {
+    templateId: 'rental-housing',
+    version: '1.0.0',
+    unitPath: PATHS.dali,
+    publishedBy: 'dali-guanli',
+    // 大沥镇's approvers take the cases past their deadline (the template's default); low-risk houses at least every four months.
+    bounds: { lowRiskDays: { maximum: 120 } },
+  },
+  {
     templateId: 'pairing-schedule',
     version: '1.0.0',
     unitPath: PATHS.lishui,
@@ -185,7 +220,7 @@ export const DEMO_PUBLICATIONS: readonly DemoPublication[] = [
   },
 ];
 
-/** 鹤峰村 and 宏岗村 run 四议两公开 each its own way. */
+/** Each village's adoptions, each with its own settings: 里水镇's 鹤峰村 and 宏岗村 take all four. */
 export const DEMO_ADOPTIONS: readonly DemoAdoption[] = [
   {
     templateId: 'key-matters',
@@ -292,6 +327,20 @@ export const DEMO_ADOPTIONS: readonly DemoAdoption[] = [
       },
     },
   },
+  // 大沥镇's communities: 太平社区 and 沥中社区 run 四议两公开 their own way, 太平社区 its rental houses too.
+  {
+    templateId: 'key-matters',
+    unitPath: PATHS.taiping,
+    adoptedBy: 'taiping-guanli',
+    overlay: { name: '太平社区重要事项决策', parameters: { postingDays: 7, board: '太平社区居务公开栏', implementationDays: 60 } },
+  },
+  {
+    templateId: 'key-matters',
+    unitPath: PATHS.lizhong,
+    adoptedBy: 'lizhong-guanli',
+    overlay: { parameters: { postingDays: 15, board: '沥中社区居务公开栏', stepDays: 5 } },
+  },
+  { templateId: 'rental-housing', unitPath: PATHS.taiping, adoptedBy: 'taiping-guanli', overlay: { parameters: { lowRiskDays: 120 } } },
 ];
 
 /** One step a demo instance has gone through: its open task of that element, claimed and completed by whom, with what. */
@@ -371,5 +420,84 @@ export const DEMO_INSTANCES: readonly DemoInstance[] = [
       riskLevel: '中',
     },
     steps: [{ task: 'inspect', by: 'hefeng-wangge' }],
+  },
+  {
+    definitionKey: 'key_matters',
+    businessKey: 'TP-2026-003',
+    unitPath: PATHS.taiping,
+    startedBy: 'taiping-banshi',
+    variables: { matterNo: 'TP-2026-003', matter: '太平社区集体物业招租' },
+    steps: [{ task: 'propose', by: 'taiping-shuji' }],
+  },
+  {
+    definitionKey: 'rental_housing',
+    businessKey: 'TP-CZW-0112',
+    unitPath: PATHS.taiping,
+    startedBy: 'taiping-wangge',
+    variables: {
+      houseNo: 'TP-CZW-0112',
+      address: '太平社区太平大街南二巷8号',
+      grid: '太平社区第二网格',
+      landlord: '邓国辉',
+      landlordPhone: '13702812345',
+      houseType: '集体宿舍',
+      floors: 5,
+      rooms: 20,
+      capacity: 60,
+      riskLevel: '高',
+    },
+    steps: [],
+  },
+];
+
+/** Register entries kept by hand before the demo's procedures ran: a covenant in force, a restriction it set, a tenant. */
+export interface DemoRegisterEntry {
+  readonly register: string;
+  readonly unitPath: string;
+  readonly by: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly note?: string;
+}
+
+export const DEMO_REGISTER_ENTRIES: readonly DemoRegisterEntry[] = [
+  ...[
+    { no: 1, category: '倡导类', text: '倡导移风易俗，红白喜事从简办理，不大操大办。' },
+    { no: 2, category: '专项类·出租屋自治管理', text: '出租屋业主应配合网格员上门检查，及时整改安全隐患。' },
+    {
+      no: 3,
+      category: '专项类·两违治理',
+      text: '不得违法占地建房，发现违建及时劝阻并报告村委会。',
+      sanction: '违规搭建经劝阻不改、一年内两次以上的，限制竞投集体资产三年',
+    },
+  ].map((data) => ({ register: 'covenant-clauses', unitPath: PATHS.hefeng, by: 'hefeng-guanli', data, note: '2019年版村规民约' })),
+  {
+    register: 'restrictions',
+    unitPath: PATHS.hefeng,
+    by: 'hefeng-guanli',
+    data: {
+      restrictionNo: 'HF-XZ-2025-004',
+      person: '陈志雄',
+      idNumber: '440605197506210039',
+      kind: '竞投集体资产',
+      from: '2025-06-01',
+      until: '2028-05-31',
+      reason: '一年内两次违规搭建，依村规民约第三条限制竞投集体资产三年',
+      clauseNo: 3,
+    },
+  },
+  {
+    register: 'rental-tenants',
+    unitPath: PATHS.hefeng,
+    by: 'hefeng-wangge',
+    data: {
+      registrationNo: 'HF-ZZ-2026-017',
+      houseNo: 'HF-CZW-0001',
+      room: '201',
+      name: '覃海燕',
+      idNumber: '450221199507120026',
+      phone: '13800138000',
+      moveInOn: '2026-02-20',
+      residenceRegistered: true,
+    },
   },
 ];

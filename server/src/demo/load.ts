@@ -13,19 +13,21 @@ import {
   DEMO_PASSWORD,
   DEMO_PROCEDURES,
   DEMO_PUBLICATIONS,
+  DEMO_REGISTER_ENTRIES,
   DEMO_UNITS,
   DEMO_USERS,
   type DemoAdoption,
   type DemoInstance,
   type DemoProcedure,
   type DemoPublication,
+  type DemoRegisterEntry,
   type DemoStep,
 } from './data.ts';
 
 /** What the loader writes with: the server's runtime (deploy, start, complete), so the demo goes the way real work does. */
 export interface DemoContext {
   readonly store: Store;
-  readonly runtime: Pick<Runtime, 'definitions' | 'starter' | 'executor' | 'templates' | 'workers'>;
+  readonly runtime: Pick<Runtime, 'definitions' | 'starter' | 'executor' | 'templates' | 'workers' | 'registers'>;
   readonly clock: Clock;
   readonly newId: IdGenerator;
   /** Default: scrypt with the server's parameters. */
@@ -88,6 +90,8 @@ export async function loadDemo(ctx: DemoContext): Promise<DemoSummary> {
   let adoptions = 0;
   for (const adoption of DEMO_ADOPTIONS) if (await adopt(ctx, adoption)) adoptions++;
 
+  for (const entry of DEMO_REGISTER_ENTRIES) await keep(ctx, entry);
+
   let instances = 0;
   for (const demo of DEMO_INSTANCES) if (await startInstance(ctx, demo)) instances++;
   return { units, users, definitions, adoptions, instances };
@@ -136,6 +140,16 @@ async function deployProcedure(ctx: DemoContext, procedure: DemoProcedure): Prom
   if (!deployed.ok)
     throw new Error(`the demo procedure ${procedure.key} does not deploy: ${deployed.problems.map((p) => p.message).join('; ')}`);
   return true;
+}
+
+/** A register entry as its keeper entered it, unless the register holds its key already. */
+async function keep(ctx: DemoContext, demo: DemoRegisterEntry): Promise<void> {
+  const register = await ctx.runtime.registers.register(demo.unitPath, demo.register);
+  if (!register) throw new Error(`demo register ${demo.register} is not kept at ${demo.unitPath}: its template was not adopted there`);
+  const key = String(demo.data[register.keyField]);
+  if (await ctx.store.registers.entry(demo.unitPath, demo.register, key)) return;
+  const writer = { by: (await user(ctx.store, demo.by)).id, at: ctx.clock.now(), ...(demo.note ? { note: demo.note } : {}) };
+  await ctx.runtime.registers.put(register, demo.data, writer, { revision: null }, 'zh-CN');
 }
 
 /** Starts the instance unless its business key is taken, and takes it through its steps. */
