@@ -82,6 +82,12 @@ describe('the app in English', () => {
     await screen('mine', 'Started by me');
     await page.getByRole('tab', { name: 'Copied to me' }).click();
     await screen('mine-cc', 'Copied to me');
+    await page.goto('/registers');
+    await screen('registers', 'Identity and mobile numbers are masked');
+    await page.getByTestId('register-entries').locator('tr.ant-table-row').first().click();
+    await page.getByTestId('register-history').waitFor();
+    await screen('register-entry', 'History');
+    await page.keyboard.press('Escape');
     await page.goto('/notifications');
     await screen('notifications', 'Mark all read');
     await page.getByTestId('account').click();

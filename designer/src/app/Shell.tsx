@@ -12,6 +12,7 @@ const NAV: { path: string; label: MessageKey }[] = [
   { path: '/inbox', label: 'nav.inbox' },
   { path: '/start', label: 'nav.start' },
   { path: '/mine', label: 'nav.mine' },
+  { path: '/registers', label: 'nav.registers' },
 ];
 
 /** How often the bell asks for the unread count while the app is open. */

@@ -21,6 +21,7 @@ export const router = createBrowserRouter([
           { path: '/start/:definitionId', lazy: async () => ({ Component: (await import('../features/start/StartForm.tsx')).StartForm }) },
           { path: '/mine', lazy: async () => ({ Component: (await import('../features/mine/Mine.tsx')).Mine }) },
           { path: '/instances/:id', lazy: async () => ({ Component: (await import('../features/mine/InstancePage.tsx')).InstancePage }) },
+          { path: '/registers', lazy: async () => ({ Component: (await import('../features/registers/Registers.tsx')).Registers }) },
           {
             path: '/notifications',
             lazy: async () => ({ Component: (await import('../features/notifications/Notifications.tsx')).Notifications }),

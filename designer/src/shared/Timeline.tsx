@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Timeline as AntTimeline, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { type MessageKey, useT } from '../i18n/index.tsx';
 import { api, ok } from './api.ts';
 import { Failed, Loading } from './states.tsx';
+import { atMinute } from './time.ts';
 
 const KINDS: Record<string, { key: MessageKey; color: string }> = {
   started: { key: 'timeline.started', color: 'blue' },
@@ -46,7 +46,7 @@ export function Timeline({ instanceId }: { instanceId: string }) {
               ) : null}
               <div>
                 <Typography.Text type="secondary">
-                  {dayjs(item.at).format('YYYY-MM-DD HH:mm')}
+                  {atMinute(item.at)}
                   {item.actorName ? ' · ' : ''}
                   <span translate="no">{item.actorName}</span>
                 </Typography.Text>

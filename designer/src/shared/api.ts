@@ -1,6 +1,6 @@
 import { ApiFailure, createShanzhiClient, ok } from '@shanzhi/client';
 
-export type { components } from '@shanzhi/client';
+export type { components, Success } from '@shanzhi/client';
 export { ApiFailure, ok };
 
 /** What the client sends with every request; the session and the language switch set it. */

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useT } from '../i18n/index.tsx';
+import { atMinute } from './time.ts';
 
 /** Within this long of its due time a task counts as due soon (the server's reminder uses the same day). */
 export const DUE_SOON_MS = 24 * 60 * 60 * 1000;
@@ -18,8 +18,8 @@ export function urgencyOf(dueAt: string | undefined, now = Date.now()): Urgency 
 export function DueTag({ dueAt }: { dueAt: string | undefined }) {
   const t = useT();
   const urgency = urgencyOf(dueAt);
-  if (urgency === 'none') return null;
-  const when = dayjs(dueAt).format('YYYY-MM-DD HH:mm');
+  if (urgency === 'none' || !dueAt) return null;
+  const when = atMinute(dueAt);
   if (urgency === 'overdue') return <Tag color="red">{t('due.overdue', { when })}</Tag>;
   if (urgency === 'due-soon') return <Tag color="orange">{t('due.soon', { when })}</Tag>;
   return <Tag>{t('due.at', { when })}</Tag>;

@@ -8,6 +8,15 @@ export type ErrorBody = components['schemas']['Error'];
 
 export type ShanzhiClient = Client<paths>;
 
+/** What a route answers when it succeeds (its 200 or 201 JSON), e.g. `Success<'/api/registers', 'get'>`. */
+export type Success<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: infer R }
+  ? R extends { 200: { content: { 'application/json': infer B } } }
+    ? B
+    : R extends { 201: { content: { 'application/json': infer B } } }
+      ? B
+      : never
+  : never;
+
 export interface ClientOptions {
   /** Origin of the server, e.g. `http://127.0.0.1:3000`; '' in the browser (same origin). */
   readonly baseUrl: string;

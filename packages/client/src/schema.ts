@@ -8002,7 +8002,82 @@ export interface paths {
                                 keyField: string;
                                 /** @description The procedure (definition key) that keeps it */
                                 declaredBy: string;
+                                /** @description You may add, correct and retire its entries */
+                                writable: boolean;
+                                /** @description Identity and mobile numbers in its entries are masked for you */
+                                masked: boolean;
                             }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registers/{register}/form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The form of an entry as it stands at the unit (the newest version deployed there or above) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Materialized unit path, e.g. /nanhai/lishui/hefeng/ */
+                    unit: string;
+                };
+                header?: never;
+                path: {
+                    /** @description e.g. rental-houses */
+                    register: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            version: number;
+                            title: string;
+                            keyField: string;
+                            schema: {
+                                [key: string]: unknown;
+                            };
+                            uiSchema?: {
+                                [key: string]: unknown;
+                            };
                         };
                     };
                 };

@@ -1,6 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Input, Modal, Space } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useT } from '../../i18n/index.tsx';
@@ -10,6 +9,7 @@ import { useSession } from '../../shared/session.tsx';
 import { Query } from '../../shared/states.tsx';
 import { StatusTag } from '../../shared/status.tsx';
 import { Timeline } from '../../shared/Timeline.tsx';
+import { atMinute } from '../../shared/time.ts';
 
 /** One matter I started or was copied on: where it stands, its history, and withdraw while it runs. */
 export function InstancePage() {
@@ -60,10 +60,8 @@ export function InstancePage() {
               <Descriptions.Item label={t('task.unit')}>
                 <span translate="no">{unitName(i.unitPath)}</span>
               </Descriptions.Item>
-              <Descriptions.Item label={t('instance.startedAt')}>{dayjs(i.startedAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
-              {i.endedAt ? (
-                <Descriptions.Item label={t('instance.endedAt')}>{dayjs(i.endedAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
-              ) : null}
+              <Descriptions.Item label={t('instance.startedAt')}>{atMinute(i.startedAt)}</Descriptions.Item>
+              {i.endedAt ? <Descriptions.Item label={t('instance.endedAt')}>{atMinute(i.endedAt)}</Descriptions.Item> : null}
             </Descriptions>
           </Card>
           <Card title={t('task.history')}>

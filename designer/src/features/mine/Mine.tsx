@@ -1,14 +1,12 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Badge, Button, Card, List, Space, Tabs, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
 import { useT } from '../../i18n/index.tsx';
 import { api, ok } from '../../shared/api.ts';
 import { useUnitNames } from '../../shared/names.ts';
 import { Failed, Loading, Nothing } from '../../shared/states.tsx';
 import { StatusTag } from '../../shared/status.tsx';
-
-const time = (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm');
+import { atMinute } from '../../shared/time.ts';
 
 function Started() {
   const t = useT();
@@ -48,7 +46,7 @@ function Started() {
                 <Space wrap>
                   <StatusTag status={i.status} />
                   <Typography.Text type="secondary">
-                    {t('mine.startedAt', { when: time(i.startedAt) })} · <span translate="no">{unitName(i.unitPath)}</span>
+                    {t('mine.startedAt', { when: atMinute(i.startedAt) })} · <span translate="no">{unitName(i.unitPath)}</span>
                   </Typography.Text>
                 </Space>
               }
@@ -96,7 +94,7 @@ function CopiedToMe() {
             }
             description={
               <Typography.Text type="secondary">
-                {t('mine.ccAt', { when: time(c.at) })}
+                {t('mine.ccAt', { when: atMinute(c.at) })}
                 {c.fromName ? (
                   <>
                     {' · '}

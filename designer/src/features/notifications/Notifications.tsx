@@ -1,10 +1,10 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Card, List, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import { type MessageKey, useT } from '../../i18n/index.tsx';
 import { api, ok } from '../../shared/api.ts';
 import { Failed, Loading, Nothing } from '../../shared/states.tsx';
+import { atMinute } from '../../shared/time.ts';
 
 const KINDS: Record<string, MessageKey> = {
   task: 'notice.task',
@@ -74,7 +74,7 @@ export function Notifications() {
                   }
                   description={
                     <Typography.Text type="secondary">
-                      {dayjs(n.createdAt).format('YYYY-MM-DD HH:mm')}
+                      {atMinute(n.createdAt)}
                       {n.fromName ? (
                         <>
                           {' · '}

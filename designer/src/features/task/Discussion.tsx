@@ -1,13 +1,11 @@
 import { PaperClipOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { App, Button, Input, List, Space, Typography, Upload } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useT } from '../../i18n/index.tsx';
 import { api, downloadAttachment, ok, uploadAttachment } from '../../shared/api.ts';
 import { usePeople } from '../../shared/people.ts';
-
-const time = (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm');
+import { atMinute } from '../../shared/time.ts';
 
 /** 意见: what people said on this task, and a box to add one. */
 export function Comments({ taskId, canComment }: { taskId: string; canComment: boolean }) {
@@ -37,7 +35,7 @@ export function Comments({ taskId, canComment }: { taskId: string; canComment: b
               title={
                 <Space>
                   <span translate="no">{people.name(c.author)}</span>
-                  <Typography.Text type="secondary">{time(c.at)}</Typography.Text>
+                  <Typography.Text type="secondary">{atMinute(c.at)}</Typography.Text>
                 </Space>
               }
               description={<span translate="no">{c.text}</span>}

@@ -16,6 +16,7 @@ import {
   EntryUpdateBody,
   EntryView,
   EntryWithHistory,
+  RegisterFormView,
   RegisterParams,
   RegistersQuery,
   RegisterView,
@@ -23,13 +24,15 @@ import {
   UnitQuery,
 } from './schemas.ts';
 
-const registerView = (r: RegisterRecord, lang: Lang) => ({
+const registerView = (r: RegisterRecord, lang: Lang, p: Principal) => ({
   unitPath: r.unitPath,
   id: r.id,
   name: r.name[lang],
   formKey: r.formKey,
   keyField: r.keyField,
   declaredBy: r.declaredBy,
+  writable: can(p, 'register:write', r.unitPath),
+  masked: !can(p, 'personal:read', r.unitPath),
 });
 
 /**
@@ -68,7 +71,32 @@ const registerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (unit !== undefined) assertSee(p, unit, 'unit');
       const kept = await app.store.registers.within(unit === undefined ? p.reach : [unit]);
       const lang = languageOf(request.headers['accept-language']);
-      return { items: kept.filter((r) => unit === undefined || r.unitPath === unit).map((r) => registerView(r, lang)) };
+      return { items: kept.filter((r) => unit === undefined || r.unitPath === unit).map((r) => registerView(r, lang, p)) };
+    },
+  );
+
+  app.get(
+    '/registers/:register/form',
+    {
+      schema: {
+        tags: ['registers'],
+        summary: 'The form of an entry as it stands at the unit (the newest version deployed there or above)',
+        params: RegisterParams,
+        querystring: UnitQuery,
+        response: { 200: RegisterFormView, ...errors(401, 404) },
+      },
+    },
+    async (request) => {
+      const register = await registerAt(principal(request), request.query.unit, request.params.register);
+      const { record } = await app.runtime.registers.form(register);
+      return {
+        key: record.key,
+        version: record.version,
+        title: record.title,
+        keyField: register.keyField,
+        schema: record.schema,
+        ...(record.uiSchema ? { uiSchema: record.uiSchema } : {}),
+      };
     },
   );
 

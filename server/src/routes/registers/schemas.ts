@@ -13,6 +13,17 @@ export const RegisterView = Type.Object({
   formKey: Type.String({ description: 'The form of an entry (GET /api/forms/{key}?unit=...)' }),
   keyField: Type.String(),
   declaredBy: Type.String({ description: 'The procedure (definition key) that keeps it' }),
+  writable: Type.Boolean({ description: 'You may add, correct and retire its entries' }),
+  masked: Type.Boolean({ description: 'Identity and mobile numbers in its entries are masked for you' }),
+});
+
+export const RegisterFormView = Type.Object({
+  key: Type.String(),
+  version: Type.Integer(),
+  title: Type.String(),
+  keyField: Type.String(),
+  schema: Type.Record(Type.String(), Type.Unknown()),
+  uiSchema: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
 });
 
 export const EntryView = Type.Object({
