@@ -13,6 +13,7 @@ import { assignments, insertRows, type Row, sql } from './sql.ts';
 import { writeSubscriptions } from './subscriptions.ts';
 import { EVENTS, INSTANCES, rowOf } from './tables.ts';
 import { endTask, upsertTasks } from './tasks.ts';
+import { keyedTurns } from './turns.ts';
 
 /**
  * One engine transition, written all or nothing in one transaction: the instance (guarded by
@@ -20,25 +21,36 @@ import { endTask, upsertTasks } from './tasks.ts';
  * inbox rows, jobs, subscriptions, notices and notifications.
  *
  * The instance row is locked first (FOR NO KEY UPDATE, which leaves the rows that reference it
- * insertable): of two writers of one version, the second waits for the first to commit, then
- * reads the new version and fails with StoreConflict, having written nothing. A deadlock with
- * another commit (each finishing a job the other touches) is reported the same way: read
- * again, try again.
+ * insertable): of two writers of one version, in any processes, the second waits for the first
+ * to commit, then reads the new version and fails with StoreConflict, having written nothing. A
+ * deadlock with another commit (each finishing a job the other touches) is reported the same
+ * way: read again, try again.
+ *
+ * Within this process, commits of one instance (or starts of one business key) take turns in
+ * the order they were made: the first made is the one that wins, and the others wait here
+ * rather than each hold a connection while the server makes them wait for the row.
  */
 export function postgresCommit(pg: Postgres): (commit: Commit) => Promise<InstanceRecord> {
+  const inTurn = keyedTurns();
   return async (commit) => {
     checkCommit(commit);
     const { instance } = commit;
+    const keys = [`instance ${instance.id}`];
+    if (instance.businessKey !== undefined) {
+      keys.push(`business key ${instance.definitionKey} ${instance.unitPath} ${instance.businessKey}`);
+    }
     try {
-      return await pg.transaction((tx) =>
-        refusingDuplicates(
-          () => write(tx, commit),
-          ({ constraint }) =>
-            constraint === 'instances_pkey'
-              ? `instance ${instance.id}`
-              : constraint === 'instances_business_key'
-                ? `instance of ${instance.definitionKey} at ${instance.unitPath} with business key "${instance.businessKey}"`
-                : `${constraint} of instance ${instance.id}`,
+      return await inTurn(keys, () =>
+        pg.transaction((tx) =>
+          refusingDuplicates(
+            () => write(tx, commit),
+            ({ constraint }) =>
+              constraint === 'instances_pkey'
+                ? `instance ${instance.id}`
+                : constraint === 'instances_business_key'
+                  ? `instance of ${instance.definitionKey} at ${instance.unitPath} with business key "${instance.businessKey}"`
+                  : `${constraint} of instance ${instance.id}`,
+          ),
         ),
       );
     } catch (error) {

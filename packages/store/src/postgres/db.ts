@@ -70,40 +70,10 @@ export function openPool(url: string, options: PostgresPoolOptions = {}): Postgr
   // An idle connection that breaks (the server restarted) is dropped by the pool, which opens
   // another when one is needed; without a listener the error would end the process.
   pool.on('error', () => {});
-  const connect = inTurn(pool);
-  const queryable: Queryable = {
-    rows: async (statement) => withClient(connect, (client) => on(client).rows(statement)),
-    run: async (statement) => withClient(connect, (client) => on(client).run(statement)),
-  };
-  return { ...queryable, transaction: (work) => inTransaction(connect, work), end: () => pool.end() };
+  return { ...on(pool), transaction: (work) => inTransaction(pool, work), end: () => pool.end() };
 }
 
-/**
- * Lends connections in the order they are asked for. pg's pool alone does not quite: a request
- * that opens a new connection can be overtaken by a later one that gets a connection another
- * request gave back. In turn, what one process sends at the same moment (two commits of one
- * business key, of one version) reaches the server in the order it was sent: the first wins.
- * Only while the pool opens connections do requests wait for one another.
- */
-function inTurn(pool: pg.Pool): () => Promise<pg.PoolClient> {
-  let turn: Promise<unknown> = Promise.resolve();
-  return () => {
-    const lent = turn.then(() => pool.connect());
-    turn = lent.catch(() => undefined);
-    return lent;
-  };
-}
-
-async function withClient<T>(connect: () => Promise<pg.PoolClient>, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await connect();
-  try {
-    return await work(client);
-  } finally {
-    client.release();
-  }
-}
-
-function on(client: pg.PoolClient): Queryable {
+function on(client: pg.Pool | pg.PoolClient): Queryable {
   return {
     async rows<R>(statement: Sql) {
       return (await client.query(statement.toQuery())).rows as R[];
@@ -114,8 +84,8 @@ function on(client: pg.PoolClient): Queryable {
   };
 }
 
-async function inTransaction<T>(connect: () => Promise<pg.PoolClient>, work: (tx: Queryable) => Promise<T>): Promise<T> {
-  const client = await connect();
+async function inTransaction<T>(pool: pg.Pool, work: (tx: Queryable) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
   let broken: Error | undefined;
   try {
     await client.query('BEGIN');

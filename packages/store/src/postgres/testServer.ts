@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -61,7 +61,7 @@ async function startCluster(bin: string): Promise<TestServer> {
       ? (await run(...asServerUser('mktemp', ['-d', join(tmpdir(), 'shanzhi-postgres-XXXXXX')]))).stdout.trim()
       : mkdtempSync(join(tmpdir(), 'shanzhi-postgres-'));
   const data = join(folder, 'data');
-  const pgCtl = (...args: string[]) => run(...asServerUser(join(bin, 'pg_ctl'), ['-D', data, ...args]));
+  const pgCtl = join(bin, 'pg_ctl');
   const port = await freePort();
   try {
     // The ICU en-US default collation sorts "ext-sms-spent" before "ext-sms" and ignores
@@ -82,17 +82,24 @@ async function startCluster(bin: string): Promise<TestServer> {
     );
     // Durability buys nothing in a cluster thrown away after the run.
     const settings = `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
-    await pgCtl('-w', '-l', join(folder, 'server.log'), '-o', settings, 'start');
+    await run(...asServerUser(pgCtl, ['-D', data, '-w', '-l', join(folder, 'server.log'), '-o', settings, 'start']));
   } catch (error) {
     rmSync(folder, { recursive: true, force: true });
     throw error;
   }
+  // A test run that ends without its afterAll (a hook timed out, the worker was stopped) still
+  // takes its cluster down with it.
+  const stopNow = () => {
+    execFileSync(...asServerUser(pgCtl, ['-D', data, '-m', 'immediate', 'stop']), { stdio: 'ignore' });
+    rmSync(folder, { recursive: true, force: true });
+  };
+  process.once('exit', stopNow);
   // Its databases go with it.
   return databasesOn(`postgres://shanzhi@127.0.0.1:${port}/postgres`, {
     keep: true,
     async shutDown() {
-      await pgCtl('-m', 'immediate', 'stop');
-      rmSync(folder, { recursive: true, force: true });
+      process.off('exit', stopNow);
+      stopNow();
     },
   });
 }
