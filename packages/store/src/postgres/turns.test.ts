@@ -5,13 +5,15 @@ import { keyedTurns } from './turns.ts';
 it('runs work of one key in the order asked, work of other keys alongside, and goes on after a failure', async () => {
   const inTurn = keyedTurns();
   const log: string[] = [];
-  const step = (name: string, ms: number, fail = false) => async () => {
-    log.push(`${name} begins`);
-    await pause(ms);
-    log.push(`${name} ends`);
-    if (fail) throw new Error(name);
-    return name;
-  };
+  const step =
+    (name: string, ms: number, fail = false) =>
+    async () => {
+      log.push(`${name} begins`);
+      await pause(ms);
+      log.push(`${name} ends`);
+      if (fail) throw new Error(name);
+      return name;
+    };
   const results = await Promise.allSettled([
     inTurn(['a'], step('a1', 20, true)),
     inTurn(['b'], step('b1', 5)),
