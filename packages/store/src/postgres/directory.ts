@@ -4,10 +4,11 @@ import type { Store } from '../port.ts';
 import { assertUnitPath, reachRanges, subtree } from '../reach.ts';
 import type { RoleGrant } from '../records.ts';
 import { USER_SORT } from '../sorts.ts';
+import { sortColumns } from '../sqlText.ts';
 import type { Postgres } from './db.ts';
 import { refusingDuplicates } from './errors.ts';
 import { insertRecords, selectAll, selectOne } from './queries.ts';
-import { afterKey, orderBy, type Sql, sortColumns, sql, whereAll, withinRanges } from './sql.ts';
+import { afterKey, orderBy, type Sql, sql, whereAll, withinRanges } from './sql.ts';
 import { recordOf, UNITS, USERS } from './tables.ts';
 
 const USER_ORDER = sortColumns(USER_SORT, { username: 'username', id: 'id' }, '');

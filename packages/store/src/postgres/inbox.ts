@@ -3,8 +3,9 @@ import { checkLimit, decodeCursor, toPage } from '../paging.ts';
 import type { InboxCountQuery, Store } from '../port.ts';
 import { type PathRange, reachRanges } from '../reach.ts';
 import { DEFAULT_INBOX_SORT, INBOX_SORTS } from '../sorts.ts';
+import { containing, sortColumns } from '../sqlText.ts';
 import type { Postgres } from './db.ts';
-import { afterKey, containing, join, orderBy, raw, type Sql, sortColumns, sql, whereAll, withinRanges } from './sql.ts';
+import { afterKey, join, orderBy, raw, type Sql, sql, whereAll, withinRanges } from './sql.ts';
 import { recordOf, TASKS } from './tables.ts';
 
 const ENTRY_COLUMNS = { dueOrder: 'due_order', priorityOrder: 'priority_order', createdAt: 'created_at', id: 'task_id' };

@@ -2,9 +2,10 @@ import { checkLimit, decodeCursor, toPage } from '../paging.ts';
 import type { Store } from '../port.ts';
 import { reachRanges } from '../reach.ts';
 import { INSTANCE_SORT } from '../sorts.ts';
+import { sortColumns } from '../sqlText.ts';
 import type { Postgres } from './db.ts';
 import { selectAll, selectOne } from './queries.ts';
-import { afterKey, orderBy, type Sql, sortColumns, sql, whereAll, withinRanges } from './sql.ts';
+import { afterKey, orderBy, type Sql, sql, whereAll, withinRanges } from './sql.ts';
 import { INSTANCES } from './tables.ts';
 
 const ORDER = sortColumns(INSTANCE_SORT, { startedAt: 'started_at', id: 'id' }, '');

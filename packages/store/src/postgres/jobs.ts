@@ -4,10 +4,11 @@ import { StoreConflict } from '../port.ts';
 import { reachRanges } from '../reach.ts';
 import type { InstanceJobRecord, InstanceRecord, JobRecord } from '../records.ts';
 import { DEAD_LETTER_SORT } from '../sorts.ts';
+import { sortColumns } from '../sqlText.ts';
 import type { Postgres, Queryable } from './db.ts';
 import { refusingDuplicates } from './errors.ts';
 import { insertRecords, selectAll, selectOne } from './queries.ts';
-import { afterKey, orderBy, type Sql, sortColumns, sql, whereAll, withinRanges } from './sql.ts';
+import { afterKey, orderBy, type Sql, sql, whereAll, withinRanges } from './sql.ts';
 import { JOBS, recordOf } from './tables.ts';
 
 type CommitJobs = NonNullable<Commit['jobs']>;

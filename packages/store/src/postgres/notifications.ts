@@ -3,10 +3,11 @@ import { checkLimit, decodeCursor, toPage } from '../paging.ts';
 import type { Store } from '../port.ts';
 import type { NotificationRecord } from '../records.ts';
 import { NOTIFICATION_SORT } from '../sorts.ts';
+import { sortColumns } from '../sqlText.ts';
 import type { Postgres, Queryable } from './db.ts';
 import { refusingDuplicates } from './errors.ts';
 import { insertRecords, selectAll } from './queries.ts';
-import { afterKey, orderBy, type Sql, sortColumns, sql, whereAll } from './sql.ts';
+import { afterKey, orderBy, type Sql, sql, whereAll } from './sql.ts';
 import { NOTIFICATIONS } from './tables.ts';
 
 const ORDER = sortColumns(NOTIFICATION_SORT, { createdAt: 'created_at', id: 'id' }, '');

@@ -1,5 +1,6 @@
 import type { PathRange } from '../reach.ts';
-import type { Sort, SortField, SortValue } from '../sorts.ts';
+import type { SortValue } from '../sorts.ts';
+import { orderByText } from '../sqlText.ts';
 
 /**
  * A piece of SQL and its parameters, written with the `sql` tag. An interpolated value is always
@@ -59,13 +60,6 @@ export const withinRanges = (column: string, ranges: readonly PathRange[]): Sql 
     ' OR ',
   )})`;
 
-export const sortColumns = (sort: Pick<Sort<unknown>, 'fields'>, columns: Partial<Record<SortField, string>>, alias: string): string[] =>
-  sort.fields.map((field) => {
-    const column = columns[field];
-    if (column === undefined) throw new Error(`no column for sort field ${field}`);
-    return `${alias}${column}`;
-  });
-
 /** Rows after the cursor's key: one row-value comparison, which PostgreSQL answers from the sort's index. */
 export const afterKey = (columns: readonly string[], direction: 'asc' | 'desc', key: readonly SortValue[]): Sql =>
   sql`(${raw(columns.join(', '))}) ${raw(direction === 'asc' ? '>' : '<')} (${join(
@@ -73,18 +67,14 @@ export const afterKey = (columns: readonly string[], direction: 'asc' | 'desc', 
     ', ',
   )})`;
 
-export const orderBy = (columns: readonly string[], direction: 'asc' | 'desc'): Sql =>
-  raw(`ORDER BY ${columns.map((column) => `${column} ${direction.toUpperCase()}`).join(', ')}`);
-
-/** `text` anywhere in the column, for ILIKE ... ESCAPE '\'. */
-export const containing = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+export const orderBy = (columns: readonly string[], direction: 'asc' | 'desc'): Sql => raw(orderByText(columns, direction));
 
 /** A row to insert: column name to value, in the order the columns are written. */
 export type Row = Readonly<Record<string, unknown>>;
 
 /**
- * PostgreSQL takes at most 65,535 parameters in one statement; rows are inserted in chunks of
- * this many parameters at most, several rows per INSERT.
+ * Parameters per INSERT at most: well under the 65,535 PostgreSQL takes in one statement, so
+ * a large batch goes as a few statements of a few hundred rows rather than one huge one.
  */
 const MAX_PARAMETERS = 16_384;
 
