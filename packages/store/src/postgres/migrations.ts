@@ -389,7 +389,10 @@ export const MIGRATIONS: readonly Migration[] = [
 
 export async function migrate(pg: Postgres, steps: readonly Migration[] = MIGRATIONS): Promise<void> {
   await pg.transaction(async (tx) => {
-    // Held until this transaction ends: a second process opening the database waits here.
+    // A step may rebuild a large table, and a second process opening the database waits here
+    // for the first one's steps: neither is a stuck statement, so the pool's timeout is lifted.
+    await tx.run(sql`SET LOCAL statement_timeout = 0`);
+    // Held until this transaction ends.
     await tx.run(sql`SELECT pg_advisory_xact_lock(hashtextextended('shanzhi schema', 0))`);
     await tx.run(
       sql`CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, name text NOT NULL, applied_at bigint NOT NULL)`,
