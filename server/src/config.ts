@@ -10,6 +10,10 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly dataDir: string;
+  /** The PostgreSQL store: SHANZHI_STORE, a postgres:// or postgresql:// URL. */
+  readonly postgresUrl?: string;
+  /** Connections each server process opens at most: SHANZHI_POSTGRES_POOL_MAX; default the adapter's. */
+  readonly postgresPoolMax?: number;
   readonly mongodbUrl?: string;
   /** The MongoDB database: SHANZHI_MONGODB_DB, else the one the URL names, else `shanzhi`. */
   readonly mongodbDbName?: string;
@@ -49,12 +53,39 @@ export function loadConfig(env: Env = process.env): Config {
     webDir: resolve(env.SHANZHI_WEB_DIR ?? DEFAULT_WEB_DIR),
     templatesDir: resolve(env.SHANZHI_TEMPLATES_DIR ?? DEFAULT_TEMPLATES_DIR),
     jwtSecret: env.SHANZHI_JWT_SECRET || jwtSecretIn(dataDir),
+    ...postgresIn(env),
     ...(env.SHANZHI_MONGODB_URL ? { mongodbUrl: env.SHANZHI_MONGODB_URL } : {}),
     ...(env.SHANZHI_MONGODB_DB ? { mongodbDbName: env.SHANZHI_MONGODB_DB } : {}),
     ...(env.SHANZHI_JWKS_URL ? { jwksUrl: env.SHANZHI_JWKS_URL } : {}),
     ...(sync ? { sqliteSynchronous: sync as SqliteSynchronous } : {}),
   };
 }
+
+/**
+ * SHANZHI_STORE names the PostgreSQL database to use instead of the embedded file (MongoDB is
+ * chosen by SHANZHI_MONGODB_URL, as before). The URL may hold a password, so an error quotes
+ * only its scheme.
+ */
+export function postgresIn(env: Env): Pick<Config, 'postgresUrl' | 'postgresPoolMax'> {
+  const url = env.SHANZHI_STORE;
+  if (!url) return {};
+  if (!/^postgres(?:ql)?:\/\//.test(url)) {
+    throw new Error(
+      `SHANZHI_STORE '${url.split(':')[0]}:…' is not a postgres:// or postgresql:// URL (MongoDB is chosen by SHANZHI_MONGODB_URL; without either, the embedded store in SHANZHI_DATA_DIR)`,
+    );
+  }
+  if (env.SHANZHI_MONGODB_URL) throw new Error('SHANZHI_STORE and SHANZHI_MONGODB_URL are both set: choose one store');
+  const max = env.SHANZHI_POSTGRES_POOL_MAX;
+  if (max === undefined || max === '') return { postgresUrl: url };
+  const n = Number(max);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_POOL) {
+    throw new Error(`SHANZHI_POSTGRES_POOL_MAX '${max}' is not a number of connections from 1 to ${MAX_POOL}`);
+  }
+  return { postgresUrl: url, postgresPoolMax: n };
+}
+
+/** Far above what one process uses; every process has a pool of its own, within the server's max_connections. */
+const MAX_POOL = 1000;
 
 const DEFAULT_WEB_DIR = join(import.meta.dirname, '../../designer/dist');
 export const DEFAULT_TEMPLATES_DIR = join(import.meta.dirname, '../../templates');

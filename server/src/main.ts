@@ -11,8 +11,18 @@ import { forkServers } from './cluster.ts';
 import { type Config, loadConfig, mongoDbNameIn } from './config.ts';
 import { timeOrderedId } from './ids.ts';
 
-/** MongoDB when SHANZHI_MONGODB_URL is set, else the embedded SQLite file in the data dir (synchronous as configured). */
-export async function openStore(config: Pick<Config, 'dataDir' | 'mongodbUrl' | 'mongodbDbName' | 'sqliteSynchronous'>): Promise<Store> {
+/**
+ * PostgreSQL when SHANZHI_STORE names a database, MongoDB when SHANZHI_MONGODB_URL is set, else
+ * the embedded SQLite file in the data dir (synchronous as configured).
+ */
+export async function openStore(
+  config: Pick<Config, 'dataDir' | 'postgresUrl' | 'postgresPoolMax' | 'mongodbUrl' | 'mongodbDbName' | 'sqliteSynchronous'>,
+): Promise<Store> {
+  if (config.postgresUrl) {
+    // Loaded only when asked for, like MongoDB's driver.
+    const { createPostgresStore } = await import('@shanzhi/store/postgres');
+    return createPostgresStore({ url: config.postgresUrl, ...(config.postgresPoolMax ? { pool: { max: config.postgresPoolMax } } : {}) });
+  }
   if (config.mongodbUrl) {
     // Loaded only when asked for, so the embedded default never loads the MongoDB driver.
     const { createMongoStore } = await import('@shanzhi/store/mongodb');

@@ -67,4 +67,34 @@ describe('configuration from the environment', () => {
     expect(typeof store.notices.current).toBe('function');
     await store.close();
   });
+
+  it('selects PostgreSQL by SHANZHI_STORE, a postgres:// or postgresql:// URL, with the pool size SHANZHI_POSTGRES_POOL_MAX', () => {
+    const url = 'postgres://shanzhi:secret@db1:5432/shanzhi';
+    expect(loadConfig({ ...env, SHANZHI_STORE: url })).toMatchObject({ postgresUrl: url });
+    expect(loadConfig({ ...env, SHANZHI_STORE: url }).postgresPoolMax).toBeUndefined();
+    expect(loadConfig({ ...env, SHANZHI_STORE: 'postgresql://db1/shanzhi' }).postgresUrl).toBe('postgresql://db1/shanzhi');
+    expect(loadConfig({ ...env, SHANZHI_STORE: url, SHANZHI_POSTGRES_POOL_MAX: '4' }).postgresPoolMax).toBe(4);
+    expect(loadConfig({ ...env, SHANZHI_STORE: '' }).postgresUrl).toBeUndefined();
+    expect(loadConfig(env).postgresUrl).toBeUndefined();
+  });
+
+  it('refuses a SHANZHI_STORE that is no PostgreSQL URL without repeating its secrets, one given with MongoDB, and a bad pool size', () => {
+    const refused = () => loadConfig({ ...env, SHANZHI_STORE: 'mysql://root:secret@db1/shanzhi' });
+    expect(refused).toThrow("SHANZHI_STORE 'mysql:…' is not a postgres:// or postgresql:// URL");
+    expect(refused).not.toThrow(/secret/);
+    expect(() => loadConfig({ ...env, SHANZHI_STORE: 'postgres://db1/x', SHANZHI_MONGODB_URL: 'mongodb://db1/x' })).toThrow(/choose one/);
+    for (const max of ['0', 'ten', '2.5', '1001']) {
+      expect(() => loadConfig({ ...env, SHANZHI_STORE: 'postgres://db1/x', SHANZHI_POSTGRES_POOL_MAX: max })).toThrow(
+        `SHANZHI_POSTGRES_POOL_MAX '${max}' is not a number of connections from 1 to 1000`,
+      );
+    }
+  });
+
+  it('opens the PostgreSQL store that SHANZHI_STORE names', async () => {
+    // The pool connects on first use, so opening it needs no server: it is the real export, ready to migrate.
+    const store = await openStore(loadConfig({ ...env, SHANZHI_STORE: 'postgres://127.0.0.1:9/shanzhi', SHANZHI_POSTGRES_POOL_MAX: '2' }));
+    expect(typeof store.migrate).toBe('function');
+    expect(typeof store.jobs.claimDue).toBe('function');
+    await store.close();
+  });
 });

@@ -7,8 +7,8 @@ export const backup: CommandSpec = {
   name: 'backup',
   summary: '备份内嵌数据库 (back up the embedded store, also while the server runs)',
   details: [
-    '用 SQLite 在线备份复制数据库，附件复制到 FILE 旁边的 files 文件夹。MongoDB 请用 mongodump。',
-    'Copies the database with SQLite’s online backup and the attachments into a files folder beside FILE. On MongoDB use mongodump.',
+    '用 SQLite 在线备份复制数据库，附件复制到 FILE 旁边的 files 文件夹。PostgreSQL 请用 pg_dump，MongoDB 请用 mongodump。',
+    'Copies the database with SQLite’s online backup and the attachments into a files folder beside FILE. On PostgreSQL use pg_dump, on MongoDB mongodump.',
   ],
   options: {
     force: { type: 'boolean', description: '覆盖已有的 FILE (overwrite FILE when it exists)' },
@@ -17,6 +17,8 @@ export const backup: CommandSpec = {
   examples: ['pnpm shanzhi backup /var/backups/shanzhi/2026-03-01/shanzhi.db'],
 
   async run(args, cli) {
+    if (cli.postgres.postgresUrl)
+      throw new Failure('SHANZHI_STORE 已设置：PostgreSQL 请用 pg_dump 备份 (backup is for the embedded store; use pg_dump on PostgreSQL)');
     if (cli.mongodbUrl)
       throw new Failure(
         'SHANZHI_MONGODB_URL 已设置：MongoDB 请用 mongodump 备份 (backup is for the embedded store; use mongodump on MongoDB)',
@@ -32,7 +34,7 @@ export const backup: CommandSpec = {
     mkdirSync(dirname(target), { recursive: true });
     return cli.withStore(
       async (opened) => {
-        if (opened.kind !== 'sqlite') throw new Failure('MongoDB 请用 mongodump 备份 (use mongodump on MongoDB)');
+        if (opened.kind !== 'sqlite') throw new Failure('PostgreSQL 请用 pg_dump、MongoDB 请用 mongodump 备份 (use pg_dump or mongodump)');
         await opened.store.backup(target);
         cli.out(`已备份 (backed up): ${opened.file} → ${target}`);
         if (existsSync(join(dirname(target), 'files'))) cli.out(`附件 (attachments): ${join(dirname(target), 'files')}`);

@@ -5,7 +5,7 @@ import type { OrgUnit, Store } from '@shanzhi/store';
 import { createSqliteStore, type SqliteStore } from '@shanzhi/store/sqlite';
 import { pino } from 'pino';
 import { systemClock } from '../clock.ts';
-import { limitsIn, type SqliteSynchronous } from '../config.ts';
+import { limitsIn, postgresIn, type SqliteSynchronous } from '../config.ts';
 import { timeOrderedId } from '../ids.ts';
 import { openStore } from '../main.ts';
 import { Metrics, serverMetrics } from '../metrics.ts';
@@ -19,16 +19,16 @@ type Env = Readonly<Record<string, string | undefined>>;
 export interface Io {
   out(line: string): void;
   err(line: string): void;
-  /** SHANZHI_DATA_DIR, SHANZHI_MONGODB_URL, SHANZHI_SQLITE_SYNCHRONOUS, SHANZHI_MAX_ACTIVATIONS, SHANZHI_MAX_CALL_DEPTH; default process.env. */
+  /** SHANZHI_DATA_DIR, SHANZHI_STORE, SHANZHI_MONGODB_URL, SHANZHI_SQLITE_SYNCHRONOUS, SHANZHI_MAX_ACTIVATIONS, SHANZHI_MAX_CALL_DEPTH; default process.env. */
   readonly env?: Env;
   /** Where relative FILE and --data-dir arguments start; default pnpm's INIT_CWD (the caller's folder), else the process's. */
   readonly cwd?: string;
 }
 
-/** The embedded store with its database file, or MongoDB. */
+/** The embedded store with its database file, PostgreSQL or MongoDB. */
 export type OpenedStore =
   | { readonly kind: 'sqlite'; readonly store: SqliteStore; readonly file: string }
-  | { readonly kind: 'mongodb'; readonly store: Store };
+  | { readonly kind: 'postgres' | 'mongodb'; readonly store: Store };
 
 export const DB_FILE = 'shanzhi.db';
 
@@ -37,6 +37,8 @@ export class Cli {
   readonly env: Env;
   readonly cwd: string;
   readonly dataDir: string;
+  /** SHANZHI_STORE and SHANZHI_POSTGRES_POOL_MAX, as the server reads them. */
+  readonly postgres: ReturnType<typeof postgresIn>;
   readonly mongodbUrl: string | undefined;
   private readonly synchronous: SqliteSynchronous | undefined;
 
@@ -48,6 +50,7 @@ export class Cli {
     this.cwd = io.cwd ?? this.env.INIT_CWD ?? process.cwd();
     // The flag is the caller's, relative to their folder; the variable is the server's, relative to where it runs.
     this.dataDir = dataDirFlag !== undefined ? resolve(this.cwd, dataDirFlag) : resolve(this.env.SHANZHI_DATA_DIR ?? './data');
+    this.postgres = postgresIn(this.env);
     this.mongodbUrl = this.env.SHANZHI_MONGODB_URL || undefined;
     const sync = this.env.SHANZHI_SQLITE_SYNCHRONOUS?.toUpperCase();
     this.synchronous = sync === 'FULL' || sync === 'NORMAL' ? sync : undefined;
@@ -76,7 +79,9 @@ export class Cli {
    */
   async withStore<T>(fn: (opened: OpenedStore) => Promise<T>, options: { mustExist: boolean }): Promise<T> {
     let opened: OpenedStore;
-    if (this.mongodbUrl) {
+    if (this.postgres.postgresUrl) {
+      opened = { kind: 'postgres', store: await openStore({ dataDir: this.dataDir, ...this.postgres }) };
+    } else if (this.mongodbUrl) {
       opened = { kind: 'mongodb', store: await openStore({ dataDir: this.dataDir, mongodbUrl: this.mongodbUrl }) };
     } else {
       if (options.mustExist && !existsSync(this.dbFile)) {

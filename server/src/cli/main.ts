@@ -170,7 +170,7 @@ function overview(): string[] {
     '通用选项 (common options):',
     ...optionLines(COMMON),
     '',
-    '环境变量 (environment): SHANZHI_DATA_DIR（数据目录，默认 ./data），SHANZHI_MONGODB_URL（改用 MongoDB）',
+    '环境变量 (environment): SHANZHI_DATA_DIR（数据目录，默认 ./data），SHANZHI_STORE（postgres:// 改用 PostgreSQL），SHANZHI_MONGODB_URL（改用 MongoDB）',
     `每个命令的帮助 (help for a command): ${PROGRAM} <command> --help`,
     '退出码 (exit codes): 0 成功 (ok)，1 失败 (failed)，2 参数错误 (bad arguments)',
   ];

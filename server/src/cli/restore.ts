@@ -19,6 +19,10 @@ export const restore: CommandSpec = {
   examples: ['SHANZHI_DATA_DIR=./data-restored pnpm shanzhi restore /var/backups/shanzhi/2026-03-01/shanzhi.db'],
 
   async run(args, cli) {
+    if (cli.postgres.postgresUrl)
+      throw new Failure(
+        'SHANZHI_STORE 已设置：PostgreSQL 请用 pg_restore 恢复 (restore is for the embedded store; use pg_restore on PostgreSQL)',
+      );
     if (cli.mongodbUrl)
       throw new Failure(
         'SHANZHI_MONGODB_URL 已设置：MongoDB 请用 mongorestore 恢复 (restore is for the embedded store; use mongorestore on MongoDB)',

@@ -22,7 +22,7 @@ async function startWithDemo(): Promise<void> {
         '',
         `善治 Shanzhi 已启动 (server started): ${url}`,
         `接口文档 (API docs, OpenAPI): ${url}/docs`,
-        `数据目录 (data dir): ${config.mongodbUrl ? 'MongoDB' : config.dataDir}`,
+        `数据目录 (data dir): ${config.postgresUrl ? 'PostgreSQL' : config.mongodbUrl ? 'MongoDB' : config.dataDir}`,
         ...loginLines(await demoUsersIn(app.store)),
         '按 Ctrl+C 停止 (press Ctrl+C to stop)',
         '',

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { PathRange } from '../reach.ts';
-import type { Sort, SortField, SortValue } from '../sorts.ts';
+import type { SortValue } from '../sorts.ts';
 import { groupCommitter } from './groupCommit.ts';
 
 export type SqlValue = string | number | null;
@@ -51,24 +51,13 @@ export const withinRanges = (column: string, ranges: readonly PathRange[]): Cond
   params: ranges.flatMap((range) => [range.from, range.to]),
 });
 
-export const sortColumns = (sort: Pick<Sort<unknown>, 'fields'>, columns: Partial<Record<SortField, string>>, alias: string): string[] =>
-  sort.fields.map((field) => {
-    const column = columns[field];
-    if (column === undefined) throw new Error(`no column for sort field ${field}`);
-    return `${alias}${column}`;
-  });
-
 /** Rows after the cursor's key: one row-value comparison, which SQLite answers from the sort's index. */
 export const afterKey = (columns: readonly string[], direction: 'asc' | 'desc', key: readonly SortValue[]): Condition => ({
   sql: `(${columns.join(', ')}) ${direction === 'asc' ? '>' : '<'} (${columns.map(() => '?').join(', ')})`,
   params: key,
 });
 
-export const orderBy = (columns: readonly string[], direction: 'asc' | 'desc'): string =>
-  `ORDER BY ${columns.map((column) => `${column} ${direction.toUpperCase()}`).join(', ')}`;
-
-/** `text` anywhere in the column; LIKE ignores ASCII case. */
-export const containing = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+export { containing, orderByText as orderBy, sortColumns } from '../sqlText.ts';
 
 /** `INSERT INTO table (a, b) VALUES (@a, @b)` for a row object whose keys are the columns. */
 export const insertInto = (table: string, columns: readonly string[]): string =>
