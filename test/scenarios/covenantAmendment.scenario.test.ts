@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adoptionAt, DAY, demoWorld, type Person, type World } from './harness.ts';
+import { adoptionAt, DAY, demoWorld, type Person, releaseVersion, upgradeTo, type World } from './harness.ts';
 
 const HEFENG = '/nanhai/lishui/hefeng/';
 const HONGGANG = '/nanhai/lishui/honggang/';
@@ -149,5 +149,28 @@ describe('covenant-amendment (村规民约修订)', () => {
     }>();
     expect(detail.instance.status).toBe('completed');
     expect(detail.variables.reviews.map((r) => r.decision)).toEqual(['同意', '同意']);
+  });
+
+  it('takes the town’s new version while 宏岗村’s amendment is being drafted: the draft goes on under the version it began with', async () => {
+    const honggangSecretary = await world.as('honggang-shuji');
+    const drafting = (await honggangSecretary.get('/api/tasks?status=open'))
+      .json<{
+        items: { instanceId: string; name: string }[];
+      }>()
+      .items.find((t) => t.name === '起草修订稿');
+    const id = drafting?.instanceId as string;
+    const before = (await honggangSecretary.get(`/api/process-instances/${id}`)).json<{ instance: { definitionId: string } }>();
+
+    const publicationId = await releaseVersion(world, 'covenant-amendment', '1.1.0', (next) => {
+      next.process = next.process.replaceAll('name="两委修改"', 'name="两委会议修改"');
+    });
+    const upgraded = await upgradeTo(await world.as('honggang-guanli'), HONGGANG, 'covenant-amendment', publicationId);
+    expect(upgraded).toMatchObject({ version: '1.1.0', overlay: { parameters: expect.objectContaining({ consultationDays: 20 }) } });
+
+    await honggangSecretary.complete(id, '起草修订稿', { clauses: CLAUSES.slice(0, 1), changeSummary: '精简为一条。' });
+    await world.pass(15 * DAY);
+    expect((await honggangSecretary.task(id, '两委修改')).name).toBe('两委修改');
+    const after = (await honggangSecretary.get(`/api/process-instances/${id}`)).json<{ instance: { definitionId: string } }>();
+    expect(after.instance.definitionId).toBe(before.instance.definitionId);
   });
 });

@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSqliteStore } from '@shanzhi/store/sqlite';
+import type { TemplatePackage } from '@shanzhi/template-kit';
+import { readTemplateFolder } from '@shanzhi/template-kit/folder';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../server/src/app.ts';
 import { hashPassword } from '../../server/src/auth/password.ts';
@@ -37,6 +39,39 @@ export async function adoptionAt(who: Person, unit: string, templateId: string):
   const found = items.find((a) => a.templateId === templateId);
   if (!found) throw new Error(`${unit} has not adopted ${templateId}`);
   return found;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a release edits the package's JSON as freely as its author would
+export type EditablePackage = { -readonly [K in keyof TemplatePackage]: any };
+
+/**
+ * A new version of a library template as a town would receive it: 里水镇's designer uploads the
+ * shipped package with `edit` applied under `version`, and the town administrator publishes it to
+ * its villages; the publication's id.
+ */
+export async function releaseVersion(world: World, templateId: string, version: string, edit: (pkg: EditablePackage) => void) {
+  const pkg = structuredClone(readTemplateFolder(`${DEFAULT_TEMPLATES_DIR}/${templateId}`)) as EditablePackage;
+  pkg.manifest.version = version;
+  edit(pkg);
+  const uploaded = await (await world.as('lishui-sheji')).post('/api/templates', pkg);
+  if (uploaded.statusCode !== 201) throw new Error(`${templateId} ${version} was not taken: ${uploaded.body}`);
+  const published = await (await world.as('lishui-guanli')).post(`/api/templates/${templateId}/versions/${version}/publications`, {
+    unit: '/nanhai/lishui/',
+  });
+  if (published.statusCode !== 201) throw new Error(`${templateId} ${version} was not published: ${published.body}`);
+  return published.json<{ id: string }>().id;
+}
+
+/** The village admin upgrades the unit's adoption to the publication, with these decisions; the adoption after. */
+export async function upgradeTo(admin: Person, unit: string, templateId: string, publicationId: string, decisions?: object) {
+  const adoption = await adoptionAt(admin, unit, templateId);
+  const upgraded = await admin.post(`/api/adoptions/${adoption.id}/upgrade`, {
+    publicationId,
+    revision: adoption.revision,
+    ...(decisions ? { decisions } : {}),
+  });
+  if (upgraded.statusCode !== 200) throw new Error(`${unit} could not upgrade ${templateId}: ${upgraded.body}`);
+  return upgraded.json<Adoption>();
 }
 
 /** One person at the API, signed in as a demo user. */

@@ -1,7 +1,5 @@
-import { readTemplateFolder } from '@shanzhi/template-kit/folder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_TEMPLATES_DIR } from '../../server/src/config.ts';
-import { type Adoption, adoptionAt, DAY, demoWorld, type Person, type World } from './harness.ts';
+import { type Adoption, adoptionAt, DAY, demoWorld, type Person, releaseVersion, type World } from './harness.ts';
 
 const HEFENG = '/nanhai/lishui/hefeng/';
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n', 'latin1');
@@ -286,21 +284,11 @@ describe('key-matters (重要事项清单 · 四议两公开)', () => {
 
   it('the town’s new version: a running matter keeps its version, the village decides the conflicts, upgrades, and may roll back', async () => {
     const running = await start('HF-2026-105', '村道路灯维修');
-    const designer = await world.as('lishui-sheji');
-    const v2 = readTemplateFolder(`${DEFAULT_TEMPLATES_DIR}/key-matters`);
-    const properties = v2.parameters.schema.properties as Record<string, Record<string, unknown>>;
-    (v2.manifest as { version: string }).version = '2.0.0';
-    (properties.postingDays as Record<string, unknown>).minimum = 12;
-    (properties.postingDays as Record<string, unknown>).default = 12;
-    const uploaded = await designer.post('/api/templates', { ...v2, process: v2.process.replace('name="镇备案"', 'name="报镇备案"') });
-    expect(uploaded.statusCode, uploaded.body).toBe(201);
-    const town = await world.as('lishui-guanli');
-    const published = await town.post('/api/templates/key-matters/versions/2.0.0/publications', {
-      unit: '/nanhai/lishui/',
-      note: '公示期不少于12天',
+    const publicationId = await releaseVersion(world, 'key-matters', '2.0.0', (v2) => {
+      v2.parameters.schema.properties.postingDays.minimum = 12;
+      v2.parameters.schema.properties.postingDays.default = 12;
+      v2.process = v2.process.replace('name="镇备案"', 'name="报镇备案"');
     });
-    expect(published.statusCode, published.body).toBe(201);
-    const publicationId = published.json<{ id: string }>().id;
 
     const adoption = await adoptionOf(admin, HEFENG);
     const plan = (await admin.post(`/api/adoptions/${adoption.id}/upgrade-plan`, { publicationId })).json<{

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adoptionAt, DAY, demoWorld, HOUR, type World } from './harness.ts';
+import { adoptionAt, DAY, demoWorld, HOUR, releaseVersion, upgradeTo, type World } from './harness.ts';
 
 const HEFENG = '/nanhai/lishui/hefeng/';
 const HONGGANG = '/nanhai/lishui/honggang/';
@@ -92,5 +92,26 @@ describe('pairing-schedule (结对共建 · 党建星期二)', () => {
     ]);
     // Meanwhile the following Tuesdays opened their own sessions.
     expect((await open()).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('takes the town’s new version between two Tuesdays: open sessions keep theirs, the next Tuesday opens under the new one', async () => {
+    const member = await world.as('lishui-sheji');
+    const sessions = async (name: string) =>
+      (await member.get('/api/tasks?status=open')).json<{ items: Task[] }>().items.filter((t) => t.name === name);
+    const open = await sessions('记录党建星期二');
+    expect(open.length).toBeGreaterThan(0);
+
+    const publicationId = await releaseVersion(world, 'pairing-schedule', '1.1.0', (next) => {
+      next.process = next.process.replaceAll('name="记录党建星期二"', 'name="记录党建星期二活动"');
+    });
+    const upgraded = await upgradeTo(await world.as('hefeng-guanli'), HEFENG, 'pairing-schedule', publicationId);
+    expect(upgraded.version).toBe('1.1.0');
+    expect((await sessions('记录党建星期二')).map((t) => t.id)).toEqual(open.map((t) => t.id));
+
+    await world.pass(7 * DAY);
+    const next = await sessions('记录党建星期二活动');
+    expect(next).toHaveLength(1);
+    const started = (await member.get(`/api/process-instances/${next[0]?.instanceId}`)).json<{ instance: { definitionId: string } }>();
+    expect(started.instance.definitionId).toBe(upgraded.definitionId);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adoptionAt, DAY, demoWorld, HOUR, type Person, type World } from './harness.ts';
+import { adoptionAt, DAY, demoWorld, HOUR, type Person, releaseVersion, upgradeTo, type World } from './harness.ts';
 
 const HEFENG = '/nanhai/lishui/hefeng/';
 const HONGGANG = '/nanhai/lishui/honggang/';
@@ -198,5 +198,31 @@ describe('rental-housing (出租屋治理)', () => {
       items: { id: string; name: string }[];
     }>();
     expect(registers.items.map((r) => r.name)).toEqual(expect.arrayContaining(['出租屋台账', '租住人员台账']));
+  });
+
+  it('takes the town’s new version while a house’s file runs: the file keeps its version, a new file takes the new one', async () => {
+    const start = async (houseNo: string) => {
+      const res = await grid.post('/api/process-instances', {
+        definitionKey: 'rental_housing',
+        orgUnit: HEFENG,
+        businessKey: houseNo,
+        variables: { ...HOUSE, houseNo },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json<{ id: string; definitionId: string }>();
+    };
+    const running = await start('HF-CZW-0201');
+    const publicationId = await releaseVersion(world, 'rental-housing', '1.1.0', (next) => {
+      next.process = next.process.replaceAll('name="上门检查"', 'name="入户安全检查"');
+    });
+    const upgraded = await upgradeTo(await world.as('hefeng-guanli'), HEFENG, 'rental-housing', publicationId);
+    expect(upgraded.version).toBe('1.1.0');
+
+    expect((await grid.task(running.id, '上门检查')).name).toBe('上门检查');
+    await grid.complete(running.id, '上门检查', { occupants: 10, unregistered: 0, failures: [], houseClosed: false });
+    expect((await variables(running.id)).variables.riskLevel).toBe('低');
+    const later = await start('HF-CZW-0202');
+    expect(later.definitionId).toBe(upgraded.definitionId);
+    expect((await grid.task(later.id, '入户安全检查')).name).toBe('入户安全检查');
   });
 });
