@@ -1,20 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_REGISTER_ENTRIES } from '../../server/src/demo/data.ts';
 import { adoptionAt, DAY, demoWorld, type Person, releaseVersion, upgradeTo, type World } from './harness.ts';
 
 const HEFENG = '/nanhai/lishui/hefeng/';
 const HONGGANG = '/nanhai/lishui/honggang/';
 
 /** The covenant in force, as the demo keeps it in 鹤峰村's register of clauses. */
-const IN_FORCE = [
-  { no: 1, category: '倡导类', text: '倡导移风易俗，红白喜事从简办理，不大操大办。' },
-  { no: 2, category: '专项类·出租屋自治管理', text: '出租屋业主应配合网格员上门检查，及时整改安全隐患。' },
-  {
-    no: 3,
-    category: '专项类·两违治理',
-    text: '不得违法占地建房，发现违建及时劝阻并报告村委会。',
-    sanction: '违规搭建经劝阻不改、一年内两次以上的，限制竞投集体资产三年',
-  },
-];
+const IN_FORCE = DEMO_REGISTER_ENTRIES.filter((e) => e.register === 'covenant-clauses').map((e) => e.data);
 
 /** The draft: clause 1 as it is, clause 2 rewritten with a sanction, clause 3 dropped, clause 4 new. */
 const CLAUSES = [
@@ -140,7 +132,7 @@ describe('covenant-amendment (村规民约修订)', () => {
     }>();
     expect(second.history.map((h) => h.data.text)).toEqual([
       '出租屋业主须在租客入住七日内登记，不得在室内停放电动车或为其充电。',
-      '出租屋业主应配合网格员上门检查，及时整改安全隐患。',
+      IN_FORCE[1]?.text,
     ]);
     expect(second.history[0]?.note).toBe('HF-GY-2026-01 鹤峰村村规民约修订');
     const detail = (await clerk.get(`/api/process-instances/${id}`)).json<{

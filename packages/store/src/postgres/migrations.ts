@@ -413,17 +413,9 @@ export const MIGRATIONS: readonly Migration[] = [
         note text,
         PRIMARY KEY (unit_path, register, key)
       );
+      -- Every revision, in the same columns (and collations).
       CREATE TABLE register_revisions (
-        unit_path text COLLATE "C" NOT NULL,
-        register text COLLATE "C" NOT NULL,
-        key text COLLATE "C" NOT NULL,
-        revision integer NOT NULL,
-        data json NOT NULL,
-        retired boolean,
-        at bigint NOT NULL,
-        by text COLLATE "C" NOT NULL,
-        instance_id text COLLATE "C",
-        note text,
+        LIKE register_entries,
         PRIMARY KEY (unit_path, register, key, revision)
       );
     `,
