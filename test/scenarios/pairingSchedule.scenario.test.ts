@@ -92,6 +92,33 @@ describe('pairing-schedule (结对共建 · 党建星期二)', () => {
     ]);
     // Meanwhile the following Tuesdays opened their own sessions.
     expect((await open()).length).toBeGreaterThanOrEqual(2);
+
+    // The town's reports come from the registers the sessions and cases were written to.
+    const town = await world.as('lishui-guanli');
+    const report = async (register: string, query: string) =>
+      (await town.get(`/api/registers/${register}/summary?unit=${encodeURIComponent('/nanhai/lishui/')}&${query}`)).json<{
+        items: { unitPath: string; group?: string; entries: number; sums: Record<string, number>; counts: Record<string, number> }[];
+      }>().items;
+    expect(await report('pairing-sessions', 'by=pair&sum=attended,visits,requests')).toEqual([
+      { unitPath: HEFENG, group: '镇党建办—鹤峰村第一党支部', entries: 1, sums: { attended: 2, visits: 6, requests: 2 }, counts: {} },
+    ]);
+    expect(await report('pairing-cases', 'by=pair&count=onTime')).toEqual([
+      { unitPath: HEFENG, group: '镇党建办—鹤峰村第一党支部', entries: 2, sums: {}, counts: { onTime: 1 } },
+    ]);
+    const kept = (await admin.get(`/api/registers/pairing-cases/entries?unit=${encodeURIComponent(HEFENG)}`)).json<{
+      items: { data: { villager: string; onTime: boolean; satisfaction: string; answer: string } }[];
+    }>().items;
+    expect(kept.map((c) => [c.data.villager, c.data.onTime])).toEqual([
+      ['陈伯', true],
+      ['李姨', false],
+    ]);
+    expect(kept.map((c) => c.data.satisfaction).sort()).toEqual(['基本满意', '满意']);
+    const wrong = await town.get(`/api/registers/pairing-cases/summary?unit=${encodeURIComponent('/nanhai/lishui/')}&sum=villager`);
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json()).toMatchObject({
+      code: 'SZ_VALIDATION',
+      message: expect.stringContaining('villager 不是台账 pairing-cases 的数字字段'),
+    });
   });
 
   it('takes the town’s new version between two Tuesdays: open sessions keep theirs, the next Tuesday opens under the new one', async () => {

@@ -8109,6 +8109,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/registers/{register}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A register added up across the units at and below one (a town’s villages): per unit and group, entries, totals, trues */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Materialized unit path, e.g. /nanhai/lishui/hefeng/ */
+                    unit: string;
+                    /** @description The field to group by, e.g. pair */
+                    by?: string;
+                    /** @description Number fields to total, comma-separated, e.g. visits,attended */
+                    sum?: string;
+                    /** @description Boolean fields to count the true ones of, e.g. onTime */
+                    count?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description e.g. rental-houses */
+                    register: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description The unit whose register the row adds up */
+                                unitPath: string;
+                                /** @description The `by` field’s value */
+                                group?: string | null;
+                                entries: number;
+                                sums: {
+                                    [key: string]: number;
+                                };
+                                counts: {
+                                    [key: string]: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/registers/{register}/entries": {
         parameters: {
             query?: never;

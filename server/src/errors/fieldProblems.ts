@@ -40,6 +40,9 @@ export const FIELD_PROBLEMS = problems({
     'zh-CN': '是本单位采用模板时设定的参数，发起时不能填写',
     en: 'is a parameter the unit set when it adopted the template, not a start variable',
   },
+  summaryBy: { 'zh-CN': '台账 {register} 没有字段 {field}', en: 'register {register} has no field {field}' },
+  summarySum: { 'zh-CN': '{field} 不是台账 {register} 的数字字段，不能合计', en: '{field} is no number field of register {register}' },
+  summaryCount: { 'zh-CN': '{field} 不是台账 {register} 的是否字段，不能计数', en: '{field} is no yes/no field of register {register}' },
   registerKey: { 'zh-CN': '须与地址中的记录编号 {key} 一致', en: 'must be the key in the address, {key}' },
 });
 

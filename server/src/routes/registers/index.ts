@@ -3,9 +3,11 @@ import type { Lang } from '@shanzhi/forms';
 import type { RegisterEntryRecord, RegisterRecord } from '@shanzhi/store';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { fieldText } from '../../errors/fieldProblems.ts';
 import { languageOf } from '../../errors/language.ts';
-import { ApiError } from '../../errors.ts';
+import { ApiError, invalidRequest } from '../../errors.ts';
 import { assertCan, assertSee, can, type Principal, principal } from '../../plugins/tenancy.ts';
+import { summarise } from '../../runtime/registers/summary.ts';
 import { errors, iso, page } from '../common.ts';
 import { masked, personalFieldsOf } from '../instances/personal.ts';
 import { userNames } from '../userNames.ts';
@@ -21,6 +23,8 @@ import {
   RegistersQuery,
   RegisterView,
   RetireBody,
+  SummaryQuery,
+  SummaryRowView,
   UnitQuery,
 } from './schemas.ts';
 
@@ -97,6 +101,37 @@ const registerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         schema: record.schema,
         ...(record.uiSchema ? { uiSchema: record.uiSchema } : {}),
       };
+    },
+  );
+
+  app.get(
+    '/registers/:register/summary',
+    {
+      schema: {
+        tags: ['registers'],
+        summary: 'A register added up across the units at and below one (a town’s villages): per unit and group, entries, totals, trues',
+        params: RegisterParams,
+        querystring: SummaryQuery,
+        response: { 200: Type.Object({ items: Type.Array(SummaryRowView) }), ...errors(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const p = principal(request);
+      const { unit, by } = request.query;
+      assertSee(p, unit, 'unit');
+      const kept = (await app.store.registers.within([unit])).filter((r) => r.id === request.params.register);
+      if (kept.length === 0) throw new ApiError('SZ_NOT_FOUND/register');
+      const wanted = { ...(by === undefined ? {} : { by }), sum: listOf(request.query.sum), count: listOf(request.query.count) };
+      const items = [];
+      for (const register of kept) {
+        const { schema } = (await app.runtime.registers.form(register)).record;
+        assertSummable(schema, wanted, register.id);
+        const rows = summarise(register.unitPath, await app.runtime.registers.all(register), wanted);
+        // Grouped by a personal field (an identity number), the groups are what would be masked.
+        const mask = by === undefined || can(p, 'personal:read', register.unitPath) ? undefined : personalFieldsOf(schema).get(by);
+        items.push(...rows.map((r) => (mask && typeof r.group === 'string' ? { ...r, group: mask(r.group) } : r)));
+      }
+      return { items };
     },
   );
 
@@ -215,6 +250,24 @@ const registerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 };
+
+const listOf = (fields: string | undefined): string[] => (fields ? fields.split(',') : []);
+
+/** Totals only of number fields, counts only of boolean ones, groups only by a field the register's form has. */
+function assertSummable(
+  schema: Readonly<Record<string, unknown>>,
+  wanted: { by?: string; sum: string[]; count: string[] },
+  register: string,
+) {
+  const properties = (schema.properties ?? {}) as Record<string, { type?: unknown }>;
+  const wrong = (param: 'by' | 'sum' | 'count', field: string) => {
+    const key = param === 'by' ? 'summaryBy' : param === 'sum' ? 'summarySum' : 'summaryCount';
+    return invalidRequest([{ field: `querystring.${param}`, message: fieldText(key, { field, register }) }]);
+  };
+  if (wanted.by !== undefined && !properties[wanted.by]) throw wrong('by', wanted.by);
+  for (const f of wanted.sum) if (!['number', 'integer'].includes(String(properties[f]?.type))) throw wrong('sum', f);
+  for (const f of wanted.count) if (properties[f]?.type !== 'boolean') throw wrong('count', f);
+}
 
 const writer = (p: Principal, app: FastifyInstance, note: string | undefined) => ({
   by: p.id,

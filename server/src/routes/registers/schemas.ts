@@ -76,3 +76,26 @@ export const EntryUpdateBody = Type.Object(
 export const RetireBody = Type.Object({ unit: UnitPath, revision: Revision, note: Type.Optional(Note) }, { additionalProperties: false });
 
 export const EntryWithHistory = Type.Object({ entry: EntryView, history: Type.Array(EntryView, { description: 'Newest first' }) });
+
+const FieldList = (description: string) =>
+  Type.Optional(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*(,[A-Za-z_][A-Za-z0-9_]*)*$', maxLength: 500, description }));
+
+export const SummaryQuery = Type.Object(
+  {
+    unit: UnitPath,
+    by: Type.Optional(
+      Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$', maxLength: 100, description: 'The field to group by, e.g. pair' }),
+    ),
+    sum: FieldList('Number fields to total, comma-separated, e.g. visits,attended'),
+    count: FieldList('Boolean fields to count the true ones of, e.g. onTime'),
+  },
+  { additionalProperties: false },
+);
+
+export const SummaryRowView = Type.Object({
+  unitPath: Type.String({ description: 'The unit whose register the row adds up' }),
+  group: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'The `by` field’s value' })),
+  entries: Type.Integer(),
+  sums: Type.Record(Type.String(), Type.Number()),
+  counts: Type.Record(Type.String(), Type.Integer()),
+});
