@@ -30,6 +30,7 @@ import messageRoutes from './routes/messages/index.ts';
 import notificationRoutes from './routes/notifications/index.ts';
 import objectionRoutes from './routes/objections/index.ts';
 import orgRoutes from './routes/org/index.ts';
+import pairingRoutes from './routes/pairing/index.ts';
 import publicRoutes from './routes/public/index.ts';
 import registerRoutes from './routes/registers/index.ts';
 import taskRoutes from './routes/tasks/index.ts';
@@ -180,6 +181,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(objectionRoutes);
       await api.register(templateRoutes);
       await api.register(registerRoutes);
+      await api.register(pairingRoutes);
       await api.register(publicRoutes, { prefix: '/public', secret: options.jwtSecret });
     },
     { prefix: '/api' },

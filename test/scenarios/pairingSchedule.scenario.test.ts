@@ -141,4 +141,61 @@ describe('pairing-schedule (结对共建 · 党建星期二)', () => {
     const started = (await member.get(`/api/process-instances/${next[0]?.instanceId}`)).json<{ instance: { definitionId: string } }>();
     expect(started.instance.definitionId).toBe(upgraded.definitionId);
   });
+
+  it('里水镇 pairs its villages by a plan within its limits, and the next Tuesday each session goes to its new town member', async () => {
+    const town = await world.as('lishui-guanli');
+    const LISHUI = '/nanhai/lishui/';
+    const register = (await town.get(`/api/pairings?unit=${encodeURIComponent(LISHUI)}`)).json<{
+      items: { name: string; pairs: { townMember: string }[] }[];
+    }>();
+    expect(register.items.map((v) => [v.name, v.pairs.map((x) => x.townMember)])).toEqual([
+      ['鹤峰村', ['lishui-sheji']],
+      ['宏岗村', ['lishui-shenpi']],
+    ]);
+    const plan = (branches: { branch: string; members: string[] }[], apply = false, villagesPerMember = 1) =>
+      town.post('/api/pairings/plan', { unit: LISHUI, branches, villagesPerBranch: 1, villagesPerMember, apply });
+    const tooFew = await plan([{ branch: '里水镇农业农村办党支部', members: ['lishui-shenpi'] }]);
+    expect(tooFew.statusCode).toBe(400);
+    expect(tooFew.json()).toMatchObject({
+      code: 'SZ_PAIRING_INFEASIBLE',
+      message: expect.stringContaining('只能安排 1 个村（社区），现有 2 个'),
+    });
+    // A village's admin does not plan for the town: the town is out of their reach.
+    const village = await world.as('hefeng-guanli');
+    const own = [{ branch: '鹤峰村党支部', members: ['hefeng-dangyuan'] }];
+    const refused = await village.post('/api/pairings/plan', { unit: LISHUI, branches: own, villagesPerBranch: 2, villagesPerMember: 2 });
+    expect(refused.statusCode).toBe(404);
+
+    const branches = [
+      { branch: '里水镇农业农村办党支部', members: ['lishui-shenpi'] },
+      { branch: '里水镇党建办党支部', members: ['lishui-sheji'] },
+    ];
+    const preview = (await plan(branches)).json<{ pairs: { name: string; pair: Record<string, unknown> }[]; applied: boolean }>();
+    expect(preview.applied).toBe(false);
+    expect(preview.pairs).toEqual([
+      {
+        unitPath: HEFENG,
+        name: '鹤峰村',
+        pair: {
+          name: '里水镇农业农村办党支部—鹤峰村第一党支部',
+          townBranch: '里水镇农业农村办党支部',
+          villageBranch: '鹤峰村第一党支部',
+          townMember: 'lishui-shenpi',
+          villageMembers: ['hefeng-dangyuan'],
+          place: '鹤峰村党群服务中心',
+        },
+      },
+      expect.objectContaining({ unitPath: HONGGANG, pair: expect.objectContaining({ townMember: 'lishui-sheji' }) }),
+    ]);
+    const applied = await plan(branches, true);
+    expect(applied.statusCode, applied.body).toBe(200);
+    expect((await adoptionAt(await world.as('hefeng-guanli'), HEFENG, 'pairing-schedule')).overlay.parameters?.pairs).toEqual([
+      expect.objectContaining({ townMember: 'lishui-shenpi' }),
+    ]);
+
+    await world.pass(7 * DAY);
+    const shenpi = await world.as('lishui-shenpi');
+    const theirs = (await shenpi.get('/api/tasks?status=open&limit=200')).json<{ items: (Task & { unitPath: string })[] }>().items;
+    expect(theirs.filter((t) => t.name.startsWith('记录党建星期二')).map((t) => t.unitPath)).toContain(HEFENG);
+  });
 });

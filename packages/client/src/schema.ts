@@ -8710,6 +8710,200 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/pairings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The pairing register: each village’s pairs under a unit (its adoption of pairing-schedule) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Materialized unit path, e.g. /nanhai/lishui/hefeng/ */
+                    unit: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                unitPath: string;
+                                /** @description The village */
+                                name: string;
+                                adoptionId: string;
+                                /** @description The adoption’s revision */
+                                revision: number;
+                                pairs: {
+                                    name: string;
+                                    townBranch: string;
+                                    villageBranch: string;
+                                    /** @description Username */
+                                    townMember: string;
+                                    villageMembers?: string[];
+                                    place: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pairings/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pair each village under a town with a town branch and member within the town’s limits; apply: true sets them */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Materialized unit path, e.g. /nanhai/lishui/hefeng/ */
+                        unit: string;
+                        branches: {
+                            /** @description A town office’s party branch */
+                            branch: string;
+                            /** @description The members who go to villages for it */
+                            members: string[];
+                        }[];
+                        /** @description The town’s limit: villages one branch takes at most */
+                        villagesPerBranch: number;
+                        /** @description The town’s limit: villages one member goes to at most */
+                        villagesPerMember: number;
+                        /**
+                         * @description Set each village’s pairs to its planned pair (a customisation of its adoption)
+                         * @default false
+                         */
+                        apply?: boolean;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            pairs: {
+                                unitPath: string;
+                                name: string;
+                                pair: {
+                                    name: string;
+                                    townBranch: string;
+                                    villageBranch: string;
+                                    /** @description Username */
+                                    townMember: string;
+                                    villageMembers?: string[];
+                                    place: string;
+                                };
+                            }[];
+                            applied: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/challenge": {
         parameters: {
             query?: never;

@@ -65,6 +65,16 @@ export const ERRORS = catalogue({
     'zh-CN': '验证题答错了或已过期，请换一道题重新作答。',
     en: 'The check question was answered wrong, too late or twice: take a new one and answer it.',
   },
+  SZ_PAIRING_INFEASIBLE: {
+    status: 400,
+    shows: 'pairing plan: the town branches and members cannot take every village within the limits given',
+    'zh-CN': '按镇里的约束只能安排 {places} 个村（社区），现有 {villages} 个：请增加机关党员，或放宽每个支部、每名党员结对的村数。',
+    en: 'Within the limits given only {places} of the {villages} villages can be paired: add town members, or allow more villages per branch or member.',
+  },
+  'SZ_PAIRING_INFEASIBLE/branches': {
+    'zh-CN': '没有带党员的机关支部：请至少为一个支部列出党员。',
+    en: 'No town branch lists any member: list the members of at least one.',
+  },
   SZ_TEMPLATE_VERSION_EXISTS: {
     status: 409,
     shows: '`POST /api/templates`: the library has this version with other content',
