@@ -2,7 +2,7 @@
 /// <reference lib="dom.iterable" />
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, openStage, type Stage, signIn, snap } from './harness.ts';
+import { DEMO_PASSWORD, openStage, type Stage, signIn, signOut, snap } from './harness.ts';
 
 /**
  * Chinese text on the page that is not data: text nodes and the attributes people read
@@ -96,5 +96,15 @@ describe('the app in English', () => {
     await screen('not-found', 'No such page');
     await page.goto('/public/nanhai/lishui/hefeng');
     await screen('public-board', 'Public notice board');
+  });
+
+  it('shows no Chinese outside the data on the template screens of a village administrator', async () => {
+    await page.goto('/inbox');
+    await signOut(page);
+    await signIn(page, 'hefeng-guanli', DEMO_PASSWORD);
+    await page.goto('/templates');
+    await screen('templates', 'Governance templates');
+    await page.getByTestId('template-key-matters').getByTestId('adoption-link').click();
+    await screen('adoption', 'Deployments');
   });
 });

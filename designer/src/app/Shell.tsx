@@ -8,11 +8,13 @@ import { OtherLanguage } from '../shared/LanguageName.tsx';
 import { roleLabel, useUnitNames } from '../shared/names.ts';
 import { useSession } from '../shared/session.tsx';
 
-const NAV: { path: string; label: MessageKey }[] = [
+/** The daily screens; one with `roles` shows only to people holding one of them somewhere. */
+const NAV: { path: string; label: MessageKey; roles?: readonly string[] }[] = [
   { path: '/inbox', label: 'nav.inbox' },
   { path: '/start', label: 'nav.start' },
   { path: '/mine', label: 'nav.mine' },
   { path: '/registers', label: 'nav.registers' },
+  { path: '/templates', label: 'nav.templates', roles: ['town-admin', 'village-admin', 'designer'] },
 ];
 
 /** How often the bell asks for the unread count while the app is open. */
@@ -95,13 +97,15 @@ export function Shell() {
   const location = useLocation();
   const screens = Grid.useBreakpoint();
   const phone = !screens.md;
-  const selected = NAV.filter((n) => location.pathname.startsWith(n.path)).map((n) => n.path);
+  const { me } = useSession();
+  const nav = NAV.filter((n) => !n.roles || me?.grants.some((g) => n.roles?.includes(g.role)));
+  const selected = nav.filter((n) => location.pathname.startsWith(n.path)).map((n) => n.path);
   const menu = (
     <Menu
       mode="horizontal"
       theme={phone ? 'light' : 'dark'}
       selectedKeys={selected}
-      items={NAV.map((n) => ({ key: n.path, label: <Link to={n.path}>{t(n.label)}</Link> }))}
+      items={nav.map((n) => ({ key: n.path, label: <Link to={n.path}>{t(n.label)}</Link> }))}
       style={phone ? { justifyContent: 'space-around' } : { flex: 1, minWidth: 0, background: 'transparent' }}
     />
   );

@@ -23,6 +23,18 @@ export const router = createBrowserRouter([
           { path: '/instances/:id', lazy: async () => ({ Component: (await import('../features/mine/InstancePage.tsx')).InstancePage }) },
           { path: '/registers', lazy: async () => ({ Component: (await import('../features/registers/Registers.tsx')).Registers }) },
           {
+            path: '/templates',
+            lazy: async () => ({ Component: (await import('../features/templates/TemplateLibrary.tsx')).TemplateLibrary }),
+          },
+          {
+            path: '/templates/publications/:id/adopt',
+            lazy: async () => ({ Component: (await import('../features/templates/AdoptPage.tsx')).AdoptPage }),
+          },
+          {
+            path: '/templates/adoptions/:id',
+            lazy: async () => ({ Component: (await import('../features/templates/AdoptionPage.tsx')).AdoptionPage }),
+          },
+          {
             path: '/notifications',
             lazy: async () => ({ Component: (await import('../features/notifications/Notifications.tsx')).Notifications }),
           },

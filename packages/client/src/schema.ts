@@ -6846,6 +6846,12 @@ export interface paths {
                                 "zh-CN": string;
                                 en: string;
                             };
+                            description?: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description The name of the unit that published it */
+                            unitName?: string;
                         };
                     };
                 };
@@ -6940,6 +6946,12 @@ export interface paths {
                                     "zh-CN": string;
                                     en: string;
                                 };
+                                description?: {
+                                    "zh-CN": string;
+                                    en: string;
+                                };
+                                /** @description The name of the unit that published it */
+                                unitName?: string;
                             }[];
                         };
                     };
@@ -7025,6 +7037,12 @@ export interface paths {
                                 "zh-CN": string;
                                 en: string;
                             };
+                            description?: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description The name of the unit that published it */
+                            unitName?: string;
                             /** @description The parameters under the town’s bounds, as a form */
                             parameters: {
                                 key: string;

@@ -29,7 +29,7 @@ import {
 
 const packageOf = (r: TemplateVersionRecord) => r.package as unknown as TemplatePackage;
 
-function publicationView(p: PublicationRecord, pkg?: TemplatePackage) {
+function publicationView(p: PublicationRecord, pkg?: TemplatePackage, unitName?: string) {
   return {
     id: p.id,
     templateId: p.templateId,
@@ -40,7 +40,8 @@ function publicationView(p: PublicationRecord, pkg?: TemplatePackage) {
     publishedAt: iso(p.publishedAt) as string,
     publishedBy: p.publishedBy,
     ...(p.note ? { note: p.note } : {}),
-    ...(pkg ? { name: pkg.manifest.name } : {}),
+    ...(pkg ? { name: pkg.manifest.name, description: pkg.manifest.description } : {}),
+    ...(unitName ? { unitName } : {}),
   };
 }
 
@@ -193,7 +194,9 @@ const templateRoutes: FastifyPluginAsyncTypebox = async (app) => {
         : await app.store.templates.publicationsWithin(p.reach);
       const items = [];
       for (const publication of found.filter((x) => template === undefined || x.templateId === template)) {
-        items.push(publicationView(publication, await templates.package(publication.templateId, publication.version)));
+        // The town's name: a village's users do not reach the town, yet read who published to them.
+        const town = await app.store.units.byPath(publication.unitPath);
+        items.push(publicationView(publication, await templates.package(publication.templateId, publication.version), town?.name));
       }
       return { items };
     },

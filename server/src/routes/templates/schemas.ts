@@ -65,6 +65,8 @@ export const Publication = Type.Object({
   publishedAt: IsoTime,
   publishedBy: Type.String(),
   name: Type.Optional(BothLanguages),
+  description: Type.Optional(BothLanguages),
+  unitName: Type.Optional(Type.String({ description: 'The name of the unit that published it' })),
 });
 
 export const PublicationDetail = Type.Composite([

@@ -1,0 +1,78 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+import { createShanzhiClient, ok } from '@shanzhi/client';
+import { readTemplateFolder } from '@shanzhi/template-kit/folder';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_TEMPLATES_DIR } from '../../server/src/config.ts';
+import { DEMO_PASSWORD, openStage, type Stage, signIn, snap } from './harness.ts';
+
+/**
+ * A village's template, in the browser: 鹤峰村's administrator finds 四议两公开 in the library,
+ * lengthens its posting period (a new deployment), rolls it back, and takes 里水镇's new version
+ * after deciding the one conflict it brings.
+ */
+describe('a village’s adoption of a template', () => {
+  let stage: Stage;
+  let page: Page;
+  beforeAll(async () => {
+    stage = await openStage();
+    page = await (await stage.context()).newPage();
+  });
+  afterAll(() => stage?.close());
+
+  const deployments = () => page.getByTestId('deployments').locator('.ant-timeline-item');
+
+  it('shows the templates 里水镇 published, with where the village adopted them', async () => {
+    await signIn(page, 'hefeng-guanli', DEMO_PASSWORD);
+    await page.getByRole('link', { name: '模板' }).click();
+    const keyMatters = page.getByTestId('template-key-matters');
+    await expect.poll(() => keyMatters.textContent()).toContain('已采用 v1.0.0');
+    await snap(page, '30-template-library');
+    await keyMatters.getByTestId('adoption-link').click();
+    await page.getByLabel('公示天数').waitFor();
+  });
+
+  it('changes the posting period as a new deployment, and rolls it back', async () => {
+    await page.getByLabel('公示天数').fill('12');
+    await page.getByRole('button', { name: '保存并部署' }).click();
+    await expect.poll(() => deployments().count()).toBe(2);
+    await snap(page, '31-adoption-customised');
+    await page.getByTestId('rollback').click();
+    await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await expect.poll(() => deployments().count()).toBe(3);
+    await expect.poll(() => page.getByLabel('公示天数').inputValue()).toBe('10');
+  });
+
+  it('takes the town’s new version once its conflict is decided', async () => {
+    const api = createShanzhiClient({ baseUrl: stage.url });
+    const signedIn = async (username: string) => {
+      const { token } = await ok(api.POST('/api/auth/login', { body: { username, password: DEMO_PASSWORD } }));
+      return createShanzhiClient({ baseUrl: stage.url, token: () => token });
+    };
+    const v2 = structuredClone(readTemplateFolder(`${DEFAULT_TEMPLATES_DIR}/key-matters`)) as unknown as {
+      manifest: { version: string };
+      parameters: { schema: { properties: Record<string, Record<string, unknown>> } };
+    };
+    v2.manifest.version = '2.0.0';
+    Object.assign(v2.parameters.schema.properties.postingDays as object, { minimum: 12, default: 12 });
+    await ok((await signedIn('lishui-sheji')).POST('/api/templates', { body: v2 as never }));
+    await ok(
+      (await signedIn('lishui-guanli')).POST('/api/templates/{id}/versions/{version}/publications', {
+        params: { path: { id: 'key-matters', version: '2.0.0' } },
+        body: { unit: '/nanhai/lishui/' },
+      }),
+    );
+    await page.reload();
+    await page.getByTestId('see-upgrade').click();
+    await expect.poll(() => page.getByTestId('upgrade-changes').textContent()).toContain('公示天数');
+    await page.getByTestId('conflict-decision').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '采用镇里的默认值' }).click();
+    await expect.poll(() => page.getByTestId('conflict').count()).toBe(0);
+    await snap(page, '32-upgrade-decided');
+    await page.getByTestId('upgrade').click();
+    await expect.poll(() => page.getByText('v2.0.0').first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByLabel('公示天数').inputValue()).toBe('12');
+    await snap(page, '33-upgraded');
+  });
+});
