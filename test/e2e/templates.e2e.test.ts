@@ -75,4 +75,38 @@ describe('a village’s adoption of a template', () => {
     await expect.poll(() => page.getByLabel('公示天数').inputValue()).toBe('12');
     await snap(page, '33-upgraded');
   });
+
+  it('adds a field to the proposal, which the next matter’s proposal shows', async () => {
+    const adding = page.getByTestId('add-field');
+    await page.getByTestId('field-form').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '党组织提议' }).click();
+    await adding.getByLabel('字段名').fill('fundSource');
+    await adding.getByLabel('显示名称').fill('资金来源');
+    await adding.getByLabel('必填').check();
+    await page.getByTestId('add-field-submit').click();
+    await expect.poll(() => page.getByTestId('added-fields').textContent()).toContain('资金来源');
+    await snap(page, '34-field-added');
+
+    const api = createShanzhiClient({ baseUrl: stage.url });
+    const as = async (username: string) => {
+      const { token } = await ok(api.POST('/api/auth/login', { body: { username, password: DEMO_PASSWORD } }));
+      return createShanzhiClient({ baseUrl: stage.url, token: () => token });
+    };
+    const started = await ok(
+      (await as('hefeng-banshi')).POST('/api/process-instances', {
+        body: {
+          definitionKey: 'key_matters',
+          orgUnit: '/nanhai/lishui/hefeng/',
+          variables: { matterNo: 'HF-2026-120', matter: '村委会办公楼外墙翻新' },
+        },
+      }),
+    );
+    const proposal =
+      started.tasks[0] ?? (await ok((await as('hefeng-shuji')).GET('/api/tasks'))).items.find((t) => t.instanceId === started.id);
+    const secretary = await (await stage.context()).newPage();
+    await signIn(secretary, 'hefeng-shuji', DEMO_PASSWORD);
+    await secretary.goto(`/tasks/${proposal?.id}`);
+    await secretary.getByLabel(/资金来源/).waitFor();
+    await snap(secretary, '35-proposal-with-added-field');
+  });
 });

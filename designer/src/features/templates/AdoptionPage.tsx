@@ -7,6 +7,7 @@ import { api, ok, type Success } from '../../shared/api.ts';
 import { useUnitNames } from '../../shared/names.ts';
 import { Query } from '../../shared/states.tsx';
 import { atMinute } from '../../shared/time.ts';
+import { AddedFields, type FieldOp } from './AddedFields.tsx';
 import { ParametersForm } from './ParametersForm.tsx';
 import { UpgradeDialog } from './UpgradeDialog.tsx';
 
@@ -46,7 +47,7 @@ export function AdoptionPage() {
   return (
     <Query query={adoption}>
       {(a) => {
-        const overlay = a.overlay as { parameters?: Record<string, unknown>; name?: string };
+        const overlay = a.overlay as { parameters?: Record<string, unknown>; name?: string; fields?: Record<string, FieldOp[]> };
         const newest = offered.data?.items[0];
         const name = newest?.name?.[language] ?? a.templateId;
         return (
@@ -90,6 +91,22 @@ export function AdoptionPage() {
                     api.PUT('/api/adoptions/{id}', {
                       params: { path: { id } },
                       body: { revision: a.revision, overlay: { ...overlay, parameters } },
+                    }),
+                  );
+                  await changed(next, t('templates.deployed'));
+                }}
+              />
+            </Card>
+            <Card title={t('templates.fields')}>
+              <AddedFields
+                templateId={a.templateId}
+                version={a.version}
+                fields={overlay.fields ?? {}}
+                onChange={async (fields) => {
+                  const next = await ok(
+                    api.PUT('/api/adoptions/{id}', {
+                      params: { path: { id } },
+                      body: { revision: a.revision, overlay: { ...overlay, fields } },
                     }),
                   );
                   await changed(next, t('templates.deployed'));
