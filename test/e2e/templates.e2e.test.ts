@@ -68,10 +68,11 @@ describe('a village’s adoption of a template', () => {
     await expect.poll(() => page.getByTestId('upgrade-changes').textContent()).toContain('公示天数');
     await page.getByTestId('conflict-decision').click();
     await page.locator('.ant-select-item-option').filter({ hasText: '采用镇里的默认值' }).click();
-    await expect.poll(() => page.getByTestId('conflict').count()).toBe(0);
+    // The plan is asked again with the decision: the conflict goes once the server agrees it is settled.
+    await expect.poll(() => page.getByTestId('conflict').count(), { timeout: 15_000 }).toBe(0);
     await snap(page, '32-upgrade-decided');
     await page.getByTestId('upgrade').click();
-    await expect.poll(() => page.getByText('v2.0.0').first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('v2.0.0').first().isVisible(), { timeout: 15_000 }).toBe(true);
     await expect.poll(() => page.getByLabel('公示天数').inputValue()).toBe('12');
     await snap(page, '33-upgraded');
   });

@@ -258,4 +258,5 @@ export const en: Record<MessageKey, string> = {
   'templates.kind.number': 'Number',
   'templates.kind.date': 'Date',
   'templates.kind.boolean': 'Yes/no',
+  'templates.procedure': 'The procedure',
 };

@@ -257,6 +257,7 @@ export const zhCN = {
   'templates.kind.number': '数字',
   'templates.kind.date': '日期',
   'templates.kind.boolean': '是/否',
+  'templates.procedure': '本单位的流程',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -9,6 +9,7 @@ import { Query } from '../../shared/states.tsx';
 import { atMinute } from '../../shared/time.ts';
 import { AddedFields, type FieldOp } from './AddedFields.tsx';
 import { ParametersForm } from './ParametersForm.tsx';
+import { ProcedureDiagram } from './ProcedureDiagram.tsx';
 import { UpgradeDialog } from './UpgradeDialog.tsx';
 
 type Adoption = Success<'/api/adoptions/{id}', 'get'>;
@@ -79,6 +80,9 @@ export function AdoptionPage() {
                   }
                 />
               ) : null}
+            </Card>
+            <Card title={t('templates.procedure')}>
+              <ProcedureDiagram key={a.definitionId} definitionId={a.definitionId} />
             </Card>
             <Card title={t('templates.parameters')}>
               <ParametersForm
