@@ -66,8 +66,10 @@ describe('a village’s adoption of a template', () => {
     await page.reload();
     await page.getByTestId('see-upgrade').click();
     await expect.poll(() => page.getByTestId('upgrade-changes').textContent()).toContain('公示天数');
+    // Chosen with the keyboard: the dropdown slides open, and a click by position could land on its neighbour.
     await page.getByTestId('conflict-decision').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '采用镇里的默认值' }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '采用镇里的默认值' }).waitFor();
+    await page.keyboard.press('Enter');
     // The plan is asked again with the decision: the conflict goes once the server agrees it is settled.
     await expect.poll(() => page.getByTestId('conflict').count(), { timeout: 15_000 }).toBe(0);
     await snap(page, '32-upgrade-decided');
@@ -80,7 +82,9 @@ describe('a village’s adoption of a template', () => {
   it('adds a field to the proposal, which the next matter’s proposal shows', async () => {
     const adding = page.getByTestId('add-field');
     await page.getByTestId('field-form').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '党组织提议' }).click();
+    // The first form the template lets a village extend: chosen with the keyboard, as above.
+    await page.locator('.ant-select-item-option').filter({ hasText: '党组织提议' }).waitFor();
+    await page.keyboard.press('Enter');
     await adding.getByLabel('字段名').fill('fundSource');
     await adding.getByLabel('显示名称').fill('资金来源');
     await adding.getByLabel('必填').check();
@@ -109,5 +113,33 @@ describe('a village’s adoption of a template', () => {
     await secretary.goto(`/tasks/${proposal?.id}`);
     await secretary.getByLabel(/资金来源/).waitFor();
     await snap(secretary, '35-proposal-with-added-field');
+  });
+
+  it('lets 里水镇’s administrator pair its villages by a plan and apply it', async () => {
+    const town = await (await stage.context()).newPage();
+    await signIn(town, 'lishui-guanli', DEMO_PASSWORD);
+    await town.getByRole('link', { name: '模板' }).click();
+    await town.getByTestId('pairing-link').click();
+    const register = town.getByTestId('pairing-register');
+    await expect.poll(() => register.textContent(), { timeout: 10_000 }).toContain('lishui-sheji');
+    const form = town.getByTestId('pairing-form');
+    const branches = form.getByLabel('机关党支部');
+    const members = form.getByLabel('党员（用户名）');
+    await branches.nth(0).fill('里水镇农业农村办党支部');
+    await members.nth(0).fill('lishui-shenpi');
+    await members.nth(0).press('Enter');
+    await town.getByTestId('add-branch').click();
+    await branches.nth(1).fill('里水镇党建办党支部');
+    await members.nth(1).fill('lishui-sheji');
+    await members.nth(1).press('Enter');
+    await form.getByLabel('每个支部至多结对（个村）').fill('1');
+    await town.getByTestId('pairing-preview').click();
+    const planned = town.getByTestId('pairing-planned');
+    await expect.poll(() => planned.locator('tr.ant-table-row').first().textContent(), { timeout: 10_000 }).toContain('lishui-shenpi');
+    await snap(town, '36-pairing-plan');
+    await town.getByTestId('pairing-apply').click();
+    await expect
+      .poll(() => register.locator('tr.ant-table-row').filter({ hasText: '鹤峰村' }).textContent(), { timeout: 15_000 })
+      .toContain('lishui-shenpi');
   });
 });

@@ -27,6 +27,10 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('../features/templates/TemplateLibrary.tsx')).TemplateLibrary }),
           },
           {
+            path: '/templates/pairing',
+            lazy: async () => ({ Component: (await import('../features/templates/PairingPlan.tsx')).PairingPlan }),
+          },
+          {
             path: '/templates/publications/:id/adopt',
             lazy: async () => ({ Component: (await import('../features/templates/AdoptPage.tsx')).AdoptPage }),
           },

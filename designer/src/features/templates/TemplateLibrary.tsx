@@ -36,7 +36,16 @@ export function TemplateLibrary() {
         // The newest publication of each template per town: what a village adopts or upgrades to.
         const newest = [...new Map(items.map((p) => [`${p.unitPath}${p.templateId}`, p])).values()];
         return (
-          <Card title={t('templates.title')}>
+          <Card
+            title={t('templates.title')}
+            extra={
+              me?.grants.some((g) => g.role === 'town-admin') ? (
+                <Link to="/templates/pairing" data-testid="pairing-link">
+                  {t('templates.pairingLink')}
+                </Link>
+              ) : null
+            }
+          >
             <List
               dataSource={newest}
               rowKey="id"
