@@ -71,4 +71,17 @@ describe('the registers a village keeps', () => {
     expect(await page.getByTestId('register-add').count()).toBe(0);
     await snap(page, '23-registers-masked-for-town');
   });
+
+  it('works on the grid worker’s phone', async () => {
+    const phone = await (await stage.context({ phone: true })).newPage();
+    await signIn(phone, 'hefeng-wangge', DEMO_PASSWORD);
+    await phone.goto('/registers');
+    await phone.getByTestId('register-entries').locator('tr.ant-table-row').first().waitFor();
+    await snap(phone, '24-registers-phone');
+    await phone.getByTestId('register-entries').locator('tr.ant-table-row').first().click();
+    await phone.getByTestId('register-history').waitFor();
+    // On a phone the entry takes the whole screen, once it has slid in.
+    await expect.poll(async () => (await phone.locator('.ant-drawer-content-wrapper').boundingBox())?.x, { timeout: 5_000 }).toBe(0);
+    await snap(phone, '25-register-entry-phone');
+  });
 });

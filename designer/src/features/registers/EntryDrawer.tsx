@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Drawer, Popconfirm, Space, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Drawer, Grid, Popconfirm, Space, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../i18n/index.tsx';
 import { ApiFailure, api, ok, type Success } from '../../shared/api.ts';
@@ -32,6 +32,7 @@ export function EntryDrawer({
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const unit = register.unitPath;
+  const phone = !Grid.useBreakpoint().md;
   const [serverErrors, setServerErrors] = useState<FieldError[]>([]);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -146,7 +147,7 @@ export function EntryDrawer({
   return (
     <Drawer
       open
-      width="min(560px, 100vw)"
+      width={phone ? '100%' : 560}
       onClose={onClose}
       title={entryKey === undefined ? t('registers.add') : <span translate="no">{entryKey}</span>}
       data-testid="register-entry"

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Empty, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Grid, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useT } from '../../i18n/index.tsx';
@@ -12,8 +12,9 @@ import { EntryDrawer, type RegisterForm } from './EntryDrawer.tsx';
 type Register = Success<'/api/registers', 'get'>['items'][number];
 type Entry = Success<'/api/registers/{register}/entries', 'get'>['items'][number];
 
-/** The fields a list shows beside the key: the first few of the form's order. */
+/** The fields a list shows beside the key: the first few of the form's order, fewer on a phone. */
 const SHOWN_FIELDS = 4;
+const SHOWN_ON_PHONE = 1;
 
 /**
  * 台账: the registers kept at my units (rental houses and tenants, covenant clauses, restrictions),
@@ -63,6 +64,7 @@ function RegisterEntries({ register }: { register: Register }) {
   const t = useT();
   const [retired, setRetired] = useState(false);
   const [open, setOpen] = useState<{ key?: string } | undefined>();
+  const phone = !Grid.useBreakpoint().md;
   const unit = register.unitPath;
   const form = useQuery({
     queryKey: ['/api/registers/{register}/form', register.id, unit],
@@ -106,7 +108,7 @@ function RegisterEntries({ register }: { register: Register }) {
         locale={{ emptyText: <Empty description={t('registers.empty')} /> }}
         onRow={(e) => ({ onClick: () => setOpen({ key: e.key }), style: { cursor: 'pointer' } })}
         columns={[
-          ...listFields(f).map(([name, title]) => ({
+          ...listFields(f, phone ? SHOWN_ON_PHONE : SHOWN_FIELDS).map(([name, title]) => ({
             // Field titles are the form's, as its author wrote them: data, like the entries.
             title: <span translate="no">{title}</span>,
             dataIndex: ['data', name],
@@ -117,12 +119,17 @@ function RegisterEntries({ register }: { register: Register }) {
               </span>
             ),
           })),
-          { title: t('registers.updated'), dataIndex: 'at', render: (at: string) => atMinute(at) },
-          {
-            title: t('registers.by'),
-            dataIndex: 'byName',
-            render: (name: string | undefined) => (name ? <span translate="no">{name}</span> : t('registers.byProcedure')),
-          },
+          // On a phone the entry's drawer tells when and by whom.
+          ...(phone
+            ? []
+            : [
+                { title: t('registers.updated'), dataIndex: 'at', render: (at: string) => atMinute(at) },
+                {
+                  title: t('registers.by'),
+                  dataIndex: 'byName',
+                  render: (name: string | undefined) => (name ? <span translate="no">{name}</span> : t('registers.byProcedure')),
+                },
+              ]),
         ]}
         data-testid="register-entries"
       />
@@ -137,10 +144,10 @@ function RegisterEntries({ register }: { register: Register }) {
 }
 
 /** The key field first, then the first others in the form's order, each with its title. */
-function listFields(form: RegisterForm): [string, string][] {
+function listFields(form: RegisterForm, shown: number): [string, string][] {
   const properties = (form.schema.properties ?? {}) as Record<string, { title?: string }>;
   const order = ((form.uiSchema?.['ui:order'] as string[] | undefined) ?? Object.keys(properties)).filter((n) => n in properties);
-  const names = [form.keyField, ...order.filter((n) => n !== form.keyField)].slice(0, SHOWN_FIELDS + 1);
+  const names = [form.keyField, ...order.filter((n) => n !== form.keyField)].slice(0, shown + 1);
   return names.map((n) => [n, properties[n]?.title ?? n]);
 }
 

@@ -65,9 +65,11 @@ export class Registers {
     return loaded;
   }
 
-  /** Data checked against the register's form, as the write of its entry; EntryInvalid names each field at fault. */
-  async entryOf(register: RegisterRecord, data: unknown, writer: Writer, lang: Lang = 'zh-CN'): Promise<RegisterWrite> {
-    const { form } = await this.form(register);
+  /**
+   * Data checked against the register's form (read once by the caller for all the entries it
+   * writes), as the write of its entry; EntryInvalid names each field at fault.
+   */
+  entryOf(register: RegisterRecord, { form }: LoadedForm, data: unknown, writer: Writer, lang: Lang = 'zh-CN'): RegisterWrite {
     const result = validateSubmission(form, [], data, { lang, closed: true });
     if (!result.ok) throw new EntryInvalid(register.id, result.errors);
     const key = result.value[register.keyField];
@@ -117,7 +119,7 @@ export class Registers {
   ): Promise<RegisterEntryRecord> {
     let write: RegisterWrite;
     try {
-      write = await this.entryOf(register, data, writer, lang);
+      write = this.entryOf(register, await this.form(register), data, writer, lang);
     } catch (error) {
       if (error instanceof EntryInvalid) throw formInvalid(error.errors, lang);
       throw error;

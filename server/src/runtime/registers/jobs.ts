@@ -75,17 +75,22 @@ async function write(registers: Registers, register: RegisterRecord, job: Regist
     instanceId: job.instanceId,
     ...(typeof note === 'string' && note !== '' ? { note } : {}),
   };
-  const live = new Map((await registers.all(register)).map((e) => [e.key, e] as const));
+  const form = await registers.form(register);
   const written = new Map<string, RegisterWrite>();
   for (const data of given) {
-    const w = await registers.entryOf(register, withoutNulls(data), writer);
+    const w = registers.entryOf(register, form, withoutNulls(data), writer);
     if (written.has(w.key)) throw new JobRefused(`台账 ${register.id} 的记录编号 ${w.key} 重复 (key ${w.key} is given twice)`);
     written.set(w.key, w);
   }
+  const retiredKeys = [retire ?? []].flat().map(String);
+  // The whole register only when the list replaces it; otherwise the entries named, one read each.
+  const live =
+    job.headers.replace === 'true'
+      ? new Map((await registers.all(register)).map((e) => [e.key, e] as const))
+      : await liveEntries(registers, register, [...written.keys(), ...retiredKeys]);
   const retiring = new Set(job.headers.replace === 'true' ? [...live.keys()].filter((k) => !written.has(k)) : []);
-  for (const key of [retire ?? []].flat()) if (live.has(String(key)) && !written.has(String(key))) retiring.add(String(key));
+  for (const key of retiredKeys) if (live.has(key) && !written.has(key)) retiring.add(key);
 
-  const form = await registers.form(register);
   const changes = registerChanges(
     live,
     new Map([...written].map(([k, w]) => [k, w.data] as const)),
@@ -98,6 +103,15 @@ async function write(registers: Registers, register: RegisterRecord, job: Regist
   ];
   const into = job.headers.resultVariable;
   return { ok: true, variables: into ? { [into]: { ...changes } } : {}, writes };
+}
+
+async function liveEntries(registers: Registers, register: RegisterRecord, keys: readonly string[]) {
+  const live = new Map<string, RegisterEntryRecord>();
+  for (const key of new Set(keys)) {
+    const entry = await registers.liveEntry(register, key);
+    if (entry) live.set(key, entry);
+  }
+  return live;
 }
 
 const sameAsLive = (current: RegisterEntryRecord | undefined, w: RegisterWrite) =>
