@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { type ServerProcess, spawnDemoServer } from '../../server/test/serverProcess.ts';
 
 export { DEMO_PASSWORD } from '../../server/src/demo/data.ts';
@@ -84,4 +84,18 @@ export async function signOut(page: Page): Promise<void> {
   await item.waitFor({ state: 'visible' });
   await item.click();
   await page.getByRole('heading', { name: /登录善治|Sign in to Shanzhi/ }).waitFor();
+}
+
+/**
+ * Opens `path` and waits until `ready` can be used, printing the time it took (issue 13 asks each heavy screen
+ * to be interactive in under 3 s on localhost; printed, not asserted, because shared machines vary).
+ */
+export async function openTimed(page: Page, path: string, ready: Locator, budgetMs = 3000): Promise<number> {
+  const started = performance.now();
+  await page.goto(path);
+  await ready.waitFor({ state: 'visible' });
+  await ready.isEnabled();
+  const ms = Math.round(performance.now() - started);
+  console.log(`interactive: ${path} ${ms} ms (budget ${budgetMs} ms)${ms > budgetMs ? ' OVER' : ''}`);
+  return ms;
 }
