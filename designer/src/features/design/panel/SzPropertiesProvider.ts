@@ -23,7 +23,8 @@ const MODES: readonly { value: string; label: MessageKey }[] = [
 ];
 
 /** A date or duration the engine takes (docs/working-days.md), working days `P3WD` included, or FEEL. */
-const DUE = /^(=.+|P\d+WD|P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?|\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?)$/;
+const DUE =
+  /^(=.+|P\d+WD|P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?|\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?)$/;
 const RETRIES = /^(\d+|=.+)$/;
 
 const STEP_KINDS_WITH_JOBS = ['bpmn:ServiceTask', 'bpmn:SendTask', 'bpmn:BusinessRuleTask'];
@@ -41,7 +42,13 @@ function group(id: string, label: string, entries: readonly unknown[]) {
 function assignmentGroup(element: DiagramElement, t: PanelCatalog['t']) {
   return group('sz-assignment', t('design.group.assignment'), [
     attributeEntry(element, { ...ASSIGNMENT, name: 'assignee', label: 'design.assignee', choices: (c) => c.users }),
-    attributeEntry(element, { ...ASSIGNMENT, name: 'candidateUsers', label: 'design.candidateUsers', hint: 'design.candidateUsers.hint', feel: 'prefixed' }),
+    attributeEntry(element, {
+      ...ASSIGNMENT,
+      name: 'candidateUsers',
+      label: 'design.candidateUsers',
+      hint: 'design.candidateUsers.hint',
+      feel: 'prefixed',
+    }),
     attributeEntry(element, { ...ASSIGNMENT, name: 'candidateGroups', label: 'design.candidateGroups', choices: (c) => c.roles }),
   ]);
 }
@@ -56,7 +63,14 @@ function formGroup(element: DiagramElement, t: PanelCatalog['t']) {
       // Another form's fields are not this one's: its rules and pinned version go with it.
       alongside: () => ({ version: undefined, fields: [] }),
     }),
-    attributeEntry(element, { ...FORM, name: 'version', label: 'design.formVersion', hint: 'design.formVersion.hint', choices: formVersions, parse: Number }),
+    attributeEntry(element, {
+      ...FORM,
+      name: 'version',
+      label: 'design.formVersion',
+      hint: 'design.formVersion.hint',
+      choices: formVersions,
+      parse: Number,
+    }),
     fieldRulesEntry(element),
   ]);
 }
@@ -73,7 +87,11 @@ function approvalGroup(element: DiagramElement, t: PanelCatalog['t']) {
       { ...APPROVAL, name: 'passRatio', label: 'design.passRatio', hint: 'design.passRatio.hint' },
       { ...APPROVAL, name: 'veto', label: 'design.veto', hint: 'design.veto.hint', feel: 'prefixed' },
     );
-  return group('sz-approval', t('design.group.approval'), specs.map((s) => attributeEntry(element, s)));
+  return group(
+    'sz-approval',
+    t('design.group.approval'),
+    specs.map((s) => attributeEntry(element, s)),
+  );
 }
 
 function scheduleGroup(element: DiagramElement, t: PanelCatalog['t']) {
@@ -105,13 +123,16 @@ function jobGroup(element: DiagramElement, t: PanelCatalog['t']) {
 function takesCondition(element: DiagramElement): boolean {
   if (!is(element, 'bpmn:SequenceFlow')) return false;
   const source = element.businessObject.get('sourceRef');
-  return is(source, 'bpmn:ExclusiveGateway') || is(source, 'bpmn:InclusiveGateway') || Boolean(element.businessObject.get('conditionExpression'));
+  return (
+    is(source, 'bpmn:ExclusiveGateway') || is(source, 'bpmn:InclusiveGateway') || Boolean(element.businessObject.get('conditionExpression'))
+  );
 }
 
 /** The groups this app adds to bpmn-js's own: what the engine reads from the sz: extension, in the chosen language. */
 function szGroups(element: DiagramElement, catalog: PanelCatalog) {
   const { t } = catalog;
-  if (is(element, 'bpmn:UserTask')) return [assignmentGroup(element, t), formGroup(element, t), approvalGroup(element, t), scheduleGroup(element, t)];
+  if (is(element, 'bpmn:UserTask'))
+    return [assignmentGroup(element, t), formGroup(element, t), approvalGroup(element, t), scheduleGroup(element, t)];
   if (is(element, 'bpmn:StartEvent')) return [formGroup(element, t)];
   if (STEP_KINDS_WITH_JOBS.some((k) => is(element, k))) return [jobGroup(element, t)];
   if (takesCondition(element)) return [group('sz-condition', t('design.group.condition'), [conditionEntry(element)])];

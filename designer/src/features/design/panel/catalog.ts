@@ -11,8 +11,6 @@ export interface FormField {
   readonly title: string;
 }
 
-export type FeelKind = 'expression' | 'unaryTests';
-
 /**
  * What the properties panel needs from the app: the words in the chosen language, the people,
  * roles and forms to pick from, and the server's checks. The editor keeps one object up to date
@@ -27,7 +25,7 @@ export interface PanelCatalog {
   /** The top-level fields of a form (its newest version without `version`). */
   formFields(key: string, version: number | undefined): Promise<readonly FormField[]>;
   /** What is wrong with a FEEL text, in the chosen language; undefined when it is fine. */
-  checkFeel(expression: string, kind: FeelKind): Promise<string | undefined>;
+  checkFeel(expression: string): Promise<string | undefined>;
 }
 
 /** Where bpmn-js keeps the catalogue: `new Modeler({ szCatalog })`, read back as `config.szCatalog`. */

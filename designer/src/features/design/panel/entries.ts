@@ -67,7 +67,7 @@ function AttributeEntry({ element, id, spec }: EntryProps) {
   if (spec.choices) {
     const choices = spec.choices(catalog, element);
     const known = value === '' || choices.some((c) => c.value === value);
-    const options = [{ value: '', label: catalog.t('design.none') }, ...choices, ...(known ? [] : [{ value, label: value }])];
+    const options = [{ value: '', label: catalog.t('design.choose.none') }, ...choices, ...(known ? [] : [{ value, label: value }])];
     return h(SelectEntry, { ...common, getOptions: () => options });
   }
   const validate = spec.validate;

@@ -67,7 +67,11 @@ export function setExtension(
   const emptied = names.every((n) => blank(n in cleared ? cleared[n] : existing?.get(n)));
   let ext = bo.get('extensionElements') as ModdleElement | undefined;
   if (emptied) {
-    if (existing && ext) stack.execute('element.updateModdleProperties', update(element, ext, { values: extensionValues(bo).filter((e) => e !== existing) }).context);
+    if (existing && ext)
+      stack.execute(
+        'element.updateModdleProperties',
+        update(element, ext, { values: extensionValues(bo).filter((e) => e !== existing) }).context,
+      );
     return;
   }
   const commands: Command[] = [];

@@ -1,21 +1,20 @@
 import { useEffect, useState } from '@bpmn-io/properties-panel/preact/hooks';
-import type { FeelKind, PanelCatalog } from './catalog.ts';
+import type { PanelCatalog } from './catalog.ts';
 
 /** How long typing must pause before the server is asked. */
 const CHECK_DELAY_MS = 400;
 
-/** What a FEEL text means to check: a condition is FEEL with or without `=`, other fields only when they start with it. */
+/** Which texts are FEEL: a condition always (with or without `=`), other fields only when they start with `=`. */
 export type FeelMode = 'always' | 'prefixed';
 
 function feelOf(value: string, mode: FeelMode): string | undefined {
   const trimmed = value.trim();
   if (trimmed === '') return undefined;
-  if (trimmed.startsWith('=')) return trimmed.slice(1);
-  return mode === 'always' ? trimmed : undefined;
+  return mode === 'always' || trimmed.startsWith('=') ? trimmed : undefined;
 }
 
 /** The server's verdict on `value` as FEEL, asked a moment after it stops changing; undefined while fine or not FEEL. */
-export function useFeelProblem(catalog: PanelCatalog, value: string, mode: FeelMode | undefined, kind: FeelKind = 'expression') {
+export function useFeelProblem(catalog: PanelCatalog, value: string, mode: FeelMode | undefined) {
   const [problem, setProblem] = useState<string | undefined>(undefined);
   useEffect(() => {
     const feel = mode ? feelOf(value, mode) : undefined;
@@ -25,7 +24,7 @@ export function useFeelProblem(catalog: PanelCatalog, value: string, mode: FeelM
     }
     let current = true;
     const timer = setTimeout(() => {
-      catalog.checkFeel(feel, kind).then(
+      catalog.checkFeel(feel).then(
         (found) => current && setProblem(found),
         () => current && setProblem(undefined),
       );
@@ -34,6 +33,6 @@ export function useFeelProblem(catalog: PanelCatalog, value: string, mode: FeelM
       current = false;
       clearTimeout(timer);
     };
-  }, [catalog, value, mode, kind]);
+  }, [catalog, value, mode]);
   return problem;
 }

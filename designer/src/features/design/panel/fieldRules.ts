@@ -38,7 +38,7 @@ function FieldRules({ element }: { element: DiagramElement }) {
     return () => {
       current = false;
     };
-  }, [catalog, key, version]);
+  }, [catalog, catalog.forms, key, version]);
   if (!form || !key) return h('p', { class: 'sz-hint' }, catalog.t('design.rules.noForm'));
   if (!loaded) return h('p', { class: 'sz-hint' }, catalog.t('app.loading'));
   if ('failed' in loaded) return h('p', { class: 'sz-problem', role: 'alert' }, catalog.t('design.rules.failed', { form: key }));
@@ -47,7 +47,9 @@ function FieldRules({ element }: { element: DiagramElement }) {
   const ruleOf = (name: string) => rules.find((r) => r.get('name') === name);
   const rows = [
     ...loaded.fields,
-    ...rules.filter((r) => !loaded.fields.some((f) => f.name === r.get('name'))).map((r) => ({ name: String(r.get('name')), title: String(r.get('name')) })),
+    ...rules
+      .filter((r) => !loaded.fields.some((f) => f.name === r.get('name')))
+      .map((r) => ({ name: String(r.get('name')), title: String(r.get('name')) })),
   ];
   const choose = (name: string, access: string) => {
     const rule = ruleOf(name);
@@ -55,10 +57,16 @@ function FieldRules({ element }: { element: DiagramElement }) {
       services.get('commandStack').execute('element.updateModdleProperties', { element, moddleElement: rule, properties: { access } });
       return;
     }
-    const next = access === 'editable' ? rules.filter((r) => r !== rule) : [...rules, createModdle(services, 'sz:Field', { name, access }, form)];
+    const next =
+      access === 'editable' ? rules.filter((r) => r !== rule) : [...rules, createModdle(services, 'sz:Field', { name, access }, form)];
     setExtension(services, element, 'sz:Form', FORM_NAMES, { fields: next });
   };
-  const header = h('tr', null, h('th', { scope: 'col' }, catalog.t('design.rules.field')), ...ACCESS.map((a) => h('th', { scope: 'col' }, catalog.t(a.label))));
+  const header = h(
+    'tr',
+    null,
+    h('th', { scope: 'col' }, catalog.t('design.rules.field')),
+    ...ACCESS.map((a) => h('th', { scope: 'col' }, catalog.t(a.label))),
+  );
   const body = rows.map((field) => {
     const current = (ruleOf(field.name)?.get('access') as string | undefined) ?? 'editable';
     return h(
@@ -88,5 +96,10 @@ function FieldRules({ element }: { element: DiagramElement }) {
 }
 
 export function fieldRulesEntry(element: DiagramElement) {
-  return { id: 'sz-form-fields', element, component: FieldRules, isEdited: () => (extensionOf(element, 'sz:Form')?.get('fields') as unknown[] | undefined)?.length };
+  return {
+    id: 'sz-form-fields',
+    element,
+    component: FieldRules,
+    isEdited: () => (extensionOf(element, 'sz:Form')?.get('fields') as unknown[] | undefined)?.length,
+  };
 }

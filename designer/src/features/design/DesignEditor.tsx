@@ -1,0 +1,198 @@
+import { useQuery } from '@tanstack/react-query';
+import { App, Button, Card, Modal, Select, Space, Typography } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { useT } from '../../i18n/index.tsx';
+import { api, ok } from '../../shared/api.ts';
+import { Query } from '../../shared/states.tsx';
+import { deploy, dryRun, refusalProblems } from './deploy.ts';
+import { downloadText } from './download.ts';
+import { createModeler, type Modeler } from './modeler.ts';
+import { newDiagram } from './newDiagram.ts';
+import { type OpenedFile, OpenFileButton } from './OpenFileButton.tsx';
+import { ProblemList } from './ProblemList.tsx';
+import { type DeployProblem, markProblems } from './problems.ts';
+import { useDeployUnits } from './units.ts';
+import { usePanelCatalog } from './usePanelCatalog.ts';
+
+/** `/design/new` (empty, or the file chosen on the list), `/design/:definitionId` (a deployed version, to change and deploy again). */
+export function DesignEditor() {
+  const t = useT();
+  const { definitionId } = useParams();
+  const location = useLocation();
+  const opened = (location.state as { file?: OpenedFile } | null)?.file;
+  const source = useQuery({
+    queryKey: ['design-source', definitionId ?? 'new', location.key],
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 0,
+    queryFn: async (): Promise<OpenedFile> => {
+      if (!definitionId) return opened ?? { xml: newDiagram(t('design.untitled')), name: undefined };
+      const xml = (await ok(
+        api.GET('/api/process-definitions/{id}/xml', { params: { path: { id: definitionId } }, parseAs: 'text' }),
+      )) as string;
+      return { xml, name: undefined };
+    },
+  });
+  return <Query query={source}>{(file) => <Editor initial={file} />}</Query>;
+}
+
+interface ProcessInfo {
+  readonly id: string;
+}
+
+function processOf(modeler: Modeler): ProcessInfo {
+  const root = modeler.get<{ getRootElement(): { businessObject: { id: string } } }>('canvas').getRootElement();
+  return { id: root.businessObject.id };
+}
+
+/** What the last check found: nothing asked yet, the problems, or a clean bill. */
+type Checked = { problems: readonly DeployProblem[] } | undefined;
+
+function Editor({ initial }: { initial: OpenedFile }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const canvasHost = useRef<HTMLDivElement>(null);
+  const panelHost = useRef<HTMLDivElement>(null);
+  const modeler = useRef<Modeler | undefined>(undefined);
+  const unmark = useRef<(() => void) | undefined>(undefined);
+  const [file, setFile] = useState<OpenedFile>(initial);
+  const [failed, setFailed] = useState<string>();
+  const [checked, setChecked] = useState<Checked>();
+  const [busy, setBusy] = useState<'check' | 'deploy'>();
+  const [deploying, setDeploying] = useState(false);
+  const units = useDeployUnits();
+  const [unit, setUnit] = useState<string>();
+  const chosenUnit = unit ?? units.options[0]?.value;
+  const refresh = useCallback(
+    () => modeler.current?.get<{ fire(event: string): void }>('eventBus').fire('propertiesPanel.providersChanged'),
+    [],
+  );
+  const catalog = usePanelCatalog(refresh);
+
+  useEffect(() => {
+    if (!canvasHost.current || !panelHost.current) return;
+    const m = createModeler(canvasHost.current, panelHost.current, catalog);
+    modeler.current = m;
+    return () => {
+      modeler.current = undefined;
+      m.destroy();
+    };
+  }, [catalog]);
+
+  useEffect(() => {
+    const m = modeler.current;
+    if (!m) return;
+    setFailed(undefined);
+    setChecked(undefined);
+    unmark.current = undefined;
+    m.importXML(file.xml).then(
+      () => m.get<{ zoom(level: string, center: string): void }>('canvas').zoom('fit-viewport', 'auto'),
+      (e: unknown) => setFailed(e instanceof Error ? e.message : String(e)),
+    );
+  }, [file]);
+
+  const show = (problems: readonly DeployProblem[]) => {
+    unmark.current?.();
+    unmark.current = modeler.current ? markProblems(modeler.current, problems) : undefined;
+    setChecked({ problems });
+  };
+
+  const currentXml = async () => (await (modeler.current as Modeler).saveXML({ format: true })).xml as string;
+
+  async function save() {
+    const m = modeler.current;
+    if (!m) return;
+    downloadText(await currentXml(), file.name ?? `${processOf(m).id}.bpmn`, 'application/xml');
+  }
+
+  async function check(): Promise<boolean> {
+    if (!chosenUnit) return false;
+    setBusy('check');
+    try {
+      const problems = await dryRun(await currentXml(), chosenUnit);
+      show(problems);
+      return problems.length === 0;
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : t('app.error'));
+      return false;
+    } finally {
+      setBusy(undefined);
+    }
+  }
+
+  async function deployNow() {
+    if (!chosenUnit) return;
+    setDeploying(false);
+    if (!(await check())) return;
+    setBusy('deploy');
+    try {
+      const deployed = await deploy(await currentXml(), chosenUnit);
+      message.success(t('design.deployed', { key: deployed.key, version: deployed.version }));
+      navigate(`/design/${deployed.id}`, { replace: true });
+    } catch (e) {
+      const problems = refusalProblems(e);
+      if (problems) show(problems);
+      else message.error(e instanceof Error ? e.message : t('app.error'));
+    } finally {
+      setBusy(undefined);
+    }
+  }
+
+  return (
+    <Card
+      title={
+        <Space>
+          <Link to="/design">{t('design.title')}</Link>
+          <Typography.Text type="secondary" translate="no">
+            {file.name}
+          </Typography.Text>
+        </Space>
+      }
+      extra={
+        <Space wrap>
+          <OpenFileButton onOpen={setFile} />
+          <Button onClick={save} data-testid="design-save">
+            {t('design.save')}
+          </Button>
+          <Select
+            aria-label={t('design.unit')}
+            style={{ minWidth: 160 }}
+            value={chosenUnit}
+            onChange={setUnit}
+            options={units.options}
+            data-testid="design-unit"
+          />
+          <Button onClick={check} loading={busy === 'check'} disabled={!chosenUnit}>
+            {t('design.check')}
+          </Button>
+          <Button type="primary" onClick={() => setDeploying(true)} loading={busy === 'deploy'} disabled={!chosenUnit}>
+            {t('design.deploy')}
+          </Button>
+        </Space>
+      }
+    >
+      {failed ? (
+        <Typography.Paragraph type="danger" role="alert">
+          {t('design.importFailed', { reason: failed })}
+        </Typography.Paragraph>
+      ) : null}
+      <div className="sz-design">
+        <div ref={canvasHost} className="sz-design-canvas" data-testid="design-canvas" translate="no" />
+        <div ref={panelHost} className="sz-design-panel" data-testid="design-panel" />
+      </div>
+      {checked ? <ProblemList problems={checked.problems} modeler={modeler.current} /> : null}
+      <DeployDialog open={deploying} onCancel={() => setDeploying(false)} onDeploy={deployNow} unitName={units.nameOf(chosenUnit)} />
+    </Card>
+  );
+}
+
+function DeployDialog({ open, onCancel, onDeploy, unitName }: { open: boolean; onCancel(): void; onDeploy(): void; unitName: string }) {
+  const t = useT();
+  return (
+    <Modal open={open} title={t('design.deployTitle')} okText={t('design.deploy')} onOk={onDeploy} onCancel={onCancel} destroyOnHidden>
+      <Typography.Paragraph>{t('design.deployAt', { unit: unitName })}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('design.deployChecks')}</Typography.Paragraph>
+    </Modal>
+  );
+}
