@@ -8,6 +8,8 @@ import './design.css';
 import { moddleExtensions } from './moddle.ts';
 import type { PanelCatalog } from './panel/catalog.ts';
 import { SzPropertiesProviderModule } from './panel/SzPropertiesProvider.ts';
+import { StepToolsModule } from './steps.ts';
+import { TranslateModule } from './translate.ts';
 
 /**
  * The bpmn-js modeler with the properties panel and the sz: groups. Imported by the editor only,
@@ -17,7 +19,13 @@ export function createModeler(canvas: HTMLElement, panel: HTMLElement, catalog: 
   return new Modeler({
     container: canvas,
     propertiesPanel: { parent: panel },
-    additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, SzPropertiesProviderModule],
+    additionalModules: [
+      TranslateModule,
+      BpmnPropertiesPanelModule,
+      BpmnPropertiesProviderModule,
+      SzPropertiesProviderModule,
+      StepToolsModule,
+    ],
     moddleExtensions,
     szCatalog: catalog,
   });
