@@ -64,10 +64,11 @@ function Editor({ initial }: { initial: OpenedFile }) {
   const units = useDeployUnits();
   const [unit, setUnit] = useState<string>();
   const chosenUnit = unit ?? units.options[0]?.value;
-  const refresh = useCallback(
-    () => modeler.current?.get<{ fire(event: string): void }>('eventBus').fire('propertiesPanel.providersChanged'),
-    [],
-  );
+  // The panel draws again once the people and forms arrive; not mid-import, when it has no root element to draw.
+  const imported = useRef(false);
+  const refresh = useCallback(() => {
+    if (imported.current) modeler.current?.get<{ fire(event: string): void }>('eventBus').fire('propertiesPanel.providersChanged');
+  }, []);
   const catalog = usePanelCatalog(refresh);
 
   useEffect(() => {
@@ -86,9 +87,15 @@ function Editor({ initial }: { initial: OpenedFile }) {
     setFailed(undefined);
     setChecked(undefined);
     unmark.current = undefined;
+    imported.current = false;
+    // A modeler replaced meanwhile (React runs effects twice in development) has nothing to say.
     m.importXML(file.xml).then(
-      () => m.get<{ zoom(level: string, center: string): void }>('canvas').zoom('fit-viewport', 'auto'),
-      (e: unknown) => setFailed(e instanceof Error ? e.message : String(e)),
+      () => {
+        if (modeler.current !== m) return;
+        imported.current = true;
+        m.get<{ zoom(level: string, center: string): void }>('canvas').zoom('fit-viewport', 'auto');
+      },
+      (e: unknown) => modeler.current === m && setFailed(e instanceof Error ? e.message : String(e)),
     );
   }, [file]);
 
