@@ -142,6 +142,11 @@ describe('the procedure designer', () => {
   });
 
   it('draws a clerk’s step with a form and a rule, a countersign and a checked condition', async () => {
+    // Where it will run first: the forms offered are those deployed there or above.
+    await page.getByTestId('design-unit').click();
+    await page.keyboard.type('太平');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('design-unit').textContent(), POLL).toContain('太平社区');
     await page.getByTestId('design-canvas').click({ position: { x: 600, y: 60 } });
     await name(page, '村务支出审批');
 
@@ -189,10 +194,7 @@ describe('the procedure designer', () => {
     await expect.poll(() => page.getByTestId('feel-problem').count(), POLL).toBe(0);
   });
 
-  it('checks the drawing at the village it will run in', async () => {
-    await page.getByTestId('design-unit').click();
-    await page.keyboard.type('太平');
-    await page.keyboard.press('Enter');
+  it('passes the server’s check once the condition is mended', async () => {
     await page.getByRole('button', { name: /校\s*验/ }).click();
     await page.getByTestId('check-passed').waitFor(POLL);
     await expect.poll(() => page.locator('.sz-problem-badge').count(), POLL).toBe(0);

@@ -69,7 +69,7 @@ function Editor({ initial }: { initial: OpenedFile }) {
   const refresh = useCallback(() => {
     if (imported.current) modeler.current?.get<{ fire(event: string): void }>('eventBus').fire('propertiesPanel.providersChanged');
   }, []);
-  const catalog = usePanelCatalog(refresh);
+  const catalog = usePanelCatalog(chosenUnit, refresh);
 
   useEffect(() => {
     if (!canvasHost.current || !panelHost.current) return;
@@ -168,6 +168,7 @@ function Editor({ initial }: { initial: OpenedFile }) {
             value={chosenUnit}
             onChange={setUnit}
             options={units.options}
+            showSearch={{ optionFilterProp: 'label' }}
             data-testid="design-unit"
           />
           <Button onClick={check} loading={busy === 'check'} disabled={!chosenUnit}>

@@ -53,10 +53,10 @@ async function feelProblem(expression: string): Promise<string | undefined> {
 }
 
 /**
- * The one catalogue object the properties panel reads, kept current as the people, forms and
- * language arrive or change; `refresh` is told each time so the open panel draws again.
+ * The one catalogue object the properties panel reads, kept current as the people, forms,
+ * language and the unit to deploy at arrive or change; `refresh` is told each time so the open panel draws again.
  */
-export function usePanelCatalog(refresh: () => void): PanelCatalog {
+export function usePanelCatalog(unit: string | undefined, refresh: () => void): PanelCatalog {
   const t = useT();
   const queries = useQueryClient();
   const people = usePeople();
@@ -71,7 +71,8 @@ export function usePanelCatalog(refresh: () => void): PanelCatalog {
   });
   const items = forms.data?.items;
   useEffect(() => {
-    const formItems = items ?? [];
+    // A step binds the form nearest its unit, at it or above it: only those deploy there.
+    const formItems = (items ?? []).filter((f) => unit?.startsWith(f.unitPath));
     Object.assign(catalog.current, {
       t,
       users: people.items.map((u) => ({ value: u.username, label: `${u.displayName}（${u.username}）` })),
@@ -80,6 +81,6 @@ export function usePanelCatalog(refresh: () => void): PanelCatalog {
       formFields: (key: string, version: number | undefined) => fieldsOf(queries, formItems, key, version),
     });
     refresh();
-  }, [t, people.items, items, queries, refresh]);
+  }, [t, people.items, items, unit, queries, refresh]);
   return catalog.current;
 }
