@@ -981,6 +981,8 @@ export interface paths {
                                 [key: string]: unknown;
                             };
                         }[];
+                        /** @description What changed in this version, shown in the version list */
+                        note?: string;
                     };
                     "multipart/form-data": {
                         /** @description BPMN 2.0 XML (a file field of that name in multipart form data) */
@@ -1001,6 +1003,8 @@ export interface paths {
                                 [key: string]: unknown;
                             };
                         }[];
+                        /** @description What changed in this version, shown in the version list */
+                        note?: string;
                     };
                 };
             };
@@ -1045,6 +1049,8 @@ export interface paths {
                             /** Format: date-time */
                             deployedAt: string;
                             deployedBy: string;
+                            /** @description What changed in this version, shown in the version list */
+                            note?: string;
                             /** @description The forms its steps show, pinned: form key -> form id */
                             forms?: {
                                 [key: string]: string;
@@ -1145,6 +1151,8 @@ export interface paths {
                                 /** Format: date-time */
                                 deployedAt: string;
                                 deployedBy: string;
+                                /** @description What changed in this version, shown in the version list */
+                                note?: string;
                                 /** @description The forms its steps show, pinned: form key -> form id */
                                 forms?: {
                                     [key: string]: string;
@@ -1207,6 +1215,8 @@ export interface paths {
                             /** Format: date-time */
                             deployedAt: string;
                             deployedBy: string;
+                            /** @description What changed in this version, shown in the version list */
+                            note?: string;
                             /** @description The forms its steps show, pinned: form key -> form id */
                             forms?: {
                                 [key: string]: string;
