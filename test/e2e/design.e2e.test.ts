@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import { readFile } from 'node:fs/promises';
+import { createShanzhiClient, ok } from '@shanzhi/client';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, openStage, openTimed, type Stage, signIn, snap } from './harness.ts';
@@ -236,11 +237,22 @@ describe('the procedure designer', () => {
     await page.getByRole('button', { name: /部\s*署/ }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('太平社区').waitFor(POLL);
+    await dialog.getByLabel('版本说明').fill('第一版：办事员填报，两委会签');
+    await snap(page, 'design-04-deploy-dialog');
     await dialog.getByRole('button', { name: /部\s*署/ }).click();
     await page.waitForURL(/\/design\/[0-9a-f-]{36}$/, POLL);
-    await snap(page, 'design-04-deployed');
+    await snap(page, 'design-05-deployed');
 
     const key = /<bpmn:process id="([^"]+)"/.exec(saved)?.[1] as string;
+    const api = createShanzhiClient({ baseUrl: stage.url });
+    const { token } = await ok(api.POST('/api/auth/login', { body: { username: 'dali-sheji', password: DEMO_PASSWORD } }));
+    const { items } = await ok(
+      createShanzhiClient({ baseUrl: stage.url, token: () => token }).GET('/api/process-definitions', { params: { query: { key } } }),
+    );
+    expect(items.map((d) => [d.unitPath, d.version, d.name, d.note])).toEqual([
+      ['/nanhai/dali/taiping/', 1, '村务支出审批', '第一版：办事员填报，两委会签'],
+    ]);
+
     const clerk = await (await stage.context()).newPage();
     await signIn(clerk, 'taiping-banshi', DEMO_PASSWORD);
     await clerk.goto('/start');
@@ -249,6 +261,6 @@ describe('the procedure designer', () => {
     await clerk.waitForURL('**/tasks/**', POLL);
     await clerk.goto('/inbox');
     await expect.poll(() => clerk.getByText('填写申请').count(), POLL).toBeGreaterThan(0);
-    await snap(clerk, 'design-05-clerk-inbox');
+    await snap(clerk, 'design-06-clerk-inbox');
   });
 });

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Modal, Select, Space, Typography } from 'antd';
+import { App, Button, Card, Input, Modal, Select, Space, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useT } from '../../i18n/index.tsx';
 import { api, ok } from '../../shared/api.ts';
 import { Query } from '../../shared/states.tsx';
-import { deploy, dryRun, refusalProblems } from './deploy.ts';
+import { deploy, dryRun, MAX_NOTE, refusalProblems } from './deploy.ts';
 import { downloadText } from './download.ts';
 import { createModeler, type Modeler } from './modeler.ts';
 import { newDiagram } from './newDiagram.ts';
@@ -44,6 +44,9 @@ function processOf(modeler: Modeler): ProcessInfo {
   const root = modeler.get<{ getRootElement(): { businessObject: { id: string } } }>('canvas').getRootElement();
   return { id: root.businessObject.id };
 }
+
+/** How much of the canvas a fitted diagram fills, leaving room beside the palette. */
+const FIT_MARGIN = 0.85;
 
 /** What the last check found: nothing asked yet, the problems, or a clean bill. */
 type Checked = { problems: readonly DeployProblem[] } | undefined;
@@ -93,7 +96,10 @@ function Editor({ initial }: { initial: OpenedFile }) {
       () => {
         if (modeler.current !== m) return;
         imported.current = true;
-        m.get<{ zoom(level: string, center: string): void }>('canvas').zoom('fit-viewport', 'auto');
+        const canvas = m.get<{ zoom(level?: string | number, center?: string): number }>('canvas');
+        // Fitted, then eased back a little, so the palette does not cover the first steps.
+        canvas.zoom('fit-viewport', 'auto');
+        canvas.zoom(Math.min(canvas.zoom() * FIT_MARGIN, 1), 'auto');
       },
       (e: unknown) => modeler.current === m && setFailed(e instanceof Error ? e.message : String(e)),
     );
@@ -128,14 +134,14 @@ function Editor({ initial }: { initial: OpenedFile }) {
     }
   }
 
-  async function deployNow() {
+  async function deployNow(note: string) {
     if (!chosenUnit) return;
     setDeploying(false);
     if (!(await check())) return;
     setBusy('deploy');
     try {
-      const deployed = await deploy(await currentXml(), chosenUnit);
-      message.success(t('design.deployed', { key: deployed.key, version: deployed.version }));
+      const deployed = await deploy(await currentXml(), chosenUnit, note);
+      message.success(t('design.deployed', { name: deployed.name ?? deployed.key, version: deployed.version }));
       navigate(`/design/${deployed.id}`, { replace: true });
     } catch (e) {
       const problems = refusalProblems(e);
@@ -195,12 +201,41 @@ function Editor({ initial }: { initial: OpenedFile }) {
   );
 }
 
-function DeployDialog({ open, onCancel, onDeploy, unitName }: { open: boolean; onCancel(): void; onDeploy(): void; unitName: string }) {
+/** 部署: where it goes and a note of what changed in this version (shown in the version list). */
+function DeployDialog({
+  open,
+  onCancel,
+  onDeploy,
+  unitName,
+}: {
+  open: boolean;
+  onCancel(): void;
+  onDeploy(note: string): void;
+  unitName: string;
+}) {
   const t = useT();
+  const [note, setNote] = useState('');
   return (
-    <Modal open={open} title={t('design.deployTitle')} okText={t('design.deploy')} onOk={onDeploy} onCancel={onCancel} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('design.deployTitle')}
+      okText={t('design.deploy')}
+      onOk={() => onDeploy(note)}
+      onCancel={onCancel}
+      destroyOnHidden
+    >
       <Typography.Paragraph>{t('design.deployAt', { unit: unitName })}</Typography.Paragraph>
       <Typography.Paragraph type="secondary">{t('design.deployChecks')}</Typography.Paragraph>
+      <label htmlFor="design-note">{t('design.note')}</label>
+      <Input.TextArea
+        id="design-note"
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        maxLength={MAX_NOTE}
+        showCount
+        autoSize={{ minRows: 2, maxRows: 6 }}
+        placeholder={t('design.notePlaceholder')}
+      />
     </Modal>
   );
 }

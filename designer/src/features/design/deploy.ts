@@ -14,9 +14,13 @@ export function refusalProblems(error: unknown): readonly DeployProblem[] | unde
   return Array.isArray(problems) ? (problems as DeployProblem[]) : undefined;
 }
 
-/** Deploys the model at the unit as the key's next version. */
-export async function deploy(xml: string, unit: string) {
-  const answer = await ok(api.POST('/api/deployments', { body: { xml, unit } }));
+/** The longest version note the server keeps. */
+export const MAX_NOTE = 500;
+
+/** Deploys the model at the unit as the key's next version, with what changed in it. */
+export async function deploy(xml: string, unit: string, note: string) {
+  const said = note.trim();
+  const answer = await ok(api.POST('/api/deployments', { body: { xml, unit, ...(said ? { note: said } : {}) } }));
   // The client types the route's two answers together; without dryRun it is the 201, the definition.
   if (!('id' in answer)) throw new Error('the server answered a deploy with a dry-run report');
   return answer;

@@ -31,6 +31,7 @@ const WORDS: Readonly<Record<string, MessageKey>> = {
   Documentation: 'design.bpmn.documentation',
   'Element documentation': 'design.bpmn.elementDocumentation',
   'Process documentation': 'design.bpmn.processDocumentation',
+  Executable: 'design.bpmn.executable',
   'User Task': 'design.bpmn.type.userTask',
   'Service Task': 'design.bpmn.type.serviceTask',
   Task: 'design.bpmn.type.task',
