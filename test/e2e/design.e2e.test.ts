@@ -167,7 +167,10 @@ describe('the procedure designer', () => {
     await name(page, '两委会签');
     await group(page, '审批方式');
     await page.getByLabel('审批方式', { exact: true }).selectOption('all');
-    await type(page, '参与人', 'taiping-shuji, taiping-liangwei');
+    // The members picked from the list with the mouse, written out as the engine reads them.
+    await page.getByLabel('从名单添加参与人', { exact: true }).selectOption('taiping-shuji');
+    await page.getByLabel('从名单添加参与人', { exact: true }).selectOption('taiping-liangwei');
+    await expect.poll(() => page.getByLabel('参与人', { exact: true }).inputValue(), POLL).toBe('taiping-shuji, taiping-liangwei');
 
     const gateway = await append(page, countersign.id, 'append.gateway');
     const passed = await append(page, gateway.id, 'append.end-event');
@@ -262,5 +265,19 @@ describe('the procedure designer', () => {
     await clerk.goto('/inbox');
     await expect.poll(() => clerk.getByText('填写申请').count(), POLL).toBeGreaterThan(0);
     await snap(clerk, 'design-06-clerk-inbox');
+  });
+  it('reads in English once the designer switches', async () => {
+    await page.getByTestId('account').click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Check' }).waitFor(POLL);
+    await page.locator('.djs-shape[data-element-id="start"]').waitFor(POLL);
+    const task = await page.locator('.djs-shape[data-element-id^="Activity_"]').first().getAttribute('data-element-id');
+    await select(page, task as string);
+    for (const title of ['General', 'Assignment', 'Form', 'Approval', 'Due date'])
+      await page
+        .locator('.bio-properties-panel-group-header')
+        .filter({ hasText: new RegExp(`^${title}$`) })
+        .waitFor(POLL);
+    await snap(page, 'design-07-english');
   });
 });

@@ -235,6 +235,7 @@ function DeployDialog({
         showCount
         autoSize={{ minRows: 2, maxRows: 6 }}
         placeholder={t('design.notePlaceholder')}
+        style={{ marginBottom: 16 }}
       />
     </Modal>
   );

@@ -2,7 +2,7 @@ import { is } from 'bpmn-js/lib/util/ModelUtil';
 import type { MessageKey } from '../../../i18n/index.tsx';
 import type { PanelCatalog } from './catalog.ts';
 import { conditionEntry } from './condition.ts';
-import { type AttributeSpec, attributeEntry } from './entries.ts';
+import { type AttributeSpec, attributeEntry, listPickerEntry } from './entries.ts';
 import { type DiagramElement, extensionAttribute } from './extensions.ts';
 import { FORM_NAMES, fieldRulesEntry } from './fieldRules.ts';
 
@@ -49,6 +49,7 @@ function assignmentGroup(element: DiagramElement, t: PanelCatalog['t']) {
       hint: 'design.candidateUsers.hint',
       feel: 'prefixed',
     }),
+    listPickerEntry(element, { ...ASSIGNMENT, name: 'candidateUsers', label: 'design.candidateUsers.add' }),
     attributeEntry(element, { ...ASSIGNMENT, name: 'candidateGroups', label: 'design.candidateGroups', choices: (c) => c.roles }),
   ]);
 }
@@ -77,21 +78,22 @@ function formGroup(element: DiagramElement, t: PanelCatalog['t']) {
 
 function approvalGroup(element: DiagramElement, t: PanelCatalog['t']) {
   const mode = extensionAttribute(element, APPROVAL.type, 'mode');
-  const specs: AttributeSpec[] = [
-    { ...APPROVAL, name: 'mode', label: 'design.mode', choices: (c) => MODES.map((m) => ({ value: m.value, label: c.t(m.label) })) },
+  const spec = (s: Omit<AttributeSpec, 'type' | 'names'>) => attributeEntry(element, { ...APPROVAL, ...s });
+  const entries: unknown[] = [
+    spec({ name: 'mode', label: 'design.mode', choices: (c) => MODES.map((m) => ({ value: m.value, label: c.t(m.label) })) }),
   ];
-  if (mode) specs.push({ ...APPROVAL, name: 'members', label: 'design.members', hint: 'design.members.hint', feel: 'prefixed' });
-  if (mode === 'vote')
-    specs.push(
-      { ...APPROVAL, name: 'quorum', label: 'design.quorum', hint: 'design.quorum.hint' },
-      { ...APPROVAL, name: 'passRatio', label: 'design.passRatio', hint: 'design.passRatio.hint' },
-      { ...APPROVAL, name: 'veto', label: 'design.veto', hint: 'design.veto.hint', feel: 'prefixed' },
+  if (mode)
+    entries.push(
+      spec({ name: 'members', label: 'design.members', hint: 'design.members.hint', feel: 'prefixed' }),
+      listPickerEntry(element, { ...APPROVAL, name: 'members', label: 'design.members.add' }),
     );
-  return group(
-    'sz-approval',
-    t('design.group.approval'),
-    specs.map((s) => attributeEntry(element, s)),
-  );
+  if (mode === 'vote')
+    entries.push(
+      spec({ name: 'quorum', label: 'design.quorum', hint: 'design.quorum.hint' }),
+      spec({ name: 'passRatio', label: 'design.passRatio', hint: 'design.passRatio.hint' }),
+      spec({ name: 'veto', label: 'design.veto', hint: 'design.veto.hint', feel: 'prefixed' }),
+    );
+  return group('sz-approval', t('design.group.approval'), entries);
 }
 
 function scheduleGroup(element: DiagramElement, t: PanelCatalog['t']) {

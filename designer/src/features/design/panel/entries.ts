@@ -89,3 +89,38 @@ export function attributeEntry(element: DiagramElement, spec: AttributeSpec) {
     isEdited: spec.choices ? isSelectEntryEdited : isTextFieldEntryEdited,
   };
 }
+
+/** A list attribute (`members`, `candidateUsers`) that a picker adds names to, comma-separated as the engine reads them. */
+export interface ListPickerSpec {
+  readonly type: string;
+  readonly names: readonly string[];
+  readonly name: string;
+  readonly label: MessageKey;
+}
+
+function ListPicker({ element, id, spec }: { element: DiagramElement; id: string; spec: ListPickerSpec }) {
+  const { catalog, services } = usePanel();
+  const current = extensionAttribute(element, spec.type, spec.name);
+  const listed = current
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  // FEEL or a role names nobody to add to: the picker is for a list of usernames only.
+  const disabled = current.trim().startsWith('=') || current.includes('role:');
+  const options = [{ value: '', label: catalog.t('design.pick') }, ...catalog.users.filter((u) => !listed.includes(u.value))];
+  return h(SelectEntry, {
+    element,
+    id,
+    label: catalog.t(spec.label),
+    disabled,
+    getValue: () => '',
+    getOptions: () => options,
+    setValue: (username: string) =>
+      username && setExtension(services, element, spec.type, spec.names, { [spec.name]: [...listed, username].join(', ') }),
+  });
+}
+
+/** A properties-panel entry that adds a person, by username, to a list attribute. */
+export function listPickerEntry(element: DiagramElement, spec: ListPickerSpec) {
+  return { id: `sz-${spec.type.slice(3).toLowerCase()}-${spec.name}-add`, element, spec, component: ListPicker, isEdited: () => false };
+}
