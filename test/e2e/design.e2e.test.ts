@@ -244,6 +244,7 @@ describe('the procedure designer', () => {
     await snap(page, 'design-04-deploy-dialog');
     await dialog.getByRole('button', { name: /部\s*署/ }).click();
     await page.waitForURL(/\/design\/[0-9a-f-]{36}$/, POLL);
+    await expect.poll(() => page.getByTestId('design-unit').textContent(), POLL).toContain('太平社区');
     await snap(page, 'design-05-deployed');
 
     const key = /<bpmn:process id="([^"]+)"/.exec(saved)?.[1] as string;

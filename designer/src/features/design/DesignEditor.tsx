@@ -25,15 +25,18 @@ export function DesignEditor() {
     queryKey: ['design-source', definitionId ?? 'new', location.key],
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: 0,
-    queryFn: async (): Promise<OpenedFile> => {
-      if (!definitionId) return opened ?? { xml: newDiagram(t('design.untitled')), name: undefined };
-      const xml = (await ok(
-        api.GET('/api/process-definitions/{id}/xml', { params: { path: { id: definitionId } }, parseAs: 'text' }),
-      )) as string;
-      return { xml, name: undefined };
+    queryFn: async (): Promise<{ file: OpenedFile; unit?: string }> => {
+      if (!definitionId) return { file: opened ?? { xml: newDiagram(t('design.untitled')), name: undefined } };
+      const path = { path: { id: definitionId } };
+      const [definition, xml] = await Promise.all([
+        ok(api.GET('/api/process-definitions/{id}', { params: path })),
+        ok(api.GET('/api/process-definitions/{id}/xml', { params: path, parseAs: 'text' })),
+      ]);
+      // A deployed version is changed for the unit it runs at.
+      return { file: { xml: xml as string, name: undefined }, unit: definition.unitPath };
     },
   });
-  return <Query query={source}>{(file) => <Editor initial={file} />}</Query>;
+  return <Query query={source}>{({ file, unit }) => <Editor initial={file} initialUnit={unit} />}</Query>;
 }
 
 interface ProcessInfo {
@@ -51,7 +54,7 @@ const FIT_MARGIN = 0.85;
 /** What the last check found: nothing asked yet, the problems, or a clean bill. */
 type Checked = { problems: readonly DeployProblem[] } | undefined;
 
-function Editor({ initial }: { initial: OpenedFile }) {
+function Editor({ initial, initialUnit }: { initial: OpenedFile; initialUnit: string | undefined }) {
   const t = useT();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -65,7 +68,7 @@ function Editor({ initial }: { initial: OpenedFile }) {
   const [busy, setBusy] = useState<'check' | 'deploy'>();
   const [deploying, setDeploying] = useState(false);
   const units = useDeployUnits();
-  const [unit, setUnit] = useState<string>();
+  const [unit, setUnit] = useState<string | undefined>(initialUnit);
   const chosenUnit = unit ?? units.options[0]?.value;
   // The panel draws again once the people and forms arrive; not mid-import, when it has no root element to draw.
   const imported = useRef(false);
