@@ -244,7 +244,10 @@ describe('the procedure designer', () => {
     await snap(page, 'design-04-deploy-dialog');
     await dialog.getByRole('button', { name: /部\s*署/ }).click();
     await page.waitForURL(/\/design\/[0-9a-f-]{36}$/, POLL);
+    // The deployed version opens again, for the unit it runs at.
     await expect.poll(() => page.getByTestId('design-unit').textContent(), POLL).toContain('太平社区');
+    await page.getByRole('status').waitFor({ state: 'hidden', ...POLL });
+    await page.locator('.djs-shape[data-element-id="start"]').waitFor(POLL);
     await snap(page, 'design-05-deployed');
 
     const key = /<bpmn:process id="([^"]+)"/.exec(saved)?.[1] as string;
