@@ -38,6 +38,9 @@ export const router = createBrowserRouter([
             path: '/templates/adoptions/:id',
             lazy: async () => ({ Component: (await import('../features/templates/AdoptionPage.tsx')).AdoptionPage }),
           },
+          { path: '/forms', lazy: async () => ({ Component: (await import('../features/forms/FormsList.tsx')).FormsList }) },
+          { path: '/forms/new', lazy: async () => ({ Component: (await import('../features/forms/FormBuilder.tsx')).FormBuilder }) },
+          { path: '/forms/:id', lazy: async () => ({ Component: (await import('../features/forms/FormBuilder.tsx')).FormBuilder }) },
           {
             path: '/notifications',
             lazy: async () => ({ Component: (await import('../features/notifications/Notifications.tsx')).Notifications }),

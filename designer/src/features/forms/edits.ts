@@ -61,10 +61,10 @@ export function updateField(model: FormModel, id: string, patch: Partial<Omit<Fi
 }
 
 /**
- * The field moved to `index` of the container at `place` (the index counted as if the field were
- * already out). A section cannot go inside itself; such a move changes nothing.
+ * The field moved to `index` of the container at `place` (counted as if the field were already
+ * out; last when none). A section cannot go inside itself; such a move changes nothing.
  */
-export function moveField(model: FormModel, id: string, place: Place, index: number): FormModel {
+export function moveField(model: FormModel, id: string, place: Place, index?: number): FormModel {
   const field = findField(model.root, id);
   if (!field || (place !== 'root' && (place === id || (field.inner && findField(field.inner, place))))) return model;
   return insertField(removeField(model, id), field, place, index);
@@ -90,7 +90,10 @@ export function freeName(container: Container | undefined, stem = 'field'): stri
  * the deepest field on its way, which is where the server's problem is shown.
  */
 export function fieldAtPointer(model: FormModel, pointer: string): Field | undefined {
-  const segments = pointer.split('/').slice(1).map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
+  const segments = pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
   if (segments[0] === 'schema') segments.shift();
   let container: Container | undefined = model.root;
   let found: Field | undefined;

@@ -9,8 +9,7 @@ const templateForms = Object.entries(
   import.meta.glob<Stored>('../../../../templates/*/forms/*.json', { eager: true, import: 'default' }),
 ).map(([file, form]) => ({ file: file.replace(/^(\.\.\/)+/, ''), form }));
 
-const roundTrip = (d: Stored): Definition =>
-  toDefinition(fromDefinition(d.schema, d.uiSchema));
+const roundTrip = (d: Stored): Definition => toDefinition(fromDefinition(d.schema, d.uiSchema));
 
 /** 村民建房申请, as the browser journey builds it. */
 function houseForm(): FormModel {
@@ -133,7 +132,13 @@ describe('the form builder model', () => {
     expect(fieldProblems(m).size).toBe(0);
     m = updateField(m, applicant.id, { name: '申请人', title: ' ' });
     m = updateField(m, floors.id, { min: 5, max: 3 });
-    m = updateField(m, use.id, { name: 'floors', options: [{ value: 'a', zh: '', en: '' }, { value: 'a', zh: '', en: '' }] });
+    m = updateField(m, use.id, {
+      name: 'floors',
+      options: [
+        { value: 'a', zh: '', en: '' },
+        { value: 'a', zh: '', en: '' },
+      ],
+    });
     expect(Object.fromEntries(fieldProblems(m))).toEqual({
       [applicant.id]: ['forms.problem.name', 'forms.problem.title'],
       [floors.id]: ['forms.problem.nameTaken', 'forms.problem.bounds'],

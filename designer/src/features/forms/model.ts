@@ -121,7 +121,20 @@ const SHAPES: Record<Exclude<PaletteKind, 'choice' | 'multiChoice' | 'section' |
 };
 
 /** Keywords that make a field more than any palette type shows. */
-const BEYOND = ['$ref', 'allOf', 'anyOf', 'oneOf', 'not', 'if', 'then', 'else', 'const', 'patternProperties', 'dependentSchemas', 'prefixItems'];
+const BEYOND = [
+  '$ref',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
+  'if',
+  'then',
+  'else',
+  'const',
+  'patternProperties',
+  'dependentSchemas',
+  'prefixItems',
+];
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -174,7 +187,8 @@ function kindOf(schema: Json, ui: Json): FieldKind {
   const items = schema.items;
   switch (schema.type) {
     case 'string': {
-      if (Array.isArray(schema.enum)) return schema.enum.every((v) => typeof v === 'string') && !('format' in schema) ? 'choice' : 'unsupported';
+      if (Array.isArray(schema.enum))
+        return schema.enum.every((v) => typeof v === 'string') && !('format' in schema) ? 'choice' : 'unsupported';
       const match = Object.entries(SHAPES).find(([, s]) => s.type === 'string' && s.format === schema.format && s.widget === widget);
       if (match) return match[0] as FieldKind;
       return schema.format === undefined && widget === undefined ? 'text' : 'unsupported';
@@ -191,7 +205,12 @@ function kindOf(schema: Json, ui: Json): FieldKind {
     case 'array': {
       if (!isObject(items) || BEYOND.some((k) => k in items)) return 'unsupported';
       const itemKeys = Object.keys(items).sort().join(',');
-      if (items.type === 'string' && itemKeys === 'enum,type' && Array.isArray(items.enum) && items.enum.every((v) => typeof v === 'string'))
+      if (
+        items.type === 'string' &&
+        itemKeys === 'enum,type' &&
+        Array.isArray(items.enum) &&
+        items.enum.every((v) => typeof v === 'string')
+      )
         return 'multiChoice';
       if (itemKeys === 'format,type' && items.type === 'string' && items.format === 'attachment') return 'attachments';
       if (items.type === 'object' && isObject(items.properties)) return 'group';
@@ -364,6 +383,19 @@ function writeField(f: Field): { schema: unknown; ui: Json } {
   if (f.default !== undefined) schema.default = f.default;
   if (Object.keys(en).length > 0) ui['ui:en'] = en;
   return { schema: { ...f.schemaRest, ...schema }, ui: { ...without(f.uiRest, ['items']), ...ui } };
+}
+
+/** The form's English title, kept in its uiSchema (`ui:en`) as its fields' English labels are. */
+export function englishTitle(model: FormModel): string {
+  const en = model.uiRest['ui:en'];
+  return isObject(en) && typeof en.title === 'string' ? en.title : '';
+}
+
+export function withEnglishTitle(model: FormModel, title: string): FormModel {
+  const { 'ui:en': en, ...rest } = model.uiRest;
+  const { title: _old, ...others } = isObject(en) ? en : {};
+  const next = title ? { ...others, title } : others;
+  return { ...model, uiRest: Object.keys(next).length > 0 ? { ...rest, 'ui:en': next } : rest };
 }
 
 // ---------------------------------------------------------------- new

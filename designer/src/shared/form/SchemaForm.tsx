@@ -25,6 +25,8 @@ export interface SchemaFormProps {
   /** This step's rules: hidden fields are not shown, read-only ones cannot change, required ones must be filled. */
   readonly rules?: readonly FieldRule[];
   readonly readOnly?: boolean;
+  /** Submit without the browser's checks, so the server's own answer can be seen (the form builder's 试提交). */
+  readonly noValidate?: boolean;
   /** The server's refusal, shown on the fields it names. */
   readonly serverErrors?: readonly FieldError[];
   readonly upload?: FormContext['upload'];
@@ -105,6 +107,7 @@ export function SchemaForm(props: SchemaFormProps) {
         showErrorList={false}
         disabled={props.readOnly}
         noHtml5Validate
+        noValidate={props.noValidate}
         omitExtraData
         liveOmit
         onSubmit={({ formData }) => props.onSubmit((formData ?? {}) as Record<string, unknown>)}
