@@ -15,7 +15,8 @@ export interface CanvasProps {
   readonly selected?: string;
   readonly problems: ReadonlyMap<string, readonly MessageKey[]>;
   readonly serverProblems: ReadonlyMap<string, readonly string[]>;
-  onSelect(id: string): void;
+  /** A field chosen, or none (a click beside the fields closes the properties). */
+  onSelect(id: string | undefined): void;
   onMove(id: string, delta: -1 | 1): void;
   onRemove(id: string): void;
   /** The properties of the selected field, shown under it. */
@@ -61,6 +62,7 @@ function FieldCard({ field, first, last, ...props }: CanvasProps & { field: Fiel
   return (
     <div
       ref={setNodeRef}
+      data-field={field.name}
       style={{ transform: CSS.Translate.toString(transform), transition, opacity: isDragging ? 0.4 : 1, marginBottom: 8 }}
     >
       <Card
@@ -134,7 +136,7 @@ function FieldCard({ field, first, last, ...props }: CanvasProps & { field: Fiel
 export function Canvas({ root, ...props }: CanvasProps & { root: Container }) {
   const t = useT();
   return (
-    <Card size="small" title={t('forms.canvas')}>
+    <Card size="small" title={t('forms.canvas')} data-testid="canvas" onClick={() => props.onSelect(undefined)}>
       <Zone place="root" container={root} empty="forms.canvasEmpty" {...props} />
     </Card>
   );

@@ -1,0 +1,98 @@
+/// <reference lib="dom" />
+import { createShanzhiClient, ok } from '@shanzhi/client';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildHouseForm, HOUSE_FORM_KEY, publishForm } from './formBuilder.ts';
+import { DEMO_PASSWORD, openStage, openTimed, type Stage, signIn, snap } from './harness.ts';
+
+/**
+ * 大沥镇's procedure designer builds 村民建房申请 in the form builder: a field of each kind the
+ * application needs and a repeating group for the family, tries it in the preview against the
+ * server's own validation, publishes it and opens it again.
+ */
+describe('the form builder', () => {
+  let stage: Stage;
+  let page: Page;
+  beforeAll(async () => {
+    stage = await openStage();
+    page = await (await stage.context()).newPage();
+  });
+  afterAll(() => stage?.close());
+
+  /** The names of the fields a container holds, in order (the form is `root`, a group its field id). */
+  const names = (zone: ReturnType<Page['getByTestId']>) =>
+    zone.locator(':scope > [data-field]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-field')));
+  const cards = () => names(page.getByTestId('zone-root'));
+  const preview = () => page.getByTestId('preview');
+
+  it('opens 表单设计 for a town designer in time', async () => {
+    await signIn(page, 'dali-sheji', DEMO_PASSWORD);
+    await page.getByRole('link', { name: '表单设计' }).waitFor();
+    await openTimed(page, '/forms/new', page.getByTestId('palette-text'));
+  });
+
+  it('builds 村民建房申请 from the palette, by click and by drag, with the preview drawing it as it grows', async () => {
+    await buildHouseForm(page);
+    await expect.poll(() => cards(), { timeout: 10_000 }).toEqual(['applicant', 'floors', 'buildType', 'startDate', 'members']);
+    await expect.poll(() => names(page.getByTestId('field-members').locator('[data-testid^="zone-"]'))).toEqual(['memberName', 'relation']);
+    for (const label of ['申请人', '建房层数', '建房类型', '计划开工日期', '家庭成员', '姓名', '与户主关系'])
+      await expect.poll(() => preview().textContent(), { timeout: 10_000 }).toContain(label);
+    await snap(page, '40-form-builder');
+  });
+
+  it('moves a field with the up and down buttons', async () => {
+    await page.getByTestId('field-startDate').getByTestId('move-up').click();
+    await expect.poll(() => cards()).toEqual(['applicant', 'floors', 'startDate', 'buildType', 'members']);
+    await page.getByTestId('field-startDate').getByTestId('move-down').click();
+    await expect.poll(() => cards()).toEqual(['applicant', 'floors', 'buildType', 'startDate', 'members']);
+  });
+
+  it('test-submits a bad value and shows the server’s error on that field', async () => {
+    const applicant = preview()
+      .locator('.ant-form-item')
+      .filter({ has: page.locator('#root_applicant') })
+      .last();
+    await preview().locator('#root_applicant').fill('谭');
+    await preview().locator('#root_floors').fill('2');
+    await preview().getByTestId('form-submit').click();
+    await expect.poll(() => page.getByTestId('test-result').textContent(), { timeout: 10_000 }).toContain('服务器发现 1 处错误');
+    await expect.poll(() => applicant.textContent()).toContain('至少填写 2 个字');
+    await snap(page, '41-form-builder-test-submit');
+    await preview().locator('#root_applicant').fill('谭振华');
+    await preview().getByTestId('form-submit').click();
+    await expect.poll(() => page.getByTestId('test-result').textContent(), { timeout: 10_000 }).toContain('服务器校验通过');
+  });
+
+  it('publishes it, and opens the published version with the same fields', async () => {
+    await publishForm(page);
+    await page.goto('/forms');
+    const row = page.getByTestId(`form-${HOUSE_FORM_KEY}`);
+    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain('村民建房申请');
+    await snap(page, '42-forms-list');
+    await row.getByTestId('open-latest').click();
+    await expect.poll(() => cards(), { timeout: 10_000 }).toEqual(['applicant', 'floors', 'buildType', 'startDate', 'members']);
+    await expect.poll(() => page.getByTestId('form-title-en').inputValue()).toBe('Application to build a village house');
+    await page.getByTestId('field-buildType').click();
+    await expect.poll(() => page.getByTestId('option-zh-2').inputValue()).toBe('扩建');
+    await snap(page, '43-form-reopened');
+  });
+
+  it('is listed by GET /api/forms with its schema as the builder wrote it', async () => {
+    const api = createShanzhiClient({ baseUrl: stage.url });
+    const { token } = await ok(api.POST('/api/auth/login', { body: { username: 'dali-sheji', password: DEMO_PASSWORD } }));
+    const designer = createShanzhiClient({ baseUrl: stage.url, token: () => token });
+    const { items } = await ok(designer.GET('/api/forms', { params: { query: { key: HOUSE_FORM_KEY } } }));
+    expect(items.map((f) => [f.key, f.version, f.unitPath, f.title])).toEqual([[HOUSE_FORM_KEY, 1, '/nanhai/dali/', '村民建房申请']]);
+    const form = await ok(designer.GET('/api/forms/{id}', { params: { path: { id: items[0]?.id ?? '' } } }));
+    expect(form.schema).toMatchObject({
+      required: ['applicant'],
+      properties: {
+        applicant: { type: 'string', minLength: 2, maxLength: 50 },
+        floors: { type: 'integer', minimum: 1, maximum: 3 },
+        buildType: { enum: ['new', 'rebuild', 'extend'] },
+        startDate: { format: 'date' },
+        members: { type: 'array', items: { properties: { memberName: { type: 'string' }, relation: { type: 'string' } } } },
+      },
+    });
+  });
+});
