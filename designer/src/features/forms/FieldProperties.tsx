@@ -1,14 +1,15 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, InputNumber, Space, Switch, Tag, Typography } from 'antd';
+import { Alert, Button, Col, Form, Input, InputNumber, Row, Space, Switch, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useT } from '../../i18n/index.tsx';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
 import { MASKED } from './kinds.ts';
-import { boundKeys, type ChoiceOption, type Field } from './model.ts';
+import { type BoundKey, boundKeys, type ChoiceOption, type Field } from './model.ts';
 import { FIELD_NAME } from './problems.ts';
 
 type Patch = Partial<Omit<Field, 'id'>>;
 
-const BOUND_LABELS: Record<string, MessageKey> = {
+const BOUND_LABELS: Record<BoundKey, MessageKey> = {
   minLength: 'forms.prop.minLength',
   maxLength: 'forms.prop.maxLength',
   minimum: 'forms.prop.minimum',
@@ -63,6 +64,20 @@ function OptionsEditor({ options, onChange }: { options: readonly ChoiceOption[]
   );
 }
 
+/** Two settings side by side: Chinese and English, lower and upper bound. */
+function Pair({ children }: { children: ReactNode[] }) {
+  return (
+    <Row gutter={8}>
+      {children.map((child, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a pair's two places never change
+        <Col key={i} span={12}>
+          {child}
+        </Col>
+      ))}
+    </Row>
+  );
+}
+
 /** The default a field starts with, in the input its type takes. */
 function DefaultInput({ field, onChange }: { field: Field; onChange: (patch: Patch) => void }) {
   const t = useT();
@@ -113,14 +128,14 @@ export function FieldProperties({ field, onChange }: { field: Field; onChange: (
       >
         <Input value={field.name} onChange={(e) => onChange({ name: e.target.value.trim() })} data-testid="prop-name" translate="no" />
       </Form.Item>
-      <Space.Compact block>
-        <Form.Item label={t('forms.prop.titleZh')} style={{ flex: 1 }}>
+      <Pair>
+        <Form.Item label={t('forms.prop.titleZh')}>
           <Input value={field.title} onChange={(e) => onChange({ title: e.target.value })} data-testid="prop-title" />
         </Form.Item>
-        <Form.Item label={t('forms.prop.titleEn')} style={{ flex: 1 }}>
+        <Form.Item label={t('forms.prop.titleEn')}>
           <Input value={field.titleEn} onChange={(e) => onChange({ titleEn: e.target.value })} data-testid="prop-title-en" />
         </Form.Item>
-      </Space.Compact>
+      </Pair>
       <Form.Item>
         <Space>
           <Switch checked={field.required} onChange={(required) => onChange({ required })} data-testid="prop-required" />
@@ -129,9 +144,9 @@ export function FieldProperties({ field, onChange }: { field: Field; onChange: (
         </Space>
       </Form.Item>
       {bounds ? (
-        <Space.Compact block>
+        <Pair>
           {bounds.map((key, i) => (
-            <Form.Item key={key} label={t(BOUND_LABELS[key] ?? 'forms.prop.minimum')} style={{ flex: 1 }}>
+            <Form.Item key={key} label={t(BOUND_LABELS[key])}>
               <InputNumber
                 style={{ width: '100%' }}
                 value={(i === 0 ? field.min : field.max) ?? null}
@@ -141,7 +156,7 @@ export function FieldProperties({ field, onChange }: { field: Field; onChange: (
               />
             </Form.Item>
           ))}
-        </Space.Compact>
+        </Pair>
       ) : null}
       {choice ? (
         <Form.Item label={t('forms.prop.options')}>
@@ -156,12 +171,14 @@ export function FieldProperties({ field, onChange }: { field: Field; onChange: (
           </Space>
         </Form.Item>
       ) : null}
-      <Form.Item label={t('forms.prop.helpZh')}>
-        <Input.TextArea autoSize value={field.help} onChange={(e) => onChange({ help: e.target.value })} data-testid="prop-help" />
-      </Form.Item>
-      <Form.Item label={t('forms.prop.helpEn')}>
-        <Input.TextArea autoSize value={field.helpEn} onChange={(e) => onChange({ helpEn: e.target.value })} />
-      </Form.Item>
+      <Pair>
+        <Form.Item label={t('forms.prop.helpZh')}>
+          <Input.TextArea autoSize value={field.help} onChange={(e) => onChange({ help: e.target.value })} data-testid="prop-help" />
+        </Form.Item>
+        <Form.Item label={t('forms.prop.helpEn')}>
+          <Input.TextArea autoSize value={field.helpEn} onChange={(e) => onChange({ helpEn: e.target.value })} />
+        </Form.Item>
+      </Pair>
       {grouped || choice || field.kind.startsWith('attachment') ? null : (
         <Form.Item label={t('forms.prop.default')}>
           <DefaultInput field={field} onChange={onChange} />

@@ -3,12 +3,12 @@ import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Space, Tag } f
 import { useMemo, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { useI18n } from '../../i18n/index.tsx';
-import { ApiFailure, api, ok, type Success } from '../../shared/api.ts';
+import { api, ok, type Success } from '../../shared/api.ts';
 import { useUnitNames } from '../../shared/names.ts';
 import { useSession } from '../../shared/session.tsx';
 import { Query } from '../../shared/states.tsx';
 import { Board } from './Board.tsx';
-import { containerAt, fieldAtPointer, findField, freeName, insertField, moveBy, placeOf, removeField, updateField } from './edits.ts';
+import { containerAt, findField, freeName, insertField, moveBy, placeOf, removeField, updateField } from './edits.ts';
 import { FieldProperties } from './FieldProperties.tsx';
 import { KIND_LABEL } from './kinds.ts';
 import {
@@ -24,6 +24,7 @@ import {
 import type { OpenedForm } from './openFile.ts';
 import { Preview } from './Preview.tsx';
 import { fieldProblems, unsupportedFields } from './problems.ts';
+import { placeProblems } from './refusal.ts';
 
 /** Who publishes forms (the server's `definition:deploy`, as the nav shows this screen). */
 const PUBLISHERS = ['designer', 'town-admin', 'village-admin'];
@@ -46,20 +47,6 @@ function startFrom(form: FormDetail | OpenedForm | undefined): Start {
   const model = fromDefinition(form.schema, form.uiSchema ?? {});
   const stored = 'version' in form ? { unit: form.unitPath, version: form.version } : {};
   return { model, key: form.key ?? '', title: form.title ?? '', ...stored };
-}
-
-/** The server's refusal (SZ_FORM_DEFINITION_INVALID) on the fields its problems point at; the rest for the page. */
-function placeProblems(model: FormModel, error: unknown) {
-  const byField = new Map<string, string[]>();
-  const other: string[] = [];
-  const details =
-    error instanceof ApiFailure ? (error.details as { problems?: { path: string; message: string }[] } | undefined) : undefined;
-  for (const p of details?.problems ?? []) {
-    const field = fieldAtPointer(model, p.path);
-    if (field) byField.set(field.id, [...(byField.get(field.id) ?? []), p.message]);
-    else other.push(p.message);
-  }
-  return { byField, other };
 }
 
 function Builder({ start }: { start: Start }) {

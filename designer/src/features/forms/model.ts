@@ -91,17 +91,21 @@ export interface Definition {
 
 type Json = Record<string, unknown>;
 
+/** The keywords a field's lower and upper bound are written as. */
+export type BoundKey = 'minLength' | 'maxLength' | 'minimum' | 'maximum' | 'minItems' | 'maxItems';
+type Bounds = readonly [BoundKey, BoundKey];
+
 /** What a kind writes besides its title and bounds. */
 interface KindShape {
   readonly type: string;
   readonly format?: string;
   readonly widget?: string;
-  readonly bounds?: readonly [string, string];
+  readonly bounds?: Bounds;
 }
 
-const LENGTH = ['minLength', 'maxLength'] as const;
-const VALUE = ['minimum', 'maximum'] as const;
-const COUNT = ['minItems', 'maxItems'] as const;
+const LENGTH: Bounds = ['minLength', 'maxLength'];
+const VALUE: Bounds = ['minimum', 'maximum'];
+const COUNT: Bounds = ['minItems', 'maxItems'];
 
 const SHAPES: Record<Exclude<PaletteKind, 'choice' | 'multiChoice' | 'section' | 'group' | 'attachments'>, KindShape> = {
   text: { type: 'string', bounds: LENGTH },
@@ -149,7 +153,7 @@ export function newId(): string {
   return `f${counter}`;
 }
 
-export function boundKeys(kind: FieldKind): readonly [string, string] | undefined {
+export function boundKeys(kind: FieldKind): Bounds | undefined {
   if (kind === 'multiChoice' || kind === 'attachments' || kind === 'group') return COUNT;
   if (kind === 'choice' || kind === 'section' || kind === 'unsupported') return undefined;
   return SHAPES[kind].bounds;
