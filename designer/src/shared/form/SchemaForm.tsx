@@ -3,6 +3,7 @@ import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { Button, Space } from 'antd';
 import { type ReactNode, useMemo } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
+import { inLanguage } from './language.ts';
 import { SubTable } from './SubTable.tsx';
 import { errorSchemaOf, type FieldError } from './serverErrors.ts';
 import { rjsfStrings } from './strings.ts';
@@ -85,10 +86,10 @@ export function stepSchemas(schema: Record<string, unknown>, uiSchema: Record<st
  */
 export function SchemaForm(props: SchemaFormProps) {
   const { t, language } = useI18n();
-  const { schema, uiSchema } = useMemo(
-    () => stepSchemas(props.schema, props.uiSchema ?? {}, props.rules ?? []),
-    [props.schema, props.uiSchema, props.rules],
-  );
+  const { schema, uiSchema } = useMemo(() => {
+    const read = inLanguage(props.schema, props.uiSchema ?? {}, language);
+    return stepSchemas(read.schema, read.uiSchema, props.rules ?? []);
+  }, [props.schema, props.uiSchema, props.rules, language]);
   const extraErrors = useMemo(() => (props.serverErrors?.length ? errorSchemaOf(props.serverErrors) : undefined), [props.serverErrors]);
   const context: FormContext = props.upload ? { upload: props.upload } : {};
   return (
