@@ -1,4 +1,8 @@
 /// <reference lib="dom" />
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createShanzhiClient, ok } from '@shanzhi/client';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +28,12 @@ describe('the form builder', () => {
     zone.locator(':scope > [data-field]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-field')));
   const cards = () => names(page.getByTestId('zone-root'));
   const preview = () => page.getByTestId('preview');
+  /** The API as 谭振华 (dali-sheji) calls it. */
+  const asDesigner = async () => {
+    const api = createShanzhiClient({ baseUrl: stage.url });
+    const { token } = await ok(api.POST('/api/auth/login', { body: { username: 'dali-sheji', password: DEMO_PASSWORD } }));
+    return createShanzhiClient({ baseUrl: stage.url, token: () => token });
+  };
 
   it('opens 表单设计 for a town designer in time', async () => {
     await signIn(page, 'dali-sheji', DEMO_PASSWORD);
@@ -78,9 +88,7 @@ describe('the form builder', () => {
   });
 
   it('is listed by GET /api/forms with its schema as the builder wrote it', async () => {
-    const api = createShanzhiClient({ baseUrl: stage.url });
-    const { token } = await ok(api.POST('/api/auth/login', { body: { username: 'dali-sheji', password: DEMO_PASSWORD } }));
-    const designer = createShanzhiClient({ baseUrl: stage.url, token: () => token });
+    const designer = await asDesigner();
     const { items } = await ok(designer.GET('/api/forms', { params: { query: { key: HOUSE_FORM_KEY } } }));
     expect(items.map((f) => [f.key, f.version, f.unitPath, f.title])).toEqual([[HOUSE_FORM_KEY, 1, '/nanhai/dali/', '村民建房申请']]);
     const form = await ok(designer.GET('/api/forms/{id}', { params: { path: { id: items[0]?.id ?? '' } } }));
@@ -94,5 +102,52 @@ describe('the form builder', () => {
         members: { type: 'array', items: { properties: { memberName: { type: 'string' }, relation: { type: 'string' } } } },
       },
     });
+  });
+
+  it('reads in English: the builder’s words and the labels the designer gave in English', async () => {
+    await page.evaluate(() => localStorage.setItem('shanzhi.language', 'en'));
+    await page.reload();
+    await page.getByTestId('palette-text').waitFor();
+    expect(await page.getByTestId('palette-group').textContent()).toBe('Repeating group (e.g. family members)');
+    await expect.poll(() => preview().textContent(), { timeout: 10_000 }).toContain('Kind of building');
+    expect(await preview().textContent()).toContain('Family members');
+    await snap(page, '44-form-builder-en');
+    await page.evaluate(() => localStorage.setItem('shanzhi.language', 'zh-CN'));
+  });
+
+  it('opens a plain JSON Schema made in another tool, and publishes it keeping the fields no palette type shows', async () => {
+    const schema = {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      title: '宅基地使用申请',
+      type: 'object',
+      required: ['householder'],
+      properties: {
+        householder: { type: 'string', title: '户主', maxLength: 20 },
+        area: { type: 'number', title: '申请面积（平方米）', minimum: 0, maximum: 150 },
+        contact: {
+          anyOf: [
+            { type: 'string', format: 'cn-mobile' },
+            { type: 'string', format: 'email' },
+          ],
+          title: '联系方式',
+        },
+      },
+    };
+    const file = join(mkdtempSync(join(tmpdir(), 'shanzhi-form-')), 'homestead.schema.json');
+    writeFileSync(file, JSON.stringify(schema));
+    await page.goto('/forms');
+    await page.getByTestId('open-file').waitFor();
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.waitForURL('**/forms/new');
+    await expect.poll(() => cards(), { timeout: 10_000 }).toEqual(['householder', 'area', 'contact']);
+    expect(await page.getByTestId('kept-fields').textContent()).toContain('contact');
+    expect(await page.getByTestId('form-title').inputValue()).toBe('宅基地使用申请');
+    await page.getByTestId('form-key').fill('homestead-application');
+    await snap(page, '45-form-opened-from-file');
+    await publishForm(page);
+
+    const designer = await asDesigner();
+    const id = page.url().split('/').at(-1) ?? '';
+    expect((await ok(designer.GET('/api/forms/{id}', { params: { path: { id } } }))).schema).toEqual(schema);
   });
 });
