@@ -115,7 +115,7 @@ describe('the form builder', () => {
     await page.evaluate(() => localStorage.setItem('shanzhi.language', 'zh-CN'));
   });
 
-  it('opens a plain JSON Schema made in another tool, and publishes it keeping the fields no palette type shows', async () => {
+  it('opens a plain JSON Schema made in another tool, keeping the field no palette type shows, and shows the server’s refusal on its field', async () => {
     const schema = {
       $schema: 'https://json-schema.org/draft/2020-12/schema',
       title: '宅基地使用申请',
@@ -131,6 +131,7 @@ describe('the form builder', () => {
           ],
           title: '联系方式',
         },
+        plot: { type: 'string', title: '地块编号', pattern: '^(a+)+$' },
       },
     };
     const file = join(mkdtempSync(join(tmpdir(), 'shanzhi-form-')), 'homestead.schema.json');
@@ -139,15 +140,22 @@ describe('the form builder', () => {
     await page.getByTestId('open-file').waitFor();
     await page.locator('input[type=file]').setInputFiles(file);
     await page.waitForURL('**/forms/new');
-    await expect.poll(() => cards(), { timeout: 10_000 }).toEqual(['householder', 'area', 'contact']);
+    await expect.poll(() => cards(), { timeout: 10_000 }).toEqual(['householder', 'area', 'contact', 'plot']);
     expect(await page.getByTestId('kept-fields').textContent()).toContain('contact');
     expect(await page.getByTestId('form-title').inputValue()).toBe('宅基地使用申请');
     await page.getByTestId('form-key').fill('homestead-application');
-    await snap(page, '45-form-opened-from-file');
+
+    // A pattern that can take seconds on a crafted value: the server refuses it and says so on 地块编号.
+    await page.getByTestId('publish').click();
+    await expect.poll(() => page.getByTestId('publish-refused').textContent(), { timeout: 10_000 }).toContain('服务器未接受');
+    await expect.poll(() => page.getByTestId('field-plot').getByTestId('field-problem').count()).toBe(1);
+    await snap(page, '45-form-opened-from-file-refused');
+    await page.getByTestId('field-plot').getByTestId('remove-field').click();
     await publishForm(page);
 
     const designer = await asDesigner();
     const id = page.url().split('/').at(-1) ?? '';
-    expect((await ok(designer.GET('/api/forms/{id}', { params: { path: { id } } }))).schema).toEqual(schema);
+    const { plot: _refused, ...kept } = schema.properties;
+    expect((await ok(designer.GET('/api/forms/{id}', { params: { path: { id } } }))).schema).toEqual({ ...schema, properties: kept });
   });
 });

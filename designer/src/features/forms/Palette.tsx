@@ -13,7 +13,16 @@ function Entry({ kind, onAdd }: { kind: PaletteKind; onAdd: (kind: PaletteKind) 
       {...attributes}
       {...listeners}
       block
-      style={{ justifyContent: 'flex-start', marginBottom: 6, opacity: isDragging ? 0.5 : 1, touchAction: 'none' }}
+      style={{
+        justifyContent: 'flex-start',
+        height: 'auto',
+        paddingBlock: 4,
+        whiteSpace: 'normal',
+        textAlign: 'start',
+        marginBottom: 6,
+        opacity: isDragging ? 0.5 : 1,
+        touchAction: 'none',
+      }}
       data-testid={`palette-${kind}`}
       onClick={() => onAdd(kind)}
     >

@@ -3,6 +3,7 @@ import { inLanguage } from './language.ts';
 
 const schema = {
   type: 'object',
+
   properties: {
     use: { type: 'string', title: '用途', description: '选一项', enum: ['self', 'rent'] },
     members: { type: 'array', title: '家庭成员', items: { type: 'object', properties: { name: { type: 'string', title: '姓名' } } } },
@@ -10,6 +11,7 @@ const schema = {
   },
 };
 const uiSchema = {
+  'ui:en': { title: 'Application' },
   'ui:order': ['use', 'members', 'note'],
   use: { 'ui:enumNames': ['自住', '出租'], 'ui:en': { title: 'Use', help: 'Pick one', options: { self: 'Own home' } } },
   members: { 'ui:field': 'table', 'ui:en': { title: 'Family' }, items: { name: { 'ui:en': { title: 'Name' } } } },
@@ -29,6 +31,7 @@ describe('a form in the reader’s language', () => {
     });
     expect(ui.use).toMatchObject({ 'ui:enumNames': ['Own home', '出租'] });
     expect(ui['ui:order']).toEqual(['use', 'members', 'note']);
+    expect(en.title).toBeUndefined();
     expect(ui.members).toMatchObject({ 'ui:field': 'table' });
   });
 });

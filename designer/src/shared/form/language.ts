@@ -13,7 +13,8 @@ interface English {
 /**
  * A form in the reader's language. The schema's titles are Chinese (the server words its
  * errors with them); a field's English label, help and option names sit in its uiSchema under
- * `ui:en` (the form builder writes them there), and replace the Chinese ones in English.
+ * `ui:en` (the form builder writes them there), and replace the Chinese ones in English. A title
+ * is replaced, never added: the form's own English title (`ui:en` at the root) names it in lists.
  */
 export function inLanguage(schema: Json, uiSchema: Json, language: Language): { schema: Json; uiSchema: Json } {
   if (language !== 'en') return { schema, uiSchema };
@@ -24,7 +25,7 @@ function translateNode(schema: Json, ui: Json): { schema: Json; uiSchema: Json }
   const en = (isObject(ui['ui:en']) ? ui['ui:en'] : {}) as English;
   const next: Json = { ...schema };
   const nextUi: Json = { ...ui };
-  if (en.title) next.title = en.title;
+  if (en.title && typeof schema.title === 'string') next.title = en.title;
   if (en.help) next.description = en.help;
   const values = Array.isArray(schema.enum)
     ? schema.enum
