@@ -73,18 +73,35 @@ describe('the form builder', () => {
     await expect.poll(() => page.getByTestId('test-result').textContent(), { timeout: 10_000 }).toContain('服务器校验通过');
   });
 
+  it('tries the form as a step sees it: a hidden field is gone, a required one is refused empty', async () => {
+    await preview().getByText('按办理步骤试看（字段规则）').click();
+    await page.getByTestId('rule-floors').getByText('隐藏').click();
+    await expect.poll(() => preview().locator('#root_floors').count()).toBe(0);
+    await page.getByTestId('rule-buildType').getByText('必填').click();
+    await preview().getByTestId('form-submit').click();
+    await expect.poll(() => page.getByTestId('test-result').textContent(), { timeout: 10_000 }).toContain('服务器发现 1 处错误');
+    const buildType = preview()
+      .locator('.ant-form-item')
+      .filter({ has: page.locator('#root_buildType') })
+      .last();
+    await expect.poll(() => buildType.textContent()).toContain('此项必填');
+    await snap(page, '42-form-builder-step-rules');
+    await page.getByTestId('rule-floors').getByText('可编辑').click();
+    await page.getByTestId('rule-buildType').getByText('可编辑').click();
+  });
+
   it('publishes it, and opens the published version with the same fields', async () => {
     await publishForm(page);
     await page.goto('/forms');
     const row = page.getByTestId(`form-${HOUSE_FORM_KEY}`);
     await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain('村民建房申请');
-    await snap(page, '42-forms-list');
+    await snap(page, '43-forms-list');
     await row.getByTestId('open-latest').click();
     await expect.poll(() => cards(), { timeout: 10_000 }).toEqual(['applicant', 'floors', 'buildType', 'startDate', 'members']);
     await expect.poll(() => page.getByTestId('form-title-en').inputValue()).toBe('Application to build a village house');
     await page.getByTestId('field-buildType').click();
     await expect.poll(() => page.getByTestId('option-zh-2').inputValue()).toBe('扩建');
-    await snap(page, '43-form-reopened');
+    await snap(page, '44-form-reopened');
   });
 
   it('is listed by GET /api/forms with its schema as the builder wrote it', async () => {
@@ -111,7 +128,7 @@ describe('the form builder', () => {
     expect(await page.getByTestId('palette-group').textContent()).toBe('Repeating group (e.g. family members)');
     await expect.poll(() => preview().textContent(), { timeout: 10_000 }).toContain('Kind of building');
     expect(await preview().textContent()).toContain('Family members');
-    await snap(page, '44-form-builder-en');
+    await snap(page, '45-form-builder-en');
     await page.evaluate(() => localStorage.setItem('shanzhi.language', 'zh-CN'));
   });
 
@@ -149,7 +166,7 @@ describe('the form builder', () => {
     await page.getByTestId('publish').click();
     await expect.poll(() => page.getByTestId('publish-refused').textContent(), { timeout: 10_000 }).toContain('服务器未接受');
     await expect.poll(() => page.getByTestId('field-plot').getByTestId('field-problem').count()).toBe(1);
-    await snap(page, '45-form-opened-from-file-refused');
+    await snap(page, '46-form-opened-from-file-refused');
     await page.getByTestId('field-plot').getByTestId('remove-field').click();
     await publishForm(page);
 

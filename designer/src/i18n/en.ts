@@ -367,4 +367,12 @@ export const en: Record<MessageKey, string> = {
   'forms.kind.section': 'Section',
   'forms.kind.group': 'Repeating group (e.g. family members)',
   'forms.kind.unsupported': 'Other',
+  'forms.rules.title': 'Try it as a step sees it (field rules)',
+  'forms.rules.help':
+    'Each step of a procedure can make a field editable, read-only, hidden or required (set in the procedure designer); try the effect here.',
+  'forms.rules.field': 'Field',
+  'forms.rules.editable': 'Editable',
+  'forms.rules.readonly': 'Read-only',
+  'forms.rules.hidden': 'Hidden',
+  'forms.rules.required': 'Required',
 };

@@ -366,6 +366,13 @@ export const zhCN = {
   'forms.kind.section': '分组',
   'forms.kind.group': '重复组（如家庭成员）',
   'forms.kind.unsupported': '其他',
+  'forms.rules.title': '按办理步骤试看（字段规则）',
+  'forms.rules.help': '流程的每一步可以规定字段可编辑、只读、隐藏或必填（在流程设计里设置）；这里先试看效果。',
+  'forms.rules.field': '字段',
+  'forms.rules.editable': '可编辑',
+  'forms.rules.readonly': '只读',
+  'forms.rules.hidden': '隐藏',
+  'forms.rules.required': '必填',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
