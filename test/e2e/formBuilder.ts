@@ -67,6 +67,7 @@ export async function buildHouseForm(page: Page): Promise<void> {
 
   // Closed properties keep the form short, so its end is on screen to drop onto.
   await page.getByTestId('canvas').click({ position: { x: 10, y: 10 } });
+  await properties(page).waitFor({ state: 'detached' });
   await dragToForm(page, 'date');
   await describeField(page, 'startDate', '计划开工日期', 'Planned start');
 

@@ -38,6 +38,7 @@ describe('the form builder', () => {
   it('opens 表单设计 for a town designer in time', async () => {
     await signIn(page, 'dali-sheji', DEMO_PASSWORD);
     await page.getByRole('link', { name: '表单设计' }).waitFor();
+    await openTimed(page, '/forms', page.getByTestId('new-form'));
     await openTimed(page, '/forms/new', page.getByTestId('palette-text'));
   });
 

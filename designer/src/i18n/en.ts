@@ -300,6 +300,8 @@ export const en: Record<MessageKey, string> = {
   'forms.keyHelp': 'Starts with a letter; letters, digits, dots, dashes, underscores, e.g. house-building-application',
   'forms.keyInvalid': 'A form key starts with a letter and uses letters, digits, dots, dashes and underscores',
   'forms.titleNeeded': 'Give the form a title',
+  'forms.cannotPublish':
+    'You may not publish forms in your units (designers and administrators may); you can still design, preview and test-submit.',
   'forms.publish': 'Publish a new version',
   'forms.published': 'Published {key} v{version}',
   'forms.refused': 'The server refused it: {message}',

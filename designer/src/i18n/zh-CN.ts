@@ -299,6 +299,7 @@ export const zhCN = {
   'forms.keyHelp': '字母开头，可用字母、数字、点、横线、下划线，如 house-building-application',
   'forms.keyInvalid': '表单标识须字母开头，只用字母、数字、点、横线、下划线',
   'forms.titleNeeded': '请填写表单名称',
+  'forms.cannotPublish': '你在本单位没有发布表单的权限（流程设计员或管理员可以发布），可以先设计、预览和试提交。',
   'forms.publish': '发布新版本',
   'forms.published': '已发布 {key} v{version}',
   'forms.refused': '服务器未接受：{message}',

@@ -26,8 +26,10 @@ import { Palette } from './Palette.tsx';
  * designer aims. What is dragged is never its own target.
  */
 const innermost: CollisionDetection = (args) => {
+  // The keyboard has no pointer: it moves to the nearest place.
+  if (!args.pointerCoordinates) return closestCenter(args).filter((c) => c.id !== args.active.id);
+  // Let go outside the form, nothing happens.
   const hits = pointerWithin(args).filter((c) => c.id !== args.active.id);
-  if (hits.length === 0) return closestCenter(args).filter((c) => c.id !== args.active.id);
   const area = (id: string | number) => {
     const r = args.droppableRects.get(id);
     return r ? r.width * r.height : Number.POSITIVE_INFINITY;

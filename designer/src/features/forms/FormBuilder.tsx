@@ -1,15 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Space, Tag } from 'antd';
-import { useMemo, useState } from 'react';
+import { Alert, App, Button, Card, Col, Row, Space, Tag } from 'antd';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { useI18n } from '../../i18n/index.tsx';
 import { api, ok, type Success } from '../../shared/api.ts';
-import { useUnitNames } from '../../shared/names.ts';
 import { useSession } from '../../shared/session.tsx';
-import { Query } from '../../shared/states.tsx';
+import { Loading, Query } from '../../shared/states.tsx';
 import { Board } from './Board.tsx';
 import { containerAt, findField, freeName, insertField, moveBy, placeOf, removeField, updateField } from './edits.ts';
 import { FieldProperties } from './FieldProperties.tsx';
+import { FormMeta } from './FormMeta.tsx';
 import { KIND_LABEL } from './kinds.ts';
 import {
   emptyForm,
@@ -22,9 +22,11 @@ import {
   withEnglishTitle,
 } from './model.ts';
 import type { OpenedForm } from './openFile.ts';
-import { Preview } from './Preview.tsx';
 import { fieldProblems, unsupportedFields } from './problems.ts';
 import { placeProblems } from './refusal.ts';
+
+/** The renderer (rjsf, Ajv) comes after the palette and the canvas: the designer can start before it is there. */
+const Preview = lazy(async () => ({ default: (await import('./Preview.tsx')).Preview }));
 
 /** Who publishes forms (the server's `definition:deploy`, as the nav shows this screen). */
 const PUBLISHERS = ['designer', 'town-admin', 'village-admin'];
@@ -54,7 +56,6 @@ function Builder({ start }: { start: Start }) {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const unitName = useUnitNames();
   const { me } = useSession();
   const units = [...new Set((me?.grants ?? []).filter((g) => PUBLISHERS.includes(g.role)).map((g) => g.unitPath))];
   const [model, setModel] = useState(start.model);
@@ -110,6 +111,7 @@ function Builder({ start }: { start: Start }) {
           <Button
             type="primary"
             loading={publish.isPending}
+            disabled={units.length === 0}
             data-testid="publish"
             onClick={() => {
               setTried(true);
@@ -120,47 +122,18 @@ function Builder({ start }: { start: Start }) {
           </Button>
         }
       >
-        <Form layout="vertical" size="small">
-          <Row gutter={12}>
-            <Col xs={24} md={6}>
-              <Form.Item
-                label={t('forms.key')}
-                help={tried && keyProblem ? keyProblem : t('forms.keyHelp')}
-                validateStatus={tried && keyProblem ? 'error' : undefined}
-              >
-                <Input value={key} onChange={(e) => setKey(e.target.value.trim())} data-testid="form-key" translate="no" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={6}>
-              <Form.Item
-                label={t('forms.titleZh')}
-                help={tried ? titleProblem : undefined}
-                validateStatus={tried && titleProblem ? 'error' : undefined}
-              >
-                <Input value={title} onChange={(e) => setTitle(e.target.value)} data-testid="form-title" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={6}>
-              <Form.Item label={t('forms.titleEn')}>
-                <Input
-                  value={englishTitle(model)}
-                  onChange={(e) => change(withEnglishTitle(model, e.target.value))}
-                  data-testid="form-title-en"
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={6}>
-              <Form.Item label={t('forms.unit')}>
-                <Select
-                  value={unit}
-                  onChange={setUnit}
-                  options={units.map((u) => ({ value: u, label: unitName(u) }))}
-                  data-testid="form-unit"
-                />
-              </Form.Item>
-            </Col>
-          </Row>
-        </Form>
+        <FormMeta
+          value={{ key, title, titleEn: englishTitle(model), unit }}
+          units={units}
+          problems={tried ? { key: keyProblem, title: titleProblem } : {}}
+          onChange={(next) => {
+            if (next.key !== undefined) setKey(next.key);
+            if (next.title !== undefined) setTitle(next.title);
+            if (next.titleEn !== undefined) change(withEnglishTitle(model, next.titleEn));
+            if (next.unit !== undefined) setUnit(next.unit);
+          }}
+        />
+        {units.length === 0 ? <Alert type="warning" showIcon message={t('forms.cannotPublish')} data-testid="cannot-publish" /> : null}
         {tried && blocking > 0 ? (
           <Alert type="warning" showIcon message={t('forms.fixFirst', { count: blocking })} data-testid="fix-first" />
         ) : null}
@@ -201,7 +174,9 @@ function Builder({ start }: { start: Start }) {
           properties={(field) => <FieldProperties field={field} onChange={(patch) => change(updateField(model, field.id, patch))} />}
         />
         <Col xs={24} lg={10}>
-          <Preview definition={definition} title={title} />
+          <Suspense fallback={<Loading />}>
+            <Preview definition={definition} title={title} />
+          </Suspense>
         </Col>
       </Row>
     </Space>
