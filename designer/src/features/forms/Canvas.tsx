@@ -4,7 +4,7 @@ import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-
 import { CSS } from '@dnd-kit/utilities';
 import { Button, Card, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { useT } from '../../i18n/index.tsx';
+import { useI18n, useT } from '../../i18n/index.tsx';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
 import { zoneId } from './dnd.ts';
 import type { Place } from './edits.ts';
@@ -54,7 +54,7 @@ function Zone({ place, container, empty, ...props }: CanvasProps & { place: Plac
 }
 
 function FieldCard({ field, first, last, ...props }: CanvasProps & { field: Field; first: boolean; last: boolean }) {
-  const t = useT();
+  const { t, language } = useI18n();
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: field.id });
   const selected = props.selected === field.id;
   const problems = [...(props.problems.get(field.id) ?? []).map((k) => t(k)), ...(props.serverProblems.get(field.id) ?? [])];
@@ -77,7 +77,7 @@ function FieldCard({ field, first, last, ...props }: CanvasProps & { field: Fiel
         title={
           <Space size={6}>
             <HolderOutlined {...attributes} {...listeners} style={{ cursor: 'grab', touchAction: 'none' }} aria-label={field.name} />
-            <span translate="no">{field.title || field.name}</span>
+            <span translate="no">{(language === 'en' && field.titleEn) || field.title || field.name}</span>
             {field.required ? <Typography.Text type="danger">*</Typography.Text> : null}
             <Tag>{t(KIND_LABEL[field.kind])}</Tag>
             <Typography.Text type="secondary" code translate="no">
