@@ -58,6 +58,16 @@ describe('the form builder', () => {
     await expect.poll(() => cards()).toEqual(['applicant', 'floors', 'buildType', 'startDate', 'members']);
   });
 
+  it('asks before leaving unpublished work', async () => {
+    await page.getByRole('link', { name: '待办' }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '离开表单设计？' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: '留下继续编辑' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(new URL(page.url()).pathname).toBe('/forms/new');
+    expect(await cards()).toEqual(['applicant', 'floors', 'buildType', 'startDate', 'members']);
+  });
+
   it('test-submits a bad value and shows the server’s error on that field', async () => {
     const applicant = preview()
       .locator('.ant-form-item')

@@ -302,6 +302,10 @@ export const en: Record<MessageKey, string> = {
   'forms.titleNeeded': 'Give the form a title',
   'forms.cannotPublish':
     'You may not publish forms in your units (designers and administrators may); you can still design, preview and test-submit.',
+  'forms.leave.title': 'Leave the form builder?',
+  'forms.leave.body': 'Changes not yet published will be lost.',
+  'forms.leave.ok': 'Leave',
+  'forms.leave.stay': 'Stay and keep editing',
   'forms.publish': 'Publish a new version',
   'forms.published': 'Published {key} v{version}',
   'forms.refused': 'The server refused it: {message}',

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Row, Space, Tag } from 'antd';
-import { lazy, Suspense, useMemo, useState } from 'react';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { Alert, App, Button, Card, Col, Modal, Row, Space, Tag } from 'antd';
+import { lazy, Suspense, useMemo, useRef, useState } from 'react';
+import { useBlocker, useLocation, useNavigate, useParams } from 'react-router';
 import { useI18n } from '../../i18n/index.tsx';
 import { api, ok, type Success } from '../../shared/api.ts';
 import { useSession } from '../../shared/session.tsx';
@@ -71,9 +71,18 @@ function Builder({ start }: { start: Start }) {
   const keyProblem = FORM_KEY.test(key) ? undefined : t('forms.keyInvalid');
   const titleProblem = title.trim() ? undefined : t('forms.titleNeeded');
 
+  // Unpublished work is not lost by a click elsewhere in the app; publishing leaves freely.
+  const published = useRef(false);
+  const pristine = useMemo(() => JSON.stringify([toDefinition(start.model), start.key, start.title]), [start]);
+  const dirty = JSON.stringify([definition, key, title]) !== pristine;
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) => dirty && !published.current && currentLocation.pathname !== nextLocation.pathname,
+  );
+
   const publish = useMutation({
     mutationFn: () => ok(api.POST('/api/forms', { body: { unit: unit ?? '', form: { key, title: title.trim(), ...definition } } })),
     onSuccess: async (created) => {
+      published.current = true;
       message.success(t('forms.published', { key: created.key, version: created.version }));
       await queryClient.invalidateQueries({ queryKey: ['/api/forms'] });
       navigate(`/forms/${created.id}`, { replace: true });
@@ -99,6 +108,16 @@ function Builder({ start }: { start: Start }) {
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={12}>
+      <Modal
+        open={blocker.state === 'blocked'}
+        title={t('forms.leave.title')}
+        okText={t('forms.leave.ok')}
+        cancelText={t('forms.leave.stay')}
+        onOk={() => blocker.proceed?.()}
+        onCancel={() => blocker.reset?.()}
+      >
+        {t('forms.leave.body')}
+      </Modal>
       <Card
         size="small"
         title={
