@@ -81,3 +81,12 @@ export async function publishForm(page: Page): Promise<void> {
   await page.getByTestId('publish').click();
   await page.waitForURL(/\/forms\/(?!new)[^/]+$/, { timeout: 10_000 });
 }
+
+/** Builds and publishes 村民建房申请 from a fresh builder; answers the id of the version published. */
+export async function publishHouseForm(page: Page): Promise<string> {
+  await page.goto('/forms/new');
+  await page.getByTestId('palette-text').waitFor();
+  await buildHouseForm(page);
+  await publishForm(page);
+  return new URL(page.url()).pathname.split('/').at(-1) ?? '';
+}

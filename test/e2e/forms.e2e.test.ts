@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createShanzhiClient, ok } from '@shanzhi/client';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildHouseForm, HOUSE_FORM_KEY, publishForm } from './formBuilder.ts';
+import { buildHouseForm, HOUSE_FORM_KEY, publishForm, publishHouseForm } from './formBuilder.ts';
 import { DEMO_PASSWORD, openStage, openTimed, type Stage, signIn, snap } from './harness.ts';
 
 /**
@@ -130,6 +130,20 @@ describe('the form builder', () => {
         members: { type: 'array', items: { properties: { memberName: { type: 'string' }, relation: { type: 'string' } } } },
       },
     });
+  });
+
+  it('publishes the form again as version 2, and the list opens either version', async () => {
+    const id = await publishHouseForm(page);
+    const designer = await asDesigner();
+    expect((await ok(designer.GET('/api/forms/{id}', { params: { path: { id } } }))).version).toBe(2);
+    await page.goto('/forms');
+    const row = page.getByTestId(`form-${HOUSE_FORM_KEY}`);
+    await expect.poll(() => row.getByTestId('open-latest').textContent(), { timeout: 10_000 }).toBe('最新 v2');
+    await row.locator('.ant-select').click();
+    await page.keyboard.type('v1');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => !url.pathname.endsWith(id) && url.pathname.startsWith('/forms/'));
+    await expect.poll(() => page.getByText('在 v1 的基础上修改').count(), { timeout: 10_000 }).toBe(1);
   });
 
   it('reads in English: the builder’s words and the labels the designer gave in English', async () => {

@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Col, Form, Input, InputNumber, Row, Space, Switch, Tag, Typography } from 'antd';
+import { Alert, Button, Col, Form, Input, InputNumber, Row, Select, Space, Switch, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useT } from '../../i18n/index.tsx';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
@@ -84,6 +84,17 @@ function DefaultInput({ field, onChange }: { field: Field; onChange: (patch: Pat
   const set = (value: unknown) => onChange({ default: value === '' || value === null ? undefined : value });
   if (field.kind === 'boolean')
     return <Switch checked={field.default === true} onChange={(v) => set(v)} aria-label={t('forms.prop.default')} />;
+  if (field.kind === 'choice')
+    return (
+      <Select
+        allowClear
+        value={typeof field.default === 'string' ? field.default : undefined}
+        onChange={(v: string | undefined) => set(v)}
+        options={field.options.map((o) => ({ value: o.value, label: o.zh || o.value }))}
+        aria-label={t('forms.prop.default')}
+        data-testid="prop-default"
+      />
+    );
   if (NUMERIC.includes(field.kind))
     return (
       <InputNumber
@@ -179,7 +190,7 @@ export function FieldProperties({ field, onChange }: { field: Field; onChange: (
           <Input.TextArea autoSize value={field.helpEn} onChange={(e) => onChange({ helpEn: e.target.value })} />
         </Form.Item>
       </Pair>
-      {grouped || choice || field.kind.startsWith('attachment') ? null : (
+      {grouped || field.kind === 'multiChoice' || field.kind.startsWith('attachment') ? null : (
         <Form.Item label={t('forms.prop.default')}>
           <DefaultInput field={field} onChange={onChange} />
         </Form.Item>

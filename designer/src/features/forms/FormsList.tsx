@@ -81,6 +81,7 @@ export function FormsList() {
                       {r.versions.length > 1 ? (
                         <Select
                           size="small"
+                          showSearch={{ optionFilterProp: 'label' }}
                           style={{ minWidth: 110 }}
                           placeholder={t('forms.versions')}
                           options={r.versions.map((v) => ({ value: v.id, label: t('forms.openVersion', { version: v.version }) }))}

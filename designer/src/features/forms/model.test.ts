@@ -85,6 +85,28 @@ describe('the form builder model', () => {
     expect(toDefinition(read)).toEqual(written);
   });
 
+  it('writes a section as an object holding its own fields, required ones listed inside it', () => {
+    const address = newField('section', 'address', '房屋地址');
+    let m = insertField(emptyForm(), address, 'root');
+    m = insertField(m, { ...newField('text', 'village', '村（社区）'), required: true }, address.id);
+    m = insertField(m, { ...newField('money', 'cost', '预计造价'), min: 0, default: 100000 }, address.id);
+    const written = toDefinition(m);
+    expect(written.schema.properties).toEqual({
+      address: {
+        type: 'object',
+        title: '房屋地址',
+        additionalProperties: false,
+        required: ['village'],
+        properties: {
+          village: { type: 'string', title: '村（社区）' },
+          cost: { type: 'number', title: '预计造价', minimum: 0, default: 100000 },
+        },
+      },
+    });
+    expect(written.uiSchema.address).toEqual({ cost: { 'ui:widget': 'money' } });
+    expect(toDefinition(fromDefinition(written.schema, written.uiSchema))).toEqual(written);
+  });
+
   it('keeps what a plain JSON Schema from another tool says, listing the fields no palette type shows', () => {
     const schema = {
       type: 'object',
