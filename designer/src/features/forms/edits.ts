@@ -109,7 +109,7 @@ export function fieldAtPointer(model: FormModel, pointer: string): Field | undef
   return found;
 }
 
-/** Every field of the form, depth first, with the container it sits in. */
+/** Every field of the container, depth first: sections and groups before their own fields. */
 export function allFields(container: Container): Field[] {
   return container.fields.flatMap((f) => [f, ...(f.inner ? allFields(f.inner) : [])]);
 }
