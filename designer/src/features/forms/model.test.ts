@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fieldAtPointer, findField, insertField, moveBy, moveField, removeField, updateField } from './edits.ts';
 import { type Definition, emptyForm, type FormModel, fromDefinition, newField, toDefinition } from './model.ts';
@@ -8,6 +10,23 @@ type Stored = { schema: Record<string, unknown>; uiSchema?: Record<string, unkno
 const templateForms = Object.entries(
   import.meta.glob<Stored>('../../../../templates/*/forms/*.json', { eager: true, import: 'default' }),
 ).map(([file, form]) => ({ file: file.replace(/^(\.\.\/)+/, ''), form }));
+
+/**
+ * The JSON Schema Test Suite (2020-12), where the peer folder holds it (as the forms conformance
+ * suite finds it): every schema in it a form could be, an object at the root, made by other hands.
+ */
+const SUITE = join(process.env.SHANZHI_PEER ?? resolve(import.meta.dirname, '../../../../../shared/peer'), 'jsts/draft2020-12');
+const suiteForms = existsSync(SUITE)
+  ? readdirSync(SUITE)
+      .filter((f) => f.endsWith('.json'))
+      .flatMap((f) =>
+        (JSON.parse(readFileSync(join(SUITE, f), 'utf8')) as { description: string; schema: unknown }[]).map((g) => ({ ...g, file: f })),
+      )
+      .filter((g): g is { description: string; schema: Record<string, unknown>; file: string } => {
+        const schema = g.schema as Record<string, unknown> | null;
+        return typeof schema === 'object' && schema !== null && schema.type === 'object';
+      })
+  : [];
 
 const roundTrip = (d: Stored): Definition => toDefinition(fromDefinition(d.schema, d.uiSchema));
 
@@ -37,6 +56,10 @@ describe('the form builder model', () => {
     expect(once.schema).toEqual(form.schema);
     expect(once.uiSchema).toEqual(form.uiSchema ?? {});
     expect(JSON.stringify(roundTrip(once))).toBe(JSON.stringify(once));
+  });
+
+  it.skipIf(suiteForms.length === 0).each(suiteForms)('keeps the test suite’s $file “$description” as it came', ({ schema }) => {
+    expect(roundTrip({ schema }).schema).toEqual(schema);
   });
 
   it('writes JSON Schema 2020-12 with labels, bounds, options and a repeating group, and the English in uiSchema', () => {

@@ -43,6 +43,8 @@ export interface ChoiceOption {
 /** Fields inside an object: the form itself, a section, or each row of a repeating group. */
 export interface Container {
   readonly fields: readonly Field[];
+  /** Whether the schema writes `properties` while it has no fields (a new section does; `{ type: object }` does not). */
+  readonly declared: boolean;
   /** The schema's own `required` list as it came, so its order survives a round trip. */
   readonly requiredOrder?: readonly string[];
   /** Names `required` lists that are not fields: JSON Schema allows it, so they are kept. */
@@ -179,6 +181,7 @@ function readContainer(schema: Json, ui: Json): Container {
   const ordered = listed ? [...listed.filter((n) => names.includes(n)), ...names.filter((n) => !listed.includes(n))] : names;
   return {
     fields: ordered.map((name) => readField(name, properties[name], isObject(ui[name]) ? ui[name] : {}, required?.includes(name) ?? false)),
+    declared: isObject(schema.properties),
     ...(required ? { requiredOrder: required } : {}),
     requiredOthers: (required ?? []).filter((n) => !names.includes(n)),
     ...(listed ? { order: { others: listed.filter((n) => !names.includes(n)) } } : {}),
@@ -331,7 +334,10 @@ function writeContainer(container: Container): { schema: Json; ui: Json } {
   const required = [...listed, ...container.fields.filter((f) => f.required && !listed.includes(f.name)).map((f) => f.name)];
   const order = container.order ? { 'ui:order': [...container.fields.map((f) => f.name), ...container.order.others] } : {};
   return {
-    schema: { properties, ...(required.length > 0 || container.requiredOrder ? { required } : {}) },
+    schema: {
+      ...(container.fields.length > 0 || container.declared ? { properties } : {}),
+      ...(required.length > 0 || container.requiredOrder ? { required } : {}),
+    },
     ui: { ...order, ...ui },
   };
 }
@@ -405,7 +411,7 @@ export function withEnglishTitle(model: FormModel, title: string): FormModel {
 // ---------------------------------------------------------------- new
 
 export function emptyContainer(ordered = false): Container {
-  return { fields: [], requiredOthers: [], ...(ordered ? { order: { others: [] } } : {}) };
+  return { fields: [], declared: true, requiredOthers: [], ...(ordered ? { order: { others: [] } } : {}) };
 }
 
 /** A new form: closed to fields it does not declare, ordered by `ui:order` as every template is. */
