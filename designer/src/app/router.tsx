@@ -48,6 +48,9 @@ export const router = createBrowserRouter([
             path: '/design/:definitionId',
             lazy: async () => ({ Component: (await import('../features/design/DesignEditor.tsx')).DesignEditor }),
           },
+          { path: '/forms', lazy: async () => ({ Component: (await import('../features/forms/FormsList.tsx')).FormsList }) },
+          { path: '/forms/new', lazy: async () => ({ Component: (await import('../features/forms/FormBuilder.tsx')).FormBuilder }) },
+          { path: '/forms/:id', lazy: async () => ({ Component: (await import('../features/forms/FormBuilder.tsx')).FormBuilder }) },
           {
             path: '/notifications',
             lazy: async () => ({ Component: (await import('../features/notifications/Notifications.tsx')).Notifications }),

@@ -176,4 +176,27 @@ describe('the form renderer', () => {
     fireEvent.click(screen.getAllByRole('button', { name: '删除' })[0] as HTMLElement);
     expect(screen.getAllByLabelText('姓名')).toHaveLength(1);
   });
+
+  it('names a table’s choices as the form names them', () => {
+    render(
+      <I18nProvider>
+        <SchemaForm
+          schema={{
+            type: 'object',
+            properties: {
+              members: {
+                type: 'array',
+                items: { type: 'object', properties: { relation: { type: 'string', title: '关系', enum: ['spouse', 'child'] } } },
+              },
+            },
+          }}
+          uiSchema={{ members: { 'ui:field': 'table', items: { relation: { 'ui:enumNames': ['配偶', '子女'] } } } }}
+          values={{ members: [{ relation: 'spouse' }] }}
+          onSubmit={() => undefined}
+        />
+      </I18nProvider>,
+    );
+    expect(screen.getByText('配偶')).toBeTruthy();
+    expect(screen.queryByText('spouse')).toBeNull();
+  });
 });

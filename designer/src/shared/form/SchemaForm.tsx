@@ -3,6 +3,7 @@ import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { Button, Space } from 'antd';
 import { type ReactNode, useMemo } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
+import { inLanguage } from './language.ts';
 import { SubTable } from './SubTable.tsx';
 import { errorSchemaOf, type FieldError } from './serverErrors.ts';
 import { rjsfStrings } from './strings.ts';
@@ -25,6 +26,8 @@ export interface SchemaFormProps {
   /** This step's rules: hidden fields are not shown, read-only ones cannot change, required ones must be filled. */
   readonly rules?: readonly FieldRule[];
   readonly readOnly?: boolean;
+  /** Submit without the browser's checks, so the server's own answer can be seen (the form builder's 试提交). */
+  readonly noValidate?: boolean;
   /** The server's refusal, shown on the fields it names. */
   readonly serverErrors?: readonly FieldError[];
   readonly upload?: FormContext['upload'];
@@ -83,10 +86,10 @@ export function stepSchemas(schema: Record<string, unknown>, uiSchema: Record<st
  */
 export function SchemaForm(props: SchemaFormProps) {
   const { t, language } = useI18n();
-  const { schema, uiSchema } = useMemo(
-    () => stepSchemas(props.schema, props.uiSchema ?? {}, props.rules ?? []),
-    [props.schema, props.uiSchema, props.rules],
-  );
+  const { schema, uiSchema } = useMemo(() => {
+    const read = inLanguage(props.schema, props.uiSchema ?? {}, language);
+    return stepSchemas(read.schema, read.uiSchema, props.rules ?? []);
+  }, [props.schema, props.uiSchema, props.rules, language]);
   const extraErrors = useMemo(() => (props.serverErrors?.length ? errorSchemaOf(props.serverErrors) : undefined), [props.serverErrors]);
   const context: FormContext = props.upload ? { upload: props.upload } : {};
   return (
@@ -105,6 +108,7 @@ export function SchemaForm(props: SchemaFormProps) {
         showErrorList={false}
         disabled={props.readOnly}
         noHtml5Validate
+        noValidate={props.noValidate}
         omitExtraData
         liveOmit
         onSubmit={({ formData }) => props.onSubmit((formData ?? {}) as Record<string, unknown>)}

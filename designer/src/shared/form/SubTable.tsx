@@ -8,6 +8,8 @@ type Row = Record<string, unknown>;
 interface Column {
   readonly name: string;
   readonly schema: RJSFSchema;
+  /** The choices' names (`ui:enumNames` of the column), where the form gives them. */
+  readonly names?: readonly string[];
 }
 
 /** One cell: text, a number, or a choice, as its column's schema says. */
@@ -32,7 +34,7 @@ function Cell({
         disabled={disabled}
         value={value as string | undefined}
         onChange={onChange}
-        options={schema.enum.map((v) => ({ value: v as string, label: String(v) }))}
+        options={schema.enum.map((v, i) => ({ value: v as string, label: column.names?.[i] ?? String(v) }))}
       />
     );
   }
@@ -78,10 +80,11 @@ function rowErrors(errors: ErrorSchema | undefined, columns: readonly Column[], 
 export function SubTable(props: FieldProps) {
   const t = useT();
   const items = props.schema.items as RJSFSchema | undefined;
-  const columns: Column[] = Object.entries((items?.properties ?? {}) as Record<string, RJSFSchema>).map(([name, schema]) => ({
-    name,
-    schema,
-  }));
+  const rowUi = (props.uiSchema?.items ?? {}) as Record<string, { 'ui:enumNames'?: string[] } | undefined>;
+  const columns: Column[] = Object.entries((items?.properties ?? {}) as Record<string, RJSFSchema>).map(([name, schema]) => {
+    const names = rowUi[name]?.['ui:enumNames'];
+    return { name, schema, ...(Array.isArray(names) ? { names } : {}) };
+  });
   const rows: Row[] = Array.isArray(props.formData) ? (props.formData as Row[]) : [];
   const disabled = Boolean(props.disabled || props.readonly);
   const change = (next: Row[]) => props.onChange(next, props.fieldPathId.path);
