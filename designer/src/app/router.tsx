@@ -38,6 +38,7 @@ export const router = createBrowserRouter([
             path: '/templates/adoptions/:id',
             lazy: async () => ({ Component: (await import('../features/templates/AdoptionPage.tsx')).AdoptionPage }),
           },
+          { path: '/dashboard', lazy: async () => ({ Component: (await import('../features/dashboard/Dashboard.tsx')).Dashboard }) },
           {
             path: '/notifications',
             lazy: async () => ({ Component: (await import('../features/notifications/Notifications.tsx')).Notifications }),
