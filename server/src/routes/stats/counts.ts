@@ -29,22 +29,22 @@ function sumBy(rows: readonly MatterCounts[], keyOf: (row: MatterCounts) => stri
   return sums;
 }
 
-/** Kinds of unit a town's dashboard lists even when they have no matters: where the work of the villages is. */
-const ALWAYS_LISTED: ReadonlySet<OrgUnit['kind']> = new Set(['village', 'community', 'cooperative', 'compound', 'grid']);
+/** Kinds of unit a town's dashboard lists even when they have no matters: its villages and communities. */
+const ALWAYS_LISTED: ReadonlySet<OrgUnit['kind']> = new Set(['village', 'community']);
 
 /**
- * Per unit right below `unit` (a town: its villages), each with the matters of everything below it;
- * `unit` itself heads the list when it has matters of its own (镇本级). Units below that have no
- * matters are listed all the same, except offices such as the town's departments.
+ * Per unit right below `unit` (a town: its villages), each with the matters of everything below it,
+ * listed when it has matters or is a village; `unit` itself heads the list when it has matters of
+ * its own (镇本级), or when nothing below is listed (a village sees itself, its cooperatives within).
  */
 export function byUnit(unit: OrgUnit, below: readonly OrgUnit[], rows: readonly MatterCounts[]) {
   const depth = unit.path.split('/').length;
   const children = below.filter((u) => u.path.split('/').length === depth + 1);
   const holder = (path: string) => children.find((child) => path.startsWith(child.path)) ?? unit;
   const sums = sumBy(rows, (row) => holder(row.unitPath).path);
-  return [unit, ...children]
-    .filter((u) => sums.has(u.path) || (u !== unit && ALWAYS_LISTED.has(u.kind)))
-    .map((u) => ({ key: u.path, name: u.name, ...countsView(sums.get(u.path) ?? ZERO) }));
+  const listed = children.filter((u) => sums.has(u.path) || ALWAYS_LISTED.has(u.kind));
+  const own = sums.has(unit.path) || listed.length === 0 ? [unit] : [];
+  return [...own, ...listed].map((u) => ({ key: u.path, name: u.name, ...countsView(sums.get(u.path) ?? ZERO) }));
 }
 
 /** Per procedure, in key order, named by `names` (the key itself when it has no name). */
