@@ -96,4 +96,17 @@ describe('the dashboard', () => {
     expect((await askAgain(town, 'hefeng-guanli')).status).toBe(404);
     await snap(village, '41-dashboard-village');
   });
+
+  it('reads in English, the names of units and procedures as they were written', async () => {
+    const context = await stage.context({ locale: 'en-GB' });
+    await context.addInitScript(() => localStorage.setItem('shanzhi.language', 'en'));
+    const english = await context.newPage();
+    await signIn(english, 'lishui-guanli', DEMO_PASSWORD);
+    await english.getByRole('link', { name: 'Statistics' }).click();
+    await english.getByText('By village').waitFor();
+    for (const text of ['Open', 'Overdue', 'Closed on time', 'Closure rate', 'By procedure', 'Trend', 'Export CSV', 'Export Excel'])
+      await english.getByText(text, { exact: true }).first().waitFor();
+    await english.getByTestId('dashboard-unit-chart').locator('canvas').waitFor();
+    await snap(english, '42-dashboard-english');
+  });
 });

@@ -67,9 +67,7 @@ function DashboardOf({ units }: { units: readonly { path: string; name: string }
             style={{ minWidth: 180 }}
             value={unit}
             onChange={setUnit}
-            showSearch
-            optionFilterProp="label"
-            options={units.map((u) => ({ value: u.path, label: u.name }))}
+            options={units.map((u) => ({ value: u.path, label: <span translate="no">{u.name}</span> }))}
             aria-label={t('dashboard.unit')}
             data-testid="dashboard-unit"
           />
@@ -97,10 +95,8 @@ function DashboardOf({ units }: { units: readonly { path: string; name: string }
             value={definitionKey}
             onChange={setDefinitionKey}
             allowClear
-            showSearch
-            optionFilterProp="label"
             placeholder={t('dashboard.allProcedures')}
-            options={byProcedure.data?.rows.map((r) => ({ value: r.key, label: r.name }))}
+            options={byProcedure.data?.rows.map((r) => ({ value: r.key, label: <span translate="no">{r.name}</span> }))}
             aria-label={t('dashboard.procedure')}
             data-testid="dashboard-procedure"
           />

@@ -40,16 +40,25 @@ export function postgresStats(pg: Postgres): Store['stats'] {
       const periods = periodsOf(query.bounds);
       if (periods.length === 0) return [];
       if (query.reach.length === 0) return periods.map((p) => ({ ...p, started: 0, closed: 0, closedOnTime: 0 }));
-      const where = matters(query.reach, query.definitionKey);
-      const closedIn = sql`${CLOSED} AND i.ended_at >= p.p_from AND i.ended_at < p.p_to`;
-      // One row per period; each count reads the unit-range index (unit_path, started_at) of the reach.
+      const first = query.bounds[0] as number;
+      const last = query.bounds[query.bounds.length - 1] as number;
+      const where = whereAll([
+        matters(query.reach, query.definitionKey),
+        sql`((i.started_at >= ${first} AND i.started_at < ${last}) OR (${CLOSED} AND i.ended_at >= ${first} AND i.ended_at < ${last}))`,
+      ]);
+      const closedIn = sql`m.closed_at >= p.p_from AND m.closed_at < p.p_to`;
+      // The matters of the whole range are read once (from instances_for_stats), then sorted into the few periods.
       return pg.rows<MatterTrendPoint>(
-        sql`SELECT p.p_from AS "from", p.p_to AS "to",
-              (SELECT count(*) FROM instances i WHERE ${where} AND i.started_at >= p.p_from AND i.started_at < p.p_to) AS started,
-              (SELECT count(*) FROM instances i WHERE ${where} AND ${closedIn}) AS closed,
-              (SELECT count(*) FROM instances i WHERE ${where} AND ${closedIn} AND NOT ${LATE}) AS "closedOnTime"
+        sql`WITH m AS MATERIALIZED (
+              SELECT i.started_at, CASE WHEN ${CLOSED} THEN i.ended_at END AS closed_at, ${LATE} AS late
+              FROM instances i WHERE ${where})
+            SELECT p.p_from AS "from", p.p_to AS "to",
+              count(*) FILTER (WHERE m.started_at >= p.p_from AND m.started_at < p.p_to) AS started,
+              count(*) FILTER (WHERE ${closedIn}) AS closed,
+              count(*) FILTER (WHERE ${closedIn} AND NOT m.late) AS "closedOnTime"
             FROM unnest(${periods.map((p) => p.from)}::bigint[], ${periods.map((p) => p.to)}::bigint[]) AS p (p_from, p_to)
-            ORDER BY p.p_from`,
+            LEFT JOIN m ON (m.started_at >= p.p_from AND m.started_at < p.p_to) OR (${closedIn})
+            GROUP BY p.p_from, p.p_to ORDER BY p.p_from`,
       );
     },
   };

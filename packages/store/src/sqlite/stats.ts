@@ -39,17 +39,28 @@ export function sqliteStats({ statement }: Sqlite): Store['stats'] {
       const periods = periodsOf(query.bounds);
       if (periods.length === 0) return [];
       if (query.reach.length === 0) return periods.map((p) => ({ ...p, started: 0, closed: 0, closedOnTime: 0 }));
-      const where = whereAll(matters(query.reach, query.definitionKey));
-      // One row per period; each count reads the unit-range index (unit_path, started_at) of the reach.
+      const first = query.bounds[0] as number;
+      const last = query.bounds[query.bounds.length - 1] as number;
+      const where = whereAll([
+        ...matters(query.reach, query.definitionKey),
+        {
+          sql: `((i.started_at >= ? AND i.started_at < ?) OR (${CLOSED} AND i.ended_at >= ? AND i.ended_at < ?))`,
+          params: [first, last, first, last],
+        },
+      ]);
+      // The matters of the whole range are read once (from instances_for_stats), then sorted into the few periods.
       return statement(
-        `WITH periods (p_from, p_to) AS (VALUES ${periods.map(() => '(?, ?)').join(', ')})
+        `WITH periods (p_from, p_to) AS (VALUES ${periods.map(() => '(?, ?)').join(', ')}),
+         m AS MATERIALIZED (
+           SELECT i.started_at AS started_at, CASE WHEN ${CLOSED} THEN i.ended_at END AS closed_at, ${LATE} AS late
+           FROM instances i WHERE ${where.sql})
          SELECT p_from AS "from", p_to AS "to",
-           (SELECT count(*) FROM instances i WHERE ${where.sql} AND i.started_at >= p_from AND i.started_at < p_to) AS started,
-           (SELECT count(*) FROM instances i WHERE ${where.sql} AND ${CLOSED} AND i.ended_at >= p_from AND i.ended_at < p_to) AS closed,
-           (SELECT count(*) FROM instances i WHERE ${where.sql} AND ${CLOSED} AND i.ended_at >= p_from AND i.ended_at < p_to
-              AND NOT ${LATE}) AS closedOnTime
-         FROM periods ORDER BY p_from`,
-      ).all(...periods.flatMap((p) => [p.from, p.to]), ...where.params, ...where.params, ...where.params) as MatterTrendPoint[];
+           coalesce(sum(m.started_at >= p_from AND m.started_at < p_to), 0) AS started,
+           coalesce(sum(m.closed_at >= p_from AND m.closed_at < p_to), 0) AS closed,
+           coalesce(sum(m.closed_at >= p_from AND m.closed_at < p_to AND NOT m.late), 0) AS closedOnTime
+         FROM periods LEFT JOIN m ON (m.started_at >= p_from AND m.started_at < p_to) OR (m.closed_at >= p_from AND m.closed_at < p_to)
+         GROUP BY p_from, p_to ORDER BY p_from`,
+      ).all(...periods.flatMap((p) => [p.from, p.to]), ...where.params) as MatterTrendPoint[];
     },
   };
 }
