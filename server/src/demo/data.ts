@@ -371,10 +371,18 @@ export interface DemoInstance {
   readonly daysAgo?: number;
 }
 
+const VILLAGE_STAFF = {
+  [PATHS.hefeng]: { clerk: 'hefeng-banshi', secretary: 'hefeng-shuji' },
+  [PATHS.honggang]: { clerk: 'honggang-banshi', secretary: 'honggang-shuji' },
+} as const;
+
 /** A 村级事务申报 of the last two months: filed, reviewed, countersigned by whom and on which day after it started. */
 interface PastRequest {
   readonly businessKey: string;
-  readonly unitPath: string;
+  /** The village, whose clerk files it and whose secretary reviews it. */
+  readonly unitPath: keyof typeof VILLAGE_STAFF;
+  /** A unit below the village it was filed for (an economic cooperative), where no one of its own takes it up. */
+  readonly at?: string;
   readonly daysAgo: number;
   /** What the clerk filed, on day `filed`; neither: never filed, the request waits at the clerk's. */
   readonly request?: Readonly<Record<string, unknown>>;
@@ -383,13 +391,9 @@ interface PastRequest {
   readonly votes?: readonly (readonly [by: string, decision: '同意' | '不同意', day: number])[];
 }
 
-const VILLAGE_STAFF = {
-  [PATHS.hefeng]: { clerk: 'hefeng-banshi', secretary: 'hefeng-shuji' },
-  [PATHS.honggang]: { clerk: 'honggang-banshi', secretary: 'honggang-shuji' },
-} as const;
 
 function pastRequest(r: PastRequest): DemoInstance {
-  const staff = VILLAGE_STAFF[r.unitPath as keyof typeof VILLAGE_STAFF];
+  const staff = VILLAGE_STAFF[r.unitPath];
   const steps: DemoStep[] = [];
   if (r.filed !== undefined && r.request !== undefined) steps.push({ task: 'fill', by: staff.clerk, day: r.filed, variables: r.request });
   if (r.reviewed !== undefined)
@@ -398,7 +402,7 @@ function pastRequest(r: PastRequest): DemoInstance {
   return {
     definitionKey: 'village_request',
     businessKey: r.businessKey,
-    unitPath: r.unitPath,
+    unitPath: r.at ?? r.unitPath,
     startedBy: staff.clerk,
     variables: {},
     steps,
@@ -416,7 +420,8 @@ const request = (title: string, category: string, amount: number, description: s
 
 /**
  * 鹤峰村 and 宏岗村's requests of the last two months: most closed on time, two late (a step done
- * two weeks after it fell due), one not passed by the committee, and two never filed, overdue now.
+ * two weeks after it fell due), one not passed by the committee, and two never filed, overdue now:
+ * 宏岗村's with its clerk, and one for 鹤峰村's 高边经济社, which has no clerk of its own to take it up.
  */
 const PAST_REQUESTS: readonly DemoInstance[] = [
   pastRequest({
@@ -470,6 +475,7 @@ const PAST_REQUESTS: readonly DemoInstance[] = [
   pastRequest({
     businessKey: 'HF-SB-2026-040',
     unitPath: PATHS.hefeng,
+    at: '/nanhai/lishui/hefeng/gaobian/',
     daysAgo: 24,
   }),
   pastRequest({
