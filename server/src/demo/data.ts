@@ -391,7 +391,6 @@ interface PastRequest {
   readonly votes?: readonly (readonly [by: string, decision: '同意' | '不同意', day: number])[];
 }
 
-
 function pastRequest(r: PastRequest): DemoInstance {
   const staff = VILLAGE_STAFF[r.unitPath];
   const steps: DemoStep[] = [];
