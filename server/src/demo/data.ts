@@ -381,8 +381,8 @@ interface PastRequest {
   readonly businessKey: string;
   /** The village, whose clerk files it and whose secretary reviews it. */
   readonly unitPath: keyof typeof VILLAGE_STAFF;
-  /** A unit below the village it was filed for (an economic cooperative), where no one of its own takes it up. */
-  readonly at?: string;
+  /** Who took it up (签收) and has not filed it yet: it waits in their inbox alone. */
+  readonly heldBy?: string;
   readonly daysAgo: number;
   /** What the clerk filed, on day `filed`; neither: never filed, the request waits at the clerk's. */
   readonly request?: Readonly<Record<string, unknown>>;
@@ -394,6 +394,7 @@ interface PastRequest {
 function pastRequest(r: PastRequest): DemoInstance {
   const staff = VILLAGE_STAFF[r.unitPath];
   const steps: DemoStep[] = [];
+  if (r.heldBy !== undefined) steps.push({ task: 'fill', by: r.heldBy, day: 1 });
   if (r.filed !== undefined && r.request !== undefined) steps.push({ task: 'fill', by: staff.clerk, day: r.filed, variables: r.request });
   if (r.reviewed !== undefined)
     steps.push({ task: 'review', by: staff.secretary, day: r.reviewed, variables: { reviewOpinion: '同意，提交两委会签。' } });
@@ -401,7 +402,7 @@ function pastRequest(r: PastRequest): DemoInstance {
   return {
     definitionKey: 'village_request',
     businessKey: r.businessKey,
-    unitPath: r.at ?? r.unitPath,
+    unitPath: r.unitPath,
     startedBy: staff.clerk,
     variables: {},
     steps,
@@ -420,7 +421,7 @@ const request = (title: string, category: string, amount: number, description: s
 /**
  * 鹤峰村 and 宏岗村's requests of the last two months: most closed on time, two late (a step done
  * two weeks after it fell due), one not passed by the committee, and two never filed, overdue now:
- * 宏岗村's with its clerk, and one for 鹤峰村's 高边经济社, which has no clerk of its own to take it up.
+ * 宏岗村's with its clerk, and 鹤峰村's with the grid worker its administrator gave it to.
  */
 const PAST_REQUESTS: readonly DemoInstance[] = [
   pastRequest({
@@ -474,7 +475,7 @@ const PAST_REQUESTS: readonly DemoInstance[] = [
   pastRequest({
     businessKey: 'HF-SB-2026-040',
     unitPath: PATHS.hefeng,
-    at: '/nanhai/lishui/hefeng/gaobian/',
+    heldBy: 'hefeng-wangge',
     daysAgo: 24,
   }),
   pastRequest({
