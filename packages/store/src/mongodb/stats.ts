@@ -60,7 +60,7 @@ export function mongoStats({ instances, tasks }: Collections): Store['stats'] {
               started: { $sum: 1 },
               open: countIf('$isOpen'),
               overdue: countIf({ $and: ['$isOpen', '$overdue'] }),
-              closedOnTime: countIf({ $and: ['$isClosed', { $not: '$late' }] }),
+              closedOnTime: countIf({ $and: ['$isClosed', { $not: ['$late'] }] }),
               closedLate: countIf({ $and: ['$isClosed', '$late'] }),
             },
           },
@@ -88,7 +88,8 @@ export function mongoStats({ instances, tasks }: Collections): Store['stats'] {
       const closedWithin = { status: { $in: CLOSED_STATUSES }, endedAt: within };
       const [facets] = await instances
         .aggregate<{ started: { _id: number; started: number }[]; closed: { _id: number; closed: number; closedOnTime: number }[] }>([
-          { $match: { ...matters(query.reach, query.definitionKey), $or: [{ startedAt: within }, closedWithin] } },
+          // Both halves are $or filters: side by side in one object the second would replace the first.
+          { $match: { $and: [matters(query.reach, query.definitionKey), { $or: [{ startedAt: within }, closedWithin] }] } },
           {
             $facet: {
               started: [
@@ -103,7 +104,7 @@ export function mongoStats({ instances, tasks }: Collections): Store['stats'] {
                   $bucket: {
                     groupBy: '$endedAt',
                     boundaries: [...query.bounds],
-                    output: { closed: { $sum: 1 }, closedOnTime: countIf({ $not: '$late' }) },
+                    output: { closed: { $sum: 1 }, closedOnTime: countIf({ $not: ['$late'] }) },
                   },
                 },
               ],
