@@ -37,6 +37,15 @@ describe('the dashboard rows', () => {
     expect(rows.map((r) => r.name)).toEqual(['里水镇', '大步社区', '党建办', '鹤峰村', '宏岗村']);
   });
 
+  it('gives a district a row per town', () => {
+    const district = unit('/nanhai/', '南海区', 'district');
+    const dali = unit('/nanhai/dali/', '大沥镇', 'town');
+    expect(shown(byUnit(district, [dali, ...BELOW_TOWN, TOWN], [counts(HEFENG.path, 'a', 1, 1)]))).toEqual([
+      ['大沥镇', 0, 0],
+      ['里水镇', 1, 1],
+    ]);
+  });
+
   it('shows a village itself, and a cooperative of it only when the cooperative has matters', () => {
     expect(shown(byUnit(HEFENG, [GAOBIAN], [counts(HEFENG.path, 'a', 2)]))).toEqual([['鹤峰村', 2, 0]]);
     expect(shown(byUnit(HEFENG, [GAOBIAN], []))).toEqual([['鹤峰村', 0, 0]]);

@@ -29,12 +29,12 @@ function sumBy(rows: readonly MatterCounts[], keyOf: (row: MatterCounts) => stri
   return sums;
 }
 
-/** Kinds of unit a town's dashboard lists even when they have no matters: its villages and communities. */
-const ALWAYS_LISTED: ReadonlySet<OrgUnit['kind']> = new Set(['village', 'community']);
+/** Kinds of unit listed even when they have no matters: a district's towns, a town's villages and communities. */
+const ALWAYS_LISTED: ReadonlySet<OrgUnit['kind']> = new Set(['town', 'village', 'community']);
 
 /**
  * Per unit right below `unit` (a town: its villages), each with the matters of everything below it,
- * listed when it has matters or is a village; `unit` itself heads the list when it has matters of
+ * listed when it has matters or is a town, village or community; `unit` itself heads the list when it has matters of
  * its own (镇本级), or when nothing below is listed (a village sees itself, its cooperatives within).
  */
 export function byUnit(unit: OrgUnit, below: readonly OrgUnit[], rows: readonly MatterCounts[]) {
