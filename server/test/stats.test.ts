@@ -90,7 +90,7 @@ describe('the dashboard statistics', () => {
     expect(other.total.open + other.total.closedOnTime).toBe(0);
   });
 
-  it('shows a village administrator their own village, never the neighbour nor the town', async () => {
+  it('shows a village administrator their own village, never the neighbour nor the town; a town never another town', async () => {
     await villagesAtWork(env);
     const hefengAdmin = await villageAdmin(env);
     const own = await stats(hefengAdmin, `unit=${UNITS.hefeng}&${RANGE}`);
@@ -98,6 +98,7 @@ describe('the dashboard statistics', () => {
     expect((await hefengAdmin.get(`/api/stats/matters?unit=${UNITS.honggang}&${RANGE}`)).statusCode).toBe(404);
     expect((await hefengAdmin.get(`/api/stats/matters?unit=${UNITS.lishui}&${RANGE}`)).statusCode).toBe(404);
     expect((await (await env.as('daliAdmin')).get(`/api/stats/matters?unit=${UNITS.hefeng}&${RANGE}`)).statusCode).toBe(404);
+    expect((await (await env.as('admin')).get(`/api/stats/matters?unit=${UNITS.dali}&${RANGE}`)).statusCode).toBe(404);
   });
 
   it('is for those who oversee the work: a clerk is refused', async () => {

@@ -1,17 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, DatePicker, Row, Segmented, Select, Space, Statistic, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useT } from '../../i18n/index.tsx';
 import { api, ok, type Success } from '../../shared/api.ts';
 import { useUnits } from '../../shared/names.ts';
 import { useSession } from '../../shared/session.tsx';
 import { Nothing, Query } from '../../shared/states.tsx';
 import { atMinute } from '../../shared/time.ts';
-import { Chart } from './Chart.tsx';
 import { CountsTable, percent } from './CountsTable.tsx';
 import { barsOption, COLOURS, linesOption } from './charts.ts';
-import { dashboardUnits, type Filters, type Interval, intervalFor, lastDays, statsQuery, wholeDays } from './filters.ts';
+import { dashboardUnits, type Filters, type Interval, intervalFor, lastDays, periodLabel, statsQuery, wholeDays } from './filters.ts';
+
+// ECharts comes in a chunk of its own after the numbers and tables, which are usable before it arrives.
+const Chart = lazy(async () => ({ default: (await import('./Chart.tsx')).Chart }));
+const CHART_HEIGHT = 280;
 
 type MatterStats = Success<'/api/stats/matters', 'get'>;
 type Trend = Success<'/api/stats/matters/trend', 'get'>;
@@ -187,7 +190,11 @@ function UnitBars({ stats }: { stats: MatterStats }) {
       ),
     [stats, t],
   );
-  return <Chart option={option} height={280} label={t('dashboard.chartByUnit')} testId="dashboard-unit-chart" />;
+  return (
+    <Suspense fallback={<div style={{ height: CHART_HEIGHT }} />}>
+      <Chart option={option} height={CHART_HEIGHT} label={t('dashboard.chartByUnit')} testId="dashboard-unit-chart" />
+    </Suspense>
+  );
 }
 
 function TrendLines({ trend }: { trend: Trend }) {
@@ -196,7 +203,7 @@ function TrendLines({ trend }: { trend: Trend }) {
   const option = useMemo(
     () =>
       linesOption(
-        trend.points.map((p) => dayjs(p.from).format(format)),
+        trend.points.map((p) => periodLabel(p.from, format)),
         [
           { name: t('dashboard.started'), colour: COLOURS.started, values: trend.points.map((p) => p.started) },
           { name: t('dashboard.closed'), colour: COLOURS.open, values: trend.points.map((p) => p.closed) },
@@ -205,5 +212,9 @@ function TrendLines({ trend }: { trend: Trend }) {
       ),
     [trend, format, t],
   );
-  return <Chart option={option} height={280} label={t('dashboard.chartTrend')} testId="dashboard-trend-chart" />;
+  return (
+    <Suspense fallback={<div style={{ height: CHART_HEIGHT }} />}>
+      <Chart option={option} height={CHART_HEIGHT} label={t('dashboard.chartTrend')} testId="dashboard-trend-chart" />
+    </Suspense>
+  );
 }

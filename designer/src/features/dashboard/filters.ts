@@ -1,7 +1,15 @@
 import dayjs, { type Dayjs } from 'dayjs';
+import utc from 'dayjs/plugin/utc';
 import { DASHBOARD_ROLES } from './roles.ts';
 
+dayjs.extend(utc);
+
 export type Interval = 'week' | 'month';
+
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** A period's start as the server counts it, in China time, whatever the browser's zone: Monday the 7th, not Sunday the 6th. */
+export const periodLabel = (iso: string, format: string): string => dayjs.utc(Date.parse(iso) + CHINA_OFFSET_MS).format(format);
 
 /** What the dashboard counts: a unit and below, matters started in [from, to), one procedure or all. */
 export interface Filters {
