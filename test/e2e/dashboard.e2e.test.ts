@@ -63,6 +63,22 @@ describe('the dashboard', () => {
     await snap(page, '40-dashboard-town');
   });
 
+  it('counts one procedure when one is chosen, as the API does', async () => {
+    const asked = page.waitForRequest((r) => r.url().includes('by=unit') && r.url().includes('definitionKey=village_request'));
+    await page.getByTestId('dashboard-procedure').click();
+    await page.keyboard.type('村级事务申报');
+    await page.keyboard.press('Enter');
+    const api = await askAgain((await asked).url(), 'lishui-guanli');
+    await expect
+      .poll(() => page.getByTestId('dashboard-open').locator('.ant-statistic-content-value').textContent(), { timeout: 10_000 })
+      .toBe(String(api.body.total.open));
+    expect(await page.getByTestId('dashboard-overdue').locator('.ant-statistic-content-value').textContent()).toBe(
+      String(api.body.total.overdue),
+    );
+    expect((await rowsOf('dashboard-procedures')).map((cells) => cells[0])).toEqual(['村级事务申报（书记审核·两委会签·公示）']);
+    await snap(page, '43-dashboard-one-procedure');
+  });
+
   it('downloads the village table as CSV with the rows shown, and as an Excel workbook', async () => {
     const shown = await rowsOf('dashboard-units');
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('dashboard-units-csv').click()]);

@@ -70,7 +70,9 @@ function DashboardOf({ units }: { units: readonly { path: string; name: string }
             style={{ minWidth: 180 }}
             value={unit}
             onChange={setUnit}
-            options={units.map((u) => ({ value: u.path, label: <span translate="no">{u.name}</span> }))}
+            showSearch
+            optionFilterProp="title"
+            options={units.map((u) => ({ value: u.path, title: u.name, label: <span translate="no">{u.name}</span> }))}
             aria-label={t('dashboard.unit')}
             data-testid="dashboard-unit"
           />
@@ -98,8 +100,10 @@ function DashboardOf({ units }: { units: readonly { path: string; name: string }
             value={definitionKey}
             onChange={setDefinitionKey}
             allowClear
+            showSearch
+            optionFilterProp="title"
             placeholder={t('dashboard.allProcedures')}
-            options={byProcedure.data?.rows.map((r) => ({ value: r.key, label: <span translate="no">{r.name}</span> }))}
+            options={byProcedure.data?.rows.map((r) => ({ value: r.key, title: r.name, label: <span translate="no">{r.name}</span> }))}
             aria-label={t('dashboard.procedure')}
             data-testid="dashboard-procedure"
           />
