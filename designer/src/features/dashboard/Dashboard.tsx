@@ -16,6 +16,10 @@ import { dashboardUnits, type Filters, type Interval, intervalFor, lastDays, per
 const Chart = lazy(async () => ({ default: (await import('./Chart.tsx')).Chart }));
 const CHART_HEIGHT = 280;
 
+/** A unit or procedure to pick: its name as written (not for translation), searched by that name. */
+const nameOption = (value: string, name: string) => ({ value, name, label: <span translate="no">{name}</span> });
+const byName = (input: string, option?: { name: string }) => option?.name.includes(input.trim()) ?? false;
+
 type MatterStats = Success<'/api/stats/matters', 'get'>;
 type Trend = Success<'/api/stats/matters/trend', 'get'>;
 
@@ -71,8 +75,8 @@ function DashboardOf({ units }: { units: readonly { path: string; name: string }
             value={unit}
             onChange={setUnit}
             showSearch
-            optionFilterProp="title"
-            options={units.map((u) => ({ value: u.path, title: u.name, label: <span translate="no">{u.name}</span> }))}
+            filterOption={byName}
+            options={units.map((u) => nameOption(u.path, u.name))}
             aria-label={t('dashboard.unit')}
             data-testid="dashboard-unit"
           />
@@ -101,9 +105,9 @@ function DashboardOf({ units }: { units: readonly { path: string; name: string }
             onChange={setDefinitionKey}
             allowClear
             showSearch
-            optionFilterProp="title"
+            filterOption={byName}
             placeholder={t('dashboard.allProcedures')}
-            options={byProcedure.data?.rows.map((r) => ({ value: r.key, title: r.name, label: <span translate="no">{r.name}</span> }))}
+            options={byProcedure.data?.rows.map((r) => nameOption(r.key, r.name))}
             aria-label={t('dashboard.procedure')}
             data-testid="dashboard-procedure"
           />
