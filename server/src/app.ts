@@ -34,6 +34,7 @@ import orgRoutes from './routes/org/index.ts';
 import pairingRoutes from './routes/pairing/index.ts';
 import publicRoutes from './routes/public/index.ts';
 import registerRoutes from './routes/registers/index.ts';
+import statsRoutes from './routes/stats/index.ts';
 import taskRoutes from './routes/tasks/index.ts';
 import signerRoutes from './routes/tasks/signers.ts';
 import toolkitRoutes from './routes/tasks/toolkit.ts';
@@ -184,6 +185,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(templateRoutes);
       await api.register(registerRoutes);
       await api.register(pairingRoutes);
+      await api.register(statsRoutes);
       await api.register(publicRoutes, { prefix: '/public', secret: options.jwtSecret });
     },
     { prefix: '/api' },

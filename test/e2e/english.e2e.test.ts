@@ -113,4 +113,10 @@ describe('the app in English', () => {
     await page.getByTestId('library-key-matters').getByTestId('publish-link').click();
     await screen('template-publish', 'What the villages may set');
   });
+
+  it('shows no Chinese outside the data on the dashboard', async () => {
+    await page.goto('/dashboard');
+    await page.getByTestId('dashboard-unit-chart').locator('canvas').waitFor();
+    await screen('dashboard', 'By village');
+  });
 });

@@ -2,6 +2,7 @@ import { BellOutlined, GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, Dropdown, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { DASHBOARD_ROLES } from '../features/dashboard/roles.ts';
 import { type MessageKey, useI18n } from '../i18n/index.tsx';
 import { api, ok } from '../shared/api.ts';
 import { OtherLanguage } from '../shared/LanguageName.tsx';
@@ -17,6 +18,7 @@ const NAV: { path: string; label: MessageKey; roles?: readonly string[] }[] = [
   { path: '/templates', label: 'nav.templates', roles: ['town-admin', 'village-admin', 'designer'] },
   { path: '/design', label: 'design.nav', roles: ['designer', 'town-admin'] },
   { path: '/forms', label: 'forms.nav', roles: ['designer', 'town-admin'] },
+  { path: '/dashboard', label: 'dashboard.nav', roles: DASHBOARD_ROLES },
 ];
 
 /** How often the bell asks for the unread count while the app is open. */

@@ -51,6 +51,7 @@ export const router = createBrowserRouter([
           { path: '/forms', lazy: async () => ({ Component: (await import('../features/forms/FormsList.tsx')).FormsList }) },
           { path: '/forms/new', lazy: async () => ({ Component: (await import('../features/forms/FormBuilder.tsx')).FormBuilder }) },
           { path: '/forms/:id', lazy: async () => ({ Component: (await import('../features/forms/FormBuilder.tsx')).FormBuilder }) },
+          { path: '/dashboard', lazy: async () => ({ Component: (await import('../features/dashboard/Dashboard.tsx')).Dashboard }) },
           {
             path: '/notifications',
             lazy: async () => ({ Component: (await import('../features/notifications/Notifications.tsx')).Notifications }),

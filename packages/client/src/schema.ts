@@ -9034,6 +9034,239 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stats/matters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Matters started in a range at a unit and below: open, overdue, closed on time and late, by unit or procedure */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The unit counted, with everything below it: a town its villages, a village itself */
+                    unit: string;
+                    /** @description Matters started from this time on */
+                    from: string;
+                    /** @description and before this time */
+                    to: string;
+                    /** @description Only the matters of this procedure */
+                    definitionKey?: string;
+                    /** @description unit: one row per unit right below the one asked for (a town: per village), and the unit itself when it has matters of its own; procedure: one row per procedure */
+                    by?: "unit" | "procedure";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unit: {
+                                /** @description Materialized unit path, e.g. /nanhai/lishui/hefeng/ */
+                                path: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            to: string;
+                            /**
+                             * Format: date-time
+                             * @description Overdue as of this time
+                             */
+                            asOf: string;
+                            by: "unit" | "procedure";
+                            total: {
+                                /** @description Matters started in the range, cancelled and withdrawn ones too */
+                                started: number;
+                                /** @description 在办: still running */
+                                open: number;
+                                /** @description 逾期: of the open, those with a step past its due time now */
+                                overdue: number;
+                                /** @description 办结: run to an end (completed or terminated) */
+                                closed: number;
+                                /** @description 按期办结: closed with every step done by its due time */
+                                closedOnTime: number;
+                                /** @description 逾期办结: closed with some step done after its due time */
+                                closedLate: number;
+                                /** @description 办结率: closed / (open + closed); null when there are none */
+                                closureRate: number | null;
+                                /** @description 按期率: closed on time / closed; null when none closed */
+                                onTimeRate: number | null;
+                            };
+                            rows: {
+                                /** @description The unit path, or the procedure key */
+                                key: string;
+                                /** @description The unit name, or the procedure name (its key when it has none) */
+                                name: string;
+                                /** @description Matters started in the range, cancelled and withdrawn ones too */
+                                started: number;
+                                /** @description 在办: still running */
+                                open: number;
+                                /** @description 逾期: of the open, those with a step past its due time now */
+                                overdue: number;
+                                /** @description 办结: run to an end (completed or terminated) */
+                                closed: number;
+                                /** @description 按期办结: closed with every step done by its due time */
+                                closedOnTime: number;
+                                /** @description 逾期办结: closed with some step done after its due time */
+                                closedLate: number;
+                                /** @description 办结率: closed / (open + closed); null when there are none */
+                                closureRate: number | null;
+                                /** @description 按期率: closed on time / closed; null when none closed */
+                                onTimeRate: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stats/matters/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per week or month of a range: the matters started, closed and closed on time at a unit and below */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The unit counted, with everything below it: a town its villages, a village itself */
+                    unit: string;
+                    /** @description Matters started from this time on */
+                    from: string;
+                    /** @description and before this time */
+                    to: string;
+                    /** @description Only the matters of this procedure */
+                    definitionKey?: string;
+                    /** @description Weeks from Monday or months, from midnight China time */
+                    interval?: "week" | "month";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            interval: "week" | "month";
+                            points: {
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                                started: number;
+                                closed: number;
+                                closedOnTime: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/challenge": {
         parameters: {
             query?: never;

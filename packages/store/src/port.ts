@@ -114,6 +114,51 @@ export interface OpenTaskCounts {
   readonly byDefinition: Readonly<Record<string, number>>;
 }
 
+/**
+ * The matters (top-level instances: a called procedure is a step of its caller's matter) started
+ * at units within reach in `[startedFrom, startedTo)`, counted for the dashboards.
+ */
+export interface MatterStatsQuery {
+  readonly reach: Reach;
+  readonly startedFrom: number;
+  readonly startedTo: number;
+  readonly definitionKey?: string;
+  /** Overdue means an open task due before this. */
+  readonly now: number;
+}
+
+/**
+ * One unit's matters of one procedure. A matter is closed when it completed or was terminated (its
+ * procedure ran to an end), closed late when any of its tasks ended after its due time; cancelled
+ * and withdrawn matters count only as started.
+ */
+export interface MatterCounts {
+  readonly unitPath: string;
+  readonly definitionKey: string;
+  readonly started: number;
+  readonly open: number;
+  /** Of the open, those with an open task past its due time. */
+  readonly overdue: number;
+  readonly closedOnTime: number;
+  readonly closedLate: number;
+}
+
+/** The matters within reach per period: `bounds` are the periods' edges, ascending (n + 1 edges for n periods). */
+export interface MatterTrendQuery {
+  readonly reach: Reach;
+  readonly bounds: readonly number[];
+  readonly definitionKey?: string;
+}
+
+/** One period `[from, to)`: matters started in it, and closed in it (on time or not). */
+export interface MatterTrendPoint {
+  readonly from: number;
+  readonly to: number;
+  readonly started: number;
+  readonly closed: number;
+  readonly closedOnTime: number;
+}
+
 /** A job its holder finished: the commit fails with StoreConflict unless `owner` still holds the job. */
 export interface JobDone {
   readonly id: string;
@@ -292,6 +337,14 @@ export interface Store {
     byId(id: string): Promise<InstanceRecord | undefined>;
     byBusinessKey(definitionKey: string, unitPath: string, businessKey: string): Promise<InstanceRecord | undefined>;
     list(query: InstanceQuery): Promise<Page<InstanceRecord>>;
+  };
+
+  /** Counts for the dashboards, aggregated in the store. */
+  readonly stats: {
+    /** Per unit and procedure, in unit path then procedure key order; only pairs with a matter. */
+    matters(query: MatterStatsQuery): Promise<MatterCounts[]>;
+    /** One point per period, in order, zeros included. */
+    trend(query: MatterTrendQuery): Promise<MatterTrendPoint[]>;
   };
 
   readonly tasks: {

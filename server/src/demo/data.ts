@@ -348,6 +348,8 @@ export interface DemoStep {
   readonly task: string;
   readonly by: string;
   readonly variables?: Readonly<Record<string, unknown>>;
+  /** In a past matter: the day after its start the step was taken on (0: the day it started). */
+  readonly day?: number;
 }
 
 /**
@@ -362,7 +364,153 @@ export interface DemoInstance {
   readonly startedBy: string;
   readonly variables: Readonly<Record<string, unknown>>;
   readonly steps: readonly DemoStep[];
+  /**
+   * Work done before the load, which the dashboards count: started this many days before it, each
+   * step taken on its `day`, the timers fired when due (past.ts), so lateness falls where it would have.
+   */
+  readonly daysAgo?: number;
 }
+
+const VILLAGE_STAFF = {
+  [PATHS.hefeng]: { clerk: 'hefeng-banshi', secretary: 'hefeng-shuji' },
+  [PATHS.honggang]: { clerk: 'honggang-banshi', secretary: 'honggang-shuji' },
+} as const;
+
+/** A 村级事务申报 of the last two months: filed, reviewed, countersigned by whom and on which day after it started. */
+interface PastRequest {
+  readonly businessKey: string;
+  /** The village, whose clerk files it and whose secretary reviews it. */
+  readonly unitPath: keyof typeof VILLAGE_STAFF;
+  /** Who took it up (签收) and has not filed it yet: it waits in their inbox alone. */
+  readonly heldBy?: string;
+  readonly daysAgo: number;
+  /** What the clerk filed, on day `filed`; neither: never filed, the request waits at the clerk's. */
+  readonly request?: Readonly<Record<string, unknown>>;
+  readonly filed?: number;
+  readonly reviewed?: number;
+  readonly votes?: readonly (readonly [by: string, decision: '同意' | '不同意', day: number])[];
+}
+
+function pastRequest(r: PastRequest): DemoInstance {
+  const staff = VILLAGE_STAFF[r.unitPath];
+  const steps: DemoStep[] = [];
+  if (r.heldBy !== undefined) steps.push({ task: 'fill', by: r.heldBy, day: 1 });
+  if (r.filed !== undefined && r.request !== undefined) steps.push({ task: 'fill', by: staff.clerk, day: r.filed, variables: r.request });
+  if (r.reviewed !== undefined)
+    steps.push({ task: 'review', by: staff.secretary, day: r.reviewed, variables: { reviewOpinion: '同意，提交两委会签。' } });
+  for (const [by, decision, day] of r.votes ?? []) steps.push({ task: 'countersign', by, day, variables: { decision } });
+  return {
+    definitionKey: 'village_request',
+    businessKey: r.businessKey,
+    unitPath: r.unitPath,
+    startedBy: staff.clerk,
+    variables: {},
+    steps,
+    daysAgo: r.daysAgo,
+  };
+}
+
+const request = (title: string, category: string, amount: number, description: string) => ({
+  title,
+  category,
+  amount,
+  contactMobile: '13800138000',
+  description,
+});
+
+/**
+ * 鹤峰村 and 宏岗村's requests of the last two months: most closed on time, two late (a step done
+ * two weeks after it fell due), one not passed by the committee, and two never filed, overdue now:
+ * 宏岗村's with its clerk, and 鹤峰村's with the grid worker its administrator gave it to.
+ */
+const PAST_REQUESTS: readonly DemoInstance[] = [
+  pastRequest({
+    businessKey: 'HF-SB-2026-031',
+    unitPath: PATHS.hefeng,
+    daysAgo: 60,
+    request: request('文化广场路灯维修', '设施维修', 2600, '文化广场四盏路灯损坏，夜间村民活动不便，更换灯具和线路。'),
+    filed: 0,
+    reviewed: 1,
+    votes: [
+      ['hefeng-shuji', '同意', 2],
+      ['hefeng-liangwei', '同意', 2],
+    ],
+  }),
+  pastRequest({
+    businessKey: 'HF-SB-2026-034',
+    unitPath: PATHS.hefeng,
+    daysAgo: 45,
+    request: request('村委会办公用品采购', '小额开支', 1800, '购置打印纸、墨盒和文件柜一个。'),
+    filed: 0,
+    reviewed: 1,
+    votes: [
+      ['hefeng-shuji', '同意', 1],
+      ['hefeng-liangwei', '同意', 2],
+    ],
+  }),
+  pastRequest({
+    businessKey: 'HF-SB-2026-036',
+    unitPath: PATHS.hefeng,
+    daysAgo: 50,
+    request: request('鱼塘排灌渠清淤', '设施维修', 12000, '东片鱼塘排灌渠淤塞，雨季前清淤约 600 米。'),
+    filed: 1,
+    reviewed: 16,
+    votes: [
+      ['hefeng-shuji', '同意', 17],
+      ['hefeng-liangwei', '同意', 17],
+    ],
+  }),
+  pastRequest({
+    businessKey: 'HF-SB-2026-038',
+    unitPath: PATHS.hefeng,
+    daysAgo: 30,
+    request: request('祠堂前广场借用（重阳敬老宴）', '场地使用', 0, '重阳节在祠堂前广场办敬老宴，借用一天。'),
+    filed: 0,
+    reviewed: 1,
+    votes: [
+      ['hefeng-shuji', '同意', 2],
+      ['hefeng-liangwei', '不同意', 2],
+    ],
+  }),
+  pastRequest({
+    businessKey: 'HF-SB-2026-040',
+    unitPath: PATHS.hefeng,
+    heldBy: 'hefeng-wangge',
+    daysAgo: 24,
+  }),
+  pastRequest({
+    businessKey: 'HG-SB-2026-012',
+    unitPath: PATHS.honggang,
+    daysAgo: 55,
+    request: request('篮球场围网更换', '设施维修', 4500, '篮球场围网锈蚀破损，更换约 80 米。'),
+    filed: 0,
+    reviewed: 1,
+    votes: [['honggang-shuji', '同意', 1]],
+  }),
+  pastRequest({
+    businessKey: 'HG-SB-2026-014',
+    unitPath: PATHS.honggang,
+    daysAgo: 40,
+    request: request('村民活动中心空调维修', '设施维修', 3200, '活动中心两台空调不制冷，维修并加氟。'),
+    filed: 16,
+    reviewed: 17,
+    votes: [['honggang-shuji', '同意', 17]],
+  }),
+  pastRequest({
+    businessKey: 'HG-SB-2026-017',
+    unitPath: PATHS.honggang,
+    daysAgo: 20,
+    request: request('宏岗小学门前减速带', '设施维修', 2200, '小学门前村道加装两条减速带和警示牌。'),
+    filed: 1,
+    reviewed: 2,
+    votes: [['honggang-shuji', '同意', 3]],
+  }),
+  pastRequest({
+    businessKey: 'HG-SB-2026-016',
+    unitPath: PATHS.honggang,
+    daysAgo: 18,
+  }),
+];
 
 export const DEMO_INSTANCES: readonly DemoInstance[] = [
   {
@@ -448,6 +596,7 @@ export const DEMO_INSTANCES: readonly DemoInstance[] = [
     },
     steps: [],
   },
+  ...PAST_REQUESTS,
 ];
 
 /** Register entries kept by hand before the demo's procedures ran: a covenant in force, a restriction it set, a tenant. */

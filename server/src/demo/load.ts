@@ -23,6 +23,7 @@ import {
   type DemoRegisterEntry,
   type DemoStep,
 } from './data.ts';
+import { daysBefore, PastRuntime } from './past.ts';
 
 /** What the loader writes with: the server's runtime (deploy, start, complete), so the demo goes the way real work does. */
 export interface DemoContext {
@@ -92,8 +93,15 @@ export async function loadDemo(ctx: DemoContext): Promise<DemoSummary> {
 
   for (const entry of DEMO_REGISTER_ENTRIES) await keep(ctx, entry);
 
+  const past = new PastRuntime(store, ctx.newId, 'demo:past');
   let instances = 0;
-  for (const demo of DEMO_INSTANCES) if (await startInstance(ctx, demo)) instances++;
+  try {
+    await ctx.runtime.workers.whilePaused(async () => {
+      for (const demo of DEMO_INSTANCES) if (await startInstance(ctx, past, demo)) instances++;
+    });
+  } finally {
+    await past.stop();
+  }
   return { units, users, definitions, adoptions, instances };
 }
 
@@ -152,9 +160,13 @@ async function keep(ctx: DemoContext, demo: DemoRegisterEntry): Promise<void> {
   await ctx.runtime.registers.put(register, demo.data, writer, { revision: null }, 'zh-CN');
 }
 
-/** Starts the instance unless its business key is taken, and takes it through its steps. */
-async function startInstance(ctx: DemoContext, demo: DemoInstance): Promise<boolean> {
-  const { store, runtime } = ctx;
+/** Starts the instance unless its business key is taken, and takes it through its steps (a past one on the days they were taken). */
+async function startInstance(ctx: DemoContext, past: PastRuntime, demo: DemoInstance): Promise<boolean> {
+  const { store } = ctx;
+  const today = ctx.clock.now();
+  const startedAt = demo.daysAgo === undefined ? today : daysBefore(today, demo.daysAgo);
+  const runtime = demo.daysAgo === undefined ? ctx.runtime : past.runtime;
+  past.goTo(startedAt, 0);
   const { record, created } = await runtime.starter.start({
     definitionKey: demo.definitionKey,
     unitPath: demo.unitPath,
@@ -166,16 +178,19 @@ async function startInstance(ctx: DemoContext, demo: DemoInstance): Promise<bool
   // The server's own work between steps (a register written, a message passed on) is done before the next person acts.
   await runtime.workers.runDue();
   for (const step of demo.steps) {
-    await takeStep(ctx, record.id, demo, step);
+    past.goTo(startedAt, step.day ?? 0);
+    await takeStep(store, runtime, record.id, demo, step);
     await runtime.workers.runDue();
   }
+  if (demo.daysAgo !== undefined) await past.fireTimers(store, record.id, today);
   return true;
 }
 
-async function takeStep(ctx: DemoContext, instanceId: string, demo: DemoInstance, step: DemoStep): Promise<void> {
-  const { store, runtime } = ctx;
+async function takeStep(store: Store, runtime: Pick<Runtime, 'executor'>, instanceId: string, demo: DemoInstance, step: DemoStep) {
   const person = await user(store, step.by);
-  const task = (await store.tasks.ofInstance(instanceId)).find((t) => t.elementId === step.task && t.status === 'open');
+  const open = (await store.tasks.ofInstance(instanceId)).filter((t) => t.elementId === step.task && t.status === 'open');
+  // A countersign gives each member a task of their own.
+  const task = open.find((t) => t.assignee === person.id) ?? open[0];
   if (!task) throw new Error(`demo instance ${demo.businessKey} has no open task ${step.task}`);
   const act = async (command: Parameters<typeof runtime.executor.run>[1], what: string) => {
     const out = await runtime.executor.run(instanceId, command, { actor: person.id, internal: false });

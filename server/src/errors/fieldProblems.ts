@@ -43,6 +43,8 @@ export const FIELD_PROBLEMS = problems({
   summaryBy: { 'zh-CN': '台账 {register} 没有字段 {field}', en: 'register {register} has no field {field}' },
   summarySum: { 'zh-CN': '{field} 不是台账 {register} 的数字字段，不能合计', en: '{field} is no number field of register {register}' },
   summaryCount: { 'zh-CN': '{field} 不是台账 {register} 的是否字段，不能计数', en: '{field} is no yes/no field of register {register}' },
+  laterThan: { 'zh-CN': '须晚于 {other}', en: 'must be later than {other}' },
+  tooManyPeriods: { 'zh-CN': '时间跨度太长，最多统计 {limit} 个周期', en: 'spans too many periods, at most {limit}' },
   registerKey: { 'zh-CN': '须与地址中的记录编号 {key} 一致', en: 'must be the key in the address, {key}' },
 });
 

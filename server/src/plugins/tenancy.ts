@@ -44,6 +44,8 @@ const PERMISSIONS = {
   /** Keeping a register by hand needs its identity and phone numbers whole: the village staff who keep it. */
   'register:write': ['village-admin', 'clerk', 'grid-worker'],
   'personal:read': ['village-admin', 'clerk', 'grid-worker'],
+  /** The dashboards: those who oversee a unit's work, its admins, its auditors and who design its procedures. */
+  'stats:read': ['town-admin', 'village-admin', 'auditor', 'designer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

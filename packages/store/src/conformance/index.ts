@@ -20,6 +20,7 @@ import { notificationSpecs } from './notifications.ts';
 import { registerSpecs } from './registers.ts';
 import { sessionSpecs } from './sessions.ts';
 import { startTimerSpecs } from './startTimers.ts';
+import { statsSpecs } from './stats.ts';
 import { subscriptionSpecs } from './subscriptions.ts';
 import { taskSpecs } from './tasks.ts';
 import { templateSpecs } from './templates.ts';
@@ -71,6 +72,7 @@ export function storeConformance(name: string, makeStore: () => Promise<Store>, 
     commitSpecs(ctx);
     instanceSpecs(ctx);
     taskSpecs(ctx);
+    statsSpecs(ctx);
     inboxSpecs(ctx);
     jobSpecs(ctx);
     deadLetterSpecs(ctx);

@@ -18,6 +18,7 @@ import { mongoNotices, mongoObjections } from './notices.ts';
 import { mongoNotifications } from './notifications.ts';
 import { mongoRegisters } from './registers.ts';
 import { mongoSessions } from './sessions.ts';
+import { mongoStats } from './stats.ts';
 import { mongoSubscriptions } from './subscriptions.ts';
 import { mongoTasks } from './tasks.ts';
 import { mongoAdoptions, mongoTemplates } from './templates.ts';
@@ -52,6 +53,7 @@ export function createMongoStore(options: MongoStoreOptions): Store {
     delegations: mongoDelegations(collections),
     instances: mongoInstances(collections),
     tasks: mongoTasks(collections),
+    stats: mongoStats(collections),
     jobs: mongoJobs(collections),
     subscriptions: mongoSubscriptions(collections),
     events: mongoEvents(collections),

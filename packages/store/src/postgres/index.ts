@@ -17,6 +17,7 @@ import { postgresNotices, postgresObjections } from './notices.ts';
 import { postgresNotifications } from './notifications.ts';
 import { postgresRegisters } from './registers.ts';
 import { postgresSessions } from './sessions.ts';
+import { postgresStats } from './stats.ts';
 import { postgresSubscriptions } from './subscriptions.ts';
 import { postgresTasks } from './tasks.ts';
 import { postgresAdoptions, postgresTemplates } from './templates.ts';
@@ -50,6 +51,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
     delegations: postgresDelegations(pg),
     instances: postgresInstances(pg),
     tasks: postgresTasks(pg),
+    stats: postgresStats(pg),
     jobs: postgresJobs(pg),
     subscriptions: postgresSubscriptions(pg),
     events: postgresEvents(pg),

@@ -425,6 +425,14 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'a version note on definitions (SQLite step 18)',
     sql: 'ALTER TABLE definitions ADD COLUMN note text;',
   },
+  {
+    version: 4,
+    name: 'the dashboards count matters from the indexes alone (SQLite step 19)',
+    sql: `
+      CREATE INDEX instances_for_stats ON instances (unit_path, started_at) INCLUDE (definition_key, status, ended_at, id) WHERE parent_id IS NULL;
+      CREATE INDEX tasks_timeliness ON tasks (instance_id) INCLUDE (due_at, ended_at, status);
+    `,
+  },
 ];
 
 export async function migrate(pg: Postgres, steps: readonly Migration[] = MIGRATIONS): Promise<void> {

@@ -559,6 +559,16 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'a version note on definitions',
     sql: 'ALTER TABLE definitions ADD COLUMN note TEXT;',
   },
+  {
+    version: 19,
+    name: 'the dashboards count matters from the indexes alone',
+    // Matters (top-level instances) in a unit range and start range, with what the counts read; each
+    // matter's tasks with their due and end times, so lateness and overdue come from the index.
+    sql: `
+      CREATE INDEX instances_for_stats ON instances (unit_path, started_at, definition_key, status, ended_at, id) WHERE parent_id IS NULL;
+      CREATE INDEX tasks_timeliness ON tasks (instance_id, due_at, ended_at, status);
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): void {

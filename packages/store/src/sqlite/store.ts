@@ -19,6 +19,7 @@ import { BUSY_TIMEOUT_MS } from './open.ts';
 import { sqliteRegisters } from './registers.ts';
 import { sqliteSessions } from './sessions.ts';
 import { wrapDatabase } from './sql.ts';
+import { sqliteStats } from './stats.ts';
 import { sqliteSubscriptions } from './subscriptions.ts';
 import { sqliteTasks } from './tasks.ts';
 import { sqliteAdoptions, sqliteTemplates } from './templates.ts';
@@ -49,6 +50,7 @@ export function sqliteStore(db: Database.Database, filesDir: string): Store {
     delegations: sqliteDelegations(sqlite),
     instances: sqliteInstances(sqlite),
     tasks: sqliteTasks(sqlite),
+    stats: sqliteStats(sqlite),
     jobs: sqliteJobs(sqlite),
     subscriptions: sqliteSubscriptions(sqlite),
     events: sqliteEvents(sqlite),
