@@ -34,6 +34,22 @@ describe('deployments and starting instances', () => {
     expect(list.map((d) => d.version).sort()).toEqual([1, 2]);
   });
 
+  it('keeps a version note and answers it in the definitions list; a note too long is refused naming the field', async () => {
+    const admin = await env.as('admin');
+    const noted = await admin.post('/api/deployments', { xml: REVIEW, unit: UNITS.lishui, note: '增加村委会审议环节' });
+    expect(noted.statusCode).toBe(201);
+    expect(noted.json()).toMatchObject({ version: 1, note: '增加村委会审议环节' });
+    await deploy(env, REVIEW);
+    const list = (await admin.get('/api/process-definitions?key=review')).json<{ items: { version: number; note?: string }[] }>().items;
+    expect(list.map(({ version, note }) => ({ version, note }))).toEqual([
+      { version: 1, note: '增加村委会审议环节' },
+      { version: 2, note: undefined },
+    ]);
+    const tooLong = await admin.post('/api/deployments', { xml: REVIEW, unit: UNITS.lishui, note: '改'.repeat(501) });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.body).toContain('note');
+  });
+
   it('refuses deploying for clerks (403) and at another town (404)', async () => {
     const clerk = await env.as('hefeng');
     expect((await clerk.post('/api/deployments', { xml: REVIEW, unit: UNITS.hefeng })).statusCode).toBe(403);

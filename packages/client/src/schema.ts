@@ -978,6 +978,8 @@ export interface paths {
                                 [key: string]: unknown;
                             };
                         }[];
+                        /** @description What changed in this version, shown in the version list */
+                        note?: string;
                     };
                     "multipart/form-data": {
                         /** @description BPMN 2.0 XML (a file field of that name in multipart form data) */
@@ -998,6 +1000,8 @@ export interface paths {
                                 [key: string]: unknown;
                             };
                         }[];
+                        /** @description What changed in this version, shown in the version list */
+                        note?: string;
                     };
                 };
             };
@@ -1017,6 +1021,8 @@ export interface paths {
                             /** Format: date-time */
                             deployedAt: string;
                             deployedBy: string;
+                            /** @description What changed in this version, shown in the version list */
+                            note?: string;
                             /** @description The forms its steps show, pinned: form key -> form id */
                             forms?: {
                                 [key: string]: string;
@@ -1117,6 +1123,8 @@ export interface paths {
                                 /** Format: date-time */
                                 deployedAt: string;
                                 deployedBy: string;
+                                /** @description What changed in this version, shown in the version list */
+                                note?: string;
                                 /** @description The forms its steps show, pinned: form key -> form id */
                                 forms?: {
                                     [key: string]: string;
@@ -1179,6 +1187,8 @@ export interface paths {
                             /** Format: date-time */
                             deployedAt: string;
                             deployedBy: string;
+                            /** @description What changed in this version, shown in the version list */
+                            note?: string;
                             /** @description The forms its steps show, pinned: form key -> form id */
                             forms?: {
                                 [key: string]: string;

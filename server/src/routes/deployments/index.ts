@@ -23,6 +23,7 @@ function definitionView(d: DefinitionRecord) {
     deployedBy: d.deployedBy,
     ...(d.name ? { name: d.name } : {}),
     ...(d.forms ? { forms: { ...d.forms } } : {}),
+    ...(d.note ? { note: d.note } : {}),
   };
 }
 
@@ -68,12 +69,13 @@ const deploymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const p = principal(request);
-      const { xml, unit, forms } = request.body;
+      const { xml, unit, forms, note } = request.body;
       assertCan(p, 'definition:deploy', unit, 'unit');
       if (!(await app.store.units.byPath(unit))) throw new ApiError('SZ_UNIT_NOT_FOUND', { unit });
       const result = await app.runtime.definitions.deploy({
         xml,
         ...(forms ? { forms } : {}),
+        ...(note ? { note } : {}),
         unitPath: unit,
         deployedBy: p.id,
         now: app.clock.now(),

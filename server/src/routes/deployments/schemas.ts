@@ -5,6 +5,9 @@ import { FormInput, FormSummary } from '../forms/schemas.ts';
 /** Forms one deployment may carry. */
 export const MAX_DEPLOYED_FORMS = 50;
 
+/** What changed in a version, in the deployer's words: a line or two for the version list. */
+const VersionNote = Type.String({ minLength: 1, maxLength: 500, description: 'What changed in this version, shown in the version list' });
+
 export const DeployBody = Type.Object(
   {
     xml: Type.String({ minLength: 1, description: 'BPMN 2.0 XML (a file field of that name in multipart form data)' }),
@@ -15,6 +18,7 @@ export const DeployBody = Type.Object(
         description: 'Forms deployed with the model, before it, as new versions (multipart: *.form.json file fields named forms)',
       }),
     ),
+    note: Type.Optional(VersionNote),
   },
   { additionalProperties: false },
 );
@@ -27,6 +31,7 @@ export const Definition = Type.Object({
   name: Type.Optional(Type.String()),
   deployedAt: IsoTime,
   deployedBy: Type.String(),
+  note: Type.Optional(VersionNote),
   forms: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'The forms its steps show, pinned: form key -> form id' })),
   startable: Type.Optional(
     Type.Boolean({
