@@ -68,8 +68,9 @@ function flatten(element: ModdleElement, prefix: string, out: Map<string, string
     // An element of a namespace the designer has no descriptor for: its attributes, text and children.
     for (const [name, value] of Object.entries(element)) {
       if (name === '$body' && typeof value === 'string') out.set(`${prefix}text`, value);
-      else if (name === '$children' && Array.isArray(value)) value.forEach((c, i) => each(c, `${prefix}${c.$type}[${itemKey(c, i)}]`, out));
-      else if (!name.startsWith('$')) out.set(`${prefix}${name}`, String(value));
+      else if (name === '$children' && Array.isArray(value)) {
+        for (const [i, child] of value.entries()) each(child, `${child.$type}[${itemKey(child, i)}]`, out, prefix);
+      } else if (!name.startsWith('$')) out.set(`${prefix}${name}`, String(value));
     }
     return;
   }
@@ -90,7 +91,7 @@ function flatten(element: ModdleElement, prefix: string, out: Map<string, string
         each(item, count === 1 ? type : `${type}#${count}`, out, prefix);
       }
     } else if (Array.isArray(value)) {
-      value.forEach((item, i) => each(item, `${property.name}[${itemKey(item, i)}]`, out, prefix));
+      for (const [i, item] of value.entries()) each(item, `${property.name}[${itemKey(item, i)}]`, out, prefix);
     } else {
       each(value, property.name, out, prefix);
     }
