@@ -39,6 +39,10 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('../features/templates/AdoptionPage.tsx')).AdoptionPage }),
           },
           {
+            path: '/design/:key/versions',
+            lazy: async () => ({ Component: (await import('../features/design/Versions.tsx')).Versions }),
+          },
+          {
             path: '/notifications',
             lazy: async () => ({ Component: (await import('../features/notifications/Notifications.tsx')).Notifications }),
           },

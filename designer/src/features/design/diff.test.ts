@@ -30,7 +30,7 @@ describe('the changes between two versions of a procedure', () => {
       expect.objectContaining({
         kind: 'changed',
         id: 'flow_review_countersign',
-        properties: [{ path: 'targetRef', before: 'countersign', after: 'committee' }],
+        properties: [{ path: 'targetRef', before: '两委会签', after: REVISION.added.name }],
       }),
     );
   });
@@ -69,12 +69,16 @@ describe('the changes between two versions of a procedure', () => {
     });
   });
 
-  it('reads field rules by field, assignment by who, renames and conditions, and attributes of other tools', async () => {
+  it('reads field rules by field (a new rule as its access), assignment by who, renames, conditions and attributes of other tools', async () => {
     const edited = V1.replace('<sz:field name="title" access="readonly" />', '<sz:field name="title" access="hidden" />')
       .replace('<sz:assignment candidateGroups="approver" />', '<sz:assignment candidateGroups="approver" assignee="lishui-shuji" />')
       .replace(
         'name="填写申报"',
         'name="填写申报表" camunda:formKey="embedded:app:form.html" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"',
+      )
+      .replace(
+        '<sz:field name="reviewOpinion" access="readonly" />',
+        '<sz:field name="reviewOpinion" access="readonly" /><sz:field name="category" access="readonly" />',
       )
       .replace('=approval.outcome = "passed"', '=approval.outcome = "passed" and amount &lt; 50000');
     const changes = await diffVersions(V1, edited);
@@ -86,6 +90,7 @@ describe('the changes between two versions of a procedure', () => {
     expect(of('fill')).toEqual([
       { path: 'camunda:formKey', after: 'embedded:app:form.html' },
       { path: 'name', before: '填写申报', after: '填写申报表' },
+      { path: 'sz:form.fields[category].access', after: 'readonly' },
     ]);
     expect(of('flow_passed')).toEqual([
       {

@@ -44,13 +44,22 @@ const isElement = (value: unknown): value is Instance =>
   typeof value === 'object' && value !== null && typeof (value as { $instanceOf?: unknown }).$instanceOf === 'function';
 
 /** How an item of a list is told apart from its siblings: a field rule by its field, a header by its key. */
-function itemKey(item: unknown, index: number): string {
+function itemKey(item: unknown, index: number): { key: string; by?: string } {
   if (isElement(item)) {
-    const named = item.get('name') ?? item.$attrs?.name ?? (item as { key?: unknown }).key;
-    if (typeof named === 'string' && named !== '') return named;
+    for (const by of ['name', 'key']) {
+      const value = item.$descriptor.isGeneric ? item[by] : item.$descriptor.propertiesByName[by] && item.get(by);
+      if (typeof value === 'string' && value !== '') return { key: value, by };
+    }
   }
-  return String(index);
+  return { key: String(index) };
 }
+
+/** A referenced element as people know it: by its name, else its id. */
+const referenced = (value: unknown): string => {
+  if (!isElement(value)) return String(value);
+  const name = value.$descriptor.propertiesByName.name && value.get('name');
+  return typeof name === 'string' && name.trim() !== '' ? name.trim() : String(value.id);
+};
 
 /** Every property of an element as path → text, for comparing two versions of it. */
 export function propertiesOf(element: ModdleElement): Map<string, string> {
@@ -59,7 +68,8 @@ export function propertiesOf(element: ModdleElement): Map<string, string> {
   return out;
 }
 
-function flatten(element: ModdleElement, prefix: string, out: Map<string, string>): void {
+/** `skip`: the property an item is keyed by, already in its path. */
+function flatten(element: ModdleElement, prefix: string, out: Map<string, string>, skip?: string): void {
   const { $descriptor: descriptor } = element;
   for (const [name, value] of Object.entries(element.$attrs ?? {})) {
     if (!name.startsWith('xmlns')) out.set(`${prefix}${name}`, value);
@@ -68,18 +78,20 @@ function flatten(element: ModdleElement, prefix: string, out: Map<string, string
     // An element of a namespace the designer has no descriptor for: its attributes, text and children.
     for (const [name, value] of Object.entries(element)) {
       if (name === '$body' && typeof value === 'string') out.set(`${prefix}text`, value);
-      else if (name === '$children' && Array.isArray(value)) {
-        for (const [i, child] of value.entries()) each(child, `${child.$type}[${itemKey(child, i)}]`, out, prefix);
-      } else if (!name.startsWith('$')) out.set(`${prefix}${name}`, String(value));
+      else if (name === '$children' && Array.isArray(value))
+        eachItem(value, (child) => String((child as ModdleElement).$type), out, prefix);
+      else if (!name.startsWith('$') && name !== skip) out.set(`${prefix}${name}`, String(value));
     }
     return;
   }
   for (const property of descriptor.properties) {
-    if (property.isVirtual || NOT_COMPARED.has(property.name) || (property.isMany && property.isReference)) continue;
+    if (property.isVirtual || NOT_COMPARED.has(property.name) || property.name === skip || (property.isMany && property.isReference)) {
+      continue;
+    }
     const value = element.get(property.name);
     if (value === undefined || value === null) continue;
     if (property.isReference) {
-      out.set(`${prefix}${property.name}`, isElement(value) ? String(value.id) : String(value));
+      out.set(`${prefix}${property.name}`, referenced(value));
     } else if (property.name === 'extensionElements' && isElement(value)) {
       // Extension elements by their type, as people name them: sz:assignment, zeebe:taskDefinition.
       const values = (value.get('values') as ModdleElement[] | undefined) ?? [];
@@ -91,21 +103,29 @@ function flatten(element: ModdleElement, prefix: string, out: Map<string, string
         each(item, count === 1 ? type : `${type}#${count}`, out, prefix);
       }
     } else if (Array.isArray(value)) {
-      for (const [i, item] of value.entries()) each(item, `${property.name}[${itemKey(item, i)}]`, out, prefix);
+      eachItem(value, () => property.name, out, prefix);
     } else {
       each(value, property.name, out, prefix);
     }
   }
 }
 
-function each(value: unknown, name: string, out: Map<string, string>, prefix = ''): void {
+/** A list's items, each under `name[key]`: `fields[title]`, or a generic child by its type. */
+function eachItem(items: unknown[], name: (item: unknown) => string, out: Map<string, string>, prefix: string): void {
+  for (const [i, item] of items.entries()) {
+    const { key, by } = itemKey(item, i);
+    each(item, `${name(item)}[${key}]`, out, prefix, by);
+  }
+}
+
+function each(value: unknown, name: string, out: Map<string, string>, prefix = '', skip?: string): void {
   const path = `${prefix}${name}`;
   if (!isElement(value)) {
     out.set(path, String(value));
     return;
   }
   const before = out.size;
-  flatten(value, `${path}.`, out);
+  flatten(value, `${path}.`, out, skip);
   // An element with nothing to say (an empty <sz:form/>) still counts as being there.
   if (out.size === before) out.set(path, '');
 }

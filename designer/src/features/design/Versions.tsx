@@ -1,0 +1,133 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, Space, Table, Tag, Typography } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { useParams } from 'react-router';
+import { useT } from '../../i18n/index.tsx';
+import { api, ok, type Success } from '../../shared/api.ts';
+import { useUnitNames } from '../../shared/names.ts';
+import { usePeople } from '../../shared/people.ts';
+import { Loading, Nothing, Query } from '../../shared/states.tsx';
+import { atMinute } from '../../shared/time.ts';
+
+const VersionDiff = lazy(() => import('./VersionDiff.tsx'));
+
+type Definition = Success<'/api/process-definitions', 'get'>['items'][number];
+
+/** Newest first; per unit, the newest version is the one its new instances start. */
+function withLatest(items: readonly Definition[]): (Definition & { latest: boolean })[] {
+  const newest = new Map<string, number>();
+  for (const d of items) newest.set(d.unitPath, Math.max(newest.get(d.unitPath) ?? 0, d.version));
+  return [...items]
+    .sort((a, b) => Date.parse(b.deployedAt) - Date.parse(a.deployedAt) || b.version - a.version)
+    .map((d) => ({ ...d, latest: newest.get(d.unitPath) === d.version }));
+}
+
+/** The two ticked, older first, as the diff reads them. */
+function ordered(rows: readonly Definition[], ids: readonly string[]): [Definition, Definition] | undefined {
+  const picked = rows.filter((d) => ids.includes(d.id));
+  if (picked.length !== 2) return undefined;
+  const [a, b] = picked.sort((x, y) => Date.parse(x.deployedAt) - Date.parse(y.deployedAt) || x.version - y.version) as [
+    Definition,
+    Definition,
+  ];
+  return [a, b];
+}
+
+/**
+ * /design/:key/versions: every version of one procedure in the units I reach, with who deployed it
+ * when and why; tick two to see what changed between them.
+ */
+export function Versions() {
+  const t = useT();
+  const { key = '' } = useParams();
+  const unitName = useUnitNames();
+  const people = usePeople();
+  const [picked, setPicked] = useState<string[]>([]);
+  const versions = useQuery({
+    queryKey: ['/api/process-definitions', { key }],
+    queryFn: () => ok(api.GET('/api/process-definitions', { params: { query: { key } } })),
+  });
+  const rows = withLatest(versions.data?.items ?? []);
+
+  // Opened with nothing ticked: the two newest, so the latest change shows at once.
+  useEffect(() => {
+    if (versions.data && picked.length === 0)
+      setPicked(
+        withLatest(versions.data.items)
+          .slice(0, 2)
+          .map((d) => d.id),
+      );
+  }, [versions.data, picked.length]);
+
+  const pair = ordered(rows, picked);
+  const name = rows[0]?.name ?? key;
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Card title={<span translate="no">{t('versions.title', { name })}</span>}>
+        <Query query={versions}>
+          {() =>
+            rows.length === 0 ? (
+              <Nothing>{t('versions.none')}</Nothing>
+            ) : (
+              <Space direction="vertical" style={{ width: '100%' }}>
+                <Typography.Text type="secondary">{t('versions.intro')}</Typography.Text>
+                <Table
+                  size="small"
+                  rowKey="id"
+                  pagination={false}
+                  scroll={{ x: true }}
+                  data-testid="versions-table"
+                  dataSource={rows}
+                  rowSelection={{
+                    selectedRowKeys: picked,
+                    // Two at most: ticking a third lets the oldest tick go.
+                    onChange: (keys) => setPicked((keys as string[]).slice(-2)),
+                    getCheckboxProps: (d) => ({ 'aria-label': `v${d.version}`, 'data-testid': `pick-v${d.version}` }) as never,
+                  }}
+                  columns={[
+                    {
+                      title: t('versions.version'),
+                      key: 'version',
+                      render: (_, d) => (
+                        <Space>
+                          <Typography.Text strong>{`v${d.version}`}</Typography.Text>
+                          {d.latest ? <Tag color="blue">{t('versions.latest')}</Tag> : null}
+                        </Space>
+                      ),
+                    },
+                    { title: t('versions.unit'), key: 'unit', render: (_, d) => <span translate="no">{unitName(d.unitPath)}</span> },
+                    { title: t('versions.deployedAt'), key: 'at', render: (_, d) => atMinute(d.deployedAt) },
+                    {
+                      title: t('versions.deployedBy'),
+                      key: 'by',
+                      render: (_, d) => <span translate="no">{people.name(d.deployedBy)}</span>,
+                    },
+                    {
+                      title: t('versions.note'),
+                      key: 'note',
+                      render: (_, d) =>
+                        d.note ? <span>{d.note}</span> : <Typography.Text type="secondary">{t('versions.noNote')}</Typography.Text>,
+                    },
+                  ]}
+                />
+              </Space>
+            )
+          }
+        </Query>
+      </Card>
+      {rows.length > 0 ? (
+        pair ? (
+          <Card title={t('versions.comparing', { before: pair[0].version, after: pair[1].version })}>
+            <Suspense fallback={<Loading />}>
+              <VersionDiff key={`${pair[0].id}:${pair[1].id}`} before={pair[0]} after={pair[1]} />
+            </Suspense>
+          </Card>
+        ) : (
+          <Typography.Text type="secondary" data-testid="versions-pick-two">
+            {t('versions.pickTwo')}
+          </Typography.Text>
+        )
+      ) : null}
+    </Space>
+  );
+}
