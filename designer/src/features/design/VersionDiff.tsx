@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useT } from '../../i18n/index.tsx';
 import { api, ok } from '../../shared/api.ts';
 import { Query } from '../../shared/states.tsx';
-import { changeTitle, kindLabel, propertyWords } from './changeWords.ts';
+import { changeTitle, kindLabel, type Part, propertyWords } from './changeWords.ts';
 import { DiffDiagram, type Focus } from './DiffDiagram.tsx';
 import { type ChangeKind, diffVersions, type ElementChange } from './diff.ts';
 
@@ -17,6 +17,24 @@ export interface VersionRef {
 export const KIND_COLOURS: Record<ChangeKind, string> = { added: 'green', removed: 'red', changed: 'gold', moved: 'blue' };
 const KINDS: readonly ChangeKind[] = ['added', 'removed', 'changed', 'moved'];
 const SWATCH: Record<ChangeKind, string> = { added: '#389e0d', removed: '#cf1322', changed: '#d48806', moved: '#1677ff' };
+
+/** The procedure's own words (names, expressions) are kept from page translation; ours are not. */
+function Words({ parts }: { parts: readonly Part[] }) {
+  return (
+    <>
+      {parts.map((part, i) =>
+        part.data ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed line, never reordered
+          <span key={i} translate="no">
+            {part.text}
+          </span>
+        ) : (
+          part.text
+        ),
+      )}
+    </>
+  );
+}
 
 const xmlOf = (id: string) => async () =>
   (await ok(api.GET('/api/process-definitions/{id}/xml', { params: { path: { id } }, parseAs: 'text' }))) as string;
@@ -98,11 +116,13 @@ export default function VersionDiff({ before, after }: { before: VersionRef; aft
                     <Space direction="vertical" size={2}>
                       <Space>
                         <Tag color={KIND_COLOURS[change.kind]}>{kindLabel(t, change.kind)}</Tag>
-                        <Typography.Text strong>{changeTitle(t, change)}</Typography.Text>
+                        <Typography.Text strong>
+                          <Words parts={changeTitle(t, change)} />
+                        </Typography.Text>
                       </Space>
                       {change.properties.map((p) => (
                         <Typography.Text key={p.path} type="secondary" style={{ paddingLeft: 8 }}>
-                          {propertyWords(t, p)}
+                          <Words parts={propertyWords(t, p)} />
                         </Typography.Text>
                       ))}
                     </Space>

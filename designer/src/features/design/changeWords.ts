@@ -90,23 +90,43 @@ function propertyLabel(t: Translate, path: string): string {
   return path;
 }
 
-function valueWords(t: Translate, path: string, value: string | undefined): string {
-  if (value === undefined || value === '') return t('versions.value.none');
-  if (path === '$type') return typeLabel(t, value);
+/** A value as shown, and whether it is the procedure's own text (a name, an expression) rather than ours. */
+function valueWords(t: Translate, path: string, value: string | undefined): { text: string; data: boolean } {
+  if (value === undefined || value === '') return { text: t('versions.value.none'), data: false };
+  if (path === '$type') return { text: typeLabel(t, value), data: false };
   const access = /\.access$/.test(path) ? ACCESS[value] : undefined;
-  return access ? t(access) : value;
+  return access ? { text: t(access), data: false } : { text: value, data: true };
 }
 
-export function propertyWords(t: Translate, change: PropertyChange): string {
-  return t('versions.detail', {
-    property: propertyLabel(t, change.path),
+/** The parts of a line, each marked as ours or the procedure's, so a page can keep the latter untranslated. */
+export type Part = { readonly text: string; readonly data: boolean };
+
+/** A catalogue text with its {params} filled by parts: "{property}：{before} → {after}". */
+function filled(template: string, parts: Record<string, Part>): Part[] {
+  return template
+    .split(/(\{\w+\})/)
+    .filter((piece) => piece !== '')
+    .map((piece) => parts[piece.slice(1, -1)] ?? { text: piece, data: false });
+}
+
+export function propertyWords(t: Translate, change: PropertyChange): Part[] {
+  const field = /\[(.+)\]/.exec(change.path)?.[1];
+  const label = propertyLabel(t, change.path);
+  return filled(t('versions.detail'), {
+    property: { text: label, data: field !== undefined || label === change.path },
     before: valueWords(t, change.path, change.before),
     after: valueWords(t, change.path, change.after),
   });
 }
 
-export function changeTitle(t: Translate, change: ElementChange): string {
-  return t('versions.sentence', { type: typeLabel(t, change.type), name: change.name ?? change.id });
+export function changeTitle(t: Translate, change: ElementChange): Part[] {
+  return filled(t('versions.sentence'), {
+    type: { text: typeLabel(t, change.type), data: false },
+    name: { text: change.name ?? change.id, data: true },
+  });
 }
 
 export const kindLabel = (t: Translate, kind: ChangeKind): string => t(KIND[kind]);
+
+/** A line as plain text: for labels and tests. */
+export const plain = (parts: readonly Part[]): string => parts.map((p) => p.text).join('');
