@@ -14,6 +14,7 @@ interface Canvas {
 }
 interface ElementRegistry {
   get(id: string): unknown;
+  getGraphics(id: string): SVGElement | undefined;
 }
 interface Selection {
   select(element: unknown): void;
@@ -26,6 +27,30 @@ export interface Focus {
 }
 
 const FOCUSED = 'sz-diff-focus';
+
+/** Outline and fill per kind, as the legend shows them. */
+export const PAINT: Record<ChangeKind, { stroke: string; fill: string }> = {
+  added: { stroke: '#389e0d', fill: '#f6ffed' },
+  removed: { stroke: '#cf1322', fill: '#fff1f0' },
+  changed: { stroke: '#d48806', fill: '#fffbe6' },
+  moved: { stroke: '#1677ff', fill: '#e6f4ff' },
+};
+
+/**
+ * bpmn-js paints each element with inline styles, which a stylesheet cannot override without
+ * !important: the marked element's outline (a shape's first visual, a connection's path) is repainted.
+ */
+function paint(gfx: SVGElement, kind: ChangeKind): void {
+  const visual = gfx.querySelector('.djs-visual > *');
+  if (!(visual instanceof SVGElement)) return;
+  visual.style.setProperty('stroke', PAINT[kind].stroke);
+  visual.style.setProperty('stroke-width', '3px');
+  if (kind === 'moved') visual.style.setProperty('stroke-dasharray', '6 3');
+  if (!gfx.classList.contains('djs-connection')) visual.style.setProperty('fill', PAINT[kind].fill);
+}
+
+/** The zoom a focused element is shown at: its labels readable. */
+const FOCUS_ZOOM = 1;
 
 /**
  * One version's diagram, read-only, its changed elements marked by kind (versions.css). bpmn-js
@@ -60,7 +85,12 @@ export function DiffDiagram({
         const registry = v.get<ElementRegistry>('elementRegistry');
         canvas.zoom('fit-viewport', 'auto');
         // An element without a shape (a process, a flow drawn nowhere) is listed, not marked.
-        for (const { id, kind } of marks) if (registry.get(id)) canvas.addMarker(id, `sz-diff-${kind}`);
+        for (const { id, kind } of marks) {
+          const gfx = registry.getGraphics(id);
+          if (!gfx) continue;
+          canvas.addMarker(id, `sz-diff-${kind}`);
+          paint(gfx, kind);
+        }
       } catch (e) {
         setFailed(e instanceof Error ? e.message : String(e));
       }
@@ -79,6 +109,7 @@ export function DiffDiagram({
     const registry = v.get<ElementRegistry>('elementRegistry');
     const element = registry.get(focus.id);
     if (!element) return;
+    canvas.zoom(FOCUS_ZOOM);
     canvas.scrollToElement(focus.id, 80);
     v.get<Selection>('selection').select(element);
     canvas.addMarker(focus.id, FOCUSED);

@@ -5,7 +5,7 @@ import { useT } from '../../i18n/index.tsx';
 import { api, ok } from '../../shared/api.ts';
 import { Query } from '../../shared/states.tsx';
 import { changeTitle, kindLabel, type Part, propertyWords } from './changeWords.ts';
-import { DiffDiagram, type Focus } from './DiffDiagram.tsx';
+import { DiffDiagram, type Focus, PAINT } from './DiffDiagram.tsx';
 import { type ChangeKind, diffVersions, type ElementChange } from './diff.ts';
 
 export interface VersionRef {
@@ -13,10 +13,9 @@ export interface VersionRef {
   readonly version: number;
 }
 
-/** The colours of the markers (versions.css), in the legend and on each change's tag. */
-export const KIND_COLOURS: Record<ChangeKind, string> = { added: 'green', removed: 'red', changed: 'gold', moved: 'blue' };
+/** Each change's tag, in antd's colours nearest the markers. */
+const KIND_COLOURS: Record<ChangeKind, string> = { added: 'green', removed: 'red', changed: 'gold', moved: 'blue' };
 const KINDS: readonly ChangeKind[] = ['added', 'removed', 'changed', 'moved'];
-const SWATCH: Record<ChangeKind, string> = { added: '#389e0d', removed: '#cf1322', changed: '#d48806', moved: '#1677ff' };
 
 /** The procedure's own words (names, expressions) are kept from page translation; ours are not. */
 function Words({ parts }: { parts: readonly Part[] }) {
@@ -67,7 +66,7 @@ export default function VersionDiff({ before, after }: { before: VersionRef; aft
       <Space wrap aria-label={t('versions.legend')}>
         {KINDS.map((kind) => (
           <span key={kind}>
-            <span className="sz-diff-swatch" style={{ background: SWATCH[kind] }} />
+            <span className="sz-diff-swatch" style={{ background: PAINT[kind].stroke }} />
             {kind === 'moved' ? t('versions.legend.moved') : kindLabel(t, kind)}
           </span>
         ))}
@@ -108,6 +107,7 @@ export default function VersionDiff({ before, after }: { before: VersionRef; aft
                   <List.Item
                     key={`${change.kind}:${change.id}`}
                     onClick={() => setFocus({ id: change.id, at: Date.now() })}
+                    className="sz-diff-change"
                     style={{ cursor: 'pointer' }}
                     aria-selected={focus?.id === change.id}
                     data-testid="version-change"

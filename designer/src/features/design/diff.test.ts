@@ -25,7 +25,15 @@ describe('the changes between two versions of a procedure', () => {
       name: REVISION.added.name,
       properties: [],
     });
-    expect(changes).toContainEqual(expect.objectContaining({ kind: 'added', id: 'flow_committee_countersign', type: 'bpmn:SequenceFlow' }));
+    // A flow without a name is named by its ends.
+    expect(changes).toContainEqual(
+      expect.objectContaining({
+        kind: 'added',
+        id: 'flow_committee_countersign',
+        type: 'bpmn:SequenceFlow',
+        name: `${REVISION.added.name} → 两委会签`,
+      }),
+    );
     expect(changes).toContainEqual(
       expect.objectContaining({
         kind: 'changed',

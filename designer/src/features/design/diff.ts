@@ -27,6 +27,7 @@ export interface ElementChange {
   readonly id: string;
   /** `bpmn:UserTask`. */
   readonly type: string;
+  /** Its name; for a connection without one, its ends: 填写申报 → 书记审核. */
   readonly name?: string;
   /** For a change: what differs, in path order. */
   readonly properties: readonly PropertyChange[];
@@ -142,8 +143,10 @@ function differing(before: Map<string, string>, after: Map<string, string>): Pro
 }
 
 const nameOf = (element: ModdleElement): { name?: string } => {
-  const name = element.get('name');
-  return typeof name === 'string' && name.trim() !== '' ? { name: name.trim() } : {};
+  const name = element.$descriptor.propertiesByName.name && element.get('name');
+  if (typeof name === 'string' && name.trim() !== '') return { name: name.trim() };
+  const [source, target] = [element.get('sourceRef'), element.get('targetRef')];
+  return isElement(source) && isElement(target) ? { name: `${referenced(source)} → ${referenced(target)}` } : {};
 };
 
 const summary = (kind: ChangeKind, element: ModdleElement, properties: PropertyChange[] = []): ElementChange => ({
