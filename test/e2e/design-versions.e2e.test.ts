@@ -71,7 +71,7 @@ describe('the versions of a procedure and what changed between two', () => {
       expect(await diagram.locator('.bjs-powered-by').isVisible()).toBe(true);
     }
     await snap(page, '60-design-versions');
-    await changes().filter({ hasText: REVISION.changed.name }).click();
+    await page.locator(`[data-testid="version-change"][data-element="${REVISION.changed.id}"]`).click();
     for (const diagram of [before, after]) {
       await diagram.locator(`[data-element-id="${REVISION.changed.id}"].sz-diff-focus`).waitFor({ timeout: 10_000 });
     }

@@ -41,7 +41,8 @@ export const PAINT: Record<ChangeKind, { stroke: string; fill: string }> = {
  * !important: the marked element's outline (a shape's first visual, a connection's path) is repainted.
  */
 function paint(gfx: SVGElement, kind: ChangeKind): void {
-  const visual = gfx.querySelector('.djs-visual > *');
+  // A connection's visual starts with the <defs> of its arrow head; its line comes after.
+  const visual = gfx.querySelector('.djs-visual > :not(defs)');
   if (!(visual instanceof SVGElement)) return;
   visual.style.setProperty('stroke', PAINT[kind].stroke);
   visual.style.setProperty('stroke-width', '3px');
