@@ -78,6 +78,23 @@ describe('the versions of a procedure and what changed between two', () => {
     await snap(page, '61-design-versions-focused');
   });
 
+  it('compares the current version with a file from this computer, and refuses a file that is not BPMN', async () => {
+    const renamed = '村民代表会议审议';
+    const edited = reviseVillageRequest(readFileSync(DEMO_REQUEST_PROCEDURE.file, 'utf8')).replace(
+      `name="${REVISION.added.name}"`,
+      `name="${renamed}"`,
+    );
+    const input = page.getByTestId('versions-file');
+    await input.setInputFiles({ name: 'form.json', mimeType: 'application/json', buffer: Buffer.from('{"type":"object"}') });
+    await page.getByText('「form.json」不是 BPMN 流程文件，无法对比').waitFor({ timeout: 10_000 });
+    await input.setInputFiles({ name: '村级事务申报-修改稿.bpmn', mimeType: 'application/xml', buffer: Buffer.from(edited) });
+    await page.getByText('对比 v2 与文件「村级事务申报-修改稿.bpmn」').waitFor({ timeout: 10_000 });
+    await expect.poll(changeList, { timeout: 10_000 }).toEqual([`修改用户任务「${renamed}」名称：${REVISION.added.name} → ${renamed}`]);
+    await snap(page, '63-design-versions-file');
+    await page.getByRole('button', { name: '不再对比文件' }).click();
+    await expect.poll(changeList, { timeout: 10_000 }).toContain(`新增用户任务「${REVISION.added.name}」`);
+  });
+
   it('reads in English after the switch', async () => {
     await page.getByTestId('account').click();
     await page.getByRole('menuitem', { name: 'English' }).click();

@@ -361,4 +361,10 @@ export const en: Record<MessageKey, string> = {
   'versions.access.readonly': 'read-only',
   'versions.access.hidden': 'hidden',
   'versions.access.required': 'required',
+  'versions.file.open': 'Compare with a file',
+  'versions.file.side': 'File “{name}”',
+  'versions.file.comparing': 'Comparing v{version} with the file “{name}”',
+  'versions.file.close': 'Stop comparing the file',
+  'versions.file.notBpmn': '“{name}” is not a BPMN model and cannot be compared',
+  'versions.file.tooLarge': '“{name}” is {size} MB, over the {limit} MB limit',
 };

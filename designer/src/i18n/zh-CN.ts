@@ -360,6 +360,12 @@ export const zhCN = {
   'versions.access.readonly': '只读',
   'versions.access.hidden': '隐藏',
   'versions.access.required': '必填',
+  'versions.file.open': '与本地文件对比',
+  'versions.file.side': '文件「{name}」',
+  'versions.file.comparing': '对比 v{version} 与文件「{name}」',
+  'versions.file.close': '不再对比文件',
+  'versions.file.notBpmn': '「{name}」不是 BPMN 流程文件，无法对比',
+  'versions.file.tooLarge': '「{name}」有 {size} MB，超过 {limit} MB 的上限',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

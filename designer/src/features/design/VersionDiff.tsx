@@ -2,15 +2,17 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Col, List, Row, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useT } from '../../i18n/index.tsx';
-import { api, ok } from '../../shared/api.ts';
 import { Query } from '../../shared/states.tsx';
 import { changeTitle, kindLabel, type Part, propertyWords } from './changeWords.ts';
 import { DiffDiagram, type Focus, PAINT } from './DiffDiagram.tsx';
 import { type ChangeKind, diffVersions, type ElementChange } from './diff.ts';
 
-export interface VersionRef {
-  readonly id: string;
-  readonly version: number;
+/** One side of a comparison: a deployed version, or a file opened from this computer. */
+export interface DiffSide {
+  /** Names what `xml` loads, for caching it. */
+  readonly key: string;
+  readonly title: string;
+  readonly xml: () => Promise<string>;
 }
 
 /** Each change's tag, in antd's colours nearest the markers. */
@@ -35,9 +37,6 @@ function Words({ parts }: { parts: readonly Part[] }) {
   );
 }
 
-const xmlOf = (id: string) => async () =>
-  (await ok(api.GET('/api/process-definitions/{id}/xml', { params: { path: { id } }, parseAs: 'text' }))) as string;
-
 /** What the older version shows of a change (what was removed or changed there), and what the newer shows. */
 const shownBefore = (c: ElementChange) => c.kind !== 'added';
 const shownAfter = (c: ElementChange) => c.kind !== 'removed';
@@ -46,13 +45,13 @@ const shownAfter = (c: ElementChange) => c.kind !== 'removed';
  * Two versions side by side, every change marked on both diagrams and listed in words; a click on
  * one finds it in both. Loaded on its own (bpmn-js, bpmn-moddle and bpmn-js-differ) when two versions are picked.
  */
-export default function VersionDiff({ before, after }: { before: VersionRef; after: VersionRef }) {
+export default function VersionDiff({ before, after }: { before: DiffSide; after: DiffSide }) {
   const t = useT();
   const [focus, setFocus] = useState<Focus>();
-  const beforeXml = useQuery({ queryKey: ['procedure-xml', before.id], queryFn: xmlOf(before.id), staleTime: Number.POSITIVE_INFINITY });
-  const afterXml = useQuery({ queryKey: ['procedure-xml', after.id], queryFn: xmlOf(after.id), staleTime: Number.POSITIVE_INFINITY });
+  const beforeXml = useQuery({ queryKey: ['diff-side', before.key], queryFn: before.xml, staleTime: Number.POSITIVE_INFINITY });
+  const afterXml = useQuery({ queryKey: ['diff-side', after.key], queryFn: after.xml, staleTime: Number.POSITIVE_INFINITY });
   const changes = useQuery({
-    queryKey: ['version-diff', before.id, after.id],
+    queryKey: ['version-diff', before.key, after.key],
     enabled: beforeXml.data !== undefined && afterXml.data !== undefined,
     queryFn: () => diffVersions(beforeXml.data as string, afterXml.data as string),
     staleTime: Number.POSITIVE_INFINITY,
@@ -73,19 +72,13 @@ export default function VersionDiff({ before, after }: { before: VersionRef; aft
       </Space>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
-          <Card size="small" title={t('versions.before', { version: before.version })}>
-            <Query query={beforeXml}>
-              {(xml) => (
-                <DiffDiagram xml={xml} marks={marksBefore} focus={focus} label={t('versions.before', { version: before.version })} />
-              )}
-            </Query>
+          <Card size="small" title={before.title}>
+            <Query query={beforeXml}>{(xml) => <DiffDiagram xml={xml} marks={marksBefore} focus={focus} label={before.title} />}</Query>
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Card size="small" title={t('versions.after', { version: after.version })}>
-            <Query query={afterXml}>
-              {(xml) => <DiffDiagram xml={xml} marks={marksAfter} focus={focus} label={t('versions.after', { version: after.version })} />}
-            </Query>
+          <Card size="small" title={after.title}>
+            <Query query={afterXml}>{(xml) => <DiffDiagram xml={xml} marks={marksAfter} focus={focus} label={after.title} />}</Query>
           </Card>
         </Col>
       </Row>

@@ -1,6 +1,7 @@
+import { FolderOpenOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Space, Table, Tag, Typography } from 'antd';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { App, Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { useT } from '../../i18n/index.tsx';
 import { api, ok, type Success } from '../../shared/api.ts';
@@ -8,10 +9,59 @@ import { useUnitNames } from '../../shared/names.ts';
 import { usePeople } from '../../shared/people.ts';
 import { Loading, Nothing, Query } from '../../shared/states.tsx';
 import { atMinute } from '../../shared/time.ts';
+import { readBpmnFile } from './files.ts';
+import type { DiffSide } from './VersionDiff.tsx';
 
 const VersionDiff = lazy(() => import('./VersionDiff.tsx'));
 
 type Definition = Success<'/api/process-definitions', 'get'>['items'][number];
+
+const versionSide = (d: Definition, title: string): DiffSide => ({
+  key: d.id,
+  title,
+  xml: async () => (await ok(api.GET('/api/process-definitions/{id}/xml', { params: { path: { id: d.id } }, parseAs: 'text' }))) as string,
+});
+
+/** A model opened from this computer (drawn in Camunda Modeler, say), to see what deploying it would change. */
+interface OpenedFile {
+  readonly name: string;
+  readonly xml: string;
+  readonly opened: number;
+}
+
+const MB = 1024 * 1024;
+
+/** 与本地文件对比: picks a .bpmn file and reads it, naming what is wrong with one that cannot be compared. */
+function OpenFile({ onOpen }: { onOpen(file: OpenedFile): void }) {
+  const t = useT();
+  const input = useRef<HTMLInputElement>(null);
+  const { message } = App.useApp();
+  return (
+    <>
+      <input
+        ref={input}
+        type="file"
+        accept=".bpmn,.xml,application/xml,text/xml"
+        hidden
+        aria-label={t('versions.file.open')}
+        data-testid="versions-file"
+        onChange={async (event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (!file) return;
+          const read = await readBpmnFile(file);
+          if (read.ok) onOpen({ name: file.name, xml: read.xml, opened: Date.now() });
+          else if (read.code === 'too-large') {
+            message.error(t('versions.file.tooLarge', { name: file.name, size: (read.bytes / MB).toFixed(1), limit: read.limit / MB }));
+          } else message.error(t('versions.file.notBpmn', { name: file.name }));
+        }}
+      />
+      <Button icon={<FolderOpenOutlined />} onClick={() => input.current?.click()}>
+        {t('versions.file.open')}
+      </Button>
+    </>
+  );
+}
 
 /** Newest first; per unit, the newest version is the one its new instances start. */
 function withLatest(items: readonly Definition[]): (Definition & { latest: boolean })[] {
@@ -42,28 +92,23 @@ export function Versions() {
   const { key = '' } = useParams();
   const unitName = useUnitNames();
   const people = usePeople();
-  const [picked, setPicked] = useState<string[]>([]);
+  // Until the person ticks: the two newest, so the latest change shows at once.
+  const [ticked, setPicked] = useState<string[]>();
+  const [file, setFile] = useState<OpenedFile>();
   const versions = useQuery({
     queryKey: ['/api/process-definitions', { key }],
     queryFn: () => ok(api.GET('/api/process-definitions', { params: { query: { key } } })),
   });
   const rows = withLatest(versions.data?.items ?? []);
 
-  // Opened with nothing ticked: the two newest, so the latest change shows at once.
-  useEffect(() => {
-    if (versions.data && picked.length === 0)
-      setPicked(
-        withLatest(versions.data.items)
-          .slice(0, 2)
-          .map((d) => d.id),
-      );
-  }, [versions.data, picked.length]);
-
+  const picked = ticked ?? rows.slice(0, 2).map((d) => d.id);
   const pair = ordered(rows, picked);
   const name = rows[0]?.name ?? key;
+  // A file is compared with the newer of the versions ticked, else the newest.
+  const base = pair?.[1] ?? rows.find((d) => picked.includes(d.id)) ?? rows[0];
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Card title={<span translate="no">{t('versions.title', { name })}</span>}>
+      <Card title={<span translate="no">{t('versions.title', { name })}</span>} extra={<OpenFile onOpen={setFile} />}>
         <Query query={versions}>
           {() =>
             rows.length === 0 ? (
@@ -115,18 +160,33 @@ export function Versions() {
           }
         </Query>
       </Card>
-      {rows.length > 0 ? (
-        pair ? (
-          <Card title={t('versions.comparing', { before: pair[0].version, after: pair[1].version })}>
-            <Suspense fallback={<Loading />}>
-              <VersionDiff key={`${pair[0].id}:${pair[1].id}`} before={pair[0]} after={pair[1]} />
-            </Suspense>
-          </Card>
-        ) : (
-          <Typography.Text type="secondary" data-testid="versions-pick-two">
-            {t('versions.pickTwo')}
-          </Typography.Text>
-        )
+      {file && base ? (
+        <Card
+          title={<span translate="no">{t('versions.file.comparing', { version: base.version, name: file.name })}</span>}
+          extra={<Button onClick={() => setFile(undefined)}>{t('versions.file.close')}</Button>}
+        >
+          <Suspense fallback={<Loading />}>
+            <VersionDiff
+              key={`${base.id}:${file.opened}`}
+              before={versionSide(base, t('versions.before', { version: base.version }))}
+              after={{ key: `file:${file.opened}`, title: t('versions.file.side', { name: file.name }), xml: async () => file.xml }}
+            />
+          </Suspense>
+        </Card>
+      ) : pair ? (
+        <Card title={t('versions.comparing', { before: pair[0].version, after: pair[1].version })}>
+          <Suspense fallback={<Loading />}>
+            <VersionDiff
+              key={`${pair[0].id}:${pair[1].id}`}
+              before={versionSide(pair[0], t('versions.before', { version: pair[0].version }))}
+              after={versionSide(pair[1], t('versions.after', { version: pair[1].version }))}
+            />
+          </Suspense>
+        </Card>
+      ) : rows.length > 0 ? (
+        <Typography.Text type="secondary" data-testid="versions-pick-two">
+          {t('versions.pickTwo')}
+        </Typography.Text>
       ) : null}
     </Space>
   );

@@ -66,6 +66,19 @@ describe('the changes between two versions of a procedure', () => {
     expect(changes.map((c) => c.id)).not.toContain('fill');
   });
 
+  it('changes only the step when it is renamed, not the flows that point at it', async () => {
+    const renamed = V1.replace('name="两委会签"', 'name="两委联席会签"');
+    expect(await diffVersions(V1, renamed)).toEqual([
+      {
+        kind: 'changed',
+        id: 'countersign',
+        type: 'bpmn:UserTask',
+        name: '两委联席会签',
+        properties: [{ path: 'name', before: '两委会签', after: '两委联席会签' }],
+      },
+    ]);
+  });
+
   it('names what was removed, going the other way', async () => {
     const changes = await diffVersions(V2, V1);
     expect(changes).toContainEqual({

@@ -55,6 +55,14 @@ function itemKey(item: unknown, index: number): { key: string; by?: string } {
   return { key: String(index) };
 }
 
+/** A property as compared (a reference by the id it points at) and as shown (by the name there). */
+interface Value {
+  readonly compared: string;
+  readonly shown: string;
+}
+
+const plain = (text: string): Value => ({ compared: text, shown: text });
+
 /** A referenced element as people know it: by its name, else its id. */
 const referenced = (value: unknown): string => {
   if (!isElement(value)) return String(value);
@@ -62,26 +70,28 @@ const referenced = (value: unknown): string => {
   return typeof name === 'string' && name.trim() !== '' ? name.trim() : String(value.id);
 };
 
-/** Every property of an element as path → text, for comparing two versions of it. */
-export function propertiesOf(element: ModdleElement): Map<string, string> {
-  const out = new Map<string, string>();
+type Properties = Map<string, Value>;
+
+/** Every property of an element by its path, for comparing two versions of it. */
+export function propertiesOf(element: ModdleElement): Properties {
+  const out: Properties = new Map();
   flatten(element, '', out);
   return out;
 }
 
 /** `skip`: the property an item is keyed by, already in its path. */
-function flatten(element: ModdleElement, prefix: string, out: Map<string, string>, skip?: string): void {
+function flatten(element: ModdleElement, prefix: string, out: Properties, skip?: string): void {
   const { $descriptor: descriptor } = element;
   for (const [name, value] of Object.entries(element.$attrs ?? {})) {
-    if (!name.startsWith('xmlns')) out.set(`${prefix}${name}`, value);
+    if (!name.startsWith('xmlns')) out.set(`${prefix}${name}`, plain(value));
   }
   if (descriptor.isGeneric) {
     // An element of a namespace the designer has no descriptor for: its attributes, text and children.
     for (const [name, value] of Object.entries(element)) {
-      if (name === '$body' && typeof value === 'string') out.set(`${prefix}text`, value);
+      if (name === '$body' && typeof value === 'string') out.set(`${prefix}text`, plain(value));
       else if (name === '$children' && Array.isArray(value))
         eachItem(value, (child) => String((child as ModdleElement).$type), out, prefix);
-      else if (!name.startsWith('$') && name !== skip) out.set(`${prefix}${name}`, String(value));
+      else if (!name.startsWith('$') && name !== skip) out.set(`${prefix}${name}`, plain(String(value)));
     }
     return;
   }
@@ -92,7 +102,8 @@ function flatten(element: ModdleElement, prefix: string, out: Map<string, string
     const value = element.get(property.name);
     if (value === undefined || value === null) continue;
     if (property.isReference) {
-      out.set(`${prefix}${property.name}`, referenced(value));
+      // Compared by what it points at, so renaming the step a flow leads to changes the step, not the flow.
+      out.set(`${prefix}${property.name}`, { compared: `#${isElement(value) ? value.id : value}`, shown: referenced(value) });
     } else if (property.name === 'extensionElements' && isElement(value)) {
       // Extension elements by their type, as people name them: sz:assignment, zeebe:taskDefinition.
       const values = (value.get('values') as ModdleElement[] | undefined) ?? [];
@@ -112,34 +123,33 @@ function flatten(element: ModdleElement, prefix: string, out: Map<string, string
 }
 
 /** A list's items, each under `name[key]`: `fields[title]`, or a generic child by its type. */
-function eachItem(items: unknown[], name: (item: unknown) => string, out: Map<string, string>, prefix: string): void {
+function eachItem(items: unknown[], name: (item: unknown) => string, out: Properties, prefix: string): void {
   for (const [i, item] of items.entries()) {
     const { key, by } = itemKey(item, i);
     each(item, `${name(item)}[${key}]`, out, prefix, by);
   }
 }
 
-function each(value: unknown, name: string, out: Map<string, string>, prefix = '', skip?: string): void {
+function each(value: unknown, name: string, out: Properties, prefix = '', skip?: string): void {
   const path = `${prefix}${name}`;
   if (!isElement(value)) {
-    out.set(path, String(value));
+    out.set(path, plain(String(value)));
     return;
   }
   const before = out.size;
   flatten(value, `${path}.`, out, skip);
   // An element with nothing to say (an empty <sz:form/>) still counts as being there.
-  if (out.size === before) out.set(path, '');
+  if (out.size === before) out.set(path, plain(''));
 }
 
-function differing(before: Map<string, string>, after: Map<string, string>): PropertyChange[] {
+function differing(before: Properties, after: Properties): PropertyChange[] {
   const paths = [...new Set([...before.keys(), ...after.keys()])].sort();
   return paths
-    .filter((path) => before.get(path) !== after.get(path))
-    .map((path) => ({
-      path,
-      ...(before.has(path) ? { before: before.get(path) } : {}),
-      ...(after.has(path) ? { after: after.get(path) } : {}),
-    }));
+    .filter((path) => before.get(path)?.compared !== after.get(path)?.compared)
+    .map((path) => {
+      const [was, is] = [before.get(path), after.get(path)];
+      return { path, ...(was ? { before: was.shown } : {}), ...(is ? { after: is.shown } : {}) };
+    });
 }
 
 const nameOf = (element: ModdleElement): { name?: string } => {
