@@ -367,4 +367,5 @@ export const en: Record<MessageKey, string> = {
   'versions.file.close': 'Stop comparing the file',
   'versions.file.notBpmn': '“{name}” is not a BPMN model and cannot be compared',
   'versions.file.tooLarge': '“{name}” is {size} MB, over the {limit} MB limit',
+  'versions.file.base': 'Deployed v{version}',
 };

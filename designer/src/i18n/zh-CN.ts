@@ -366,6 +366,7 @@ export const zhCN = {
   'versions.file.close': '不再对比文件',
   'versions.file.notBpmn': '「{name}」不是 BPMN 流程文件，无法对比',
   'versions.file.tooLarge': '「{name}」有 {size} MB，超过 {limit} MB 的上限',
+  'versions.file.base': '已发布的 v{version}',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -168,7 +168,7 @@ export function Versions() {
           <Suspense fallback={<Loading />}>
             <VersionDiff
               key={`${base.id}:${file.opened}`}
-              before={versionSide(base, t('versions.before', { version: base.version }))}
+              before={versionSide(base, t('versions.file.base', { version: base.version }))}
               after={{ key: `file:${file.opened}`, title: t('versions.file.side', { name: file.name }), xml: async () => file.xml }}
             />
           </Suspense>
