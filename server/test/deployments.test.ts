@@ -20,6 +20,44 @@ describe('deployments and starting instances', () => {
     expect((await admin.get('/api/process-definitions')).json().items).toEqual([]);
   });
 
+  it('checks a model without storing it (dryRun): the problems deploy would find, on the elements they name', async () => {
+    const admin = await env.as('admin');
+    const flawed = processXml(
+      'flawed',
+      `<startEvent id="start"/><exclusiveGateway id="amountGate"/><endEvent id="end"/><endEvent id="big"/>
+       <sequenceFlow id="f1" sourceRef="start" targetRef="amountGate"/>
+       <sequenceFlow id="large" sourceRef="amountGate" targetRef="big"><conditionExpression>=amount &gt; * 1000</conditionExpression></sequenceFlow>
+       <sequenceFlow id="small" sourceRef="amountGate" targetRef="end"><conditionExpression>\${amount &lt;= 1000}</conditionExpression></sequenceFlow>`,
+    );
+    const checked = await admin.post('/api/deployments?dryRun=true', { xml: flawed, unit: UNITS.lishui });
+    expect(checked.statusCode).toBe(200);
+    const report = checked.json<{ ok: boolean; refusal: string; problems: { rule: string; elementId?: string }[] }>();
+    expect(report).toMatchObject({ ok: false, refusal: 'SZ_BPMN_INVALID' });
+    expect(report.problems.map((p) => [p.elementId, p.rule])).toEqual(
+      expect.arrayContaining([
+        ['large', 'feel-syntax'],
+        ['small', 'juel-expression'],
+      ]),
+    );
+    const clean = await admin.post('/api/deployments?dryRun=true', { xml: REVIEW, unit: UNITS.lishui });
+    expect(clean.json()).toEqual({ ok: true, problems: [] });
+    expect((await admin.get('/api/process-definitions')).json().items).toEqual([]);
+    const clerk = await env.as('hefeng');
+    expect((await clerk.post('/api/deployments?dryRun=true', { xml: REVIEW, unit: UNITS.hefeng })).statusCode).toBe(403);
+  });
+
+  it('checks one FEEL text as the designer types it, naming the column or the JUEL it found', async () => {
+    const clerk = await env.as('hefeng');
+    const check = async (expression: string) => (await clerk.post('/api/feel/check', { expression })).json();
+    expect(await check('=amount > 50000 and matterType = "集体资产处置"')).toEqual({ valid: true, problems: [] });
+    expect(await check('amount > * 1000')).toEqual({
+      valid: false,
+      problems: [{ rule: 'feel-syntax', message: 'FEEL syntax error: unexpected "*" at column 10 in "amount > * 1000"' }],
+    });
+    expect((await check('#{approved}')).problems).toEqual([expect.objectContaining({ rule: 'juel-expression' })]);
+    expect((await clerk.post('/api/feel/check', { expression: 'a', kind: 'juel' })).statusCode).toBe(400);
+  });
+
   it('deploys JSON or multipart, versions per key and unit, and serves the XML back', async () => {
     const admin = await env.as('admin');
     const first = await deploy(env, REVIEW);

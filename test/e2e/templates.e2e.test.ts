@@ -57,12 +57,24 @@ describe('a village’s adoption of a template', () => {
     v2.manifest.version = '2.0.0';
     Object.assign(v2.parameters.schema.properties.postingDays as object, { minimum: 12, default: 12 });
     await ok((await signedIn('lishui-sheji')).POST('/api/templates', { body: v2 as never }));
-    await ok(
-      (await signedIn('lishui-guanli')).POST('/api/templates/{id}/versions/{version}/publications', {
-        params: { path: { id: 'key-matters', version: '2.0.0' } },
-        body: { unit: '/nanhai/lishui/' },
-      }),
-    );
+    // 里水镇's administrator publishes it from the library, raising the town's minimum to what 2.0.0 asks.
+    const townBrowser = await stage.context();
+    const town = await townBrowser.newPage();
+    await signIn(town, 'lishui-guanli', DEMO_PASSWORD);
+    await town.goto('/templates');
+    await town.getByTestId('library-key-matters').getByTestId('publish-link').click();
+    await town.getByTestId('bounds').waitFor();
+    // The newest version is the one offered; the town's bounds of 1.0.0 come along, one now too loose.
+    expect(await town.getByTestId('publish-version').textContent()).toContain('v2.0.0');
+    await expect.poll(() => town.getByTestId('bound-past').count(), { timeout: 10_000 }).toBe(1);
+    await town.getByLabel('公示天数 最小值').fill('12');
+    await expect.poll(() => town.getByTestId('bound-past').count()).toBe(0);
+    await town.getByLabel(/发布说明/).fill('公示期至少 12 天');
+    await snap(town, '32a-town-publishes');
+    await town.getByRole('button', { name: /^发\s*布$/ }).click();
+    await town.waitForURL('**/templates');
+    await expect.poll(() => town.getByTestId('library-key-matters').textContent(), { timeout: 10_000 }).toContain('已发布 v2.0.0');
+    await townBrowser.close();
     await page.reload();
     await page.getByTestId('see-upgrade').click();
     await expect.poll(() => page.getByTestId('upgrade-changes').textContent()).toContain('公示天数');
@@ -116,7 +128,8 @@ describe('a village’s adoption of a template', () => {
   });
 
   it('lets 里水镇’s administrator pair its villages by a plan and apply it', async () => {
-    const town = await (await stage.context()).newPage();
+    const townBrowser = await stage.context();
+    const town = await townBrowser.newPage();
     await signIn(town, 'lishui-guanli', DEMO_PASSWORD);
     await town.getByRole('link', { name: '模板' }).click();
     await town.getByTestId('pairing-link').click();

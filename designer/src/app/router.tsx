@@ -31,6 +31,10 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('../features/templates/PairingPlan.tsx')).PairingPlan }),
           },
           {
+            path: '/templates/:templateId/publish',
+            lazy: async () => ({ Component: (await import('../features/templates/PublishPage.tsx')).PublishPage }),
+          },
+          {
             path: '/templates/publications/:id/adopt',
             lazy: async () => ({ Component: (await import('../features/templates/AdoptPage.tsx')).AdoptPage }),
           },

@@ -52,6 +52,31 @@ export const Problem = Type.Object({
   message: Type.String(),
 });
 
+export const DeployQuery = Type.Object(
+  {
+    dryRun: Type.Optional(
+      Type.Boolean({ description: 'Check everything deploy checks and answer 200 with the report, storing nothing', default: false }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** What a dry run found: the problems deploy would refuse with, model and forms alike, each naming where it is. */
+export const DeployReport = Type.Object({
+  ok: Type.Boolean({ description: 'True when deploying this would succeed' }),
+  refusal: Type.Optional(Type.Union([Type.Literal('SZ_BPMN_INVALID'), Type.Literal('SZ_FORM_DEFINITION_INVALID')])),
+  problems: Type.Array(
+    Type.Object({
+      rule: Type.String({ description: "The model rule broken (e.g. 'feel-syntax') or the form problem's code" }),
+      message: Type.String(),
+      elementId: Type.Optional(Type.String({ description: 'The BPMN element it is on' })),
+      elementType: Type.Optional(Type.String()),
+      form: Type.Optional(Type.String({ description: 'The form key, for a problem in a deployed form' })),
+      path: Type.Optional(Type.String({ description: 'Where in that form' })),
+    }),
+  ),
+});
+
 export const ListQuery = Type.Object({ key: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false });
 
 export const DefinitionParams = Type.Object({ id: Id });
