@@ -1,41 +1,26 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, List, Row, Space, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import { useT } from '../../i18n/index.tsx';
 import { Query } from '../../shared/states.tsx';
-import { changeTitle, kindLabel, type Part, propertyWords } from './changeWords.ts';
+import { changeTitle, kindLabel, propertyWords } from './changeWords.ts';
 import { DiffDiagram, type Focus, PAINT } from './DiffDiagram.tsx';
 import { type ChangeKind, diffVersions, type ElementChange } from './diff.ts';
+import { Words } from './Words.tsx';
 
 /** One side of a comparison: a deployed version, or a file opened from this computer. */
 export interface DiffSide {
   /** Names what `xml` loads, for caching it. */
   readonly key: string;
-  readonly title: string;
+  readonly title: ReactNode;
+  /** The title as text, naming its diagram for screen readers. */
+  readonly label: string;
   readonly xml: () => Promise<string>;
 }
 
 /** Each change's tag, in antd's colours nearest the markers. */
 const KIND_COLOURS: Record<ChangeKind, string> = { added: 'green', removed: 'red', changed: 'gold', moved: 'blue' };
 const KINDS: readonly ChangeKind[] = ['added', 'removed', 'changed', 'moved'];
-
-/** The procedure's own words (names, expressions) are kept from page translation; ours are not. */
-function Words({ parts }: { parts: readonly Part[] }) {
-  return (
-    <>
-      {parts.map((part, i) =>
-        part.data ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed line, never reordered
-          <span key={i} translate="no">
-            {part.text}
-          </span>
-        ) : (
-          part.text
-        ),
-      )}
-    </>
-  );
-}
 
 /** What the older version shows of a change (what was removed or changed there), and what the newer shows. */
 const shownBefore = (c: ElementChange) => c.kind !== 'added';
@@ -73,12 +58,12 @@ export default function VersionDiff({ before, after }: { before: DiffSide; after
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Card size="small" title={before.title}>
-            <Query query={beforeXml}>{(xml) => <DiffDiagram xml={xml} marks={marksBefore} focus={focus} label={before.title} />}</Query>
+            <Query query={beforeXml}>{(xml) => <DiffDiagram xml={xml} marks={marksBefore} focus={focus} label={before.label} />}</Query>
           </Card>
         </Col>
         <Col xs={24} lg={12}>
           <Card size="small" title={after.title}>
-            <Query query={afterXml}>{(xml) => <DiffDiagram xml={xml} marks={marksAfter} focus={focus} label={after.title} />}</Query>
+            <Query query={afterXml}>{(xml) => <DiffDiagram xml={xml} marks={marksAfter} focus={focus} label={after.label} />}</Query>
           </Card>
         </Col>
       </Row>

@@ -9,8 +9,10 @@ import { useUnitNames } from '../../shared/names.ts';
 import { usePeople } from '../../shared/people.ts';
 import { Loading, Nothing, Query } from '../../shared/states.tsx';
 import { atMinute } from '../../shared/time.ts';
+import { filled } from './changeWords.ts';
 import { readBpmnFile } from './files.ts';
 import type { DiffSide } from './VersionDiff.tsx';
+import { Words } from './Words.tsx';
 
 const VersionDiff = lazy(() => import('./VersionDiff.tsx'));
 
@@ -19,6 +21,7 @@ type Definition = Success<'/api/process-definitions', 'get'>['items'][number];
 const versionSide = (d: Definition, title: string): DiffSide => ({
   key: d.id,
   title,
+  label: title,
   xml: async () => (await ok(api.GET('/api/process-definitions/{id}/xml', { params: { path: { id: d.id } }, parseAs: 'text' }))) as string,
 });
 
@@ -108,7 +111,10 @@ export function Versions() {
   const base = pair?.[1] ?? rows.find((d) => picked.includes(d.id)) ?? rows[0];
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Card title={<span translate="no">{t('versions.title', { name })}</span>} extra={<OpenFile onOpen={setFile} />}>
+      <Card
+        title={<Words parts={filled(t('versions.title'), { name: { text: name, data: true } })} />}
+        extra={<OpenFile onOpen={setFile} />}
+      >
         <Query query={versions}>
           {() =>
             rows.length === 0 ? (
@@ -151,7 +157,11 @@ export function Versions() {
                       title: t('versions.note'),
                       key: 'note',
                       render: (_, d) =>
-                        d.note ? <span>{d.note}</span> : <Typography.Text type="secondary">{t('versions.noNote')}</Typography.Text>,
+                        d.note ? (
+                          <span translate="no">{d.note}</span>
+                        ) : (
+                          <Typography.Text type="secondary">{t('versions.noNote')}</Typography.Text>
+                        ),
                     },
                   ]}
                 />
@@ -162,14 +172,26 @@ export function Versions() {
       </Card>
       {file && base ? (
         <Card
-          title={<span translate="no">{t('versions.file.comparing', { version: base.version, name: file.name })}</span>}
+          title={
+            <Words
+              parts={filled(t('versions.file.comparing'), {
+                version: { text: String(base.version), data: false },
+                name: { text: file.name, data: true },
+              })}
+            />
+          }
           extra={<Button onClick={() => setFile(undefined)}>{t('versions.file.close')}</Button>}
         >
           <Suspense fallback={<Loading />}>
             <VersionDiff
               key={`${base.id}:${file.opened}`}
               before={versionSide(base, t('versions.file.base', { version: base.version }))}
-              after={{ key: `file:${file.opened}`, title: t('versions.file.side', { name: file.name }), xml: async () => file.xml }}
+              after={{
+                key: `file:${file.opened}`,
+                title: <Words parts={filled(t('versions.file.side'), { name: { text: file.name, data: true } })} />,
+                label: t('versions.file.side', { name: file.name }),
+                xml: async () => file.xml,
+              }}
             />
           </Suspense>
         </Card>

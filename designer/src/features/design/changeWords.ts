@@ -101,8 +101,8 @@ function valueWords(t: Translate, path: string, value: string | undefined): { te
 /** The parts of a line, each marked as ours or the procedure's, so a page can keep the latter untranslated. */
 export type Part = { readonly text: string; readonly data: boolean };
 
-/** A catalogue text with its {params} filled by parts: "{property}：{before} → {after}". */
-function filled(template: string, parts: Record<string, Part>): Part[] {
+/** A catalogue text (as `t` gives it without params) with its {params} filled by parts: "{property}：{before} → {after}". */
+export function filled(template: string, parts: Record<string, Part>): Part[] {
   return template
     .split(/(\{\w+\})/)
     .filter((piece) => piece !== '')
