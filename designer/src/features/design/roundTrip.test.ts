@@ -15,9 +15,10 @@ import { mergedDescriptor, zeebe } from './zeebe.ts';
  * and the demo's own, and check nothing is lost or changed on the way through.
  */
 
-const PEER = '/work/shared/peer';
 const ENGINE = '@shanzhi/engine';
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '../../../../');
+/** The peer models sit in shared/ beside the repository's clone, or under SHANZHI_PEER (as `pnpm conformance` reads them). */
+const PEER = process.env.SHANZHI_PEER ?? join(REPO, '../shared/peer');
 
 function bpmnFilesIn(folder: string): string[] {
   return readdirSync(folder, { recursive: true, encoding: 'utf8' })
