@@ -37,7 +37,7 @@ describe('the versions of a procedure and what changed between two', () => {
     await signIn(page, 'lishui-sheji', DEMO_PASSWORD);
     const table = page.getByTestId('versions-table');
     // Usable when the changes between the two newest are listed: bpmn-js and the differ loaded, both diagrams drawn.
-    await openTimed(page, `/design/${DEMO_REQUEST_PROCEDURE.key}/versions`, changes().first());
+    await openTimed(page, `/design/${DEMO_REQUEST_PROCEDURE.key}/versions?unit=${encodeURIComponent(PATHS.lishui)}`, changes().first());
     const rows = table.locator('tbody tr.ant-table-row');
     await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(2);
     const newest = await rows.first().textContent();

@@ -42,6 +42,12 @@ export const router = createBrowserRouter([
             path: '/templates/adoptions/:id',
             lazy: async () => ({ Component: (await import('../features/templates/AdoptionPage.tsx')).AdoptionPage }),
           },
+          { path: '/design', lazy: async () => ({ Component: (await import('../features/design/DesignList.tsx')).DesignList }) },
+          { path: '/design/new', lazy: async () => ({ Component: (await import('../features/design/DesignEditor.tsx')).DesignEditor }) },
+          {
+            path: '/design/:definitionId',
+            lazy: async () => ({ Component: (await import('../features/design/DesignEditor.tsx')).DesignEditor }),
+          },
           {
             path: '/design/:key/versions',
             lazy: async () => ({ Component: (await import('../features/design/Versions.tsx')).Versions }),

@@ -2,7 +2,7 @@ import { FolderOpenOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { lazy, Suspense, useRef, useState } from 'react';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { useT } from '../../i18n/index.tsx';
 import { api, ok, type Success } from '../../shared/api.ts';
 import { useUnitNames } from '../../shared/names.ts';
@@ -87,12 +87,15 @@ function ordered(rows: readonly Definition[], ids: readonly string[]): [Definiti
 }
 
 /**
- * /design/:key/versions: every version of one procedure in the units I reach, with who deployed it
- * when and why; tick two to see what changed between them.
+ * /design/:key/versions[?unit=]: every version of one procedure in the units I reach (or at one unit),
+ * with who deployed it when and why; tick two to see what changed between them.
  */
 export function Versions() {
   const t = useT();
   const { key = '' } = useParams();
+  // ?unit= (from the procedure list): that unit's versions only; without it, every unit in reach.
+  const [search] = useSearchParams();
+  const unit = search.get('unit');
   const unitName = useUnitNames();
   const people = usePeople();
   // Until the person ticks: the two newest, so the latest change shows at once.
@@ -102,7 +105,7 @@ export function Versions() {
     queryKey: ['/api/process-definitions', { key }],
     queryFn: () => ok(api.GET('/api/process-definitions', { params: { query: { key } } })),
   });
-  const rows = withLatest(versions.data?.items ?? []);
+  const rows = withLatest((versions.data?.items ?? []).filter((d) => unit === null || d.unitPath === unit));
 
   const picked = ticked ?? rows.slice(0, 2).map((d) => d.id);
   const pair = ordered(rows, picked);

@@ -1,4 +1,5 @@
-// bpmn-moddle's package exports no types for its entry, bpmn-js-differ ships none: what the designer uses of them.
+// What the designer uses of bpmn-moddle beyond the engine's declaration (packages/engine/src/compile/moddle.d.ts,
+// merged with this one), and of bpmn-js-differ, which ships no types.
 declare module 'bpmn-moddle' {
   export interface ModdleProperty {
     readonly name: string;
@@ -15,24 +16,11 @@ declare module 'bpmn-moddle' {
     readonly properties: readonly ModdleProperty[];
     readonly propertiesByName: Readonly<Record<string, ModdleProperty>>;
   }
-  export interface ModdleElement {
-    readonly $type: string;
+  interface ModdleElement {
     readonly $descriptor: ModdleDescriptor;
-    readonly $attrs?: Readonly<Record<string, string>>;
-    readonly $parent?: ModdleElement;
-    readonly id?: string;
-    readonly [key: string]: unknown;
     get(name: string): unknown;
   }
-  export interface ParseResult {
-    readonly rootElement: ModdleElement;
-    readonly warnings: readonly { readonly message: string }[];
-    readonly elementsById: Readonly<Record<string, ModdleElement>>;
-  }
-  export class BpmnModdle {
-    constructor(packages?: Record<string, unknown>);
-    fromXML(xml: string, typeName?: string): Promise<ParseResult>;
-    toXML(element: ModdleElement, options?: { format?: boolean }): Promise<{ xml: string }>;
+  interface BpmnModdle {
     getType(name: string): { readonly $descriptor: ModdleDescriptor };
     getPackages(): readonly { readonly prefix: string; readonly uri: string }[];
   }
