@@ -181,6 +181,12 @@ describe('pnpm shanzhi', () => {
     expect(good.code).toBe(0);
     expect(good.out).toContain('village_review');
     expect(good.out).toContain('/nanhai/lishui/hefeng/');
+    const noted = await shanzhi(dir, ['deploy', 'models/review.bpmn', '--unit', '鹤峰村', '--note', '审核改由村两委办理']);
+    expect(noted.code).toBe(0);
+    expect(noted.out).toContain('版本说明 (note): 审核改由村两委办理');
+    const tooLong = await shanzhi(dir, ['deploy', 'models/review.bpmn', '--unit', '鹤峰村', '--note', '改'.repeat(501)]);
+    expect(tooLong.code).toBe(1);
+    expect(tooLong.err).toContain('note too long');
     const misconfigured = await shanzhi(dir, ['deploy', 'models/review.bpmn', '--unit', '鹤峰村'], { SHANZHI_MAX_CALL_DEPTH: '0' });
     expect(misconfigured.code).toBe(1);
     expect(misconfigured.err).toContain("SHANZHI_MAX_CALL_DEPTH '0' is not a whole number from 1 to 256");
@@ -199,7 +205,10 @@ describe('pnpm shanzhi', () => {
 
     const store = createSqliteStore({ file: join(dir, 'shanzhi.db') });
     try {
-      expect(await store.definitions.latest('village_review', '/nanhai/lishui/hefeng/')).toMatchObject({ version: 1 });
+      expect(await store.definitions.latest('village_review', '/nanhai/lishui/hefeng/')).toMatchObject({
+        version: 2,
+        note: '审核改由村两委办理',
+      });
       expect(await store.definitions.list(['/'], 'broken_review')).toEqual([]);
     } finally {
       await store.close();

@@ -2,33 +2,7 @@
 /// <reference lib="dom.iterable" />
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, openStage, type Stage, signIn, signOut, snap } from './harness.ts';
-
-/**
- * Chinese text on the page that is not data: text nodes and the attributes people read
- * (placeholder, aria-label, title, alt), outside elements marked translate="no" (names, units,
- * titles and form labels as their authors wrote them).
- */
-function untranslated(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const cjk = /[\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]/;
-    // The nearest element that says whether it is to be translated decides: a form's frame is data, its buttons ours.
-    const isData = (el: Element | null) => el?.closest('[translate]')?.getAttribute('translate') === 'no';
-    const found: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node.textContent ?? '';
-      if (cjk.test(text) && !isData(node.parentElement)) found.push(text.trim());
-    }
-    for (const el of document.body.querySelectorAll('[placeholder], [aria-label], [title], [alt]')) {
-      for (const name of ['placeholder', 'aria-label', 'title', 'alt']) {
-        const value = el.getAttribute(name);
-        if (value && cjk.test(value) && !isData(el)) found.push(`${name}=${value}`);
-      }
-    }
-    return found;
-  });
-}
+import { DEMO_PASSWORD, openStage, type Stage, signIn, signOut, snap, untranslated } from './harness.ts';
 
 describe('the app in English', () => {
   let stage: Stage;

@@ -53,6 +53,10 @@ export const router = createBrowserRouter([
           { path: '/forms/:id', lazy: async () => ({ Component: (await import('../features/forms/FormBuilder.tsx')).FormBuilder }) },
           { path: '/dashboard', lazy: async () => ({ Component: (await import('../features/dashboard/Dashboard.tsx')).Dashboard }) },
           {
+            path: '/design/:key/versions',
+            lazy: async () => ({ Component: (await import('../features/design/Versions.tsx')).Versions }),
+          },
+          {
             path: '/notifications',
             lazy: async () => ({ Component: (await import('../features/notifications/Notifications.tsx')).Notifications }),
           },

@@ -20,6 +20,9 @@ export type DeployResult =
   | { readonly ok: false; readonly code: 'SZ_BPMN_INVALID'; readonly problems: readonly Problem[] }
   | { readonly ok: false; readonly code: 'SZ_FORM_DEFINITION_INVALID'; readonly problems: readonly FormProblem[] };
 
+/** The longest version note a deployment keeps, in characters: a line or two for the version list. */
+export const MAX_VERSION_NOTE_LENGTH = 500;
+
 export interface DeployInput {
   readonly xml: string;
   /** Forms deployed with the model, as new versions, before it: its bindings without a version take these. */

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { MAX_VERSION_NOTE_LENGTH } from '../../runtime/definitions.ts';
 import { Id, IsoTime, UnitPath } from '../common.ts';
 import { FormInput, FormSummary } from '../forms/schemas.ts';
 
@@ -6,7 +7,11 @@ import { FormInput, FormSummary } from '../forms/schemas.ts';
 export const MAX_DEPLOYED_FORMS = 50;
 
 /** What changed in a version, in the deployer's words: a line or two for the version list. */
-const VersionNote = Type.String({ minLength: 1, maxLength: 500, description: 'What changed in this version, shown in the version list' });
+const VersionNote = Type.String({
+  minLength: 1,
+  maxLength: MAX_VERSION_NOTE_LENGTH,
+  description: 'What changed in this version, shown in the version list',
+});
 
 export const DeployBody = Type.Object(
   {
