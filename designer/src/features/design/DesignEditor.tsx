@@ -7,6 +7,7 @@ import { api, ok } from '../../shared/api.ts';
 import { Query } from '../../shared/states.tsx';
 import { deploy, dryRun, MAX_NOTE, refusalProblems } from './deploy.ts';
 import { downloadText } from './download.ts';
+import { bpmnFileName } from './files.ts';
 import { createModeler, type Modeler } from './modeler.ts';
 import { newDiagram } from './newDiagram.ts';
 import { type OpenedFile, OpenFileButton } from './OpenFileButton.tsx';
@@ -119,7 +120,7 @@ function Editor({ initial, initialUnit }: { initial: OpenedFile; initialUnit: st
   async function save() {
     const m = modeler.current;
     if (!m) return;
-    downloadText(await currentXml(), file.name ?? `${processOf(m).id}.bpmn`, 'application/xml');
+    downloadText(await currentXml(), file.name ?? bpmnFileName(processOf(m).id), 'application/xml');
   }
 
   async function check(): Promise<boolean> {
@@ -167,7 +168,7 @@ function Editor({ initial, initialUnit }: { initial: OpenedFile; initialUnit: st
       }
       extra={
         <Space wrap>
-          <OpenFileButton onOpen={setFile} />
+          <OpenFileButton label={t('design.openFile')} testId="design-file" onOpen={setFile} />
           <Button onClick={save} data-testid="design-save">
             {t('design.save')}
           </Button>

@@ -38,7 +38,11 @@ export function DesignList() {
       title={t('design.title')}
       extra={
         <Space wrap>
-          <OpenFileButton onOpen={(file) => navigate('/design/new', { state: { file } })} />
+          <OpenFileButton
+            label={t('design.openFile')}
+            testId="design-file"
+            onOpen={(file) => navigate('/design/new', { state: { file } })}
+          />
           <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/design/new')} data-testid="design-new">
             {t('design.new')}
           </Button>

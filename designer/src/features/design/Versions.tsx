@@ -1,7 +1,6 @@
-import { FolderOpenOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Space, Table, Tag, Typography } from 'antd';
-import { lazy, Suspense, useRef, useState } from 'react';
+import { Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { useT } from '../../i18n/index.tsx';
 import { api, ok, type Success } from '../../shared/api.ts';
@@ -10,7 +9,7 @@ import { usePeople } from '../../shared/people.ts';
 import { Loading, Nothing, Query } from '../../shared/states.tsx';
 import { atMinute } from '../../shared/time.ts';
 import { filled } from './changeWords.ts';
-import { readBpmnFile } from './files.ts';
+import { type OpenedFile, OpenFileButton } from './OpenFileButton.tsx';
 import type { DiffSide } from './VersionDiff.tsx';
 import { Words } from './Words.tsx';
 
@@ -26,45 +25,7 @@ const versionSide = (d: Definition, title: string): DiffSide => ({
 });
 
 /** A model opened from this computer (drawn in Camunda Modeler, say), to see what deploying it would change. */
-interface OpenedFile {
-  readonly name: string;
-  readonly xml: string;
-  readonly opened: number;
-}
-
-const MB = 1024 * 1024;
-
-/** 与本地文件对比: picks a .bpmn file and reads it, naming what is wrong with one that cannot be compared. */
-function OpenFile({ onOpen }: { onOpen(file: OpenedFile): void }) {
-  const t = useT();
-  const input = useRef<HTMLInputElement>(null);
-  const { message } = App.useApp();
-  return (
-    <>
-      <input
-        ref={input}
-        type="file"
-        accept=".bpmn,.xml,application/xml,text/xml"
-        hidden
-        aria-label={t('versions.file.open')}
-        data-testid="versions-file"
-        onChange={async (event) => {
-          const file = event.target.files?.[0];
-          event.target.value = '';
-          if (!file) return;
-          const read = await readBpmnFile(file);
-          if (read.ok) onOpen({ name: file.name, xml: read.xml, opened: Date.now() });
-          else if (read.code === 'too-large') {
-            message.error(t('versions.file.tooLarge', { name: file.name, size: (read.bytes / MB).toFixed(1), limit: read.limit / MB }));
-          } else message.error(t('versions.file.notBpmn', { name: file.name }));
-        }}
-      />
-      <Button icon={<FolderOpenOutlined />} onClick={() => input.current?.click()}>
-        {t('versions.file.open')}
-      </Button>
-    </>
-  );
-}
+type ComparedFile = OpenedFile & { readonly opened: number };
 
 /** Newest first; per unit, the newest version is the one its new instances start. */
 function withLatest(items: readonly Definition[]): (Definition & { latest: boolean })[] {
@@ -100,7 +61,7 @@ export function Versions() {
   const people = usePeople();
   // Until the person ticks: the two newest, so the latest change shows at once.
   const [ticked, setPicked] = useState<string[]>();
-  const [file, setFile] = useState<OpenedFile>();
+  const [file, setFile] = useState<ComparedFile>();
   const versions = useQuery({
     queryKey: ['/api/process-definitions', { key }],
     queryFn: () => ok(api.GET('/api/process-definitions', { params: { query: { key } } })),
@@ -116,7 +77,13 @@ export function Versions() {
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Card
         title={<Words parts={filled(t('versions.title'), { name: { text: name, data: true } })} />}
-        extra={<OpenFile onOpen={setFile} />}
+        extra={
+          <OpenFileButton
+            label={t('versions.file.open')}
+            testId="versions-file"
+            onOpen={(opened) => setFile({ ...opened, opened: Date.now() })}
+          />
+        }
       >
         <Query query={versions}>
           {() =>
@@ -179,7 +146,7 @@ export function Versions() {
             <Words
               parts={filled(t('versions.file.comparing'), {
                 version: { text: String(base.version), data: false },
-                name: { text: file.name, data: true },
+                name: { text: file.name ?? '', data: true },
               })}
             />
           }
@@ -191,8 +158,8 @@ export function Versions() {
               before={versionSide(base, t('versions.file.base', { version: base.version }))}
               after={{
                 key: `file:${file.opened}`,
-                title: <Words parts={filled(t('versions.file.side'), { name: { text: file.name, data: true } })} />,
-                label: t('versions.file.side', { name: file.name }),
+                title: <Words parts={filled(t('versions.file.side'), { name: { text: file.name ?? '', data: true } })} />,
+                label: t('versions.file.side', { name: file.name ?? '' }),
                 xml: async () => file.xml,
               }}
             />
