@@ -15,6 +15,7 @@ const NAV: { path: string; label: MessageKey; roles?: readonly string[] }[] = [
   { path: '/mine', label: 'nav.mine' },
   { path: '/registers', label: 'nav.registers' },
   { path: '/templates', label: 'nav.templates', roles: ['town-admin', 'village-admin', 'designer'] },
+  { path: '/admin', label: 'nav.admin', roles: ['town-admin', 'village-admin', 'auditor'] },
 ];
 
 /** How often the bell asks for the unread count while the app is open. */

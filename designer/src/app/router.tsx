@@ -38,6 +38,7 @@ export const router = createBrowserRouter([
             path: '/templates/adoptions/:id',
             lazy: async () => ({ Component: (await import('../features/templates/AdoptionPage.tsx')).AdoptionPage }),
           },
+          { path: '/admin/:tab?', lazy: async () => ({ Component: (await import('../features/admin/Admin.tsx')).Admin }) },
           {
             path: '/notifications',
             lazy: async () => ({ Component: (await import('../features/notifications/Notifications.tsx')).Notifications }),
