@@ -361,6 +361,7 @@ export const en: Record<MessageKey, string> = {
     'Click a weekday to make it a holiday, a weekend day to make it a day worked, and again to undo; then save. Time limits set from then on count with it.',
   'admin.calendar.holidays': 'Holidays ({count} days)',
   'admin.calendar.workdays': 'Days worked in exchange ({count} days)',
+  'admin.calendar.dateWithDay': '{date} ({day})',
   'admin.calendar.none': 'None',
   'admin.calendar.markProvisional': 'Provisional',
   'admin.calendar.note': 'Note, e.g. the notice’s reference number',

@@ -359,6 +359,7 @@ export const zhCN = {
   'admin.calendar.howTo': '点一下工作日设为放假，点一下周末设为调休上班，再点一下恢复；改好后保存。办理时限按保存后的日历计算。',
   'admin.calendar.holidays': '放假日（{count} 天）',
   'admin.calendar.workdays': '调休上班日（{count} 天）',
+  'admin.calendar.dateWithDay': '{date}（周{day}）',
   'admin.calendar.none': '无',
   'admin.calendar.markProvisional': '暂定',
   'admin.calendar.note': '备注，例如放假通知的文号',

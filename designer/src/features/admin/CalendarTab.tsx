@@ -33,7 +33,7 @@ function DateTags({ dates, onRemove, testId }: { dates: readonly string[]; onRem
             onRemove?.(d);
           }}
         >
-          {d}（{weekdays[(weekdayOf(d) + 6) % 7]}）
+          {t('admin.calendar.dateWithDay', { date: d, day: weekdays[(weekdayOf(d) + 6) % 7] ?? '' })}
         </Tag>
       ))}
     </Space>

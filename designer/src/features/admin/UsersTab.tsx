@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Input, Space, Table, Tag, Tooltip } from 'antd';
+import { Alert, App, Button, Card, Input, Space, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
 import { api, ok, type Success } from '../../shared/api.ts';
@@ -73,6 +73,7 @@ export function UsersTab() {
         </Space>
       }
     >
+      {managed.length === 0 ? <Alert type="info" showIcon message={onlyTown} style={{ marginBottom: 12 }} /> : null}
       <Table<User>
         rowKey="id"
         size="small"
