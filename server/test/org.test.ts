@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deploy, REVIEW, UNITS, useTestEnv } from './support.ts';
+import { type Client, client, deploy, PASSWORD, REVIEW, UNITS, useTestEnv } from './support.ts';
 
 describe('organisation, users and grants', () => {
   const env = useTestEnv();
@@ -93,6 +93,50 @@ describe('organisation, users and grants', () => {
     expect((await dali.get(`/api/org/users/${id}`)).statusCode).toBe(404);
     // Nor can 大沥镇's admin hand them a role at 大沥镇: they are not 大沥镇's to see.
     expect((await dali.post(`/api/org/users/${id}/grants`, { role: 'clerk', unitPath: UNITS.dali })).statusCode).toBe(404);
+  });
+
+  it('lets a village admin keep the village’s staff: accounts, staff roles and passwords there, and nothing above', async () => {
+    const admin = await env.as('admin');
+    const newUser = (c: Client, username: string, role: string, unitPath: string) =>
+      c.post('/api/org/users', { username, displayName: username, password: PASSWORD, grants: [{ role, unitPath }] });
+    expect((await newUser(admin, 'hefeng-admin', 'village-admin', UNITS.hefeng)).statusCode).toBe(201);
+    const signedIn = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'hefeng-admin', password: PASSWORD },
+    });
+    const village = client(env.app, signedIn.json<{ token: string }>().token);
+
+    const clerk = await newUser(village, 'hefeng-new', 'clerk', UNITS.hefeng);
+    expect(clerk.statusCode).toBe(201);
+    const id = clerk.json().id as string;
+    expect((await village.post(`/api/org/users/${id}/grants`, { role: 'grid-worker', unitPath: UNITS.hefeng })).json().grants).toEqual([
+      { role: 'clerk', unitPath: UNITS.hefeng },
+      { role: 'grid-worker', unitPath: UNITS.hefeng },
+    ]);
+    expect((await village.post(`/api/org/users/${id}/grants/revoke`, { role: 'clerk', unitPath: UNITS.hefeng })).statusCode).toBe(200);
+    expect((await village.post(`/api/org/users/${id}/password`, { password: 'another long password' })).statusCode).toBe(204);
+
+    // No administrator's, designer's or auditor's role, even at the village: a town admin grants those.
+    for (const role of ['village-admin', 'town-admin', 'designer', 'auditor']) {
+      const refused = await village.post(`/api/org/users/${id}/grants`, { role, unitPath: UNITS.hefeng });
+      expect(refused.statusCode, role).toBe(403);
+      expect(refused.json(), role).toMatchObject({ code: 'SZ_FORBIDDEN', message: expect.stringContaining('村（居）管理员只能授予') });
+    }
+    expect((await newUser(village, 'hefeng-boss', 'village-admin', UNITS.hefeng)).statusCode).toBe(403);
+    // Nothing beside or above the village: a unit out of reach answers as if it were not there.
+    expect((await newUser(village, 'honggang-new', 'clerk', UNITS.honggang)).statusCode).toBe(404);
+    expect((await village.post(`/api/org/users/${id}/grants`, { role: 'clerk', unitPath: UNITS.lishui })).statusCode).toBe(404);
+    expect((await village.post('/api/org/units', { path: '/nanhai/lishui/hefeng/x/', name: 'x', kind: 'grid' })).statusCode).toBe(403);
+
+    // A villager who is also town staff is the town's to keep: the village admin sets no password of theirs.
+    await admin.post(`/api/org/users/${id}/grants`, { role: 'clerk', unitPath: UNITS.lishui });
+    const townStaff = await village.post(`/api/org/users/${id}/password`, { password: 'a third long password' });
+    expect(townStaff.statusCode).toBe(403);
+    expect(townStaff.json().message).toContain('由镇（街）管理员设置');
+    expect((await village.post(`/api/org/users/${env.userId('hefeng')}/password`, { password: 'a third long password' })).statusCode).toBe(
+      204,
+    );
   });
 
   it('applies a grant or a revocation to the user’s very next request', async () => {

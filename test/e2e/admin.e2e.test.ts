@@ -17,7 +17,7 @@ function quietWeekday(year: number): string {
  * 系统管理, in the browser: 里水镇's administrator sees the unit tree, makes an account for a new
  * 鹤峰村 clerk and gives them a second role there, and the clerk signs in to 鹤峰村's screens; the
  * town keeps a holiday of its own and verifies the audit chain; 鹤峰村's administrator sees
- * 鹤峰村's people and not 宏岗村's, and cannot act for the town.
+ * 鹤峰村's people and not 宏岗村's, grants its staff's roles only, and has no webhooks to keep.
  */
 describe('administration', () => {
   let stage: Stage;
@@ -122,7 +122,7 @@ describe('administration', () => {
     await snap(page, '65-admin-audit');
   });
 
-  it('shows a village administrator their village’s people only, and what only the town may do', async () => {
+  it('shows a village administrator their village’s people only, with the staff roles they may grant', async () => {
     const village = await (await stage.context()).newPage();
     await signIn(village, 'hefeng-guanli', DEMO_PASSWORD);
     await village.goto('/admin/users');
@@ -132,8 +132,15 @@ describe('administration', () => {
     expect(text).toContain('hefeng-banshi');
     expect(text).not.toContain('honggang');
     expect(text).not.toContain('宏岗村');
-    expect(await village.getByTestId('new-user-open').isDisabled()).toBe(true);
     await snap(village, '66-admin-village-users');
+    // The village keeps its staff's accounts: the roles it may grant are theirs, not an administrator's.
+    await village.getByTestId('new-user-open').click();
+    await village.getByTestId('role-picker').click();
+    const options = village.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await options.first().waitFor(WAIT);
+    expect(await options.allTextContents()).toEqual(['办事员', '审批人', '党员/村民代表', '网格员']);
+    await village.keyboard.press('Escape');
+    await village.getByRole('button', { name: /取\s*消/ }).click();
     await village.getByRole('tab', { name: 'Webhook' }).click();
     await village.getByTestId('webhooks-forbidden').waitFor(WAIT);
     await village.context().close();

@@ -340,6 +340,9 @@ export const en: Record<MessageKey, string> = {
   'admin.users.passwordFor': 'Reset {name}’s password',
   'admin.users.setPassword': 'Reset',
   'admin.users.passwordSet': 'Password reset; tell the person in person or by phone',
+  'admin.users.villageKeeps':
+    'You create accounts for your village and grant or take back its clerk, approver, member and grid-worker roles; a town administrator grants administrator, designer and auditor roles.',
+  'admin.users.passwordTown': 'This user has roles beyond the village staff’s; a town administrator resets their password.',
   'admin.users.more': 'Load more users',
   'admin.calendar.title': 'Holidays and days worked in exchange',
   'admin.calendar.year': '{year}',

@@ -339,6 +339,9 @@ export const zhCN = {
   'admin.users.passwordFor': '重置{name}的密码',
   'admin.users.setPassword': '重置',
   'admin.users.passwordSet': '密码已重置，请当面或电话告知本人',
+  'admin.users.villageKeeps':
+    '您可以为本村（社区）新建账号，授予或收回办事员、审批人、党员/村民代表和网格员角色；管理员、流程设计和审计员角色由镇（街）管理员授予。',
+  'admin.users.passwordTown': '这个用户还有本村（社区）工作人员以外的角色，密码由镇（街）管理员重置。',
   'admin.users.more': '加载更多用户',
   'admin.calendar.title': '节假日与调休',
   'admin.calendar.year': '{year}年',

@@ -4,7 +4,8 @@ import { useI18n } from '../../i18n/index.tsx';
 import { api, ok } from '../../shared/api.ts';
 import { ROLES, roleLabel } from '../../shared/names.ts';
 import { FormDialog } from './FormDialog.tsx';
-import { useManaged } from './managers.ts';
+import { grantableRoles, staffUnits } from './grantRules.ts';
+import { useMyGrants } from './managers.ts';
 import { UnitPicker } from './UnitPicker.tsx';
 
 /** The server's minimum (server/src/routes/org/schemas.ts PasswordBody). */
@@ -16,9 +17,10 @@ function useUsersChanged() {
   return () => queries.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('/api/org/users') });
 }
 
+/** The role and the unit of a grant: those I may grant, at the units where I keep accounts. */
 function RoleAndUnit() {
   const { t } = useI18n();
-  const managed = useManaged('org');
+  const mine = useMyGrants();
   return (
     <>
       <Form.Item name="role" label={t('admin.users.role')} rules={[{ required: true, message: t('admin.users.roleNeeded') }]}>
@@ -26,11 +28,11 @@ function RoleAndUnit() {
           data-testid="role-picker"
           showSearch
           optionFilterProp="label"
-          options={ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))}
+          options={grantableRoles(mine, ROLES).map((r) => ({ value: r, label: roleLabel(t, r) }))}
         />
       </Form.Item>
       <Form.Item name="unitPath" label={t('admin.users.unit')} rules={[{ required: true, message: t('admin.users.unitNeeded') }]}>
-        <UnitPicker roots={managed} testId="unit-picker" />
+        <UnitPicker roots={staffUnits(mine)} testId="unit-picker" />
       </Form.Item>
     </>
   );

@@ -5,7 +5,8 @@ import { useI18n } from '../../i18n/index.tsx';
 import { api, ok, type Success } from '../../shared/api.ts';
 import { roleLabel, useUnitNames } from '../../shared/names.ts';
 import { Failed } from '../../shared/states.tsx';
-import { useManaged } from './managers.ts';
+import { mayGrant, maySetPassword, staffUnits } from './grantRules.ts';
+import { useManaged, useMyGrants } from './managers.ts';
 import { within } from './reach.ts';
 import { GrantDialog, NewUserDialog, PasswordDialog } from './UserDialogs.tsx';
 import { matches } from './userSearch.ts';
@@ -24,7 +25,9 @@ export function UsersTab() {
   const { modal, message } = App.useApp();
   const queries = useQueryClient();
   const unitName = useUnitNames();
-  const managed = useManaged('org');
+  const mine = useMyGrants();
+  const town = useManaged('org').length > 0;
+  const keeps = staffUnits(mine).length > 0;
   const [search, setSearch] = useState('');
   const [dialog, setDialog] = useState<{ kind: 'new' } | { kind: 'grant' | 'password'; user: User }>();
   const users = useInfiniteQuery({
@@ -36,7 +39,7 @@ export function UsersTab() {
   });
   if (users.error) return <Failed error={users.error} retry={() => users.refetch()} />;
   const items = (users.data?.pages ?? []).flatMap((p) => p.items).filter((u) => matches(u, search));
-  const manages = (u: User) => u.grants.some((g) => within(managed, g.unitPath));
+  const canGrant = (u: User) => u.grants.some((g) => within(staffUnits(mine), g.unitPath));
   const onlyTown = t('admin.onlyTownAdmin');
   const revoke = (user: User, grant: User['grants'][number]) =>
     modal.confirm({
@@ -65,15 +68,15 @@ export function UsersTab() {
             data-testid="user-search"
             style={{ width: 220 }}
           />
-          <Tooltip title={managed.length === 0 ? onlyTown : undefined}>
-            <Button type="primary" disabled={managed.length === 0} onClick={() => setDialog({ kind: 'new' })} data-testid="new-user-open">
+          <Tooltip title={keeps ? undefined : onlyTown}>
+            <Button type="primary" disabled={!keeps} onClick={() => setDialog({ kind: 'new' })} data-testid="new-user-open">
               {t('admin.users.new')}
             </Button>
           </Tooltip>
         </Space>
       }
     >
-      {managed.length === 0 ? <Alert type="info" showIcon message={onlyTown} style={{ marginBottom: 12 }} /> : null}
+      {town ? null : <Alert type="info" showIcon message={keeps ? t('admin.users.villageKeeps') : onlyTown} style={{ marginBottom: 12 }} />}
       <Table<User>
         rowKey="id"
         size="small"
@@ -93,7 +96,7 @@ export function UsersTab() {
                 {u.grants.map((g) => (
                   <Tag
                     key={`${g.role}@${g.unitPath}`}
-                    closable={within(managed, g.unitPath)}
+                    closable={mayGrant(mine, g.role, g.unitPath)}
                     onClose={(e) => {
                       e.preventDefault();
                       revoke(u, g);
@@ -115,16 +118,23 @@ export function UsersTab() {
             title: t('admin.users.actions'),
             key: 'actions',
             render: (_, u) => (
-              <Tooltip title={manages(u) ? undefined : onlyTown}>
-                <Space size={0}>
-                  <Button type="link" size="small" disabled={!manages(u)} onClick={() => setDialog({ kind: 'grant', user: u })}>
+              <Space size={0}>
+                <Tooltip title={canGrant(u) ? undefined : onlyTown}>
+                  <Button type="link" size="small" disabled={!canGrant(u)} onClick={() => setDialog({ kind: 'grant', user: u })}>
                     {t('admin.users.grant')}
                   </Button>
-                  <Button type="link" size="small" disabled={!manages(u)} onClick={() => setDialog({ kind: 'password', user: u })}>
+                </Tooltip>
+                <Tooltip title={maySetPassword(mine, u.grants) ? undefined : t('admin.users.passwordTown')}>
+                  <Button
+                    type="link"
+                    size="small"
+                    disabled={!maySetPassword(mine, u.grants)}
+                    onClick={() => setDialog({ kind: 'password', user: u })}
+                  >
                     {t('admin.users.resetPassword')}
                   </Button>
-                </Space>
-              </Tooltip>
+                </Tooltip>
+              </Space>
             ),
           },
         ]}

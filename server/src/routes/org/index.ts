@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { type OrgUnit, type RoleGrant, StoreDuplicate, type User } from '@shanzhi/store';
+import { type OrgUnit, type Role, type RoleGrant, StoreDuplicate, type User } from '@shanzhi/store';
 import { Type } from '@sinclair/typebox';
 import { hashPassword } from '../../auth/password.ts';
 import { ApiError, fieldText, invalidRequest } from '../../errors.ts';
@@ -7,7 +7,26 @@ import { assertCan, can, canSee, type Principal, principal, reachFor } from '../
 import { errors, iso, page } from '../common.ts';
 import { GrantBody, NewUnit, NewUser, PasswordBody, Unit, UserListQuery, UserParams, UserView } from './schemas.ts';
 
-/** The organisation tree, users and their grants. Units are read by anyone in reach; users and grants are managed by town admins. */
+/**
+ * The roles a village admin grants at their village: its staff's. An administrator's, a
+ * designer's or an auditor's role reaches further than the village's own work, so a town admin grants it.
+ */
+export const STAFF_ROLES: readonly Role[] = ['clerk', 'approver', 'member', 'grid-worker'];
+
+/** Granting or taking back `role` at a unit: a town admin of it any role, a village admin of it a staff role. */
+function assertMayGrant(p: Principal, role: Role, unitPath: string): void {
+  if (can(p, 'org:admin', unitPath)) return;
+  if (!can(p, 'org:staff', unitPath)) assertCan(p, 'org:admin', unitPath, 'unit');
+  if (!STAFF_ROLES.includes(role)) throw new ApiError('SZ_FORBIDDEN/role');
+}
+
+/** Setting someone's password: they themselves, a town admin of one of their units, or a village admin of all of them when they are staff only. */
+function maySetPassword(p: Principal, user: User, grants: readonly RoleGrant[]): boolean {
+  if (user.id === p.id || grants.some((g) => can(p, 'org:admin', g.unitPath))) return true;
+  return grants.length > 0 && grants.every((g) => STAFF_ROLES.includes(g.role) && can(p, 'org:staff', g.unitPath));
+}
+
+/** The organisation tree, users and their grants. Units are read by anyone in reach and added by town admins; users and grants are managed by town admins, and a village's staff by its village admins. */
 const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const view = (u: User, grants: readonly RoleGrant[]) => ({
     id: u.id,
@@ -78,9 +97,9 @@ const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const p = principal(request);
       const body = request.body;
-      if (reachFor(p, 'org:admin').length === 0) throw new ApiError('SZ_FORBIDDEN/anywhere', { action: 'org:admin' });
+      if (reachFor(p, 'org:staff').length === 0) throw new ApiError('SZ_FORBIDDEN/anywhere', { action: 'org:staff' });
       for (const g of body.grants) {
-        assertCan(p, 'org:admin', g.unitPath, 'unit');
+        assertMayGrant(p, g.role, g.unitPath);
         await unitExists(g.unitPath);
       }
       const user: User = {
@@ -141,8 +160,8 @@ const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  // Granting and taking back a role: by an admin of the unit, to a user they can see (one with a
-  // grant within their units); a role is granted only at a unit that exists.
+  // Granting and taking back a role: by an admin of the unit (a village admin a staff role), to a
+  // user they can see (one with a grant within their units); a role is granted only at a unit that exists.
   for (const [path, summary, change] of [
     ['/users/:id/grants', 'Grant a role at a unit', 'grant'],
     ['/users/:id/grants/revoke', 'Take back a role at a unit', 'revoke'],
@@ -160,7 +179,7 @@ const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       async (request) => {
         const p = principal(request);
-        assertCan(p, 'org:admin', request.body.unitPath, 'unit');
+        assertMayGrant(p, request.body.role, request.body.unitPath);
         if (change === 'grant') await unitExists(request.body.unitPath);
         const { user } = await visibleUser(request.params.id, p);
         await app.store.users[change]({ userId: user.id, ...request.body });
@@ -184,7 +203,7 @@ const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const p = principal(request);
       const { user, grants } = await visibleUser(request.params.id, p);
-      if (user.id !== p.id && !grants.some((g) => can(p, 'org:admin', g.unitPath))) throw new ApiError('SZ_FORBIDDEN/password');
+      if (!maySetPassword(p, user, grants)) throw new ApiError('SZ_FORBIDDEN/password');
       await app.store.users.setPassword(user.id, await hashPassword(request.body.password));
       request.log.info({ userId: user.id }, 'password set');
       return reply.status(204).send();
