@@ -91,7 +91,11 @@ function Year({ unit, year, held }: { unit: string; year: number; held?: Calenda
           )}
           {held.provisional ? <Tag color="orange">{t('admin.calendar.provisional')}</Tag> : null}
           <Typography.Text type="secondary">{t('admin.calendar.updated', { at: atMinute(held.updatedAt) })}</Typography.Text>
-          {held.note ? <Typography.Text type="secondary">{held.note}</Typography.Text> : null}
+          {held.note ? (
+            <Typography.Text type="secondary" translate="no">
+              {held.note}
+            </Typography.Text>
+          ) : null}
         </Space>
       ) : (
         <Alert type="warning" showIcon message={t('admin.calendar.missing', { year })} />
@@ -143,7 +147,7 @@ function Year({ unit, year, held }: { unit: string; year: number; held?: Calenda
               style={{ width: 320 }}
             />
             <Button type="primary" loading={saving} onClick={save} data-testid="calendar-save">
-              {t('admin.calendar.save', { unit: unitName(unit) })}
+              {t('admin.calendar.save')}
             </Button>
           </Space>
         </>
