@@ -139,6 +139,34 @@ describe('organisation, users and grants', () => {
     );
   });
 
+  it('disables a user, who signs in no more and whose token stops working, and enables them again', async () => {
+    const admin = await env.as('admin');
+    const clerk = await env.as('hefeng');
+    const id = env.userId('hefeng');
+    const login = () => env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'hefeng', password: PASSWORD } });
+
+    const disabled = await admin.put(`/api/org/users/${id}/disabled`, { disabled: true });
+    expect(disabled.json()).toMatchObject({ id, disabled: true, grants: [{ role: 'clerk', unitPath: UNITS.hefeng }] });
+    expect((await clerk.get('/api/org/units')).statusCode).toBe(401);
+    expect((await login()).statusCode).toBe(401);
+    expect((await admin.get(`/api/org/users/${id}`)).json().disabled).toBe(true);
+
+    expect((await admin.put(`/api/org/users/${id}/disabled`, { disabled: false })).json().disabled).toBe(false);
+    expect((await login()).statusCode).toBe(200);
+
+    // Not oneself, not someone out of reach, not without a reason to ask.
+    const self = await admin.put(`/api/org/users/${env.userId('admin')}/disabled`, { disabled: true });
+    expect(self.statusCode).toBe(403);
+    expect(self.json().message).toContain('不能停用自己的账号');
+    expect((await (await env.as('daliAdmin')).put(`/api/org/users/${id}/disabled`, { disabled: true })).statusCode).toBe(404);
+    const refused = await (await env.as('town')).put(`/api/org/users/${id}/disabled`, { disabled: true });
+    expect(refused.statusCode).toBe(403);
+    expect((await admin.put(`/api/org/users/${id}/disabled`, { disabled: 'yes' })).json()).toMatchObject({
+      code: 'SZ_VALIDATION',
+      details: [{ field: 'body.disabled' }],
+    });
+  });
+
   it('applies a grant or a revocation to the user’s very next request', async () => {
     const clerk = await env.as('hefeng');
     const units = async () => (await clerk.get('/api/org/units')).json<{ items: { path: string }[] }>().items.map((u) => u.path);

@@ -5,9 +5,9 @@ import { useI18n } from '../../i18n/index.tsx';
 import { api, ok, type Success } from '../../shared/api.ts';
 import { roleLabel, useUnitNames } from '../../shared/names.ts';
 import { Failed } from '../../shared/states.tsx';
-import { mayGrant, maySetPassword, staffUnits } from './grantRules.ts';
+import { mayGrant, staffUnits } from './grantRules.ts';
 import { useManaged, useMyGrants } from './managers.ts';
-import { within } from './reach.ts';
+import { UserActions } from './UserActions.tsx';
 import { GrantDialog, NewUserDialog, PasswordDialog } from './UserDialogs.tsx';
 import { matches } from './userSearch.ts';
 
@@ -39,7 +39,6 @@ export function UsersTab() {
   });
   if (users.error) return <Failed error={users.error} retry={() => users.refetch()} />;
   const items = (users.data?.pages ?? []).flatMap((p) => p.items).filter((u) => matches(u, search));
-  const canGrant = (u: User) => u.grants.some((g) => within(staffUnits(mine), g.unitPath));
   const onlyTown = t('admin.onlyTownAdmin');
   const revoke = (user: User, grant: User['grants'][number]) =>
     modal.confirm({
@@ -118,23 +117,11 @@ export function UsersTab() {
             title: t('admin.users.actions'),
             key: 'actions',
             render: (_, u) => (
-              <Space size={0}>
-                <Tooltip title={canGrant(u) ? undefined : onlyTown}>
-                  <Button type="link" size="small" disabled={!canGrant(u)} onClick={() => setDialog({ kind: 'grant', user: u })}>
-                    {t('admin.users.grant')}
-                  </Button>
-                </Tooltip>
-                <Tooltip title={maySetPassword(mine, u.grants) ? undefined : t('admin.users.passwordTown')}>
-                  <Button
-                    type="link"
-                    size="small"
-                    disabled={!maySetPassword(mine, u.grants)}
-                    onClick={() => setDialog({ kind: 'password', user: u })}
-                  >
-                    {t('admin.users.resetPassword')}
-                  </Button>
-                </Tooltip>
-              </Space>
+              <UserActions
+                user={u}
+                onGrant={() => setDialog({ kind: 'grant', user: u })}
+                onPassword={() => setDialog({ kind: 'password', user: u })}
+              />
             ),
           },
         ]}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grantableRoles, mayGrant, maySetPassword, staffUnits } from './grantRules.ts';
+import { grantableRoles, keepsAccount, mayGrant, staffUnits } from './grantRules.ts';
 
 const HEFENG = '/nanhai/lishui/hefeng/';
 const town = [{ role: 'town-admin', unitPath: '/nanhai/lishui/' }];
@@ -29,11 +29,11 @@ describe('who grants which roles where', () => {
     expect(mayGrant(clerk, 'clerk', HEFENG)).toBe(false);
   });
 
-  it('leaves the password of anyone with a role beyond the village staff’s to the town', () => {
-    expect(maySetPassword(village, clerk)).toBe(true);
-    expect(maySetPassword(village, [...clerk, { role: 'clerk', unitPath: '/nanhai/lishui/' }])).toBe(false);
-    expect(maySetPassword(village, [{ role: 'village-admin', unitPath: HEFENG }])).toBe(false);
-    expect(maySetPassword(town, [{ role: 'village-admin', unitPath: HEFENG }])).toBe(true);
-    expect(maySetPassword(village, [])).toBe(false);
+  it('leaves the account of anyone with a role beyond the village staff’s to the town', () => {
+    expect(keepsAccount(village, clerk)).toBe(true);
+    expect(keepsAccount(village, [...clerk, { role: 'clerk', unitPath: '/nanhai/lishui/' }])).toBe(false);
+    expect(keepsAccount(village, [{ role: 'village-admin', unitPath: HEFENG }])).toBe(false);
+    expect(keepsAccount(town, [{ role: 'village-admin', unitPath: HEFENG }])).toBe(true);
+    expect(keepsAccount(village, [])).toBe(false);
   });
 });

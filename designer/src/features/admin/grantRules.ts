@@ -27,8 +27,8 @@ export function grantableRoles(mine: readonly Grant[], roles: readonly string[])
   return villageAdmin(mine).length > 0 ? roles.filter((r) => STAFF_ROLES.includes(r)) : [];
 }
 
-/** Whether I may set the password of someone with these grants: a town admin of one of their units, or a village admin of all of them when they are staff only. */
-export function maySetPassword(mine: readonly Grant[], theirs: readonly Grant[]): boolean {
+/** Whether I keep the account (password, disabling) of someone with these grants: a town admin of one of their units, or a village admin of all of them when they are staff only. */
+export function keepsAccount(mine: readonly Grant[], theirs: readonly Grant[]): boolean {
   if (theirs.some((g) => within(townAdmin(mine), g.unitPath))) return true;
   return theirs.length > 0 && theirs.every((g) => mayGrant(mine, g.role, g.unitPath));
 }

@@ -5,7 +5,7 @@ import { hashPassword } from '../../auth/password.ts';
 import { ApiError, fieldText, invalidRequest } from '../../errors.ts';
 import { assertCan, can, canSee, type Principal, principal, reachFor } from '../../plugins/tenancy.ts';
 import { errors, iso, page } from '../common.ts';
-import { GrantBody, NewUnit, NewUser, PasswordBody, Unit, UserListQuery, UserParams, UserView } from './schemas.ts';
+import { DisabledBody, GrantBody, NewUnit, NewUser, PasswordBody, Unit, UserListQuery, UserParams, UserView } from './schemas.ts';
 
 /**
  * The roles a village admin grants at their village: its staff's. An administrator's, a
@@ -20,9 +20,9 @@ function assertMayGrant(p: Principal, role: Role, unitPath: string): void {
   if (!STAFF_ROLES.includes(role)) throw new ApiError('SZ_FORBIDDEN/role');
 }
 
-/** Setting someone's password: they themselves, a town admin of one of their units, or a village admin of all of them when they are staff only. */
-function maySetPassword(p: Principal, user: User, grants: readonly RoleGrant[]): boolean {
-  if (user.id === p.id || grants.some((g) => can(p, 'org:admin', g.unitPath))) return true;
+/** Keeping someone's account (password, disabling): a town admin of one of their units, or a village admin of all of them when they are staff only. */
+function keepsAccount(p: Principal, grants: readonly RoleGrant[]): boolean {
+  if (grants.some((g) => can(p, 'org:admin', g.unitPath))) return true;
   return grants.length > 0 && grants.every((g) => STAFF_ROLES.includes(g.role) && can(p, 'org:staff', g.unitPath));
 }
 
@@ -203,10 +203,34 @@ const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const p = principal(request);
       const { user, grants } = await visibleUser(request.params.id, p);
-      if (!maySetPassword(p, user, grants)) throw new ApiError('SZ_FORBIDDEN/password');
+      if (user.id !== p.id && !keepsAccount(p, grants)) throw new ApiError('SZ_FORBIDDEN/password');
       await app.store.users.setPassword(user.id, await hashPassword(request.body.password));
       request.log.info({ userId: user.id }, 'password set');
       return reply.status(204).send();
+    },
+  );
+
+  app.put(
+    '/users/:id/disabled',
+    {
+      schema: {
+        tags: ['org'],
+        summary: 'Disable a user (they sign in no more, their tokens stop working, no task is offered to them) or enable them again',
+        params: UserParams,
+        body: DisabledBody,
+        response: { 200: UserView, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const p = principal(request);
+      const { user, grants } = await visibleUser(request.params.id, p);
+      if (user.id === p.id) throw new ApiError('SZ_FORBIDDEN/disable-self');
+      if (!keepsAccount(p, grants)) throw new ApiError('SZ_FORBIDDEN/account');
+      const { disabled } = request.body;
+      await app.store.users.setDisabled(user.id, disabled);
+      app.principals.forget();
+      request.log.info({ userId: user.id, disabled }, disabled ? 'user disabled' : 'user enabled');
+      return viewAs(p, { ...user, disabled }, grants);
     },
   );
 

@@ -40,6 +40,11 @@ export const NewUser = Type.Object(
 
 export const PasswordBody = Type.Object({ password: Type.String({ minLength: 8, maxLength: 1000 }) }, { additionalProperties: false });
 
+export const DisabledBody = Type.Object(
+  { disabled: Type.Boolean({ description: 'true: the account signs in no more; false: it is enabled again' }) },
+  { additionalProperties: false },
+);
+
 export const UserView = Type.Object({
   id: Type.String(),
   username: Type.String(),
