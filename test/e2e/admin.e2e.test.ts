@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
+import { createShanzhiClient } from '@shanzhi/client';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, openStage, openTimed, type Stage, signIn, snap } from './harness.ts';
@@ -96,6 +97,22 @@ describe('administration', () => {
     // A clerk does not administer: no 系统管理 for them.
     expect(await theirs.getByRole('link', { name: '系统管理' }).count()).toBe(0);
     await theirs.context().close();
+  });
+
+  it('disables the new user, who can no longer sign in, and enables them again', async () => {
+    const signInAs = () =>
+      createShanzhiClient({ baseUrl: stage.url }).POST('/api/auth/login', { body: { username: 'hefeng-xinren', password: 'xinren-2026' } });
+    await page.getByRole('tab', { name: '用户与角色' }).click();
+    const row = userRow('hefeng-xinren');
+    await row.getByTestId('toggle-user').click();
+    await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await expect.poll(() => row.textContent(), WAIT).toContain('已停用');
+    expect((await signInAs()).response.status).toBe(401);
+    await snap(page, '63b-admin-user-disabled');
+    await row.getByTestId('toggle-user').click();
+    await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await expect.poll(() => row.textContent(), WAIT).toContain('正常');
+    expect((await signInAs()).response.status).toBe(200);
   });
 
   it('keeps a holiday of the town’s own and shows it', async () => {
