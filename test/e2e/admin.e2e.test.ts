@@ -132,6 +132,23 @@ describe('administration', () => {
     await snap(page, '64-admin-calendar');
   });
 
+  it('adds a webhook channel for the town, shows its secret once, and removes it', async () => {
+    await page.getByRole('tab', { name: 'Webhook' }).click();
+    await page.getByTestId('new-webhook-open').click();
+    await choose('webhook-unit', '里水镇');
+    await page.getByTestId('new-webhook').getByLabel('接收地址').fill('http://127.0.0.1:9/sms');
+    await page.getByTestId('new-webhook-ok').click();
+    await expect.poll(async () => ((await page.getByTestId('webhook-secret').textContent()) ?? '').length, WAIT).toBeGreaterThan(16);
+    await page.getByRole('button', { name: '已复制保存' }).click();
+    const channel = page.getByTestId('webhooks').locator('tr.ant-table-row').filter({ hasText: 'http://127.0.0.1:9/sms' });
+    await expect.poll(() => channel.textContent(), WAIT).toContain('全部消息');
+    await page.getByTestId('dead-letters').getByText('没有推送失败的消息').waitFor(WAIT);
+    await snap(page, '64b-admin-webhooks');
+    await channel.getByRole('button', { name: '删除' }).click();
+    await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await expect.poll(() => channel.count(), WAIT).toBe(0);
+  });
+
   it('verifies the audit chain and says it holds', async () => {
     await page.getByRole('tab', { name: '审计' }).click();
     await page.getByTestId('audit-verify').click();

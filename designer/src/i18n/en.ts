@@ -391,6 +391,7 @@ export const en: Record<MessageKey, string> = {
   'admin.webhooks.secret': 'Signing secret',
   'admin.webhooks.secretTitle': 'Channel added',
   'admin.webhooks.secretOnce': 'The signing secret is shown this once: copy it into the gateway.',
+  'admin.webhooks.secretKept': 'I have copied it',
   'admin.webhooks.remove': 'Remove',
   'admin.webhooks.removeConfirm': 'Remove this channel? Notifications not yet sent are dropped.',
   'admin.webhooks.removed': 'Channel removed',

@@ -389,6 +389,7 @@ export const zhCN = {
   'admin.webhooks.secret': '签名密钥',
   'admin.webhooks.secretTitle': '通道已新增',
   'admin.webhooks.secretOnce': '签名密钥只显示这一次，请复制后配置到网关。',
+  'admin.webhooks.secretKept': '已复制保存',
   'admin.webhooks.remove': '删除',
   'admin.webhooks.removeConfirm': '删除这个通道？尚未送出的消息不再推送。',
   'admin.webhooks.removed': '已删除通道',

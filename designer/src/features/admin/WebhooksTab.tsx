@@ -137,9 +137,11 @@ function Channels() {
       <Modal
         open={secret !== undefined}
         title={t('admin.webhooks.secretTitle')}
+        closable={false}
+        maskClosable={false}
         onOk={() => setSecret(undefined)}
-        onCancel={() => setSecret(undefined)}
-        footer={null}
+        okText={t('admin.webhooks.secretKept')}
+        cancelButtonProps={{ style: { display: 'none' } }}
       >
         <Alert type="warning" showIcon message={t('admin.webhooks.secretOnce')} style={{ marginBottom: 12 }} />
         <Typography.Paragraph copyable code data-testid="webhook-secret">
