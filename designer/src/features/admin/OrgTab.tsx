@@ -8,7 +8,8 @@ import { Query } from '../../shared/states.tsx';
 import { refusalFor } from './formErrors.ts';
 import { kindLabel, UNIT_KINDS } from './kinds.ts';
 import { useManaged } from './managers.ts';
-import { childPath, type UnitNode, unitForest, within } from './reach.ts';
+import { childPath, unitForest, within } from './reach.ts';
+import { shownUnits } from './shownUnits.tsx';
 
 interface NewUnitFields {
   segment: string;
@@ -86,17 +87,13 @@ export function OrgTab() {
                 data-testid="org-tree"
                 showLine
                 defaultExpandAll
-                treeData={unitForest(items)}
+                treeData={shownUnits(unitForest(items), (n) => (
+                  <Tag bordered={false} style={{ marginInlineStart: 6 }}>
+                    {kindLabel(t, n.kind)}
+                  </Tag>
+                ))}
                 selectedKeys={selected ? [selected] : []}
                 onSelect={(keys) => setSelected(keys[0] === undefined ? undefined : String(keys[0]))}
-                titleRender={(node) => (
-                  <span>
-                    <span translate="no">{(node as UnitNode).title}</span>
-                    <Tag bordered={false} style={{ marginInlineStart: 6 }}>
-                      {kindLabel(t, (node as UnitNode).kind)}
-                    </Tag>
-                  </span>
-                )}
               />
             </Card>
           </Col>

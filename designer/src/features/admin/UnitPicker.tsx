@@ -1,6 +1,7 @@
 import { TreeSelect } from 'antd';
 import { useUnits } from '../../shared/names.ts';
 import { type UnitRow, unitForest, within } from './reach.ts';
+import { shownUnits } from './shownUnits.tsx';
 
 /**
  * A unit from the tree of those in reach, searched by name; `roots` narrows it to the units
@@ -30,10 +31,10 @@ export function UnitPicker({
       value={value}
       onChange={onChange}
       loading={units.isPending}
-      treeData={unitForest(rows)}
+      treeData={shownUnits(unitForest(rows))}
       treeDefaultExpandAll
       showSearch
-      treeNodeFilterProp="title"
+      treeNodeFilterProp="label"
       style={{ minWidth: 220 }}
     />
   );
