@@ -27,11 +27,16 @@ describe('organisation, users and grants', () => {
     // Those with roles above the village (the town's staff) are not the village's to list.
     const clerk = await env.as('hefeng');
     expect(await names(clerk)).toEqual(['hefeng']);
-    const listed = (await admin.get('/api/org/users')).json<{ items: { username: string; grants: unknown[] }[] }>();
-    expect(listed.items.find((u) => u.username === 'admin')?.grants).toEqual([
-      { role: 'designer', unitPath: UNITS.lishui },
-      { role: 'town-admin', unitPath: UNITS.lishui },
+    const listed = (await admin.get('/api/org/users')).json<{ items: { username: string; grants: unknown[]; actions: string[] }[] }>();
+    const me = listed.items.find((u) => u.username === 'admin');
+    expect(me?.grants).toEqual([
+      { role: 'designer', unitPath: UNITS.lishui, revocable: true },
+      { role: 'town-admin', unitPath: UNITS.lishui, revocable: true },
     ]);
+    // What the admin may do with each user comes with it: not disabling themselves.
+    expect(me).toMatchObject({ actions: ['grant', 'password'] });
+    expect(listed.items.find((u) => u.username === 'hefeng')).toMatchObject({ actions: ['grant', 'password', 'disable'] });
+    expect((await clerk.get('/api/org/users')).json().items[0]).toMatchObject({ username: 'hefeng', actions: ['password'] });
     const dali = await env.as('daliAdmin');
     expect(await names(dali)).toEqual(['daliAdmin']);
   });
@@ -88,7 +93,7 @@ describe('organisation, users and grants', () => {
     expect((await admin.post(`/api/org/users/${id}/grants`, { role: 'approver', unitPath: UNITS.hefeng })).json().grants).toHaveLength(2);
     expect(
       (await admin.post(`/api/org/users/${id}/grants/revoke`, { role: 'clerk', unitPath: '/nanhai/lishui/hefeng/gaobian/' })).json().grants,
-    ).toEqual([{ role: 'approver', unitPath: UNITS.hefeng }]);
+    ).toEqual([{ role: 'approver', unitPath: UNITS.hefeng, revocable: true }]);
     const dali = await env.as('daliAdmin');
     expect((await dali.get(`/api/org/users/${id}`)).statusCode).toBe(404);
     // Nor can 大沥镇's admin hand them a role at 大沥镇: they are not 大沥镇's to see.
@@ -99,7 +104,8 @@ describe('organisation, users and grants', () => {
     const admin = await env.as('admin');
     const newUser = (c: Client, username: string, role: string, unitPath: string) =>
       c.post('/api/org/users', { username, displayName: username, password: PASSWORD, grants: [{ role, unitPath }] });
-    expect((await newUser(admin, 'hefeng-admin', 'village-admin', UNITS.hefeng)).statusCode).toBe(201);
+    const created = await newUser(admin, 'hefeng-admin', 'village-admin', UNITS.hefeng);
+    expect(created.statusCode).toBe(201);
     const signedIn = await env.app.inject({
       method: 'POST',
       url: '/api/auth/login',
@@ -110,10 +116,18 @@ describe('organisation, users and grants', () => {
     const clerk = await newUser(village, 'hefeng-new', 'clerk', UNITS.hefeng);
     expect(clerk.statusCode).toBe(201);
     const id = clerk.json().id as string;
-    expect((await village.post(`/api/org/users/${id}/grants`, { role: 'grid-worker', unitPath: UNITS.hefeng })).json().grants).toEqual([
-      { role: 'clerk', unitPath: UNITS.hefeng },
-      { role: 'grid-worker', unitPath: UNITS.hefeng },
-    ]);
+    expect((await village.post(`/api/org/users/${id}/grants`, { role: 'grid-worker', unitPath: UNITS.hefeng })).json()).toMatchObject({
+      grants: [
+        { role: 'clerk', unitPath: UNITS.hefeng, revocable: true },
+        { role: 'grid-worker', unitPath: UNITS.hefeng, revocable: true },
+      ],
+      actions: ['grant', 'password', 'disable'],
+    });
+    // The village admin's own role is the town's to take back.
+    expect((await village.get(`/api/org/users/${created.json().id}`)).json()).toMatchObject({
+      grants: [{ role: 'village-admin', revocable: false }],
+      actions: ['grant', 'password'],
+    });
     expect((await village.post(`/api/org/users/${id}/grants/revoke`, { role: 'clerk', unitPath: UNITS.hefeng })).statusCode).toBe(200);
     expect((await village.post(`/api/org/users/${id}/password`, { password: 'another long password' })).statusCode).toBe(204);
 
@@ -131,6 +145,7 @@ describe('organisation, users and grants', () => {
 
     // A villager who is also town staff is the town's to keep: the village admin sets no password of theirs.
     await admin.post(`/api/org/users/${id}/grants`, { role: 'clerk', unitPath: UNITS.lishui });
+    expect((await village.get(`/api/org/users/${id}`)).json()).toMatchObject({ actions: ['grant'] });
     const townStaff = await village.post(`/api/org/users/${id}/password`, { password: 'a third long password' });
     expect(townStaff.statusCode).toBe(403);
     expect(townStaff.json().message).toContain('由镇（街）管理员设置');

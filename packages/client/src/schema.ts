@@ -489,7 +489,11 @@ export interface paths {
                                 grants: {
                                     role: string;
                                     unitPath: string;
+                                    /** @description Whether you may take this role back */
+                                    revocable: boolean;
                                 }[];
+                                /** @description What you may do with this user: grant a role (at a unit of yours), set the password, disable or enable the account */
+                                actions: ("grant" | "password" | "disable" | "enable")[];
                             }[];
                             next?: string;
                         };
@@ -555,7 +559,11 @@ export interface paths {
                             grants: {
                                 role: string;
                                 unitPath: string;
+                                /** @description Whether you may take this role back */
+                                revocable: boolean;
                             }[];
+                            /** @description What you may do with this user: grant a role (at a unit of yours), set the password, disable or enable the account */
+                            actions: ("grant" | "password" | "disable" | "enable")[];
                         };
                     };
                 };
@@ -646,7 +654,11 @@ export interface paths {
                             grants: {
                                 role: string;
                                 unitPath: string;
+                                /** @description Whether you may take this role back */
+                                revocable: boolean;
                             }[];
+                            /** @description What you may do with this user: grant a role (at a unit of yours), set the password, disable or enable the account */
+                            actions: ("grant" | "password" | "disable" | "enable")[];
                         };
                     };
                 };
@@ -722,7 +734,11 @@ export interface paths {
                             grants: {
                                 role: string;
                                 unitPath: string;
+                                /** @description Whether you may take this role back */
+                                revocable: boolean;
                             }[];
+                            /** @description What you may do with this user: grant a role (at a unit of yours), set the password, disable or enable the account */
+                            actions: ("grant" | "password" | "disable" | "enable")[];
                         };
                     };
                 };
@@ -814,7 +830,11 @@ export interface paths {
                             grants: {
                                 role: string;
                                 unitPath: string;
+                                /** @description Whether you may take this role back */
+                                revocable: boolean;
                             }[];
+                            /** @description What you may do with this user: grant a role (at a unit of yours), set the password, disable or enable the account */
+                            actions: ("grant" | "password" | "disable" | "enable")[];
                         };
                     };
                 };
@@ -982,7 +1002,11 @@ export interface paths {
                             grants: {
                                 role: string;
                                 unitPath: string;
+                                /** @description Whether you may take this role back */
+                                revocable: boolean;
                             }[];
+                            /** @description What you may do with this user: grant a role (at a unit of yours), set the password, disable or enable the account */
+                            actions: ("grant" | "password" | "disable" | "enable")[];
                         };
                     };
                 };

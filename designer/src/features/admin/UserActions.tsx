@@ -3,21 +3,17 @@ import { App, Button, Popconfirm, Space, Tooltip } from 'antd';
 import { useI18n } from '../../i18n/index.tsx';
 import { api, ok, type Success } from '../../shared/api.ts';
 import { useSession } from '../../shared/session.tsx';
-import { keepsAccount, staffUnits } from './grantRules.ts';
-import { useMyGrants } from './managers.ts';
-import { within } from './reach.ts';
 
 type User = Success<'/api/org/users', 'get'>['items'][number];
 
-/** A user's row actions: grant a role, reset the password, disable or enable; each disabled with the reason when it is not mine to do. */
+/** A user's row actions: grant a role, reset the password, disable or enable; those the server does not offer (`user.actions`) are disabled with the reason. */
 export function UserActions({ user, onGrant, onPassword }: { user: User; onGrant: () => void; onPassword: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const queries = useQueryClient();
-  const mine = useMyGrants();
   const self = useSession().me?.id === user.id;
-  const canGrant = user.grants.some((g) => within(staffUnits(mine), g.unitPath));
-  const keeps = keepsAccount(mine, user.grants);
+  const may = (action: User['actions'][number]) => user.actions.includes(action);
+  const toggleAction = user.disabled ? 'enable' : 'disable';
   const toggle = useMutation({
     mutationFn: () =>
       ok(api.PUT('/api/org/users/{id}/disabled', { params: { path: { id: user.id } }, body: { disabled: !user.disabled } })),
@@ -30,27 +26,27 @@ export function UserActions({ user, onGrant, onPassword }: { user: User; onGrant
   const why = (allowed: boolean, reason: string) => (allowed ? undefined : reason);
   return (
     <Space size={0}>
-      <Tooltip title={why(canGrant, t('admin.onlyTownAdmin'))}>
-        <Button type="link" size="small" disabled={!canGrant} onClick={onGrant}>
+      <Tooltip title={why(may('grant'), t('admin.onlyTownAdmin'))}>
+        <Button type="link" size="small" disabled={!may('grant')} onClick={onGrant}>
           {t('admin.users.grant')}
         </Button>
       </Tooltip>
-      <Tooltip title={why(keeps, t('admin.users.accountTown'))}>
-        <Button type="link" size="small" disabled={!keeps} onClick={onPassword}>
+      <Tooltip title={why(may('password'), t('admin.users.accountTown'))}>
+        <Button type="link" size="small" disabled={!may('password')} onClick={onPassword}>
           {t('admin.users.resetPassword')}
         </Button>
       </Tooltip>
-      <Tooltip title={self ? t('admin.users.notSelf') : why(keeps, t('admin.users.accountTown'))}>
+      <Tooltip title={self ? t('admin.users.notSelf') : why(may(toggleAction), t('admin.users.accountTown'))}>
         <Popconfirm
           title={t(user.disabled ? 'admin.users.enableConfirm' : 'admin.users.disableConfirm', { name: user.displayName })}
           onConfirm={() => toggle.mutate()}
-          disabled={self || !keeps}
+          disabled={!may(toggleAction)}
         >
           <Button
             type="link"
             size="small"
             danger={!user.disabled}
-            disabled={self || !keeps}
+            disabled={!may(toggleAction)}
             loading={toggle.isPending}
             data-testid="toggle-user"
           >

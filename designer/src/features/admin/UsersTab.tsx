@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { api, ok, type Success } from '../../shared/api.ts';
 import { roleLabel, useUnitNames } from '../../shared/names.ts';
 import { Failed } from '../../shared/states.tsx';
-import { mayGrant, staffUnits } from './grantRules.ts';
+import { staffUnits } from './grantRules.ts';
 import { useManaged, useMyGrants } from './managers.ts';
 import { UserActions } from './UserActions.tsx';
 import { GrantDialog, NewUserDialog, PasswordDialog } from './UserDialogs.tsx';
@@ -44,12 +44,15 @@ export function UsersTab() {
     modal.confirm({
       title: t('admin.users.revokeConfirm', { name: user.displayName, role: roleLabel(t, grant.role), unit: unitName(grant.unitPath) }),
       onOk: async () => {
-        await ok(api.POST('/api/org/users/{id}/grants/revoke', { params: { path: { id: user.id } }, body: grant as never })).catch(
-          (e: Error) => {
-            message.error(e.message);
-            throw e;
-          },
-        );
+        await ok(
+          api.POST('/api/org/users/{id}/grants/revoke', {
+            params: { path: { id: user.id } },
+            body: { role: grant.role as never, unitPath: grant.unitPath },
+          }),
+        ).catch((e: Error) => {
+          message.error(e.message);
+          throw e;
+        });
         message.success(t('admin.users.revoked'));
         await queries.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('/api/org/users') });
       },
@@ -95,7 +98,7 @@ export function UsersTab() {
                 {u.grants.map((g) => (
                   <Tag
                     key={`${g.role}@${g.unitPath}`}
-                    closable={mayGrant(mine, g.role, g.unitPath)}
+                    closable={g.revocable}
                     onClose={(e) => {
                       e.preventDefault();
                       revoke(u, g);

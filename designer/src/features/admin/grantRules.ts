@@ -1,4 +1,4 @@
-import { unitsWhere, within } from './reach.ts';
+import { unitsWhere } from './reach.ts';
 
 type Grant = { readonly role: string; readonly unitPath: string };
 
@@ -11,24 +11,18 @@ export const STAFF_ROLES = ['clerk', 'approver', 'member', 'grid-worker'];
 const townAdmin = (mine: readonly Grant[]) => unitsWhere(mine, ['town-admin']);
 const villageAdmin = (mine: readonly Grant[]) => unitsWhere(mine, ['village-admin']);
 
+/**
+ * What the grant pickers offer. The server decides each grant and says per user what may be done
+ * (`actions`, `revocable`); these only keep the pickers to choices it would take.
+ */
+
 /** The units where I create accounts and grant roles (some roles only, as a village admin). */
 export function staffUnits(mine: readonly Grant[]): string[] {
   return unitsWhere(mine, ['town-admin', 'village-admin']);
-}
-
-/** Whether I may grant (or take back) `role` at `unitPath`, as the server will judge it. */
-export function mayGrant(mine: readonly Grant[], role: string, unitPath: string): boolean {
-  return within(townAdmin(mine), unitPath) || (within(villageAdmin(mine), unitPath) && STAFF_ROLES.includes(role));
 }
 
 /** The roles I may grant somewhere: every one as a town admin, the staff's as a village admin only. */
 export function grantableRoles(mine: readonly Grant[], roles: readonly string[]): string[] {
   if (townAdmin(mine).length > 0) return [...roles];
   return villageAdmin(mine).length > 0 ? roles.filter((r) => STAFF_ROLES.includes(r)) : [];
-}
-
-/** Whether I keep the account (password, disabling) of someone with these grants: a town admin of one of their units, or a village admin of all of them when they are staff only. */
-export function keepsAccount(mine: readonly Grant[], theirs: readonly Grant[]): boolean {
-  if (theirs.some((g) => within(townAdmin(mine), g.unitPath))) return true;
-  return theirs.length > 0 && theirs.every((g) => mayGrant(mine, g.role, g.unitPath));
 }

@@ -14,10 +14,14 @@ import { DisabledBody, GrantBody, NewUnit, NewUser, PasswordBody, Unit, UserList
 export const STAFF_ROLES: readonly Role[] = ['clerk', 'approver', 'member', 'grid-worker'];
 
 /** Granting or taking back `role` at a unit: a town admin of it any role, a village admin of it a staff role. */
+function mayGrant(p: Principal, role: Role, unitPath: string): boolean {
+  return can(p, 'org:admin', unitPath) || (can(p, 'org:staff', unitPath) && STAFF_ROLES.includes(role));
+}
+
 function assertMayGrant(p: Principal, role: Role, unitPath: string): void {
-  if (can(p, 'org:admin', unitPath)) return;
+  if (mayGrant(p, role, unitPath)) return;
   if (!can(p, 'org:staff', unitPath)) assertCan(p, 'org:admin', unitPath, 'unit');
-  if (!STAFF_ROLES.includes(role)) throw new ApiError('SZ_FORBIDDEN/role');
+  throw new ApiError('SZ_FORBIDDEN/role');
 }
 
 /** Keeping someone's account (password, disabling): a town admin of one of their units, or a village admin of all of them when they are staff only. */
@@ -28,19 +32,30 @@ function keepsAccount(p: Principal, grants: readonly RoleGrant[]): boolean {
 
 /** The organisation tree, users and their grants. Units are read by anyone in reach and added by town admins; users and grants are managed by town admins, and a village's staff by its village admins. */
 const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const view = (u: User, grants: readonly RoleGrant[]) => ({
-    id: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    disabled: u.disabled,
-    createdAt: iso(u.createdAt) as string,
-    grants: grants.map((g) => ({ role: g.role, unitPath: g.unitPath })),
-  });
-  /** A user with those of their grants (read now, unless given) that `p` can see. */
+  /**
+   * A user with those of their grants (read now, unless given) that `p` can see, and what `p` may
+   * do with them: the screens offer exactly these, so the rules stay here.
+   */
   const viewAs = async (p: Principal, u: User, grants?: readonly RoleGrant[]) => {
     const all = grants ?? (await app.store.users.grantsOf(u.id));
-    const seen = all.filter((g) => canSee(p, g.unitPath));
-    return view(u, seen);
+    const keeps = keepsAccount(p, all);
+    const self = u.id === p.id;
+    const actions = [
+      ...(all.some((g) => can(p, 'org:staff', g.unitPath)) ? ['grant' as const] : []),
+      ...(self || keeps ? ['password' as const] : []),
+      ...(!self && keeps ? [u.disabled ? ('enable' as const) : ('disable' as const)] : []),
+    ];
+    return {
+      id: u.id,
+      username: u.username,
+      displayName: u.displayName,
+      disabled: u.disabled,
+      createdAt: iso(u.createdAt) as string,
+      grants: all
+        .filter((g) => canSee(p, g.unitPath))
+        .map((g) => ({ role: g.role, unitPath: g.unitPath, revocable: mayGrant(p, g.role, g.unitPath) })),
+      actions,
+    };
   };
 
   app.get(
@@ -119,7 +134,7 @@ const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const grants = body.grants.map((g) => ({ userId: user.id, role: g.role, unitPath: g.unitPath }));
       for (const g of grants) await app.store.users.grant(g);
       request.log.info({ userId: user.id }, 'user created');
-      return reply.status(201).send(view(user, grants));
+      return reply.status(201).send(await viewAs(p, user, grants));
     },
   );
 

@@ -51,7 +51,16 @@ export const UserView = Type.Object({
   displayName: Type.String(),
   disabled: Type.Boolean(),
   createdAt: Type.String(),
-  grants: Type.Array(Type.Object({ role: Type.String(), unitPath: Type.String() })),
+  grants: Type.Array(
+    Type.Object({
+      role: Type.String(),
+      unitPath: Type.String(),
+      revocable: Type.Boolean({ description: 'Whether you may take this role back' }),
+    }),
+  ),
+  actions: Type.Array(Type.Union([Type.Literal('grant'), Type.Literal('password'), Type.Literal('disable'), Type.Literal('enable')]), {
+    description: 'What you may do with this user: grant a role (at a unit of yours), set the password, disable or enable the account',
+  }),
 });
 
 export const UserParams = Type.Object({ id: Id });
