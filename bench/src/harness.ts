@@ -21,6 +21,8 @@ export interface RunOptions {
   readonly quick?: boolean;
   /** `--full`: the durable benchmarks at the issue's full sizes even where that takes longer than the run's budget. */
   readonly full?: boolean;
+  /** `--store sqlite,postgres`: the stores the HTTP benchmark runs the server on (default: the embedded one). */
+  readonly stores?: readonly ('sqlite' | 'postgres')[];
 }
 
 /** One line of the table. Numbers are raw; `higherIsBetter` says which way the ratio points. */

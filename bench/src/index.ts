@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [--only engine,state,http,inbox,forms,timers] [--time 3000] [--warmup 1000] [--quick] [--full]`:
+ * `pnpm bench [--only engine,state,http,inbox,forms,timers] [--store sqlite,postgres] [--time 3000] [--warmup 1000] [--quick] [--full]`:
  * runs the registered benchmarks in order, prints one table with ratios and goals to stdout
  * (progress goes to stderr) and writes everything to bench/results/<iso time>.json.
  */
@@ -29,6 +29,7 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '1000' },
     quick: { type: 'boolean', default: false },
     full: { type: 'boolean', default: false },
+    store: { type: 'string', default: 'sqlite' },
   },
 });
 
@@ -39,12 +40,20 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 const selected = BENCHMARKS.filter((b) => !only || only.includes(b.id));
+const STORES = ['sqlite', 'postgres'] as const;
+const stores = values.store.split(',').map((s) => s.trim());
+const unknownStores = stores.filter((s) => !(STORES as readonly string[]).includes(s));
+if (unknownStores.length > 0) {
+  console.error(`unknown store ${unknownStores.join(', ')}; known: ${STORES.join(', ')}`);
+  process.exit(2);
+}
 const options = {
   minMs: Number(values.time),
   warmupMs: Number(values.warmup),
   log: (line: string) => process.stderr.write(`  … ${line}\n`),
   quick: values.quick ?? false,
   full: values.full ?? false,
+  stores: stores as (typeof STORES)[number][],
 };
 
 const atStart = machine();
@@ -68,7 +77,7 @@ for (const r of results) {
 const file = writeResults({
   at: new Date().toISOString(),
   seconds,
-  options: { minMs: options.minMs, warmupMs: options.warmupMs, only: only ?? null, quick: options.quick, full: options.full },
+  options: { minMs: options.minMs, warmupMs: options.warmupMs, only: only ?? null, quick: options.quick, full: options.full, stores },
   machine: { ...atStart, load1AtEnd: machine().load1 },
   peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
   benchmarks: results,

@@ -96,7 +96,7 @@ async function profileServer(): Promise<void> {
   const clients = Number(values.clients);
   const data = tempDataDir('profile');
   try {
-    await seedHttp(data.file, Math.max(clients, ...CLIENTS));
+    await seedHttp({ file: data.file }, Math.max(clients, ...CLIENTS));
     const server = await startServer({ dataDir: data.dir, synchronous: sync, cpuProfileDir: PROFILES });
     try {
       const tokens = await loginAll(

@@ -22,6 +22,7 @@ import calendarRoutes from './routes/calendars/index.ts';
 import { ErrorBody } from './routes/common.ts';
 import delegationRoutes from './routes/delegations/index.ts';
 import deploymentRoutes from './routes/deployments/index.ts';
+import feelRoutes from './routes/feel/index.ts';
 import formRoutes from './routes/forms/index.ts';
 import healthRoutes from './routes/health/index.ts';
 import instanceRoutes from './routes/instances/index.ts';
@@ -166,6 +167,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(authRoutes, { prefix: '/auth' });
       await api.register(orgRoutes, { prefix: '/org' });
       await api.register(deploymentRoutes);
+      await api.register(feelRoutes);
       await api.register(formRoutes);
       await api.register(instanceRoutes);
       await api.register(messageRoutes);

@@ -106,6 +106,12 @@ describe('the app in English', () => {
     await screen('templates', 'Governance templates');
     await page.getByTestId('template-key-matters').getByTestId('adoption-link').click();
     await screen('adoption', 'Deployments');
+    await signOut(page);
+    await signIn(page, 'lishui-guanli', DEMO_PASSWORD);
+    await page.goto('/templates');
+    await screen('template-library', 'Template library');
+    await page.getByTestId('library-key-matters').getByTestId('publish-link').click();
+    await screen('template-publish', 'What the villages may set');
   });
 
   it('shows no Chinese outside the data on the administration screens of a town administrator', async () => {

@@ -10,7 +10,8 @@ import { DEMO_PASSWORD, openStage, type Stage, signIn, snap } from './harness.ts
 /**
  * A village's template, in the browser: 鹤峰村's administrator finds 四议两公开 in the library,
  * lengthens its posting period (a new deployment), rolls it back, and takes 里水镇's new version
- * after deciding the one conflict it brings.
+ * after deciding the one conflict it brings, which 里水镇 published from its library; a new village
+ * adopts it with its own posting period and a field its first matter carries.
  */
 describe('a village’s adoption of a template', () => {
   let stage: Stage;
@@ -22,6 +23,25 @@ describe('a village’s adoption of a template', () => {
   afterAll(() => stage?.close());
 
   const deployments = () => page.getByTestId('deployments').locator('.ant-timeline-item');
+  const as = async (username: string) => {
+    const api = createShanzhiClient({ baseUrl: stage.url });
+    const { token } = await ok(api.POST('/api/auth/login', { body: { username, password: DEMO_PASSWORD } }));
+    return createShanzhiClient({ baseUrl: stage.url, token: () => token });
+  };
+
+  /** On an adoption's page: adds the required field 资金来源 to the proposal (党组织提议), the first form a village may extend. */
+  async function addFundSource(on: Page): Promise<void> {
+    const adding = on.getByTestId('add-field');
+    await on.getByTestId('field-form').click();
+    // Chosen with the keyboard: the dropdown slides open, and a click by position could land on its neighbour.
+    await on.locator('.ant-select-item-option').filter({ hasText: '党组织提议' }).waitFor();
+    await on.keyboard.press('Enter');
+    await adding.getByLabel('字段名').fill('fundSource');
+    await adding.getByLabel('显示名称').fill('资金来源');
+    await adding.getByLabel('必填').check();
+    await on.getByTestId('add-field-submit').click();
+    await expect.poll(() => on.getByTestId('added-fields').textContent()).toContain('资金来源');
+  }
 
   it('shows the templates 里水镇 published, with where the village adopted them', async () => {
     await signIn(page, 'hefeng-guanli', DEMO_PASSWORD);
@@ -45,24 +65,31 @@ describe('a village’s adoption of a template', () => {
   });
 
   it('takes the town’s new version once its conflict is decided', async () => {
-    const api = createShanzhiClient({ baseUrl: stage.url });
-    const signedIn = async (username: string) => {
-      const { token } = await ok(api.POST('/api/auth/login', { body: { username, password: DEMO_PASSWORD } }));
-      return createShanzhiClient({ baseUrl: stage.url, token: () => token });
-    };
     const v2 = structuredClone(readTemplateFolder(`${DEFAULT_TEMPLATES_DIR}/key-matters`)) as unknown as {
       manifest: { version: string };
       parameters: { schema: { properties: Record<string, Record<string, unknown>> } };
     };
     v2.manifest.version = '2.0.0';
     Object.assign(v2.parameters.schema.properties.postingDays as object, { minimum: 12, default: 12 });
-    await ok((await signedIn('lishui-sheji')).POST('/api/templates', { body: v2 as never }));
-    await ok(
-      (await signedIn('lishui-guanli')).POST('/api/templates/{id}/versions/{version}/publications', {
-        params: { path: { id: 'key-matters', version: '2.0.0' } },
-        body: { unit: '/nanhai/lishui/' },
-      }),
-    );
+    await ok((await as('lishui-sheji')).POST('/api/templates', { body: v2 as never }));
+    // 里水镇's administrator publishes it from the library, raising the town's minimum to what 2.0.0 asks.
+    const townBrowser = await stage.context();
+    const town = await townBrowser.newPage();
+    await signIn(town, 'lishui-guanli', DEMO_PASSWORD);
+    await town.goto('/templates');
+    await town.getByTestId('library-key-matters').getByTestId('publish-link').click();
+    await town.getByTestId('bounds').waitFor();
+    // The newest version is the one offered; the town's bounds of 1.0.0 come along, one now too loose.
+    expect(await town.getByTestId('publish-version').textContent()).toContain('v2.0.0');
+    await expect.poll(() => town.getByTestId('bound-past').count(), { timeout: 10_000 }).toBe(1);
+    await town.getByLabel('公示天数 最小值').fill('12');
+    await expect.poll(() => town.getByTestId('bound-past').count()).toBe(0);
+    await town.getByLabel(/发布说明/).fill('公示期至少 12 天');
+    await snap(town, '32a-town-publishes');
+    await town.getByRole('button', { name: /^发\s*布$/ }).click();
+    await town.waitForURL('**/templates');
+    await expect.poll(() => town.getByTestId('library-key-matters').textContent(), { timeout: 10_000 }).toContain('已发布 v2.0.0');
+    await townBrowser.close();
     await page.reload();
     await page.getByTestId('see-upgrade').click();
     await expect.poll(() => page.getByTestId('upgrade-changes').textContent()).toContain('公示天数');
@@ -80,23 +107,8 @@ describe('a village’s adoption of a template', () => {
   });
 
   it('adds a field to the proposal, which the next matter’s proposal shows', async () => {
-    const adding = page.getByTestId('add-field');
-    await page.getByTestId('field-form').click();
-    // The first form the template lets a village extend: chosen with the keyboard, as above.
-    await page.locator('.ant-select-item-option').filter({ hasText: '党组织提议' }).waitFor();
-    await page.keyboard.press('Enter');
-    await adding.getByLabel('字段名').fill('fundSource');
-    await adding.getByLabel('显示名称').fill('资金来源');
-    await adding.getByLabel('必填').check();
-    await page.getByTestId('add-field-submit').click();
-    await expect.poll(() => page.getByTestId('added-fields').textContent()).toContain('资金来源');
+    await addFundSource(page);
     await snap(page, '34-field-added');
-
-    const api = createShanzhiClient({ baseUrl: stage.url });
-    const as = async (username: string) => {
-      const { token } = await ok(api.POST('/api/auth/login', { body: { username, password: DEMO_PASSWORD } }));
-      return createShanzhiClient({ baseUrl: stage.url, token: () => token });
-    };
     const started = await ok(
       (await as('hefeng-banshi')).POST('/api/process-instances', {
         body: {
@@ -115,8 +127,56 @@ describe('a village’s adoption of a template', () => {
     await snap(secretary, '35-proposal-with-added-field');
   });
 
+  it('lets a new village adopt it with its own posting period and field, which its first matter carries', async () => {
+    // 里水镇 sets up 新联村 with an administrator, a secretary and a clerk (the admin screens have a journey of their own).
+    const village = '/nanhai/lishui/xinlian/';
+    const town = await as('lishui-guanli');
+    await ok(town.POST('/api/org/units', { body: { path: village, name: '新联村', kind: 'village' } }));
+    for (const [username, displayName, role] of [
+      ['xinlian-guanli', '黄秀英', 'village-admin'],
+      ['xinlian-shuji', '麦志坚', 'approver'],
+      ['xinlian-banshi', '罗美玲', 'clerk'],
+    ] as const) {
+      await ok(
+        town.POST('/api/org/users', { body: { username, displayName, password: DEMO_PASSWORD, grants: [{ role, unitPath: village }] } }),
+      );
+    }
+    const browser = await stage.context();
+    const admin = await browser.newPage();
+    await signIn(admin, 'xinlian-guanli', DEMO_PASSWORD);
+    await admin.goto('/templates');
+    await admin.getByTestId('template-key-matters').getByTestId('adopt').click();
+    // The town's 2.0.0 asks for 12 to 15 days of posting; 新联村 takes 14.
+    await admin.getByLabel('公示天数').fill('14');
+    await snap(admin, '36a-village-adopts');
+    await admin.getByRole('button', { name: '采用并部署' }).click();
+    await admin.waitForURL('**/templates/adoptions/*');
+    await addFundSource(admin);
+    await snap(admin, '36b-village-adopted');
+
+    const started = await ok(
+      (await as('xinlian-banshi')).POST('/api/process-instances', {
+        body: { definitionKey: 'key_matters', orgUnit: village, variables: { matterNo: 'XL-2026-001', matter: '村道路灯安装' } },
+      }),
+    );
+    const secretary = await as('xinlian-shuji');
+    const instance = await ok(secretary.GET('/api/process-instances/{id}', { params: { path: { id: started.id } } }));
+    expect(instance.variables.postingDays).toBe(14);
+    const proposal = (await ok(secretary.GET('/api/tasks'))).items.find((t) => t.instanceId === started.id);
+    // The secretary on a browser of their own (a browser keeps one session).
+    const secretaryBrowser = await stage.context();
+    const desk = await secretaryBrowser.newPage();
+    await signIn(desk, 'xinlian-shuji', DEMO_PASSWORD);
+    await desk.goto(`/tasks/${proposal?.id}`);
+    await desk.getByLabel(/资金来源/).waitFor();
+    await snap(desk, '36c-new-village-proposal');
+    await secretaryBrowser.close();
+    await browser.close();
+  });
+
   it('lets 里水镇’s administrator pair its villages by a plan and apply it', async () => {
-    const town = await (await stage.context()).newPage();
+    const townBrowser = await stage.context();
+    const town = await townBrowser.newPage();
     await signIn(town, 'lishui-guanli', DEMO_PASSWORD);
     await town.getByRole('link', { name: '模板' }).click();
     await town.getByTestId('pairing-link').click();

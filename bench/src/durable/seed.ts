@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role, Store, UnitKind } from '@shanzhi/store';
+import { createPostgresStore } from '@shanzhi/store/postgres';
 import { createSqliteStore } from '@shanzhi/store/sqlite';
 import { hashPassword } from '../../../server/src/auth/password.ts';
 import { timeOrderedId } from '../../../server/src/ids.ts';
@@ -58,10 +59,18 @@ const LOADER_CACHE_KIB = 1_048_576;
 
 /**
  * The store on `file` (synchronous NORMAL for loading: a power cut would lose the last
- * batches, nothing else differs) and the server's runtime on it, without workers.
+ * batches, nothing else differs), or on the PostgreSQL database `url` names, and the server's
+ * runtime on it, without workers.
  */
 export async function openLoader(file: string): Promise<Loader> {
-  const store = createSqliteStore({ file, synchronous: 'NORMAL', cacheKiB: LOADER_CACHE_KIB });
+  return loaderOn(createSqliteStore({ file, synchronous: 'NORMAL', cacheKiB: LOADER_CACHE_KIB }));
+}
+
+export async function openPostgresLoader(url: string): Promise<Loader> {
+  return loaderOn(createPostgresStore({ url }));
+}
+
+async function loaderOn(store: Store): Promise<Loader> {
   await store.migrate();
   const runtime = createRuntime(
     { store, clock: { now: () => Date.now() }, newId: timeOrderedId, log: silent, metrics: serverMetrics(new Metrics()) },

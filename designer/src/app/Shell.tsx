@@ -15,6 +15,7 @@ const NAV: { path: string; label: MessageKey; roles?: readonly string[] }[] = [
   { path: '/mine', label: 'nav.mine' },
   { path: '/registers', label: 'nav.registers' },
   { path: '/templates', label: 'nav.templates', roles: ['town-admin', 'village-admin', 'designer'] },
+  { path: '/design', label: 'design.nav', roles: ['designer', 'town-admin'] },
   { path: '/admin', label: 'nav.admin', roles: ['town-admin', 'village-admin', 'auditor'] },
 ];
 

@@ -31,12 +31,22 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('../features/templates/PairingPlan.tsx')).PairingPlan }),
           },
           {
+            path: '/templates/:templateId/publish',
+            lazy: async () => ({ Component: (await import('../features/templates/PublishPage.tsx')).PublishPage }),
+          },
+          {
             path: '/templates/publications/:id/adopt',
             lazy: async () => ({ Component: (await import('../features/templates/AdoptPage.tsx')).AdoptPage }),
           },
           {
             path: '/templates/adoptions/:id',
             lazy: async () => ({ Component: (await import('../features/templates/AdoptionPage.tsx')).AdoptionPage }),
+          },
+          { path: '/design', lazy: async () => ({ Component: (await import('../features/design/DesignList.tsx')).DesignList }) },
+          { path: '/design/new', lazy: async () => ({ Component: (await import('../features/design/DesignEditor.tsx')).DesignEditor }) },
+          {
+            path: '/design/:definitionId',
+            lazy: async () => ({ Component: (await import('../features/design/DesignEditor.tsx')).DesignEditor }),
           },
           { path: '/admin/:tab?', lazy: async () => ({ Component: (await import('../features/admin/Admin.tsx')).Admin }) },
           {

@@ -1064,10 +1064,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Deploy a BPMN model at a unit, with the forms its steps show; model problems answer 400 SZ_BPMN_INVALID, form problems 400 SZ_FORM_DEFINITION_INVALID */
+        /** Deploy a BPMN model at a unit, with the forms its steps show; model problems answer 400 SZ_BPMN_INVALID, form problems 400 SZ_FORM_DEFINITION_INVALID; with dryRun, 200 and what deploy would find */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Check everything deploy checks and answer 200 with the report, storing nothing */
+                    dryRun?: boolean;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -1093,6 +1096,8 @@ export interface paths {
                                 [key: string]: unknown;
                             };
                         }[];
+                        /** @description What changed in this version, shown in the version list */
+                        note?: string;
                     };
                     "multipart/form-data": {
                         /** @description BPMN 2.0 XML (a file field of that name in multipart form data) */
@@ -1113,10 +1118,37 @@ export interface paths {
                                 [key: string]: unknown;
                             };
                         }[];
+                        /** @description What changed in this version, shown in the version list */
+                        note?: string;
                     };
                 };
             };
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description True when deploying this would succeed */
+                            ok: boolean;
+                            refusal?: "SZ_BPMN_INVALID" | "SZ_FORM_DEFINITION_INVALID";
+                            problems: {
+                                /** @description The model rule broken (e.g. 'feel-syntax') or the form problem's code */
+                                rule: string;
+                                message: string;
+                                /** @description The BPMN element it is on */
+                                elementId?: string;
+                                elementType?: string;
+                                /** @description The form key, for a problem in a deployed form */
+                                form?: string;
+                                /** @description Where in that form */
+                                path?: string;
+                            }[];
+                        };
+                    };
+                };
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -1132,6 +1164,8 @@ export interface paths {
                             /** Format: date-time */
                             deployedAt: string;
                             deployedBy: string;
+                            /** @description What changed in this version, shown in the version list */
+                            note?: string;
                             /** @description The forms its steps show, pinned: form key -> form id */
                             forms?: {
                                 [key: string]: string;
@@ -1232,6 +1266,8 @@ export interface paths {
                                 /** Format: date-time */
                                 deployedAt: string;
                                 deployedBy: string;
+                                /** @description What changed in this version, shown in the version list */
+                                note?: string;
                                 /** @description The forms its steps show, pinned: form key -> form id */
                                 forms?: {
                                     [key: string]: string;
@@ -1294,6 +1330,8 @@ export interface paths {
                             /** Format: date-time */
                             deployedAt: string;
                             deployedBy: string;
+                            /** @description What changed in this version, shown in the version list */
+                            note?: string;
                             /** @description The forms its steps show, pinned: form key -> form id */
                             forms?: {
                                 [key: string]: string;
@@ -1462,6 +1500,80 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feel/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a FEEL expression as deploy would, without deploying */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A FEEL text as a model holds it (a condition, a script, a members list); a leading '=' is allowed */
+                        expression: string;
+                        /**
+                         * @description What the text is; only FEEL expressions today
+                         * @enum {string}
+                         */
+                        kind?: "expression";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            valid: boolean;
+                            problems: {
+                                /** @description feel-syntax, juel-expression, …: the rule deploy would report */
+                                rule: string;
+                                /** @description What is wrong and at which column */
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

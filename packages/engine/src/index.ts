@@ -1,6 +1,7 @@
 export { planReturn, type ReturnPlan } from './behaviors/returns.ts';
 export type { Command, CommandType, Ctx, StartInput } from './commands.ts';
 export { type CompileOptions, type CompileResult, compile, MAX_XML_BYTES } from './compile/compile.ts';
+export { feelProblems } from './compile/expressions.ts';
 export type { Problem } from './compile/problems.ts';
 export type { Effect, EffectType } from './effects.ts';
 export { ENGINE_ERRORS, type EngineError, type EngineErrorCode } from './errors.ts';

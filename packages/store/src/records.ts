@@ -52,6 +52,8 @@ export interface DefinitionRecord {
    * parameters as the village set them (posting days, thresholds). JSON.
    */
   readonly variables?: Readonly<Record<string, unknown>>;
+  /** What the deployer said changed in this version, shown in its version list. */
+  readonly note?: string;
 }
 
 /**

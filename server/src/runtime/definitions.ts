@@ -32,6 +32,8 @@ export interface DeployInput {
   readonly lang?: Lang;
   /** Variables every instance starts with and no start overrides: a template's parameters. */
   readonly variables?: Readonly<Record<string, unknown>>;
+  /** What changed in this version, in the deployer's words. */
+  readonly note?: string;
 }
 
 export type CheckResult = Exclude<DeployResult, { ok: true }> | { readonly ok: true };
@@ -78,6 +80,7 @@ export class Definitions {
       ...(main?.name ? { name: main.name } : {}),
       ...(pins.size > 0 ? { forms: pinned } : {}),
       ...(input.variables && Object.keys(input.variables).length > 0 ? { variables: input.variables } : {}),
+      ...(input.note ? { note: input.note } : {}),
     });
     this.remember(definition.id, Promise.resolve({ record: definition, model }));
     await armStartTimers(this.deps, definition, timers, input.now);

@@ -6,15 +6,80 @@ import { api, ok } from '../../shared/api.ts';
 import { useUnitNames } from '../../shared/names.ts';
 import { useSession } from '../../shared/session.tsx';
 import { Nothing, Query } from '../../shared/states.tsx';
+import { usePublicationsMadeAt } from './publications.ts';
 
 /** The roles that adopt and customise a template for their unit. */
 const ADOPTERS = ['village-admin', 'town-admin'];
+/** The roles that publish a template to the units below theirs (the server's template:publish). */
+const PUBLISHERS = ['town-admin', 'designer'];
 
 /**
  * 模板库: what the towns published to my units, each with where it is adopted already (a link
  * to that adoption) and where I could adopt it (my units as their administrator).
  */
 export function TemplateLibrary() {
+  const { me } = useSession();
+  const towns = [...new Set((me?.grants ?? []).filter((g) => PUBLISHERS.includes(g.role)).map((g) => g.unitPath))];
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <Offered />
+      {towns.length > 0 ? <Publishable towns={towns} /> : null}
+    </Space>
+  );
+}
+
+/**
+ * 镇级发布: the templates of the library, each with the version my town offers its villages now
+ * and a way to publish (again, or a newer version) with the town's bounds.
+ */
+function Publishable({ towns }: { towns: readonly string[] }) {
+  const { t, language } = useI18n();
+  const unitName = useUnitNames();
+  const library = useQuery({ queryKey: ['/api/templates'], queryFn: () => ok(api.GET('/api/templates')) });
+  const published = usePublicationsMadeAt(towns);
+  return (
+    <Query query={library}>
+      {({ items }) => (
+        <Card title={t('templates.libraryTitle')} data-testid="library">
+          <List
+            dataSource={items}
+            rowKey="id"
+            renderItem={(template) => (
+              <List.Item data-testid={`library-${template.id}`}>
+                <List.Item.Meta
+                  title={
+                    <Space wrap>
+                      <span translate="no">{template.name[language]}</span>
+                      <Tag>{`v${template.version}`}</Tag>
+                    </Space>
+                  }
+                  description={
+                    <Space wrap>
+                      {towns.map((town) => {
+                        const now = (published.data ?? []).find((p) => p.templateId === template.id && p.unitPath === town);
+                        return (
+                          <Link key={town} to={`/templates/${template.id}/publish?unit=${encodeURIComponent(town)}`}>
+                            <Button size="small" data-testid="publish-link">
+                              {now ? t('templates.publishedAt', { version: now.version }) : t('templates.publishTo')}{' '}
+                              <span translate="no">{unitName(town)}</span>
+                            </Button>
+                          </Link>
+                        );
+                      })}
+                    </Space>
+                  }
+                />
+              </List.Item>
+            )}
+          />
+        </Card>
+      )}
+    </Query>
+  );
+}
+
+/** What the towns published to my units, with where each is adopted. */
+function Offered() {
   const { t, language } = useI18n();
   const unitName = useUnitNames();
   const { me } = useSession();
@@ -33,8 +98,8 @@ export function TemplateLibrary() {
       {({ items }) => {
         if (items.length === 0) return <Nothing>{t('templates.none')}</Nothing>;
         const adopted = adoptions.data?.items ?? [];
-        // The newest publication of each template per town: what a village adopts or upgrades to.
-        const newest = [...new Map(items.map((p) => [`${p.unitPath}${p.templateId}`, p])).values()];
+        // The newest publication of each template per town (the server lists newest first): what a village adopts or upgrades to.
+        const newest = items.filter((p, i) => items.findIndex((q) => q.unitPath === p.unitPath && q.templateId === p.templateId) === i);
         return (
           <Card
             title={t('templates.title')}

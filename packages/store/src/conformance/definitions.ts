@@ -115,6 +115,20 @@ export function definitionSpecs(ctx: SuiteContext): void {
       expect(await ctx.store.definitions.byId('d-rental')).not.toHaveProperty('variables');
     });
 
+    it('keeps the note its deployer wrote on a version, and none when given none', async () => {
+      const noted = { ...definition('d1', PATH.town), note: '村委会审议前增加党支部研究环节' };
+      expect((await ctx.store.definitions.deploy(noted)).note).toBe(noted.note);
+      await ctx.store.definitions.deploy(definition('d2', PATH.town));
+      const read = [
+        await ctx.store.definitions.byId('d1'),
+        (await ctx.store.definitions.list([PATH.town], DEFINITION.majorMatters))[0],
+        (await ctx.store.definitions.visibleAt(PATH.hefeng, DEFINITION.majorMatters))[0],
+        await ctx.store.definitions.nearest(DEFINITION.majorMatters, PATH.hefeng, 1),
+      ];
+      for (const def of read) expect(def).toStrictEqual({ ...noted, version: 1 });
+      expect(await ctx.store.definitions.latest(DEFINITION.majorMatters, PATH.town)).not.toHaveProperty('note');
+    });
+
     it('refuses a second definition with the same id', async () => {
       await ctx.store.definitions.deploy(definition('d1', PATH.hefeng));
       await expect(ctx.store.definitions.deploy(definition('d1', PATH.hefeng))).rejects.toThrow(/already exists/);

@@ -420,6 +420,11 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'a version note on definitions (SQLite step 18)',
+    sql: 'ALTER TABLE definitions ADD COLUMN note text;',
+  },
 ];
 
 export async function migrate(pg: Postgres, steps: readonly Migration[] = MIGRATIONS): Promise<void> {

@@ -92,6 +92,7 @@ export const DEFINITIONS: Table<DefinitionRecord> = {
     deployed_by: 'deployedBy',
     forms: { json: 'forms' },
     variables: { json: 'variables' },
+    note: 'note',
   },
 };
 

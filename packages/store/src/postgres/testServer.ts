@@ -43,19 +43,24 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(): Promise<TestServer> {
+export interface TestServerOptions {
+  /** A throwaway cluster that syncs its commits as a production one does (the benchmarks'); tests skip it. */
+  readonly durable?: boolean;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const url = process.env.SHANZHI_POSTGRES_URL;
   if (url) return databasesOn(url, { keep: false, shutDown: async () => {} });
   const bin = installedBin();
   if (bin === undefined) throw new Error(testServerUnavailable());
-  return startCluster(bin);
+  return startCluster(bin, options.durable ?? false);
 }
 
 /** As root, commands run as the `postgres` system user. */
 const asServerUser = (command: string, args: readonly string[]): [string, string[]] =>
   process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, [...args]];
 
-async function startCluster(bin: string): Promise<TestServer> {
+async function startCluster(bin: string, durable: boolean): Promise<TestServer> {
   const folder =
     process.getuid?.() === 0
       ? (await run(...asServerUser('mktemp', ['-d', join(tmpdir(), 'shanzhi-postgres-XXXXXX')]))).stdout.trim()
@@ -80,8 +85,9 @@ async function startCluster(bin: string): Promise<TestServer> {
         '--no-sync',
       ]),
     );
-    // Durability buys nothing in a cluster thrown away after the run.
-    const settings = `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+    // Durability buys a test nothing in a cluster thrown away after the run; a benchmark measures it.
+    const unsynced = durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+    const settings = `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c max_connections=200${unsynced}`;
     await run(...asServerUser(pgCtl, ['-D', data, '-w', '-l', join(folder, 'server.log'), '-o', settings, 'start']));
   } catch (error) {
     rmSync(folder, { recursive: true, force: true });

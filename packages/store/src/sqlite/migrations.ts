@@ -554,6 +554,11 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 18,
+    name: 'a version note on definitions',
+    sql: 'ALTER TABLE definitions ADD COLUMN note TEXT;',
+  },
 ];
 
 export function migrate(db: Database.Database): void {

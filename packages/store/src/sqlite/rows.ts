@@ -80,6 +80,7 @@ export const DEFINITION_COLUMNS = [
   'deployed_by',
   'forms',
   'variables',
+  'note',
 ] as const;
 export type DefinitionRow = Row<(typeof DEFINITION_COLUMNS)[number]>;
 export const definitionRow = (def: DefinitionRecord): DefinitionRow => ({
@@ -93,6 +94,7 @@ export const definitionRow = (def: DefinitionRecord): DefinitionRow => ({
   deployed_by: def.deployedBy,
   forms: jsonOrNull(def.forms),
   variables: jsonOrNull(def.variables),
+  note: def.note ?? null,
 });
 export const toDefinition = (row: DefinitionRow): DefinitionRecord => ({
   id: row.id as string,
@@ -105,6 +107,7 @@ export const toDefinition = (row: DefinitionRow): DefinitionRecord => ({
   deployedBy: row.deployed_by as string,
   ...present('forms', parsedOrNull(row.forms)),
   ...present('variables', parsedOrNull(row.variables)),
+  ...present('note', row.note as string | null),
 });
 
 export const FORM_COLUMNS = ['id', 'key', 'version', 'unit_path', 'title', 'schema', 'ui_schema', 'deployed_at', 'deployed_by'] as const;

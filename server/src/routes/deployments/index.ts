@@ -6,12 +6,12 @@ import { Type } from '@sinclair/typebox';
 import { languageOf } from '../../errors/language.ts';
 import { ApiError, invalidRequest } from '../../errors.ts';
 import { assertCan, canSeeDefinition, principal, reachFor } from '../../plugins/tenancy.ts';
-import { startableByHand } from '../../runtime/definitions.ts';
+import { type CheckResult, startableByHand } from '../../runtime/definitions.ts';
 import { deployRefusal } from '../../runtime/deployRefusal.ts';
 import { errors, iso } from '../common.ts';
 import { StepForm } from '../forms/schemas.ts';
 import { formSummary, stepFormView } from '../forms/view.ts';
-import { Definition, DefinitionParams, DeployBody, Deployed, ListQuery, MAX_DEPLOYED_FORMS } from './schemas.ts';
+import { Definition, DefinitionParams, DeployBody, Deployed, DeployQuery, DeployReport, ListQuery, MAX_DEPLOYED_FORMS } from './schemas.ts';
 
 function definitionView(d: DefinitionRecord) {
   return {
@@ -23,7 +23,18 @@ function definitionView(d: DefinitionRecord) {
     deployedBy: d.deployedBy,
     ...(d.name ? { name: d.name } : {}),
     ...(d.forms ? { forms: { ...d.forms } } : {}),
+    ...(d.note ? { note: d.note } : {}),
   };
+}
+
+/** A dry run's answer: model problems as compile names them, form problems by form and path. */
+function report(checked: CheckResult) {
+  if (checked.ok) return { ok: true, problems: [] };
+  const problems =
+    checked.code === 'SZ_BPMN_INVALID'
+      ? checked.problems.map((p) => ({ ...p }))
+      : checked.problems.map(({ code, message, form, path }) => ({ rule: code, message, form, path }));
+  return { ok: false, refusal: checked.code, problems };
 }
 
 /** A *.form.json file of a multipart deployment, as its JSON; text that is not JSON is refused naming the file. */
@@ -60,26 +71,30 @@ const deploymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['definitions'],
         summary:
-          'Deploy a BPMN model at a unit, with the forms its steps show; model problems answer 400 SZ_BPMN_INVALID, form problems 400 SZ_FORM_DEFINITION_INVALID',
+          'Deploy a BPMN model at a unit, with the forms its steps show; model problems answer 400 SZ_BPMN_INVALID, form problems 400 SZ_FORM_DEFINITION_INVALID; with dryRun, 200 and what deploy would find',
         consumes: ['application/json', 'multipart/form-data'],
+        querystring: DeployQuery,
         body: DeployBody,
-        response: { 201: Deployed, ...errors(400, 401, 403, 404) },
+        response: { 200: DeployReport, 201: Deployed, ...errors(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {
       const p = principal(request);
-      const { xml, unit, forms } = request.body;
+      const { xml, unit, forms, note } = request.body;
       assertCan(p, 'definition:deploy', unit, 'unit');
       if (!(await app.store.units.byPath(unit))) throw new ApiError('SZ_UNIT_NOT_FOUND', { unit });
-      const result = await app.runtime.definitions.deploy({
+      const input = {
         xml,
         ...(forms ? { forms } : {}),
+        ...(note ? { note } : {}),
         unitPath: unit,
         deployedBy: p.id,
         now: app.clock.now(),
         id: app.newId(),
         lang: languageOf(request.headers['accept-language']),
-      });
+      };
+      if (request.query.dryRun) return reply.status(200).send(report(await app.runtime.definitions.check(input)));
+      const result = await app.runtime.definitions.deploy(input);
       if (!result.ok) throw deployRefusal(result);
       request.log.info({ definitionId: result.definition.id, key: result.definition.key, version: result.definition.version }, 'deployed');
       return reply.status(201).send({ ...definitionView(result.definition), deployedForms: result.forms.map(formSummary) });
