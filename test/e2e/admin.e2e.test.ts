@@ -180,6 +180,20 @@ describe('administration', () => {
     await village.context().close();
   });
 
+  it('fits a phone: the tabs, the users and the year view', async () => {
+    const phone = await (await stage.context({ phone: true })).newPage();
+    await signIn(phone, 'lishui-guanli', DEMO_PASSWORD);
+    await phone.goto('/admin/users');
+    await phone.getByTestId('users').getByText('hefeng-banshi').waitFor(WAIT);
+    await snap(phone, '68-admin-users-phone');
+    await phone.goto('/admin/calendar');
+    await phone.getByTestId('year-view').waitFor(WAIT);
+    const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(375);
+    await snap(phone, '69-admin-calendar-phone');
+    await phone.context().close();
+  });
+
   it('reads in English', async () => {
     await page.getByTestId('account').click();
     await page.getByRole('menuitem', { name: 'English' }).click();

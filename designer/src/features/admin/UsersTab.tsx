@@ -88,8 +88,24 @@ export function UsersTab() {
         scroll={{ x: 720 }}
         data-testid="users"
         columns={[
-          { title: t('admin.users.username'), dataIndex: 'username', render: (v: string) => <span translate="no">{v}</span> },
-          { title: t('admin.users.displayName'), dataIndex: 'displayName', render: (v: string) => <span translate="no">{v}</span> },
+          {
+            title: t('admin.users.username'),
+            dataIndex: 'username',
+            render: (v: string) => (
+              <span translate="no" style={{ whiteSpace: 'nowrap' }}>
+                {v}
+              </span>
+            ),
+          },
+          {
+            title: t('admin.users.displayName'),
+            dataIndex: 'displayName',
+            render: (v: string) => (
+              <span translate="no" style={{ whiteSpace: 'nowrap' }}>
+                {v}
+              </span>
+            ),
+          },
           {
             title: t('admin.users.grants'),
             key: 'grants',
