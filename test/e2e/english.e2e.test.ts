@@ -93,4 +93,27 @@ describe('the app in English', () => {
     await page.getByTestId('dashboard-unit-chart').locator('canvas').waitFor();
     await screen('dashboard', 'By village');
   });
+
+  it('shows no Chinese outside the data on the administration screens of a town administrator', async () => {
+    await page.goto('/inbox');
+    await signOut(page);
+    await signIn(page, 'lishui-guanli', DEMO_PASSWORD);
+    await page.goto('/admin/org');
+    await screen('admin-org', 'Add a unit below');
+    await page.getByTestId('org-tree').getByText('鹤峰村').click();
+    await screen('admin-org-add', 'Parent unit');
+    await page.goto('/admin/users');
+    await page.getByTestId('users').getByText('hefeng-banshi').waitFor();
+    await screen('admin-users', 'Users and roles');
+    await page.getByTestId('new-user-open').click();
+    await screen('admin-new-user', 'Initial password');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.goto('/admin/calendar');
+    await screen('admin-calendar', 'Days worked in exchange');
+    await page.goto('/admin/webhooks');
+    await screen('admin-webhooks', 'No failed deliveries');
+    await page.goto('/admin/audit');
+    await page.getByTestId('audit-verify').click();
+    await screen('admin-audit', 'The audit chain holds');
+  });
 });

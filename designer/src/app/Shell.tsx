@@ -19,6 +19,7 @@ const NAV: { path: string; label: MessageKey; roles?: readonly string[] }[] = [
   { path: '/design', label: 'design.nav', roles: ['designer', 'town-admin'] },
   { path: '/forms', label: 'forms.nav', roles: ['designer', 'town-admin'] },
   { path: '/dashboard', label: 'dashboard.nav', roles: DASHBOARD_ROLES },
+  { path: '/admin', label: 'nav.admin', roles: ['town-admin', 'village-admin', 'auditor'] },
 ];
 
 /** How often the bell asks for the unread count while the app is open. */

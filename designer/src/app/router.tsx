@@ -56,6 +56,7 @@ export const router = createBrowserRouter([
             path: '/design/:key/versions',
             lazy: async () => ({ Component: (await import('../features/design/Versions.tsx')).Versions }),
           },
+          { path: '/admin/:tab?', lazy: async () => ({ Component: (await import('../features/admin/Admin.tsx')).Admin }) },
           {
             path: '/notifications',
             lazy: async () => ({ Component: (await import('../features/notifications/Notifications.tsx')).Notifications }),

@@ -13,9 +13,32 @@ const ROLE_KEYS: Record<string, MessageKey> = {
   auditor: 'role.auditor',
 };
 
+/** Every role, in the order pickers list them. */
+export const ROLES = Object.keys(ROLE_KEYS);
+
 export function roleLabel(t: Translate, role: string): string {
   const key = ROLE_KEYS[role];
   return key ? t(key) : role;
+}
+
+const NOTICE_KEYS: Record<string, MessageKey> = {
+  task: 'notice.task',
+  cc: 'notice.cc',
+  urged: 'notice.urged',
+  'due-soon': 'notice.dueSoon',
+  overdue: 'notice.overdue',
+  returned: 'notice.returned',
+  withdrawn: 'notice.withdrawn',
+  delegated: 'notice.delegated',
+  objection: 'notice.objection',
+};
+
+/** Every kind of notification, in the order pickers list them. */
+export const NOTICE_KINDS = Object.keys(NOTICE_KEYS);
+
+export function noticeKindLabel(t: Translate, kind: string): string {
+  const key = NOTICE_KEYS[kind];
+  return key ? t(key) : kind;
 }
 
 /** The units within reach, read once for every screen that names or picks them. */

@@ -489,7 +489,11 @@ export interface paths {
                                 grants: {
                                     role: string;
                                     unitPath: string;
+                                    /** @description Whether you may take this role back */
+                                    revocable: boolean;
                                 }[];
+                                /** @description What you may do with this user: grant a role (at a unit of yours), set the password, disable or enable the account */
+                                actions: ("grant" | "password" | "disable" | "enable")[];
                             }[];
                             next?: string;
                         };
@@ -555,7 +559,11 @@ export interface paths {
                             grants: {
                                 role: string;
                                 unitPath: string;
+                                /** @description Whether you may take this role back */
+                                revocable: boolean;
                             }[];
+                            /** @description What you may do with this user: grant a role (at a unit of yours), set the password, disable or enable the account */
+                            actions: ("grant" | "password" | "disable" | "enable")[];
                         };
                     };
                 };
@@ -646,7 +654,11 @@ export interface paths {
                             grants: {
                                 role: string;
                                 unitPath: string;
+                                /** @description Whether you may take this role back */
+                                revocable: boolean;
                             }[];
+                            /** @description What you may do with this user: grant a role (at a unit of yours), set the password, disable or enable the account */
+                            actions: ("grant" | "password" | "disable" | "enable")[];
                         };
                     };
                 };
@@ -722,7 +734,11 @@ export interface paths {
                             grants: {
                                 role: string;
                                 unitPath: string;
+                                /** @description Whether you may take this role back */
+                                revocable: boolean;
                             }[];
+                            /** @description What you may do with this user: grant a role (at a unit of yours), set the password, disable or enable the account */
+                            actions: ("grant" | "password" | "disable" | "enable")[];
                         };
                     };
                 };
@@ -814,7 +830,11 @@ export interface paths {
                             grants: {
                                 role: string;
                                 unitPath: string;
+                                /** @description Whether you may take this role back */
+                                revocable: boolean;
                             }[];
+                            /** @description What you may do with this user: grant a role (at a unit of yours), set the password, disable or enable the account */
+                            actions: ("grant" | "password" | "disable" | "enable")[];
                         };
                     };
                 };
@@ -934,6 +954,101 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org/users/{id}/disabled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Disable a user (they sign in no more, their tokens stop working, no task is offered to them) or enable them again */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description true: the account signs in no more; false: it is enabled again */
+                        disabled: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            username: string;
+                            displayName: string;
+                            disabled: boolean;
+                            createdAt: string;
+                            grants: {
+                                role: string;
+                                unitPath: string;
+                                /** @description Whether you may take this role back */
+                                revocable: boolean;
+                            }[];
+                            /** @description What you may do with this user: grant a role (at a unit of yours), set the password, disable or enable the account */
+                            actions: ("grant" | "password" | "disable" | "enable")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

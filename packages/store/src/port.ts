@@ -254,6 +254,8 @@ export interface Store {
     byUsername(username: string): Promise<User | undefined>;
     byId(id: string): Promise<User | undefined>;
     setPassword(id: string, passwordHash: string): Promise<void>;
+    /** Disables an account (it signs in no more, and is no task's candidate) or enables it again; throws for an unknown user. */
+    setDisabled(id: string, disabled: boolean): Promise<void>;
     grant(grant: RoleGrant): Promise<void>;
     revoke(grant: RoleGrant): Promise<void>;
     grantsOf(userId: string): Promise<RoleGrant[]>;

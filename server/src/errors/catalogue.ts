@@ -170,8 +170,23 @@ export const ERRORS = catalogue({
   },
   'SZ_FORBIDDEN/password': {
     shows: 'set a password',
-    'zh-CN': '只有本人或其所在单位的管理员才能设置这个用户的密码。',
-    en: 'Only the user or an admin of one of their units can set their password.',
+    'zh-CN': '只有本人或其所在单位的管理员才能设置这个用户的密码；镇（街）干部和管理员的密码由镇（街）管理员设置。',
+    en: 'Only the user or an admin of one of their units can set their password; a town administrator sets town staff’s and administrators’.',
+  },
+  'SZ_FORBIDDEN/account': {
+    shows: 'disable or enable a user',
+    'zh-CN': '只有其所在单位的管理员才能停用或启用这个用户；镇（街）干部和管理员由镇（街）管理员停用。',
+    en: 'Only an admin of one of their units can disable or enable this user; a town administrator does it for town staff and administrators.',
+  },
+  'SZ_FORBIDDEN/disable-self': {
+    shows: 'disable yourself',
+    'zh-CN': '不能停用自己的账号，请由其他管理员办理。',
+    en: 'You cannot disable your own account; another administrator can.',
+  },
+  'SZ_FORBIDDEN/role': {
+    shows: 'a village admin grants or takes back a role',
+    'zh-CN': '村（居）管理员只能授予或收回本村（社区）办事员、审批人、党员/村民代表和网格员的角色，其他角色由镇（街）管理员授予。',
+    en: 'A village admin grants and takes back only the village’s clerk, approver, member and grid-worker roles; a town admin grants others.',
   },
   SZ_NOT_CANDIDATE: {
     status: 403,

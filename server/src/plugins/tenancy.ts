@@ -25,6 +25,8 @@ const ALL: readonly Role[] = ['town-admin', 'designer', 'village-admin', 'clerk'
 const PERMISSIONS = {
   'org:read': ALL,
   'org:admin': ['town-admin'],
+  /** A village admin keeps the accounts of the village's own staff (routes/org STAFF_ROLES); a town admin any account. */
+  'org:staff': ['town-admin', 'village-admin'],
   'definition:read': ALL,
   'definition:deploy': ['town-admin', 'designer', 'village-admin'],
   'instance:read': ALL,

@@ -1,22 +1,11 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Card, List, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { type MessageKey, useT } from '../../i18n/index.tsx';
+import { useT } from '../../i18n/index.tsx';
 import { api, ok } from '../../shared/api.ts';
+import { noticeKindLabel } from '../../shared/names.ts';
 import { Failed, Loading, Nothing } from '../../shared/states.tsx';
 import { atMinute } from '../../shared/time.ts';
-
-const KINDS: Record<string, MessageKey> = {
-  task: 'notice.task',
-  cc: 'notice.cc',
-  urged: 'notice.urged',
-  'due-soon': 'notice.dueSoon',
-  overdue: 'notice.overdue',
-  returned: 'notice.returned',
-  withdrawn: 'notice.withdrawn',
-  delegated: 'notice.delegated',
-  objection: 'notice.objection',
-};
 
 /** 消息通知: newest first; opening one marks it read and goes to its task or matter. */
 export function Notifications() {
@@ -53,10 +42,9 @@ export function Notifications() {
           rowKey="id"
           renderItem={(n) => {
             const to = n.taskId ? `/tasks/${n.taskId}` : n.instanceId ? `/instances/${n.instanceId}` : undefined;
-            const kind = KINDS[n.kind];
             const title = (
               <Badge dot={!n.readAt}>
-                <Tag>{kind ? t(kind) : n.kind}</Tag>
+                <Tag>{noticeKindLabel(t, n.kind)}</Tag>
                 <span translate="no">{n.title}</span>
               </Badge>
             );

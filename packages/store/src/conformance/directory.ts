@@ -53,6 +53,15 @@ export function directorySpecs(ctx: SuiteContext): void {
       await expect(ctx.store.users.setPassword('user-nobody', 'x')).rejects.toThrow(/does not exist/);
     });
 
+    it('disables an account and enables it again, and refuses to for an unknown user', async () => {
+      await ctx.store.users.setDisabled(USERS.hefengClerk.id, true);
+      expect((await ctx.store.users.byId(USERS.hefengClerk.id))?.disabled).toBe(true);
+      expect((await ctx.store.users.byUsername(USERS.hefengClerk.username))?.disabled).toBe(true);
+      await ctx.store.users.setDisabled(USERS.hefengClerk.id, false);
+      expect(await ctx.store.users.byId(USERS.hefengClerk.id)).toEqual(USERS.hefengClerk);
+      await expect(ctx.store.users.setDisabled('user-nobody', true)).rejects.toThrow(/does not exist/);
+    });
+
     it('grants a role once however often it is granted, and revokes it', async () => {
       const grant = { userId: USERS.hefengMember.id, role: 'member', unitPath: PATH.hefeng } as const;
       await ctx.store.users.grant(grant);

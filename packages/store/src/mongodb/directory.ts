@@ -56,6 +56,10 @@ export function mongoUsers({ users, grants }: Collections): Store['users'] {
       const { matchedCount } = await users.updateOne({ _id: id }, { $set: { passwordHash } });
       if (matchedCount === 0) throw new Error(`user ${id} does not exist`);
     },
+    async setDisabled(id, disabled) {
+      const { matchedCount } = await users.updateOne({ _id: id }, { $set: { disabled } });
+      if (matchedCount === 0) throw new Error(`user ${id} does not exist`);
+    },
     async grant(grant) {
       checkGrant(grant);
       await grants.updateOne(toGrant(grant), { $set: toGrant(grant) }, { upsert: true });

@@ -59,6 +59,9 @@ export function postgresUsers(pg: Postgres): Store['users'] {
         throw new Error(`user ${id} does not exist`);
       }
     },
+    async setDisabled(id, disabled) {
+      if ((await pg.run(sql`UPDATE users SET disabled = ${disabled} WHERE id = ${id}`)) === 0) throw new Error(`user ${id} does not exist`);
+    },
     async grant(grant) {
       checkGrant(grant);
       await pg.run(

@@ -59,6 +59,10 @@ export function sqliteUsers({ statement, write }: Sqlite): Store['users'] {
       const { changes } = await write(() => statement('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, id));
       if (changes === 0) throw new Error(`user ${id} does not exist`);
     },
+    async setDisabled(id, disabled) {
+      const { changes } = await write(() => statement('UPDATE users SET disabled = ? WHERE id = ?').run(disabled ? 1 : 0, id));
+      if (changes === 0) throw new Error(`user ${id} does not exist`);
+    },
     async grant(grant) {
       checkGrant(grant);
       await write(() =>

@@ -1,27 +1,61 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { type OrgUnit, type RoleGrant, StoreDuplicate, type User } from '@shanzhi/store';
+import { type OrgUnit, type Role, type RoleGrant, StoreDuplicate, type User } from '@shanzhi/store';
 import { Type } from '@sinclair/typebox';
 import { hashPassword } from '../../auth/password.ts';
 import { ApiError, fieldText, invalidRequest } from '../../errors.ts';
 import { assertCan, can, canSee, type Principal, principal, reachFor } from '../../plugins/tenancy.ts';
 import { errors, iso, page } from '../common.ts';
-import { GrantBody, NewUnit, NewUser, PasswordBody, Unit, UserListQuery, UserParams, UserView } from './schemas.ts';
+import { DisabledBody, GrantBody, NewUnit, NewUser, PasswordBody, Unit, UserListQuery, UserParams, UserView } from './schemas.ts';
 
-/** The organisation tree, users and their grants. Units are read by anyone in reach; users and grants are managed by town admins. */
+/**
+ * The roles a village admin grants at their village: its staff's. An administrator's, a
+ * designer's or an auditor's role reaches further than the village's own work, so a town admin grants it.
+ */
+export const STAFF_ROLES: readonly Role[] = ['clerk', 'approver', 'member', 'grid-worker'];
+
+/** Granting or taking back `role` at a unit: a town admin of it any role, a village admin of it a staff role. */
+function mayGrant(p: Principal, role: Role, unitPath: string): boolean {
+  return can(p, 'org:admin', unitPath) || (can(p, 'org:staff', unitPath) && STAFF_ROLES.includes(role));
+}
+
+function assertMayGrant(p: Principal, role: Role, unitPath: string): void {
+  if (mayGrant(p, role, unitPath)) return;
+  if (!can(p, 'org:staff', unitPath)) assertCan(p, 'org:admin', unitPath, 'unit');
+  throw new ApiError('SZ_FORBIDDEN/role');
+}
+
+/** Keeping someone's account (password, disabling): a town admin of one of their units, or a village admin of all of them when they are staff only. */
+function keepsAccount(p: Principal, grants: readonly RoleGrant[]): boolean {
+  if (grants.some((g) => can(p, 'org:admin', g.unitPath))) return true;
+  return grants.length > 0 && grants.every((g) => STAFF_ROLES.includes(g.role) && can(p, 'org:staff', g.unitPath));
+}
+
+/** The organisation tree, users and their grants. Units are read by anyone in reach and added by town admins; users and grants are managed by town admins, and a village's staff by its village admins. */
 const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const view = (u: User, grants: readonly RoleGrant[]) => ({
-    id: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    disabled: u.disabled,
-    createdAt: iso(u.createdAt) as string,
-    grants: grants.map((g) => ({ role: g.role, unitPath: g.unitPath })),
-  });
-  /** A user with those of their grants (read now, unless given) that `p` can see. */
+  /**
+   * A user with those of their grants (read now, unless given) that `p` can see, and what `p` may
+   * do with them: the screens offer exactly these, so the rules stay here.
+   */
   const viewAs = async (p: Principal, u: User, grants?: readonly RoleGrant[]) => {
     const all = grants ?? (await app.store.users.grantsOf(u.id));
-    const seen = all.filter((g) => canSee(p, g.unitPath));
-    return view(u, seen);
+    const keeps = keepsAccount(p, all);
+    const self = u.id === p.id;
+    const actions = [
+      ...(all.some((g) => can(p, 'org:staff', g.unitPath)) ? ['grant' as const] : []),
+      ...(self || keeps ? ['password' as const] : []),
+      ...(!self && keeps ? [u.disabled ? ('enable' as const) : ('disable' as const)] : []),
+    ];
+    return {
+      id: u.id,
+      username: u.username,
+      displayName: u.displayName,
+      disabled: u.disabled,
+      createdAt: iso(u.createdAt) as string,
+      grants: all
+        .filter((g) => canSee(p, g.unitPath))
+        .map((g) => ({ role: g.role, unitPath: g.unitPath, revocable: mayGrant(p, g.role, g.unitPath) })),
+      actions,
+    };
   };
 
   app.get(
@@ -78,9 +112,9 @@ const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const p = principal(request);
       const body = request.body;
-      if (reachFor(p, 'org:admin').length === 0) throw new ApiError('SZ_FORBIDDEN/anywhere', { action: 'org:admin' });
+      if (reachFor(p, 'org:staff').length === 0) throw new ApiError('SZ_FORBIDDEN/anywhere', { action: 'org:staff' });
       for (const g of body.grants) {
-        assertCan(p, 'org:admin', g.unitPath, 'unit');
+        assertMayGrant(p, g.role, g.unitPath);
         await unitExists(g.unitPath);
       }
       const user: User = {
@@ -100,7 +134,7 @@ const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const grants = body.grants.map((g) => ({ userId: user.id, role: g.role, unitPath: g.unitPath }));
       for (const g of grants) await app.store.users.grant(g);
       request.log.info({ userId: user.id }, 'user created');
-      return reply.status(201).send(view(user, grants));
+      return reply.status(201).send(await viewAs(p, user, grants));
     },
   );
 
@@ -141,8 +175,8 @@ const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  // Granting and taking back a role: by an admin of the unit, to a user they can see (one with a
-  // grant within their units); a role is granted only at a unit that exists.
+  // Granting and taking back a role: by an admin of the unit (a village admin a staff role), to a
+  // user they can see (one with a grant within their units); a role is granted only at a unit that exists.
   for (const [path, summary, change] of [
     ['/users/:id/grants', 'Grant a role at a unit', 'grant'],
     ['/users/:id/grants/revoke', 'Take back a role at a unit', 'revoke'],
@@ -160,7 +194,7 @@ const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       async (request) => {
         const p = principal(request);
-        assertCan(p, 'org:admin', request.body.unitPath, 'unit');
+        assertMayGrant(p, request.body.role, request.body.unitPath);
         if (change === 'grant') await unitExists(request.body.unitPath);
         const { user } = await visibleUser(request.params.id, p);
         await app.store.users[change]({ userId: user.id, ...request.body });
@@ -184,10 +218,34 @@ const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const p = principal(request);
       const { user, grants } = await visibleUser(request.params.id, p);
-      if (user.id !== p.id && !grants.some((g) => can(p, 'org:admin', g.unitPath))) throw new ApiError('SZ_FORBIDDEN/password');
+      if (user.id !== p.id && !keepsAccount(p, grants)) throw new ApiError('SZ_FORBIDDEN/password');
       await app.store.users.setPassword(user.id, await hashPassword(request.body.password));
       request.log.info({ userId: user.id }, 'password set');
       return reply.status(204).send();
+    },
+  );
+
+  app.put(
+    '/users/:id/disabled',
+    {
+      schema: {
+        tags: ['org'],
+        summary: 'Disable a user (they sign in no more, their tokens stop working, no task is offered to them) or enable them again',
+        params: UserParams,
+        body: DisabledBody,
+        response: { 200: UserView, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const p = principal(request);
+      const { user, grants } = await visibleUser(request.params.id, p);
+      if (user.id === p.id) throw new ApiError('SZ_FORBIDDEN/disable-self');
+      if (!keepsAccount(p, grants)) throw new ApiError('SZ_FORBIDDEN/account');
+      const { disabled } = request.body;
+      await app.store.users.setDisabled(user.id, disabled);
+      app.principals.forget();
+      request.log.info({ userId: user.id, disabled }, disabled ? 'user disabled' : 'user enabled');
+      return viewAs(p, { ...user, disabled }, grants);
     },
   );
 

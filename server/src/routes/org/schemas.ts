@@ -40,13 +40,27 @@ export const NewUser = Type.Object(
 
 export const PasswordBody = Type.Object({ password: Type.String({ minLength: 8, maxLength: 1000 }) }, { additionalProperties: false });
 
+export const DisabledBody = Type.Object(
+  { disabled: Type.Boolean({ description: 'true: the account signs in no more; false: it is enabled again' }) },
+  { additionalProperties: false },
+);
+
 export const UserView = Type.Object({
   id: Type.String(),
   username: Type.String(),
   displayName: Type.String(),
   disabled: Type.Boolean(),
   createdAt: Type.String(),
-  grants: Type.Array(Type.Object({ role: Type.String(), unitPath: Type.String() })),
+  grants: Type.Array(
+    Type.Object({
+      role: Type.String(),
+      unitPath: Type.String(),
+      revocable: Type.Boolean({ description: 'Whether you may take this role back' }),
+    }),
+  ),
+  actions: Type.Array(Type.Union([Type.Literal('grant'), Type.Literal('password'), Type.Literal('disable'), Type.Literal('enable')]), {
+    description: 'What you may do with this user: grant a role (at a unit of yours), set the password, disable or enable the account',
+  }),
 });
 
 export const UserParams = Type.Object({ id: Id });
