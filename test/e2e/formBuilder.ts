@@ -23,13 +23,21 @@ async function addField(page: Page, kind: string, name: string, title: string, t
 
 /** Drags a palette entry to the bottom of the form with the mouse, as a designer does (dnd-kit needs real moves). */
 async function dragToForm(page: Page, kind: string): Promise<void> {
+  // The mouse only reaches what is on screen: the form's end first, then the palette entry (the page
+  // may have scrolled to show it), both measured once nothing moves any more.
+  await page.getByTestId('zone-root').evaluate((zone) => zone.scrollIntoView({ block: 'end' }));
+  await page.getByTestId(`palette-${kind}`).scrollIntoViewIfNeeded();
   const from = await page.getByTestId(`palette-${kind}`).boundingBox();
   const zone = await page.getByTestId('zone-root').boundingBox();
-  if (!from || !zone) throw new Error('the palette and the form are on the page');
+  const viewport = page.viewportSize();
+  if (!from || !zone || !viewport) throw new Error('the palette and the form are on the page');
+  const target = { x: zone.x + zone.width / 2, y: Math.min(zone.y + zone.height - 3, viewport.height - 2) };
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
   await page.mouse.move(from.x + from.width / 2 + 20, from.y + from.height / 2, { steps: 5 });
-  await page.mouse.move(zone.x + zone.width / 2, zone.y + zone.height - 3, { steps: 15 });
+  await page.mouse.move(target.x, target.y, { steps: 15 });
+  // One more move on the target: dnd-kit finds what is under the pointer as it moves.
+  await page.mouse.move(target.x, target.y - 1);
   await page.mouse.up();
 }
 
