@@ -30,7 +30,15 @@ export async function checkCrash(
   const all = (await instancesOf(store, CRASH_PROCESS)).filter((r) => r.businessKey?.startsWith(businessKey(run, 0).replace(/0$/, '')));
   const byKey = new Map<string, typeof all>();
   for (const r of all) byKey.set(r.businessKey as string, [...(byKey.get(r.businessKey as string) ?? []), r]);
-  for (const [key, rs] of byKey) if (rs.length > 1) problems.push({ kind: 'duplicated', instanceId: rs[0]?.id ?? '', what: `${rs.length} instances of ${key}` });
+  for (const [key, rs] of byKey)
+    if (rs.length > 1) problems.push({ kind: 'duplicated', instanceId: rs[0]?.id ?? '', what: `${rs.length} instances of ${key}` });
+  if (all.length !== instances) {
+    problems.push({
+      kind: all.length > instances ? 'duplicated' : 'lost',
+      instanceId: '',
+      what: `${all.length} instances in the store, ${instances} started`,
+    });
+  }
   for (const [i, id] of ledger.started) {
     const rs = byKey.get(businessKey(run, i)) ?? [];
     if (!rs.some((r) => r.id === id)) problems.push({ kind: 'lost', instanceId: id, what: `acknowledged start ${i} has no instance` });
@@ -44,7 +52,8 @@ export async function checkCrash(
     eventsOf.set(instance.id, facts);
     for (const t of facts.tasks) tasksById.set(t.id, t);
     problems.push(...consistencyProblems(facts));
-    const problem = (kind: Problem['kind'], what: string) => problems.push({ kind, instanceId: instance.id, what: `${instance.businessKey}: ${what}` });
+    const problem = (kind: Problem['kind'], what: string) =>
+      problems.push({ kind, instanceId: instance.id, what: `${instance.businessKey}: ${what}` });
 
     if (instance.status !== 'completed') {
       const at = Object.values(instance.state.els).map((e) => e.e);
@@ -54,7 +63,8 @@ export async function checkCrash(
     const returns = events.filter((e) => e.type === 'TaskReturned').length;
     const rounds = 1 + (returnsOnce(indexOf(instance.businessKey ?? '')) ? 1 : 0);
     if (returns !== rounds - 1) problem(returns > rounds - 1 ? 'duplicated' : 'lost', `sent back ${returns} times, planned ${rounds - 1}`);
-    const activations = (el: string) => events.filter((e) => e.type === 'ElementActivated' && e.el.e === el).map((e) => (e.type === 'ElementActivated' ? e.el.k : ''));
+    const activations = (el: string) =>
+      events.filter((e) => e.type === 'ElementActivated' && e.el.e === el).map((e) => (e.type === 'ElementActivated' ? e.el.k : ''));
     const completedKeys = new Set(events.flatMap((e) => (e.type === 'ElementCompleted' ? [e.key] : [])));
     const done = (el: string) => activations(el).filter((k) => completedKeys.has(k)).length;
     const timerFires = events.filter((e) => e.type === 'SubscriptionTriggered').length;
@@ -68,8 +78,13 @@ export async function checkCrash(
     // The last round's countersign: each signer's task completed by that signer, once.
     for (const signer of [userIds.secretary, userIds.member]) {
       const signed = facts.tasks.filter((t) => t.elementId === 'sign' && t.assignee === signer);
-      if (signed.length !== rounds) problem(signed.length > rounds ? 'duplicated' : 'lost', `${signed.length} countersign tasks for ${signer === userIds.secretary ? SECRETARY : MEMBER}, planned ${rounds}`);
-      if (!signed.some((t) => t.status === 'completed' && t.endedBy === signer)) problem('lost', `the countersign of ${signer} was not completed by them`);
+      if (signed.length !== rounds)
+        problem(
+          signed.length > rounds ? 'duplicated' : 'lost',
+          `${signed.length} countersign tasks for ${signer === userIds.secretary ? SECRETARY : MEMBER}, planned ${rounds}`,
+        );
+      if (!signed.some((t) => t.status === 'completed' && t.endedBy === signer))
+        problem('lost', `the countersign of ${signer} was not completed by them`);
     }
     counts.tasks += facts.tasks.length;
     counts.timersFired += timerFires;
@@ -92,12 +107,22 @@ export async function checkCrash(
       c.verb === 'complete'
         ? t?.status === 'completed' && t.endedBy === c.actor
         : t?.status === 'cancelled' && facts.events.some((e) => e.event.type === 'TaskReturned' && e.event.key === key);
-    if (!holds) problems.push({ kind: 'lost', instanceId: c.instanceId, what: `acknowledged ${c.verb} of ${c.target} does not hold (task ${t?.status ?? 'missing'})` });
+    if (!holds)
+      problems.push({
+        kind: 'lost',
+        instanceId: c.instanceId,
+        what: `acknowledged ${c.verb} of ${c.target} does not hold (task ${t?.status ?? 'missing'})`,
+      });
   }
   for (const c of ledger.uncertain) {
     if (c.verb === 'job') continue;
     const t = tasksById.get(c.target);
-    if (!t || t.status === 'open') problems.push({ kind: 'lost', instanceId: c.instanceId, what: `${c.verb} of ${c.target}, answered 409/404 after a retry, yet the task is ${t?.status ?? 'missing'}` });
+    if (!t || t.status === 'open')
+      problems.push({
+        kind: 'lost',
+        instanceId: c.instanceId,
+        what: `${c.verb} of ${c.target}, answered 409/404 after a retry, yet the task is ${t?.status ?? 'missing'}`,
+      });
   }
   return { problems, counts };
 }

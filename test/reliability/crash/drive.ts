@@ -54,7 +54,8 @@ async function carryOut(ledger: Ledger, surprises: Surprises, command: Command, 
       continue;
     }
     const outcome = ledger.record(command, { status: answer.status, retried });
-    if (outcome === 'refused' && answer.status !== 409 && answer.status !== 404) surprises.note(`${command.verb} ${command.target}`, answer);
+    if (outcome === 'refused' && answer.status !== 409 && answer.status !== 404)
+      surprises.note(`${command.verb} ${command.target}`, answer);
     return;
   }
 }
@@ -96,13 +97,16 @@ export function clerkWorks(clients: Clients, ledger: Ledger, surprises: Surprise
 /**
  * The secretary sends an instance back to the clerk once when its plan says so (to: 'apply', as
  * the default target is the most recent user step, which is the other signer's vote when they
- * voted first, and would restart the countersign instead): whether it was sent back
- * already is read from the instance's history, since an answer lost in a crash leaves the
- * client not knowing.
+ * voted first, and would restart the countersign instead). Whether it was sent back already is
+ * what the ledger says; when the answer was lost in a crash (an unsure return), the instance's
+ * history says.
  */
 export function secretaryWorks(clients: Clients, ledger: Ledger, surprises: Surprises, stop: () => boolean) {
   const { secretary } = clients;
   const returnedBefore = async (instanceId: string) => {
+    const mine = (c: { verb: string; instanceId: string }) => c.verb === 'return' && c.instanceId === instanceId;
+    if (ledger.acknowledged.some(mine)) return true;
+    if (!ledger.uncertain.some(mine)) return false;
     const detail = await secretary.get(`/api/process-instances/${instanceId}`);
     return (detail.body.history as { type: string }[]).some((h) => h.type === 'TaskReturned');
   };
@@ -134,7 +138,13 @@ export async function workerWorks(clients: Clients, ledger: Ledger, surprises: S
   const { worker } = clients;
   const name = 'reliability-worker';
   while (!stop()) {
-    const fetched = await worker.post('/api/jobs/fetch-and-lock', { types: [JOB_TYPE], worker: name, max: 40, lockMs: 10_000, longPollMs: 500 });
+    const fetched = await worker.post('/api/jobs/fetch-and-lock', {
+      types: [JOB_TYPE],
+      worker: name,
+      max: 40,
+      lockMs: 10_000,
+      longPollMs: 500,
+    });
     if (fetched.status !== 200) {
       surprises.note('fetch-and-lock', fetched);
       await sleep(250);

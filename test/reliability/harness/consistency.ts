@@ -66,11 +66,14 @@ export function consistencyProblems(f: InstanceFacts): Problem[] {
 
   // Events and state agree: replaying the history gives the stored state, version for version.
   const replayed = replay(f.events.map((e) => e.event));
-  if (!isDeepStrictEqual(asStored(replayed), asStored(f.instance.state))) problem('torn', 'replaying its events does not give its stored state');
-  if (f.instance.status !== f.instance.state.status) problem('torn', `status ${f.instance.status} but state says ${f.instance.state.status}`);
+  if (!isDeepStrictEqual(asStored(replayed), asStored(f.instance.state)))
+    problem('torn', 'replaying its events does not give its stored state');
+  if (f.instance.status !== f.instance.state.status)
+    problem('torn', `status ${f.instance.status} but state says ${f.instance.state.status}`);
   const ended = eventsOf(f.events, 'InstanceEnded');
   if (ended.length > 1) problem('duplicated', `ended ${ended.length} times`);
-  if ((f.instance.status === 'active') !== (ended.length === 0)) problem('torn', `status ${f.instance.status} with ${ended.length} end events`);
+  if ((f.instance.status === 'active') !== (ended.length === 0))
+    problem('torn', `status ${f.instance.status} with ${ended.length} end events`);
 
   // No element instance completes or is terminated twice (a job answered twice, a task completed twice).
   const endedKeys = [...eventsOf(f.events, 'ElementCompleted'), ...eventsOf(f.events, 'ElementTerminated')].map((e) => e.key);
