@@ -25,6 +25,9 @@ export interface CrashOptions {
   readonly log: (line: string) => void;
 }
 
+/** Commands acknowledged per instance, near enough: the clerk's step, the job, two signatures, a quarter sent back and run again. */
+const COMMANDS_PER_INSTANCE = 5;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function crashPart(o: CrashOptions): Promise<PartResult> {
@@ -45,12 +48,18 @@ export async function crashPart(o: CrashOptions): Promise<PartResult> {
     const run = Date.now().toString(36);
     const ledger = new Ledger();
     const surprises = new Surprises();
+    const deadline = Date.now() + o.withinMs;
 
-    // Kills at random moments while the clients work: a few seconds apart, each after the server is back.
+    // Kills at random moments spread over the whole drive, however fast this machine is today: each
+    // when the acknowledged commands pass a random share of those the run will need (about five an
+    // instance), and each only after the server is back from the one before.
     let killed = false;
+    const expected = COMMANDS_PER_INSTANCE * o.instances;
+    const moments = Array.from({ length: o.crashes }, () => Math.floor(expected * (0.05 + 0.8 * Math.random()))).sort((a, b) => a - b);
     const killer = (async () => {
-      for (let k = 0; k < o.crashes; k++) {
-        await sleep(2_000 + Math.random() * 6_000);
+      for (const [k, moment] of moments.entries()) {
+        while (ledger.acknowledged.length < moment && Date.now() < deadline) await sleep(50);
+        await sleep(Math.random() * 500);
         await server.crashAndRestart();
         o.log(
           `crash: killed with SIGKILL and restarted (${k + 1}/${o.crashes}), ${ledger.acknowledged.length} commands acknowledged so far`,
@@ -61,7 +70,6 @@ export async function crashPart(o: CrashOptions): Promise<PartResult> {
 
     // Done when every start is acknowledged, the crashes are behind us and no instance of the run is active.
     let drained = false;
-    const deadline = Date.now() + o.withinMs;
     const stop = () => drained || Date.now() > deadline;
     const starting = startAll(clients.clerk, run, o.instances, ledger, surprises);
     const monitor = (async () => {
