@@ -6,6 +6,7 @@
  */
 import type { Store, TaskRecord } from '@shanzhi/store';
 import { consistencyProblems, factsOf, type Problem } from '../harness/consistency.ts';
+import { blindSpots } from '../harness/selfCheck.ts';
 import { instancesOf } from '../harness/storeCopy.ts';
 import type { Ledger } from './ledger.ts';
 import { businessKey, CRASH_PROCESS, indexOf, MEMBER, returnsOnce, SECRETARY } from './model.ts';
@@ -25,7 +26,7 @@ export async function checkCrash(
   run: string,
   instances: number,
   userIds: { secretary: string; member: string },
-): Promise<{ problems: Problem[]; counts: CrashCounts }> {
+): Promise<{ problems: Problem[]; counts: CrashCounts; blind: string[] }> {
   const problems: Problem[] = [];
   const all = (await instancesOf(store, CRASH_PROCESS)).filter((r) => r.businessKey?.startsWith(businessKey(run, 0).replace(/0$/, '')));
   const byKey = new Map<string, typeof all>();
@@ -45,11 +46,11 @@ export async function checkCrash(
   }
 
   const tasksById = new Map<string, TaskRecord>();
-  const eventsOf = new Map<string, Awaited<ReturnType<typeof factsOf>>>();
+  const factsById = new Map<string, Awaited<ReturnType<typeof factsOf>>>();
   const counts = { instances: all.length, tasks: 0, timersFired: 0, jobsDone: 0, returns: 0, announcements: 0 };
   for (const instance of all) {
     const facts = await factsOf(store, instance);
-    eventsOf.set(instance.id, facts);
+    factsById.set(instance.id, facts);
     for (const t of facts.tasks) tasksById.set(t.id, t);
     problems.push(...consistencyProblems(facts));
     const problem = (kind: Problem['kind'], what: string) =>
@@ -95,7 +96,7 @@ export async function checkCrash(
 
   // What the server acknowledged holds; what it may have done before a crash was done or overtaken.
   for (const c of ledger.acknowledged) {
-    const facts = eventsOf.get(c.instanceId);
+    const facts = factsById.get(c.instanceId);
     if (!facts) {
       problems.push({ kind: 'lost', instanceId: c.instanceId, what: `acknowledged ${c.verb} ${c.target} of an instance not found` });
       continue;
@@ -124,5 +125,9 @@ export async function checkCrash(
         what: `${c.verb} of ${c.target}, answered 409/404 after a retry, yet the task is ${t?.status ?? 'missing'}`,
       });
   }
-  return { problems, counts };
+  // The checks shown able to fail, on an instance that was sent back (every kind of record in it).
+  const sample = all.find((r) => returnsOnce(indexOf(r.businessKey ?? '')));
+  const sampleFacts = sample && factsById.get(sample.id);
+  const blind = sampleFacts ? blindSpots(sampleFacts) : ['no instance was sent back, so the checks could not be tried on one'];
+  return { problems, counts, blind };
 }

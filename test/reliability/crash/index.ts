@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signIn } from '../harness/api.ts';
 import { tally } from '../harness/consistency.ts';
+import { DAMAGE_COUNT } from '../harness/selfCheck.ts';
 import { startRestartable } from '../harness/server.ts';
 import { openCopy } from '../harness/storeCopy.ts';
 import type { PartResult } from '../report.ts';
@@ -101,11 +102,11 @@ export async function crashPart(o: CrashOptions): Promise<PartResult> {
 
     const copy = openCopy(server.dataDir);
     try {
-      const { problems, counts } = await checkCrash(copy.store, ledger, run, o.instances, {
+      const { problems, counts, blind } = await checkCrash(copy.store, ledger, run, o.instances, {
         secretary: clients.secretary.userId,
         member: clients.member.userId,
       });
-      failures.push(...problems.map((p) => `${p.kind}: ${p.instanceId} ${p.what}`));
+      failures.push(...problems.map((p) => `${p.kind}: ${p.instanceId} ${p.what}`), ...blind);
       const t = tally(problems);
       const seconds = (performance.now() - began) / 1000;
       const restarts = server.startMs.slice(1).map((ms) => (ms / 1000).toFixed(1));
@@ -123,6 +124,7 @@ export async function crashPart(o: CrashOptions): Promise<PartResult> {
           `commands acknowledged ${ledger.acknowledged.length}, unsure after a retry ${ledger.uncertain.length}, resent ${ledger.retried}, ` +
           `signer conflicts retried ${ledger.conflicts}; tasks ${counts.tasks}, jobs done ${counts.jobsDone}, timers fired ${counts.timersFired}, ` +
           `returns ${counts.returns}, notifications ${counts.announcements}; audit ${audit.body?.ok === true ? 'ok' : 'BROKEN'}; ` +
+          `checks seeing ${DAMAGE_COUNT - blind.length} of ${DAMAGE_COUNT} kinds of damage done to a copy; ` +
           `lost = ${t.lost}, duplicated = ${t.duplicated}, torn = ${t.torn}; driven and drained in ${drivenS.toFixed(0)} s`,
       };
     } finally {

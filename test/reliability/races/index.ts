@@ -14,7 +14,7 @@ import { startRestartable } from '../harness/server.ts';
 import { openCopy } from '../harness/storeCopy.ts';
 import type { PartResult } from '../report.ts';
 import { type Arena, type People, RACE_KINDS, type RaceKind, type Racer } from './kinds.ts';
-import { APPROVERS, RACE_PROCESS, RACE_XML, STARTER, TOWN, TOWN_ADMIN, UNIT, VILLAGE_ADMIN } from './model.ts';
+import { APPROVERS, AUDITOR, RACE_PROCESS, RACE_XML, STARTER, TOWN, TOWN_ADMIN, UNIT, VILLAGE_ADMIN } from './model.ts';
 
 export interface RacesOptions {
   /** Races of each kind, all fired at once. */
@@ -95,6 +95,9 @@ export async function racesPart(o: RacesOptions): Promise<PartResult> {
       fought.push(...raced);
       o.log(`races: ${kind.name}: ${raced.length} races of ${raced[0]?.racers.length ?? 0} requests each`);
     }
+    const auditor = await signIn(server.url, AUDITOR);
+    const audit = await auditor.get('/api/audit/verify');
+    if (audit.status !== 200 || audit.body.ok !== true) failures.push(`audit verify: ${audit.status} ${JSON.stringify(audit.body)}`);
     const code = await server.stop();
     if (code !== 0) failures.push(`the server's graceful stop exited ${code}`);
 
@@ -163,7 +166,7 @@ export async function racesPart(o: RacesOptions): Promise<PartResult> {
       seconds: (performance.now() - began) / 1000,
       summary:
         `races ${fought.length}: ${byKind.join('; ')}; losers answered ${[...loserCodes].map(([c, n]) => `${c} ×${n}`).join(', ')}; ` +
-        `not the winner's state ${wrong}; lost = ${t.lost}, duplicated = ${t.duplicated}, torn = ${t.torn}`,
+        `not the winner's state ${wrong}; audit ${audit.body?.ok === true ? 'ok' : 'BROKEN'}; lost = ${t.lost}, duplicated = ${t.duplicated}, torn = ${t.torn}`,
     };
   } finally {
     await server.stop();

@@ -11,6 +11,7 @@ export const APPROVERS = ['hefeng-shuji', 'hefeng-liangwei', 'lishui-shenpi'] as
 /** 鹤峰村's admin: may cancel its instances (instance:cancel). */
 export const VILLAGE_ADMIN = 'hefeng-guanli';
 export const TOWN_ADMIN = 'lishui-guanli';
+export const AUDITOR = 'nanhai-shenji';
 export const UNIT = '/nanhai/lishui/hefeng/';
 export const TOWN = '/nanhai/lishui/';
 
