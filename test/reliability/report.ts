@@ -10,8 +10,9 @@ export interface PartResult {
   readonly crashes?: number;
   readonly races?: number;
   readonly inputs?: number;
-  readonly lost: number;
-  readonly duplicated: number;
+  /** Unset when the part stopped before it could count (an error). */
+  readonly lost?: number;
+  readonly duplicated?: number;
   readonly leaks?: number;
   readonly seconds: number;
 }

@@ -51,8 +51,6 @@ for (const part of parts) {
       ok: false,
       summary: `stopped by an error`,
       failures: [String((error as Error)?.stack ?? error)],
-      lost: 0,
-      duplicated: 0,
       seconds,
     });
   }

@@ -157,3 +157,22 @@ export async function workerWorks(clients: Clients, ledger: Ledger, surprises: S
     );
   }
 }
+
+/**
+ * Right after a restart, what each person's inbox shows (its first 200 tasks, read in one query):
+ * nobody holds two open tasks of one instance at one step, as a task opened again on recovery
+ * would show. The answer names each such pair.
+ */
+export async function openTwice(clients: Clients): Promise<string[]> {
+  const out: string[] = [];
+  for (const api of [clients.clerk, clients.secretary, clients.member]) {
+    const inbox = await api.get(`/api/tasks?definitionKey=${CRASH_PROCESS}&limit=200`);
+    const seen = new Map<string, number>();
+    for (const t of (inbox.body?.items ?? []) as { instanceId: string; elementId: string }[]) {
+      const at = `${t.instanceId} at ${t.elementId}`;
+      seen.set(at, (seen.get(at) ?? 0) + 1);
+    }
+    for (const [at, n] of seen) if (n > 1) out.push(`${api.username} holds ${n} open tasks of ${at}`);
+  }
+  return out;
+}

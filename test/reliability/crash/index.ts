@@ -14,7 +14,7 @@ import { startRestartable } from '../harness/server.ts';
 import { openCopy } from '../harness/storeCopy.ts';
 import type { PartResult } from '../report.ts';
 import { checkCrash } from './check.ts';
-import { type Clients, clerkWorks, memberWorks, Surprises, secretaryWorks, startAll, workerWorks } from './drive.ts';
+import { type Clients, clerkWorks, memberWorks, openTwice, Surprises, secretaryWorks, startAll, workerWorks } from './drive.ts';
 import { Ledger } from './ledger.ts';
 import { AUDITOR, CLERK, CRASH_PROCESS, CRASH_XML, MEMBER, SECRETARY, TOWN, TOWN_ADMIN } from './model.ts';
 
@@ -55,6 +55,7 @@ export async function crashPart(o: CrashOptions): Promise<PartResult> {
     // when the acknowledged commands pass a random share of those the run will need (about five an
     // instance), and each only after the server is back from the one before.
     let killed = false;
+    const twice: string[] = [];
     const expected = COMMANDS_PER_INSTANCE * o.instances;
     const moments = Array.from({ length: o.crashes }, () => Math.floor(expected * (0.05 + 0.8 * Math.random()))).sort((a, b) => a - b);
     const killer = (async () => {
@@ -62,6 +63,7 @@ export async function crashPart(o: CrashOptions): Promise<PartResult> {
         while (ledger.acknowledged.length < moment && Date.now() < deadline) await sleep(50);
         await sleep(Math.random() * 500);
         await server.crashAndRestart();
+        twice.push(...(await openTwice(clients)).map((w) => `after restart ${k + 1}: ${w}`));
         o.log(
           `crash: killed with SIGKILL and restarted (${k + 1}/${o.crashes}), ${ledger.acknowledged.length} commands acknowledged so far`,
         );
@@ -92,7 +94,7 @@ export async function crashPart(o: CrashOptions): Promise<PartResult> {
     ]);
     const drivenS = (performance.now() - began) / 1000;
     if (!drained) failures.push(`not drained within ${o.withinMs / 1000} s`);
-    failures.push(...surprises.seen);
+    failures.push(...surprises.seen, ...twice.map((w) => `duplicated: ${w}`));
 
     const auditor = await signIn(server.url, AUDITOR);
     const audit = await auditor.get('/api/audit/verify');
@@ -117,7 +119,7 @@ export async function crashPart(o: CrashOptions): Promise<PartResult> {
         instances: counts.instances,
         crashes: server.crashes,
         lost: t.lost,
-        duplicated: t.duplicated,
+        duplicated: t.duplicated + twice.length,
         seconds,
         summary:
           `instances ${counts.instances}, crashes survived ${server.crashes} (restarts ${restarts.join(', ')} s), ` +
@@ -125,7 +127,8 @@ export async function crashPart(o: CrashOptions): Promise<PartResult> {
           `signer conflicts retried ${ledger.conflicts}; tasks ${counts.tasks}, jobs done ${counts.jobsDone}, timers fired ${counts.timersFired}, ` +
           `returns ${counts.returns}, notifications ${counts.announcements}; audit ${audit.body?.ok === true ? 'ok' : 'BROKEN'}; ` +
           `checks seeing ${DAMAGE_COUNT - blind.length} of ${DAMAGE_COUNT} kinds of damage done to a copy; ` +
-          `lost = ${t.lost}, duplicated = ${t.duplicated}, torn = ${t.torn}; driven and drained in ${drivenS.toFixed(0)} s`,
+          `open tasks held twice in the inboxes read after each restart ${twice.length}; ` +
+          `lost = ${t.lost}, duplicated = ${t.duplicated + twice.length}, torn = ${t.torn}; driven and drained in ${drivenS.toFixed(0)} s`,
       };
     } finally {
       await copy.store.close();
