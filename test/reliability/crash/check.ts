@@ -20,6 +20,12 @@ export interface CrashCounts {
   readonly announcements: number;
 }
 
+function countBy(keys: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const k of keys) out.set(k, (out.get(k) ?? 0) + 1);
+  return out;
+}
+
 export async function checkCrash(
   store: Store,
   ledger: Ledger,
@@ -47,6 +53,7 @@ export async function checkCrash(
 
   const tasksById = new Map<string, TaskRecord>();
   const factsById = new Map<string, Awaited<ReturnType<typeof factsOf>>>();
+  const jobsDoneOf = new Map<string, number>();
   const counts = { instances: all.length, tasks: 0, timersFired: 0, jobsDone: 0, returns: 0, announcements: 0 };
   for (const instance of all) {
     const facts = await factsOf(store, instance);
@@ -90,6 +97,7 @@ export async function checkCrash(
     counts.tasks += facts.tasks.length;
     counts.timersFired += timerFires;
     counts.jobsDone += done('check');
+    jobsDoneOf.set(instance.id, done('check'));
     counts.returns += returns;
     counts.announcements += facts.announcements.length;
   }
@@ -101,7 +109,8 @@ export async function checkCrash(
       problems.push({ kind: 'lost', instanceId: c.instanceId, what: `acknowledged ${c.verb} ${c.target} of an instance not found` });
       continue;
     }
-    if (c.verb === 'job') continue; // a job leaves no row once done: its completion is counted per instance above
+    // A job leaves no row once done: its completions are counted per instance, below.
+    if (c.verb === 'job') continue;
     const t = tasksById.get(c.target);
     const key = c.target.slice(c.target.lastIndexOf(':') + 1);
     const holds =
@@ -114,6 +123,16 @@ export async function checkCrash(
         instanceId: c.instanceId,
         what: `acknowledged ${c.verb} of ${c.target} does not hold (task ${t?.status ?? 'missing'})`,
       });
+  }
+  // A job completion acknowledged and then lost would be offered and acknowledged again: the same job twice,
+  // or more acknowledged than the instance shows done.
+  const jobAcks = ledger.acknowledged.filter((c) => c.verb === 'job');
+  for (const [id, n] of countBy(jobAcks.map((c) => c.target))) {
+    if (n > 1) problems.push({ kind: 'lost', instanceId: '', what: `job ${id} was acknowledged as completed ${n} times` });
+  }
+  for (const [instanceId, n] of countBy(jobAcks.map((c) => c.instanceId))) {
+    const done = jobsDoneOf.get(instanceId) ?? 0;
+    if (n > done) problems.push({ kind: 'lost', instanceId, what: `${n} job completions acknowledged, ${done} done` });
   }
   for (const c of ledger.uncertain) {
     if (c.verb === 'job') continue;

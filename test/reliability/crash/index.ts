@@ -94,6 +94,7 @@ export async function crashPart(o: CrashOptions): Promise<PartResult> {
     ]);
     const drivenS = (performance.now() - began) / 1000;
     if (!drained) failures.push(`not drained within ${o.withinMs / 1000} s`);
+    if (server.crashes !== o.crashes) failures.push(`${server.crashes} crashes of the ${o.crashes} planned happened before the deadline`);
     failures.push(...surprises.seen, ...twice.map((w) => `duplicated: ${w}`));
 
     const auditor = await signIn(server.url, AUDITOR);
