@@ -33,6 +33,10 @@ const parts: { name: string; run?: () => Promise<PartResult> }[] = [
   { name: 'access matrix' },
 ];
 
+const unknown = [...only].filter((name) => !parts.some((p) => p.name === name));
+if (unknown.length > 0)
+  throw new Error(`RELIABILITY_PARTS names no part '${unknown.join("', '")}': the parts are ${parts.map((p) => p.name).join(', ')}`);
+
 const results: (PartResult | NotBuilt)[] = [];
 for (const part of parts) {
   if (!wanted(part.name)) continue;
