@@ -68,6 +68,7 @@ export async function racesPart(o: RacesOptions): Promise<PartResult> {
       starter: await signIn(server.url, STARTER),
       approvers: await Promise.all(APPROVERS.map((u) => signIn(server.url, u))),
       villageAdmin: await signIn(server.url, VILLAGE_ADMIN),
+      townAdmin: admin,
     };
 
     for (const [k, kind] of RACE_KINDS.entries()) {

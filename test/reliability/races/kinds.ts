@@ -29,6 +29,7 @@ export interface People {
   readonly starter: Api;
   readonly approvers: readonly Api[];
   readonly villageAdmin: Api;
+  readonly townAdmin: Api;
 }
 
 export interface RaceKind {
@@ -159,37 +160,66 @@ const completeOrReturn: RaceKind = {
   },
 };
 
-/** The clerk withdraws (撤回) the matter she started, its admin cancels it, an approver completes its first step. */
-const withdrawCancelOrComplete: RaceKind = {
-  name: 'withdraw, cancel or complete',
-  async setup(people, start) {
-    const started = await start();
-    return { instanceId: started.instanceId, taskId: await openTaskAt(people.approvers[0] as Api, started, 'first') };
+/**
+ * The clerk withdraws (撤回) the matter she started while the village's and the town's admins
+ * cancel it. (A completion is no rival of a cancel: an admin may cancel an instance after its
+ * step was completed, so both can rightly succeed one after the other; it races the withdrawal
+ * below instead.)
+ */
+const withdrawOrCancel: RaceKind = {
+  name: 'withdraw or cancel',
+  async setup(_people, start) {
+    return { instanceId: (await start()).instanceId };
   },
-  racers: (people, { instanceId, taskId }) => {
-    const approver = people.approvers[0] as Api;
-    return [
-      {
-        label: 'withdraw',
-        api: people.starter,
-        send: () => people.starter.post(`/api/process-instances/${instanceId}/withdraw`, { reason: '填错了' }),
-      },
-      {
-        label: 'cancel',
-        api: people.villageAdmin,
-        send: () => people.villageAdmin.post(`/api/process-instances/${instanceId}/cancel`, { reason: '重复申报' }),
-      },
-      { label: 'complete', api: approver, send: () => approver.post(`/api/tasks/${taskId}/complete`, {}) },
-    ];
-  },
+  racers: (people, { instanceId }) => [
+    {
+      label: 'withdraw',
+      api: people.starter,
+      send: () => people.starter.post(`/api/process-instances/${instanceId}/withdraw`, { reason: '填错了' }),
+    },
+    ...[people.villageAdmin, people.townAdmin].map((api) => ({
+      label: `cancel by ${api.username}`,
+      api,
+      send: () => api.post(`/api/process-instances/${instanceId}/cancel`, { reason: '重复申报' }),
+    })),
+  ],
   judge(winner, _people, instance, tasks) {
     const problems: string[] = [];
-    const expected = { withdraw: 'withdrawn', cancel: 'cancelled', complete: 'active' }[winner.label];
+    const expected = winner.label === 'withdraw' ? 'withdrawn' : 'cancelled';
     expect(problems, instance.status === expected, `won by ${winner.label}, yet the instance is ${instance.status}`);
-    const open = stepsOpen(tasks).join();
-    expect(problems, open === (winner.label === 'complete' ? 'second' : ''), `won by ${winner.label}, open steps '${open}'`);
+    expect(problems, stepsOpen(tasks).length === 0, `won by ${winner.label}, open steps '${stepsOpen(tasks).join()}'`);
     return problems;
   },
 };
 
-export const RACE_KINDS: readonly RaceKind[] = [claim, complete, completeOrReturn, withdrawCancelOrComplete];
+/** The clerk withdraws the matter while two approvers complete its first step: once anyone else acted, it is too late. */
+const withdrawOrComplete: RaceKind = {
+  name: 'withdraw or complete',
+  async setup(people, start) {
+    const started = await start();
+    return { instanceId: started.instanceId, taskId: await openTaskAt(people.approvers[0] as Api, started, 'first') };
+  },
+  racers: (people, { instanceId, taskId }) => [
+    { label: 'withdraw', api: people.starter, send: () => people.starter.post(`/api/process-instances/${instanceId}/withdraw`, {}) },
+    ...people.approvers.slice(0, 2).map((api) => ({
+      label: `complete by ${api.username}`,
+      api,
+      send: () => api.post(`/api/tasks/${taskId}/complete`, {}),
+    })),
+  ],
+  judge(winner, _people, instance, tasks) {
+    const problems: string[] = [];
+    if (winner.label === 'withdraw') {
+      expect(problems, instance.status === 'withdrawn', `withdrawn, yet the instance is ${instance.status}`);
+      expect(problems, stepsOpen(tasks).length === 0, `withdrawn, open steps '${stepsOpen(tasks).join()}'`);
+    } else {
+      const first = tasks.filter((t) => t.elementId === 'first');
+      expect(problems, instance.status === 'active', `completed its first step, yet the instance is ${instance.status}`);
+      expect(problems, first[0]?.endedBy === winner.api.userId, `first ended by ${first[0]?.endedBy}, won by ${winner.api.userId}`);
+      expect(problems, stepsOpen(tasks).join() === 'second', `open steps '${stepsOpen(tasks).join()}', expected second`);
+    }
+    return problems;
+  },
+};
+
+export const RACE_KINDS: readonly RaceKind[] = [claim, complete, completeOrReturn, withdrawOrCancel, withdrawOrComplete];
