@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { createShanzhiClient, ok } from '@shanzhi/client';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOUSE_FORM_KEY, publishHouseForm } from './formBuilder.ts';
 import { DEMO_PASSWORD, openStage, openTimed, type Stage, signIn, snap } from './harness.ts';
 
 const POLL = { timeout: 10_000 };
@@ -115,7 +116,8 @@ const CAMUNDA_FILE = `<?xml version="1.0" encoding="UTF-8"?>
 `;
 
 /**
- * A town designer draws a procedure in the browser: a clerk's step with a form and a field rule, a
+ * A town designer builds a form in the form builder and draws a procedure in the browser: a clerk's
+ * step with that form and a field rule, a
  * countersign of the two committees, a gateway whose condition the server checks as it is typed;
  * checks it, saves it (the file reopens and saves to the same bytes), deploys it at a village, and
  * that village's clerk starts it and finds the first step in the inbox.
@@ -142,6 +144,12 @@ describe('the procedure designer', () => {
     await expect.poll(() => page.locator('.bjs-powered-by').isVisible(), POLL).toBe(true);
   });
 
+  it('builds the form the first step shows, in the form builder', async () => {
+    await publishHouseForm(page);
+    await page.goto('/design/new');
+    await page.locator('.djs-palette [data-action="create.user-task"]').waitFor(POLL);
+  });
+
   it('draws a clerk’s step with a form and a rule, a countersign and a checked condition', async () => {
     // Where it will run first: the forms offered are those deployed there or above.
     await page.getByTestId('design-unit').click();
@@ -156,8 +164,8 @@ describe('the procedure designer', () => {
     await group(page, '办理人');
     await page.getByLabel('办理人', { exact: true }).selectOption('taiping-banshi');
     await group(page, '表单');
-    await page.getByLabel('表单', { exact: true }).selectOption('key-matters-start');
-    const rule = page.getByRole('radio', { name: '事项名称：必填' });
+    await page.getByLabel('表单', { exact: true }).selectOption(HOUSE_FORM_KEY);
+    const rule = page.getByRole('radio', { name: '建房层数：必填' });
     await rule.waitFor(POLL);
     await rule.check();
     await group(page, '期限');
@@ -208,7 +216,7 @@ describe('the procedure designer', () => {
   it('saves a .bpmn file that reopens and saves to the same bytes', async () => {
     saved = await save(page);
     expect(saved).toContain('<sz:assignment assignee="taiping-banshi" />');
-    expect(saved).toMatch(/<sz:form key="key-matters-start">\s*<sz:field name="matter" access="required" \/>/);
+    expect(saved).toMatch(/<sz:form key="house-building-application">\s*<sz:field name="floors" access="required" \/>/);
     expect(saved).toContain('<sz:approval mode="all" members="taiping-shuji, taiping-liangwei" />');
     expect(saved).toContain('<sz:schedule dueDate="P3WD" />');
     expect(saved).toContain('approval.outcome = "passed"');
@@ -266,6 +274,10 @@ describe('the procedure designer', () => {
     await clerk.getByTestId(`start-${key}`).click();
     await clerk.getByRole('button', { name: /发\s*起/ }).click();
     await clerk.waitForURL('**/tasks/**', POLL);
+    // The step shows the form built in the form builder, with the step's own rule.
+    await clerk.getByLabel(/建房层数/).waitFor(POLL);
+    await clerk.getByText('家庭成员').first().waitFor(POLL);
+    await snap(clerk, 'design-06a-clerk-step');
     await clerk.goto('/inbox');
     await expect.poll(() => clerk.getByText('填写申请').count(), POLL).toBeGreaterThan(0);
     await snap(clerk, 'design-06-clerk-inbox');
