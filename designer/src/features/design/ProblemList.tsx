@@ -2,6 +2,7 @@ import { Alert, List, Typography } from 'antd';
 import { useT } from '../../i18n/index.tsx';
 import type { Modeler } from './modeler.ts';
 import { type DeployProblem, focusElement } from './problems.ts';
+import { problemText } from './ruleTitles.ts';
 
 interface Named {
   businessObject?: { name?: string };
@@ -39,7 +40,7 @@ export function ProblemList({ problems, modeler }: { problems: readonly DeployPr
                   {where}：
                 </Typography.Text>
               ) : null}
-              {p.message}
+              {problemText(t, p)}
             </Typography.Text>
           </List.Item>
         );

@@ -5,6 +5,7 @@ import { api, ok, type Success } from '../../shared/api.ts';
 import { roleLabel } from '../../shared/names.ts';
 import { usePeople } from '../../shared/people.ts';
 import type { FormField, PanelCatalog } from './panel/catalog.ts';
+import { problemText } from './ruleTitles.ts';
 
 type FormSummary = Success<'/api/forms', 'get'>['items'][number];
 
@@ -47,9 +48,9 @@ async function fieldsOf(
   return Object.entries(properties).map(([name, p]) => ({ name, title: p.title ?? name }));
 }
 
-async function feelProblem(expression: string): Promise<string | undefined> {
+async function feelProblem(expression: string, t: Translate): Promise<string | undefined> {
   const answer = await ok(api.POST('/api/feel/check', { body: { expression } }));
-  return answer.valid ? undefined : answer.problems.map((p) => p.message).join('；') || undefined;
+  return answer.valid ? undefined : answer.problems.map((p) => problemText(t, p)).join('；') || undefined;
 }
 
 /**
@@ -67,7 +68,7 @@ export function usePanelCatalog(unit: string | undefined, refresh: () => void): 
     roles: [],
     forms: [],
     formFields: async () => [],
-    checkFeel: feelProblem,
+    checkFeel: (expression: string) => feelProblem(expression, t),
   });
   const items = forms.data?.items;
   useEffect(() => {
@@ -79,6 +80,7 @@ export function usePanelCatalog(unit: string | undefined, refresh: () => void): 
       roles: roleChoices(t),
       forms: formChoices(formItems),
       formFields: (key: string, version: number | undefined) => fieldsOf(queries, formItems, key, version),
+      checkFeel: (expression: string) => feelProblem(expression, t),
     });
     refresh();
   }, [t, people.items, items, unit, queries, refresh]);
