@@ -70,6 +70,29 @@ describe('退回: sending a task back', () => {
     expect(history).toMatchObject({ actor: env.userId('hefeng'), event: { to: 'check', reason: '初审意见不完整' } });
   });
 
+  it('from a 会签 one member has signed: back to the step before it, not to the countersign itself', async () => {
+    const SIGNED = processXml(
+      'signed',
+      `<startEvent id="s"/>${clerkTask('apply', '填写申请')}
+       <userTask id="sign" name="两委会签"><extensionElements><sz:approval mode="all" members="town, admin"/></extensionElements></userTask>
+       <endEvent id="e"/>${flow('s', 'apply', 'sign', 'e')}`,
+    );
+    await deploy(env, SIGNED);
+    const clerk = await env.as('hefeng');
+    const id = await start('signed', clerk);
+    await complete(clerk, env, id, 'apply');
+    const signs = (await env.store.tasks.ofInstance(id)).filter((t) => t.elementId === 'sign');
+    const town = await env.as('town');
+    const mine = signs.find((t) => t.assignee === env.userId('town'));
+    expect((await town.post(`/api/tasks/${mine?.id}/complete`, {})).statusCode).toBe(200);
+    const admin = await env.as('admin');
+    const left = signs.find((t) => t.assignee === env.userId('admin'));
+    const targets = (await admin.get(`/api/tasks/${left?.id}/return-targets`)).json<{ items: { elementId: string }[] }>();
+    expect(targets.items.map((t) => t.elementId)).toEqual(['apply']);
+    expect((await admin.post(`/api/tasks/${left?.id}/return`, { reason: '申请材料缺少预算' })).statusCode).toBe(200);
+    expect(await openSteps(env, id)).toEqual(['apply']);
+  });
+
   it('across a parallel split: both branches are withdrawn, the finished one too, and the split runs again', async () => {
     await deploy(env, SPLIT);
     const clerk = await env.as('hefeng');

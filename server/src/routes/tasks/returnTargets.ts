@@ -2,7 +2,11 @@ import { planReturn } from '@shanzhi/engine';
 import type { TaskRecord } from '@shanzhi/store';
 import type { FastifyInstance } from 'fastify';
 
-/** The earlier user steps this task can go back to, the most recent first: the first is "the previous step". */
+/**
+ * The earlier user steps this task can go back to, the most recent first: the first is "the previous step".
+ * The task's own step is never one: another member's vote in the same 会签, or this step's own earlier round,
+ * is not an earlier step, and "returning" there would only start the step again.
+ */
 export async function returnTargets(app: FastifyInstance, t: TaskRecord) {
   const instance = await app.store.instances.byId(t.instanceId);
   const definition = instance && (await app.runtime.definitions.byId(instance.definitionId));
@@ -15,7 +19,7 @@ export async function returnTargets(app: FastifyInstance, t: TaskRecord) {
   const seen = new Set<string>();
   const out: { elementId: string; name?: string; lastAssignee?: string; completedAt: number }[] = [];
   for (const d of done) {
-    if (seen.has(d.elementId)) continue;
+    if (seen.has(d.elementId) || d.elementId === t.elementId) continue;
     seen.add(d.elementId);
     if (typeof planReturn(process, instance.state, t.key, d.elementId) === 'string') continue;
     out.push({
