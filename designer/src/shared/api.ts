@@ -1,4 +1,5 @@
 import { ApiFailure, createShanzhiClient, ok } from '@shanzhi/client';
+import { saveFile } from './download.ts';
 
 export type { components, Success } from '@shanzhi/client';
 export { ApiFailure, ok };
@@ -46,8 +47,5 @@ export async function downloadAttachment(taskId: string, attachmentId: string, f
   const blob = await ok(
     api.GET('/api/tasks/{id}/attachments/{attachmentId}', { params: { path: { id: taskId, attachmentId } }, parseAs: 'blob' }),
   );
-  const url = URL.createObjectURL(blob as Blob);
-  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
-  link.click();
-  URL.revokeObjectURL(url);
+  saveFile(blob as Blob, fileName);
 }

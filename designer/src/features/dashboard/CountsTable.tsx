@@ -3,7 +3,8 @@ import { Button, Card, Space, Table } from 'antd';
 import type { ReactNode } from 'react';
 import type { MessageKey, Translate } from '../../i18n/index.tsx';
 import { useT } from '../../i18n/index.tsx';
-import { type Cell, csvBlob, download, type Sheet, xlsxBlob } from './exports.ts';
+import { saveFile } from '../../shared/download.ts';
+import { type Cell, csvBlob, type Sheet, xlsxBlob } from './exports.ts';
 
 /** One row of the statistics, by unit or by procedure, as the server counts it. */
 export interface CountsRow {
@@ -60,12 +61,12 @@ export function CountsTable({
       title={title}
       extra={
         <Space wrap>
-          <Button icon={<DownloadOutlined />} onClick={() => download(csvBlob(sheet()), `${fileName}.csv`)} data-testid={`${testId}-csv`}>
+          <Button icon={<DownloadOutlined />} onClick={() => saveFile(csvBlob(sheet()), `${fileName}.csv`)} data-testid={`${testId}-csv`}>
             {t('dashboard.exportCsv')}
           </Button>
           <Button
             icon={<DownloadOutlined />}
-            onClick={async () => download(await xlsxBlob(sheet()), `${fileName}.xlsx`)}
+            onClick={async () => saveFile(await xlsxBlob(sheet()), `${fileName}.xlsx`)}
             data-testid={`${testId}-xlsx`}
           >
             {t('dashboard.exportXlsx')}

@@ -32,10 +32,3 @@ export async function xlsxBlob(sheet: Sheet): Promise<Blob> {
     columns: sheet.header.map((h) => ({ width: Math.max(10, h.length * 2 + 2) })),
   }).toBlob();
 }
-
-export function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
-  link.click();
-  URL.revokeObjectURL(url);
-}

@@ -4,9 +4,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useT } from '../../i18n/index.tsx';
 import { api, ok } from '../../shared/api.ts';
+import { saveFile } from '../../shared/download.ts';
 import { Query } from '../../shared/states.tsx';
 import { deploy, dryRun, MAX_NOTE, refusalProblems } from './deploy.ts';
-import { downloadText } from './download.ts';
 import { bpmnFileName } from './files.ts';
 import { createModeler, type Modeler } from './modeler.ts';
 import { newDiagram } from './newDiagram.ts';
@@ -120,7 +120,7 @@ function Editor({ initial, initialUnit }: { initial: OpenedFile; initialUnit: st
   async function save() {
     const m = modeler.current;
     if (!m) return;
-    downloadText(await currentXml(), file.name ?? bpmnFileName(processOf(m).id), 'application/xml');
+    saveFile(new Blob([await currentXml()], { type: 'application/xml' }), file.name ?? bpmnFileName(processOf(m).id));
   }
 
   async function check(): Promise<boolean> {

@@ -87,26 +87,24 @@ function FieldCard({ field, first, last, ...props }: CanvasProps & { field: Fiel
         }
         extra={
           <Space size={0} onClick={(e) => e.stopPropagation()}>
-            <Button
-              type="text"
-              size="small"
-              icon={<ArrowUpOutlined />}
-              disabled={first}
-              aria-label={t('forms.moveUp')}
-              title={t('forms.moveUp')}
-              data-testid="move-up"
-              onClick={() => props.onMove(field.id, -1)}
-            />
-            <Button
-              type="text"
-              size="small"
-              icon={<ArrowDownOutlined />}
-              disabled={last}
-              aria-label={t('forms.moveDown')}
-              title={t('forms.moveDown')}
-              data-testid="move-down"
-              onClick={() => props.onMove(field.id, 1)}
-            />
+            {(
+              [
+                [-1, ArrowUpOutlined, 'forms.moveUp', 'move-up', first],
+                [1, ArrowDownOutlined, 'forms.moveDown', 'move-down', last],
+              ] as const
+            ).map(([by, Icon, label, testId, disabled]) => (
+              <Button
+                key={testId}
+                type="text"
+                size="small"
+                icon={<Icon />}
+                disabled={disabled}
+                aria-label={t(label)}
+                title={t(label)}
+                data-testid={testId}
+                onClick={() => props.onMove(field.id, by)}
+              />
+            ))}
             <Button
               type="text"
               size="small"
